@@ -1,0 +1,205 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command } from 'commander';
+import { configFromEnv, type Config } from './config.ts';
+import { DEMO_PASSWORD, isEmpty, seedDemo, type DemoSummary } from './demo/seed.ts';
+import { verifyAudit, type AuditContext } from './platform/audit/audit.ts';
+import { parseScheduleFile } from './platform/calendar/service.ts';
+import { clockFromEnv } from './platform/clock.ts';
+import { openDatabase, type DatabaseHandle } from './platform/db/index.ts';
+import { lockDataDir } from './platform/db/lock.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { AppError } from './platform/errors.ts';
+import { smtpChannel } from './platform/notify/channels.ts';
+import { importOrg } from './platform/org/import.ts';
+import { buildApp, createServices, type Services } from './server.ts';
+
+const cliContext = (services: Services, what: string): AuditContext => ({ actorId: null, actorLogin: `cli:${what}`, clientIp: null, now: services.clock.now() });
+
+/** Opens the configured database (locking a PGlite folder) and migrates it. */
+async function open(config: Config): Promise<{ handle: DatabaseHandle; release: () => Promise<void> }> {
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  try {
+    const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await migrateToLatest(handle.db);
+    return {
+      handle,
+      release: async () => {
+        await handle.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+/** Runs a command against the database with the services wired, then closes it. */
+async function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
+  const config = configFromEnv();
+  const { handle, release } = await open(config);
+  try {
+    return await fn(createServices({ database: handle, clock: clockFromEnv() }));
+  } finally {
+    await release();
+  }
+}
+
+const SHOWN_LOGINS = ['admin', 'duchashi', 'xianzhang', 'shuji', 'fuxianzhang1', 'jyj.head', 'jyj.staff1', 'cgz.head', 'cgz.staff1'];
+
+function printLogins(summary: Pick<DemoSummary, 'logins'>, port: number) {
+  const lines = [
+    '',
+    `  示范县 demo county — open http://localhost:${port}  (API docs: /api/docs)`,
+    `  Every demo account's password: ${DEMO_PASSWORD}`,
+    '',
+    ...summary.logins.filter((l) => SHOWN_LOGINS.includes(l.login)).map((l) => `    ${l.login.padEnd(14)} ${l.title}  ${l.name}  (${l.unit})`),
+    '    …and for every unit <code>.head and <code>.staff1…N, e.g. jyj.head, jyj.staff1 (README lists the codes)',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+const program = new Command().name('mashang').description('马上 Mashang: agency-efficiency supervision platform');
+
+program
+  .command('serve')
+  .description('Migrate, then serve the API (PORT, DATABASE_URL or MASHANG_DATA_DIR, MASHANG_NOW)')
+  .option('--demo', 'seed the demo county when the database is empty, and print its logins')
+  .action(async (opts: { demo?: boolean }) => {
+    const config = configFromEnv();
+    const clock = clockFromEnv();
+    const { handle, release } = await open(config);
+    const email = config.smtpUrl ? smtpChannel(config.smtpUrl, config.mailFrom) : null;
+    const { app, services } = await buildApp({
+      database: handle,
+      clock,
+      email,
+      secureCookies: config.secureCookies,
+      logger: { level: config.logLevel },
+    });
+    let summary: DemoSummary | null = null;
+    if (opts.demo && (await isEmpty(services))) {
+      summary = await seedDemo(services);
+      app.log.info({ units: summary.units, people: summary.people }, 'seeded the demo county');
+    }
+    // Chores: deliver queued notifications (and their retries), drop expired sessions.
+    const timers = [
+      setInterval(() => services.notify.kick(), 15_000),
+      setInterval(() => void services.auth.purgeExpiredSessions().catch((err) => app.log.error({ err }, 'session purge failed')), 3600_000),
+    ];
+    services.notify.kick();
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down');
+      timers.forEach(clearInterval);
+      await app.close();
+      email?.close();
+      await release();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ port: config.port, host: config.host });
+    const port = (app.server.address() as { port: number }).port;
+    if (opts.demo) {
+      if (!summary) {
+        const { db } = services.database;
+        const demo = await db.selectFrom('person as p').innerJoin('unit as u', 'u.id', 'p.unitId').select(['p.login', 'p.name', 'p.title', 'u.name as unit']).where('p.login', 'in', SHOWN_LOGINS).execute();
+        summary = { units: 0, people: 0, logins: demo.map((d) => ({ login: d.login, name: d.name, title: d.title ?? '', unit: d.unit })) };
+      }
+      printLogins(summary, port);
+    }
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(async () => {
+    const config = configFromEnv();
+    const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+    const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const applied = await migrateToLatest(handle.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Already up to date.');
+    } finally {
+      await handle.close();
+      unlock();
+    }
+  });
+
+program
+  .command('seed')
+  .description('Seed data into an empty database')
+  .option('--demo', 'the demo county 示范县')
+  .action(async (opts: { demo?: boolean }) => {
+    if (!opts.demo) throw new AppError(400, 'VALIDATION', 'Say what to seed: mashang seed --demo');
+    await withServices(async (services) => {
+      const summary = await seedDemo(services);
+      console.log(`Seeded 示范县: ${summary.units} units, ${summary.people} people. Password for every account: ${DEMO_PASSWORD}`);
+    });
+  });
+
+const importCmd = program.command('import').description('Import data from files');
+importCmd
+  .command('org <file>')
+  .description('Units and people from .xlsx (sheets 单位, 人员) or .csv; all rows or none')
+  .action(async (file: string) => {
+    const content = await readFile(file);
+    await withServices(async (services) => {
+      const report = await importOrg(services.database.db, services.org, cliContext(services, 'import'), path.basename(file), content);
+      console.log(`Imported ${report.units} units and ${report.people} people. Imported people have no password yet: set one with PUT /api/v1/people/:id/password.`);
+    });
+  });
+
+const calendarCmd = program.command('calendar').description('The working-day calendar');
+calendarCmd
+  .command('import <file>')
+  .description('Import or correct years: JSON {holidays, workdays} or CSV lines date,holiday|workday,name')
+  .action(async (file: string) => {
+    const byYear = parseScheduleFile(await readFile(file, 'utf8'), file);
+    await withServices(async (services) => {
+      for (const [year, schedule] of byYear) {
+        await services.calendar.importYear(cliContext(services, 'calendar'), year, schedule, `imported from ${path.basename(file)}`);
+        console.log(`${year}: ${Object.keys(schedule.holidays).length} holidays, ${Object.keys(schedule.workdays).length} makeup working days.`);
+      }
+      const missing = await services.calendar.missingYears();
+      if (missing.length) console.log(`Still missing: ${missing.join(', ')}`);
+    });
+  });
+
+const auditCmd = program.command('audit').description('The hash-chained audit log');
+auditCmd
+  .command('verify')
+  .description('Check every link of the chain; report the first broken one')
+  .action(async () => {
+    await withServices(async (services) => {
+      const result = await verifyAudit(services.database.db);
+      if (result.ok) console.log(`Audit chain intact: ${result.checked} entries verified.`);
+      else {
+        console.error(`Audit chain BROKEN at entry ${result.firstBroken!.seq}: ${result.firstBroken!.reason} (${result.checked} entries verified before it).`);
+        process.exitCode = 1;
+      }
+    });
+  });
+
+const tokenCmd = program.command('token').description('API tokens for integrations');
+tokenCmd
+  .command('create <login> <name>')
+  .description('Issue an API token acting as <login>; prints the secret once')
+  .action(async (login: string, name: string) => {
+    await withServices(async (services) => {
+      const person = await services.database.db.selectFrom('person').select(['id', 'active']).where('login', '=', login).executeTakeFirst();
+      if (!person?.active) throw new AppError(404, 'PERSON_NOT_FOUND', `No active person with login ${login}.`);
+      const t = await services.auth.createApiToken(cliContext(services, 'token'), person.id, name);
+      console.log(t.token);
+    });
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(err instanceof Error ? `mashang: ${err.message}` : err);
+  process.exit(1);
+});

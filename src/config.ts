@@ -1,0 +1,28 @@
+import path from 'node:path';
+
+/** Settings from the environment; the README lists each one. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT="${env.PORT}" is not a port number.`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.MASHANG_DATA_DIR ?? './data'),
+    smtpUrl: env.MASHANG_SMTP_URL || undefined,
+    mailFrom: env.MASHANG_MAIL_FROM ?? 'Mashang <mashang@localhost>',
+    secureCookies: env.MASHANG_SECURE_COOKIES ? env.MASHANG_SECURE_COOKIES === '1' : env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+
+import type { Db, Executor } from '../db/index.ts';
+import type { AuditRow } from '../db/schema.ts';
+
+/** Who did something, from where. Null actor: the system (scheduled jobs, CLI) or a failed login. */
+export interface AuditContext {
+  actorId: number | null;
+  actorLogin: string | null;
+  clientIp: string | null;
+  now: Date;
+}
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with sorted keys, so the hash does not depend on how jsonb reorders an object. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+interface HashedFields {
+  seq: number;
+  at: Date;
+  actorId: number | null;
+  actorLogin: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before: unknown;
+  after: unknown;
+  clientIp: string | null;
+  prevHash: string;
+}
+
+export function entryHash(e: HashedFields): string {
+  return createHash('sha256')
+    .update(
+      canonicalJson({
+        seq: e.seq,
+        at: e.at.toISOString(),
+        actorId: e.actorId,
+        actorLogin: e.actorLogin,
+        action: e.action,
+        objectType: e.objectType,
+        objectId: e.objectId,
+        before: e.before ?? null,
+        after: e.after ?? null,
+        clientIp: e.clientIp,
+        prevHash: e.prevHash,
+      }),
+    )
+    .digest('hex');
+}
+
+/** Values go through JSON once so that what we hash is exactly what jsonb stores and returns. */
+function normalize(value: unknown): unknown {
+  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * Appends entries to the hash chain. Call it inside the transaction of the write it records:
+ * the head row lock orders concurrent writers, so the chain never forks, and a rolled-back
+ * write leaves no entry behind.
+ */
+export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const head = await trx.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  // Millisecond precision: what timestamptz returns to JavaScript is what we hashed.
+  const at = new Date(Math.floor(ctx.now.getTime()));
+  const rows = entries.map((e) => {
+    seq += 1;
+    const fields: HashedFields = {
+      seq,
+      at,
+      actorId: ctx.actorId,
+      actorLogin: ctx.actorLogin,
+      action: e.action,
+      objectType: e.objectType,
+      objectId: e.objectId === undefined || e.objectId === null ? null : String(e.objectId),
+      before: normalize(e.before),
+      after: normalize(e.after),
+      clientIp: ctx.clientIp,
+      prevHash,
+    };
+    const hash = entryHash(fields);
+    prevHash = hash;
+    return {
+      ...fields,
+      before: fields.before === null ? null : JSON.stringify(fields.before),
+      after: fields.after === null ? null : JSON.stringify(fields.after),
+      hash,
+    };
+  });
+  await trx.insertInto('auditLog').values(rows).execute();
+  await trx.updateTable('auditHead').set({ seq, hash: prevHash }).where('id', '=', 1).execute();
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  /** The first entry whose link or content does not match, with why. */
+  firstBroken?: { seq: number; reason: string };
+}
+
+/** Walks the whole chain in sequence order, in pages, in bounded memory. */
+export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerifyResult> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const page: AuditRow[] = await db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    for (const row of page) {
+      const seq = Number(row.seq);
+      if (seq !== expectedSeq) return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing` } };
+      if (row.prevHash !== prevHash) return { ok: false, checked, firstBroken: { seq, reason: 'prev_hash does not match the previous entry' } };
+      const hash = entryHash({ ...row, seq, objectId: row.objectId, before: row.before, after: row.after });
+      if (hash !== row.hash) return { ok: false, checked, firstBroken: { seq, reason: 'content does not match its hash' } };
+      prevHash = row.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (page.length < pageSize) break;
+  }
+  const head = await db.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  if (Number(head.seq) !== checked || head.hash !== prevHash) {
+    return { ok: false, checked, firstBroken: { seq: checked + 1, reason: 'entries after the last one found were removed' } };
+  }
+  return { ok: true, checked };
+}
+
+/** Reads the entries about one object, newest first (for timelines and admin pages). */
+export function listAudit(db: Executor, filter: { objectType?: string; objectId?: string; beforeSeq?: number; limit: number }) {
+  let q = db.selectFrom('auditLog').selectAll();
+  if (filter.objectType) q = q.where('objectType', '=', filter.objectType);
+  if (filter.objectId) q = q.where('objectId', '=', filter.objectId);
+  if (filter.beforeSeq) q = q.where('seq', '<', filter.beforeSeq);
+  return q.orderBy('seq', 'desc').limit(filter.limit).execute();
+}
+

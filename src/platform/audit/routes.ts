@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/index.ts';
+import { roles } from '../http/access.ts';
+import { Limit } from '../http/zod.ts';
+import { listAudit, verifyAudit } from './audit.ts';
+
+/** Read-only: no route updates or deletes audit entries (and the table refuses it anyway). */
+export function auditRoutes(fastify: FastifyInstance, db: Db): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['audit'];
+
+  app.get('/api/v1/audit', {
+    config: { access: roles('admin') },
+    schema: {
+      tags,
+      summary: '审计日志, newest first',
+      querystring: z.object({
+        objectType: z.string().max(50).optional(),
+        objectId: z.string().max(50).optional(),
+        before: z.coerce.number().int().positive().optional(),
+        limit: Limit,
+      }),
+    },
+    handler: async (req) => {
+      const { objectType, objectId, before, limit } = req.query;
+      const rows = await listAudit(db, { limit, ...(objectType ? { objectType } : {}), ...(objectId ? { objectId } : {}), ...(before ? { beforeSeq: before } : {}) });
+      return {
+        items: rows.map((r) => ({
+          seq: Number(r.seq),
+          at: r.at.toISOString(),
+          actorId: r.actorId,
+          actorLogin: r.actorLogin,
+          action: r.action,
+          objectType: r.objectType,
+          objectId: r.objectId,
+          before: r.before,
+          after: r.after,
+          clientIp: r.clientIp,
+          hash: r.hash,
+        })),
+      };
+    },
+  });
+
+  app.get('/api/v1/audit/verify', {
+    config: { access: roles('admin') },
+    schema: { tags, summary: 'Verify the hash chain; reports the first broken link' },
+    handler: async () => verifyAudit(db),
+  });
+}

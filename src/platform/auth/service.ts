@@ -1,0 +1,221 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { appendAudit, type AuditContext } from '../audit/audit.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/index.ts';
+import { AppError, badRequest, forbidden, locked, notFound, unauthorized } from '../errors.ts';
+import type { PolicyService } from '../policy/service.ts';
+import { ROLES, type Actor, type Role } from './actor.ts';
+import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './password.ts';
+import { AuthStore } from './store.ts';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const newSecret = (prefix = '') => prefix + randomBytes(32).toString('base64url');
+export const API_TOKEN_PREFIX = 'msk_';
+
+/** Sessions are touched at most this often, so reads do not turn into writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface LoginResult {
+  sessionToken: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+export interface Authenticated {
+  actor: Actor;
+  /** For cookie sessions: the CSRF token writes must echo, and the session's key. */
+  session?: { tokenHash: string; csrfToken: string };
+}
+
+const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '登录名或密码错误 (wrong login or password).');
+
+export class AuthService {
+  private readonly store = new AuthStore();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly policy: PolicyService,
+  ) {}
+
+  /** Loads the actor a person acts as; null if the person is gone or inactive. */
+  async actorFor(personId: number, via: Actor['via']): Promise<Actor | null> {
+    const row = await this.store.actorRow(this.db, personId);
+    if (!row || !row.active) return null;
+    return {
+      personId: row.id,
+      login: row.login,
+      name: row.name,
+      unitId: row.unitId,
+      unitPath: row.unitPath,
+      regionPath: row.regionPath ?? row.unitPath,
+      roles: row.roles.filter((r): r is Role => (ROLES as string[]).includes(r)),
+      via,
+    };
+  }
+
+  /**
+   * 登录. Wrong passwords count towards a lockout (policy: 5 failures lock 15 minutes); the
+   * count and the audit entry are written even though the request fails.
+   */
+  async login(login: string, password: string, clientIp: string | null): Promise<LoginResult> {
+    const now = this.clock.now();
+    const person = await this.store.personByLogin(this.db, login);
+    const ctx: AuditContext = { actorId: person?.id ?? null, actorLogin: login, clientIp, now };
+    const fail = async (reason: string) => {
+      await this.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, ctx, { action: 'auth.login_failed', objectType: 'person', objectId: person?.id ?? null, after: { login, reason } });
+      });
+    };
+    if (!person || !person.active || !person.passwordHash) {
+      await verifyPassword(password, await dummyPasswordHash());
+      await fail(!person ? 'unknown_login' : !person.active ? 'inactive' : 'no_password');
+      throw invalidCredentials();
+    }
+    const unitPath = (await this.store.actorRow(this.db, person.id))?.unitPath ?? '/';
+    const rules = (await this.policy.forUnitPath(unitPath)).auth;
+    if (person.lockedUntil && person.lockedUntil > now) {
+      await fail('locked');
+      throw lockedError(person.lockedUntil, now);
+    }
+    if (!(await verifyPassword(password, person.passwordHash))) {
+      let lockedUntil: Date | null = null;
+      await this.db.transaction().execute(async (trx) => {
+        const { failedLogins } = await this.store.recordFailedLogin(trx, person.id, null);
+        if (failedLogins >= rules.maxFailedLogins) {
+          lockedUntil = new Date(now.getTime() + rules.lockoutMinutes * 60_000);
+          // The next lock counts afresh from zero once this one has passed.
+          await trx.updateTable('person').set({ lockedUntil, failedLogins: 0 }).where('id', '=', person.id).execute();
+        }
+        await appendAudit(trx, ctx, {
+          action: 'auth.login_failed',
+          objectType: 'person',
+          objectId: person.id,
+          after: { login, reason: 'wrong_password', failedLogins, lockedUntil },
+        });
+      });
+      if (lockedUntil) throw lockedError(lockedUntil, now);
+      throw invalidCredentials();
+    }
+    const sessionToken = newSecret();
+    const csrfToken = newSecret();
+    await this.db.transaction().execute(async (trx) => {
+      await this.store.resetFailedLogins(trx, person.id);
+      await this.store.insertSession(trx, {
+        tokenHash: sha256(sessionToken),
+        personId: person.id,
+        csrfToken,
+        clientIp,
+        now,
+        expiresAt: new Date(now.getTime() + rules.sessionMaxHours * 3600_000),
+      });
+      await appendAudit(trx, ctx, { action: 'auth.login', objectType: 'person', objectId: person.id });
+    });
+    const actor = await this.actorFor(person.id, 'session');
+    if (!actor) throw invalidCredentials();
+    return { sessionToken, csrfToken, actor };
+  }
+
+  /** Resolves a session cookie; an idle or expired session is removed and refused. */
+  async fromSession(sessionToken: string): Promise<Authenticated> {
+    const now = this.clock.now();
+    const tokenHash = sha256(sessionToken);
+    const session = await this.store.sessionByHash(this.db, tokenHash);
+    if (!session) throw unauthorized('会话已失效，请重新登录 (session ended; log in again).');
+    const actor = await this.actorFor(session.personId, 'session');
+    if (!actor) {
+      await this.store.deleteSession(this.db, tokenHash);
+      throw unauthorized('账号已停用 (account disabled).');
+    }
+    const rules = (await this.policy.forUnitPath(actor.unitPath)).auth;
+    const idleSince = now.getTime() - session.lastSeenAt.getTime();
+    if (session.expiresAt <= now || idleSince > rules.idleTimeoutMinutes * 60_000) {
+      await this.store.deleteSession(this.db, tokenHash);
+      throw new AppError(401, 'SESSION_EXPIRED', `会话超时，请重新登录 (session timed out after ${rules.idleTimeoutMinutes} idle minutes).`);
+    }
+    if (idleSince > TOUCH_EVERY_MS) await this.store.touchSession(this.db, tokenHash, now);
+    return { actor, session: { tokenHash, csrfToken: session.csrfToken } };
+  }
+
+  /** Resolves an `Authorization: Bearer msk_…` API token. */
+  async fromApiToken(token: string): Promise<Authenticated> {
+    const row = await this.store.apiTokenByHash(this.db, sha256(token));
+    if (!row) throw new AppError(401, 'INVALID_TOKEN', 'API 令牌无效或已吊销 (API token invalid or revoked).');
+    const actor = await this.actorFor(row.personId, 'token');
+    if (!actor) throw new AppError(401, 'INVALID_TOKEN', '令牌所属账号已停用 (the token owner is disabled).');
+    const now = this.clock.now();
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await this.store.touchApiToken(this.db, row.id, now);
+    return { actor };
+  }
+
+  /** The CSRF token of the current session (for a page reload). */
+  async csrfTokenOf(tokenHash: string): Promise<string | null> {
+    return (await this.store.sessionByHash(this.db, tokenHash))?.csrfToken ?? null;
+  }
+
+  /** 退出登录. */
+  async logout(ctx: AuditContext, tokenHash: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.store.deleteSession(trx, tokenHash);
+      await appendAudit(trx, ctx, { action: 'auth.logout', objectType: 'person', objectId: ctx.actorId });
+    });
+  }
+
+  /** 修改密码: ends every other session of the person. */
+  async changePassword(ctx: AuditContext, actor: Actor, current: string, next: string, keepTokenHash?: string): Promise<void> {
+    const person = await this.store.personByLogin(this.db, actor.login);
+    if (!person) throw notFound('Person', actor.personId);
+    if (!(await verifyPassword(current, person.passwordHash))) throw forbidden('当前密码不正确 (current password is wrong).');
+    await this.checkNewPassword(actor.unitPath, next, actor.login);
+    if (current === next) throw badRequest('新密码不能与当前密码相同 (the new password must differ from the current one).');
+    const hash = await hashPassword(next);
+    await this.db.transaction().execute(async (trx) => {
+      await this.store.setPassword(trx, person.id, hash, ctx.now);
+      await this.store.deleteSessionsOf(trx, person.id, keepTokenHash);
+      await appendAudit(trx, ctx, { action: 'auth.password_change', objectType: 'person', objectId: person.id });
+    });
+  }
+
+  /** Refuses a password that breaks the policy, listing every rule it breaks. */
+  async checkNewPassword(unitPath: string, password: string, login: string): Promise<void> {
+    const rules = (await this.policy.forUnitPath(unitPath)).auth;
+    const problems = passwordProblems(password, rules, login);
+    if (problems.length) throw badRequest(`密码不符合要求 (password too weak): ${problems.join(' ')}`, { problems });
+  }
+
+  /** Issues an API token for integrations; the secret is shown once. */
+  async createApiToken(ctx: AuditContext, personId: number, name: string) {
+    const token = newSecret(API_TOKEN_PREFIX);
+    const row = await this.db.transaction().execute(async (trx) => {
+      const created = await this.store.insertApiToken(trx, { personId, name, tokenHash: sha256(token), now: ctx.now });
+      await appendAudit(trx, ctx, { action: 'auth.token_create', objectType: 'api_token', objectId: created.id, after: { personId, name } });
+      return created;
+    });
+    return { ...row, token };
+  }
+
+  listApiTokens(personId: number) {
+    return this.store.apiTokensOf(this.db, personId);
+  }
+
+  async revokeApiToken(ctx: AuditContext, personId: number, id: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const done = await this.store.revokeApiToken(trx, id, personId, ctx.now);
+      if (!done) throw notFound('Token', id);
+      await appendAudit(trx, ctx, { action: 'auth.token_revoke', objectType: 'api_token', objectId: id });
+    });
+  }
+
+  /** Removes sessions past their absolute expiry (a scheduled chore). */
+  purgeExpiredSessions() {
+    return this.store.deleteExpiredSessions(this.db, this.clock.now());
+  }
+}
+
+function lockedError(until: Date, now: Date) {
+  const minutes = Math.ceil((until.getTime() - now.getTime()) / 60_000);
+  return locked(`登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试 (too many failed logins; locked for ${minutes} more minutes).`, {
+    lockedUntil: until.toISOString(),
+    retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000),
+  });
+}

@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/index.ts';
+
+/** Queries for sessions, API tokens and the login fields of a person. */
+export class AuthStore {
+  personByLogin(db: Executor, login: string) {
+    return db.selectFrom('person').selectAll().where('login', '=', login).executeTakeFirst();
+  }
+
+  /** The person with what authorization needs: unit path and the nearest region's path. */
+  actorRow(db: Executor, personId: number) {
+    return db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unitId')
+      .select(['p.id', 'p.login', 'p.name', 'p.unitId', 'p.roles', 'p.active', 'u.path as unitPath'])
+      .select((eb) =>
+        eb
+          .selectFrom('unit as r')
+          .select('r.path')
+          .where('r.kind', '=', 'region')
+          .where(sql<boolean>`u.path like r.path || '%'`)
+          .orderBy(sql`length(r.path)`, 'desc')
+          .limit(1)
+          .as('regionPath'),
+      )
+      .where('p.id', '=', personId)
+      .executeTakeFirst();
+  }
+
+  recordFailedLogin(db: Executor, personId: number, lockedUntil: Date | null) {
+    return db
+      .updateTable('person')
+      .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1), lockedUntil }))
+      .where('id', '=', personId)
+      .returning('failedLogins')
+      .executeTakeFirstOrThrow();
+  }
+
+  resetFailedLogins(db: Executor, personId: number) {
+    return db.updateTable('person').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', personId).execute();
+  }
+
+  setPassword(db: Executor, personId: number, passwordHash: string, now: Date) {
+    return db
+      .updateTable('person')
+      .set({ passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null, updatedAt: now })
+      .where('id', '=', personId)
+      .execute();
+  }
+
+  insertSession(db: Executor, s: { tokenHash: string; personId: number; csrfToken: string; clientIp: string | null; now: Date; expiresAt: Date }) {
+    return db
+      .insertInto('session')
+      .values({ tokenHash: s.tokenHash, personId: s.personId, csrfToken: s.csrfToken, clientIp: s.clientIp, createdAt: s.now, lastSeenAt: s.now, expiresAt: s.expiresAt })
+      .execute();
+  }
+
+  sessionByHash(db: Executor, tokenHash: string) {
+    return db.selectFrom('session').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+  }
+
+  touchSession(db: Executor, tokenHash: string, now: Date) {
+    return db.updateTable('session').set({ lastSeenAt: now }).where('tokenHash', '=', tokenHash).execute();
+  }
+
+  deleteSession(db: Executor, tokenHash: string) {
+    return db.deleteFrom('session').where('tokenHash', '=', tokenHash).execute();
+  }
+
+  /** All of a person's sessions, except optionally the one in use. */
+  deleteSessionsOf(db: Executor, personId: number, keepTokenHash?: string) {
+    let q = db.deleteFrom('session').where('personId', '=', personId);
+    if (keepTokenHash) q = q.where('tokenHash', '!=', keepTokenHash);
+    return q.execute();
+  }
+
+  deleteExpiredSessions(db: Executor, now: Date) {
+    return db.deleteFrom('session').where('expiresAt', '<', now).execute();
+  }
+
+  insertApiToken(db: Executor, t: { personId: number; name: string; tokenHash: string; now: Date }) {
+    return db
+      .insertInto('apiToken')
+      .values({ personId: t.personId, name: t.name, tokenHash: t.tokenHash, createdAt: t.now })
+      .returning(['id', 'name', 'createdAt'])
+      .executeTakeFirstOrThrow();
+  }
+
+  apiTokenByHash(db: Executor, tokenHash: string) {
+    return db.selectFrom('apiToken').selectAll().where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).executeTakeFirst();
+  }
+
+  apiTokensOf(db: Executor, personId: number) {
+    return db.selectFrom('apiToken').select(['id', 'name', 'createdAt', 'lastUsedAt', 'revokedAt']).where('personId', '=', personId).orderBy('id').execute();
+  }
+
+  revokeApiToken(db: Executor, id: number, personId: number, now: Date) {
+    return db
+      .updateTable('apiToken')
+      .set({ revokedAt: now })
+      .where('id', '=', id)
+      .where('personId', '=', personId)
+      .where('revokedAt', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+  }
+
+  touchApiToken(db: Executor, id: number, now: Date) {
+    return db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', id).execute();
+  }
+}

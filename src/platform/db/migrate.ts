@@ -1,0 +1,40 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './index.ts';
+
+const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Migrations live beside what they create: the platform's in src/platform/db/migrations and each
+ * module's in src/modules/<name>/migrations. Names start with YYYYMMDDHHmm, so one sorted list
+ * orders them all.
+ */
+class FoldersMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const folders = [path.join(srcDir, 'platform/db/migrations')];
+    const modulesDir = path.join(srcDir, 'modules');
+    for (const entry of await readdir(modulesDir, { withFileTypes: true }).catch(() => [])) {
+      if (entry.isDirectory()) folders.push(path.join(modulesDir, entry.name, 'migrations'));
+    }
+    const migrations: Record<string, Migration> = {};
+    for (const folder of folders) {
+      const files = await readdir(folder).catch(() => [] as string[]);
+      for (const file of files) {
+        if (!/^\d{12}_[a-z0-9_]+\.ts$/.test(file)) continue;
+        const name = file.replace(/\.ts$/, '');
+        if (migrations[name]) throw new Error(`Two migrations are named ${name}.`);
+        migrations[name] = (await import(pathToFileURL(path.join(folder, file)).href)) as Migration;
+      }
+    }
+    return migrations;
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FoldersMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,158 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Database types; columns are snake_case in SQL and camelCase here (CamelCasePlugin). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface UnitTable {
+  id: Generated<number>;
+  parentId: number | null;
+  code: string;
+  name: string;
+  kind: 'region' | 'department';
+  level: 'province' | 'prefecture' | 'county' | 'township';
+  path: string;
+  sortOrder: Generated<number>;
+  active: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export type Unit = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;
+
+export interface PersonTable {
+  id: Generated<number>;
+  unitId: number;
+  name: string;
+  login: string;
+  title: string | null;
+  rank: 'provincial' | 'department' | 'county' | 'township' | 'other';
+  roles: ColumnType<string[], string[], string[]>;
+  email: string | null;
+  phone: string | null;
+  active: Generated<boolean>;
+  passwordHash: string | null;
+  passwordChangedAt: Timestamp | null;
+  failedLogins: Generated<number>;
+  lockedUntil: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export type Person = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+
+export interface SessionTable {
+  tokenHash: string;
+  personId: number;
+  csrfToken: string;
+  clientIp: string | null;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+}
+export type Session = Selectable<SessionTable>;
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  personId: number;
+  name: string;
+  tokenHash: string;
+  createdAt: Timestamp;
+  lastUsedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+}
+export type ApiToken = Selectable<ApiTokenTable>;
+
+export interface AuditLogTable {
+  seq: ColumnType<string | number, number, never>;
+  at: Timestamp;
+  actorId: number | null;
+  actorLogin: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before: Json | null;
+  after: Json | null;
+  clientIp: string | null;
+  prevHash: string;
+  hash: string;
+}
+export type AuditRow = Selectable<AuditLogTable>;
+
+export interface AuditHeadTable {
+  id: number;
+  seq: ColumnType<string | number, number, number>;
+  hash: string;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  holidays: Json<Record<string, string>>;
+  workdays: Json<Record<string, string>>;
+  note: string | null;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+export type CalendarYearRow = Selectable<CalendarYearTable>;
+
+export interface PolicyOverrideTable {
+  unitId: number;
+  overrides: Json<Record<string, unknown>>;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  recipientId: number;
+  kind: string;
+  title: string;
+  body: string;
+  objectType: string | null;
+  objectId: string | null;
+  createdAt: Timestamp;
+  readAt: Timestamp | null;
+}
+export type Notification = Selectable<NotificationTable>;
+
+export interface WebhookTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  secret: string;
+  kinds: ColumnType<string[], string[] | undefined, string[]>;
+  active: Generated<boolean>;
+  createdAt: Timestamp;
+}
+export type Webhook = Selectable<WebhookTable>;
+
+export interface DeliveryTable {
+  id: Generated<number>;
+  notificationId: number;
+  channel: 'email' | 'webhook';
+  target: string;
+  webhookId: number | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  lastError: string | null;
+  nextAttemptAt: Timestamp;
+  sentAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+export type Delivery = Selectable<DeliveryTable>;
+
+export interface Database {
+  unit: UnitTable;
+  person: PersonTable;
+  session: SessionTable;
+  apiToken: ApiTokenTable;
+  auditLog: AuditLogTable;
+  auditHead: AuditHeadTable;
+  calendarYear: CalendarYearTable;
+  policyOverride: PolicyOverrideTable;
+  notification: NotificationTable;
+  webhook: WebhookTable;
+  delivery: DeliveryTable;
+}

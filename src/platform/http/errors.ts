@@ -1,0 +1,52 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** Fastify's own errors (body too large, bad JSON, …) mapped to our codes. */
+const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大 (request body too large).' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型 (unsupported Content-Type); send application/json.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION', message: 'Content-Type is application/json but the body is empty.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION', message: '请求体不是合法的 JSON (the body is not valid JSON).' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION', message: 'Content-Length does not match the body.' },
+};
+
+/**
+ * One error shape for every failure: { error: { code, message, details } }. 4xx say what the
+ * caller did wrong; 5xx are logged with the request id and say nothing about the inside.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      const body: ErrorBody = { error: { code: err.code, message: err.message, details: err.details } };
+      return reply.status(err.status).send(body);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message,
+      }));
+      const where = details.map((d) => d.path).join(', ');
+      return reply.status(400).send({ error: { code: 'VALIDATION', message: `请求参数有误 (invalid request): ${where}`, details } });
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
+      return reply.status(500).send({ error: { code: 'INTERNAL', message: `服务器内部错误 (internal error), request ${req.id}.` } });
+    }
+    const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+    const status = err.statusCode ?? 500;
+    if (status < 500 && status >= 400) {
+      return reply.status(status).send({ error: mapped ?? { code: status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST', message: err.message } });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: `服务器内部错误 (internal error), request ${req.id}.` } });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
+  });
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuthService } from '../auth/service.ts';
+import { API_TOKEN_PREFIX } from '../auth/service.ts';
+import type { Clock } from '../clock.ts';
+import { AppError, forbidden, unauthorized } from '../errors.ts';
+import type { Access } from './access.ts';
+
+export const SESSION_COOKIE = 'mashang_sid';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Routes outside the API (docs, later the web app) are not guarded here. */
+const isApiRoute = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+/**
+ * The one authorization guard. Every /api route declares `config.access`; a route without one
+ * stops the app from starting. For each request it resolves the actor from the session cookie
+ * or a Bearer API token, checks the CSRF header on cookie-authenticated writes, and checks roles.
+ */
+export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Clock): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('auditContext', function (this: FastifyRequest) {
+    return { actorId: this.actor?.personId ?? null, actorLogin: this.actor?.login ?? null, clientIp: this.ip, now: clock.now() };
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (isApiRoute(route.url) && !route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access).`);
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config.access as Access | undefined;
+    if (!access) return;
+    const header = req.headers.authorization;
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!m?.[1] || !m[1].startsWith(API_TOKEN_PREFIX)) {
+        throw new AppError(401, 'INVALID_TOKEN', 'Authorization 头格式应为 "Bearer msk_…" (expected a Bearer API token).');
+      }
+      req.actor = (await auth.fromApiToken(m[1])).actor;
+    } else if (cookie) {
+      try {
+        const { actor, session } = await auth.fromSession(cookie);
+        req.actor = actor;
+        (req as { sessionInfo?: typeof session }).sessionInfo = session;
+        // Cookies ride along on cross-site requests; a write must prove it came from our page.
+        if (!SAFE_METHODS.has(req.method) && !('public' in access && access.public) && req.headers['x-csrf-token'] !== session?.csrfToken) {
+          throw new AppError(403, 'CSRF_REJECTED', '缺少或错误的 CSRF 令牌 (missing or wrong x-csrf-token header).');
+        }
+      } catch (err) {
+        // A stale cookie must not lock anyone out of public routes such as login.
+        if (!('public' in access)) throw err;
+      }
+    }
+    if ('public' in access) return;
+    if (!req.actor) throw unauthorized();
+    if (access.roles !== 'any' && !access.roles.some((r) => req.actor!.roles.includes(r))) {
+      throw forbidden(`此操作需要以下角色之一 (requires one of the roles): ${access.roles.join(', ')}.`, { requiredRoles: access.roles });
+    }
+  });
+}
+
+/** The cookie session behind a request, when it came with one. */
+export function sessionOf(req: FastifyRequest): { tokenHash: string; csrfToken: string } | undefined {
+  return (req as { sessionInfo?: { tokenHash: string; csrfToken: string } }).sessionInfo;
+}

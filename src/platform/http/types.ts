@@ -1,0 +1,14 @@
+import type { Actor } from '../auth/actor.ts';
+import type { AuditContext } from '../audit/audit.ts';
+import type { Access } from './access.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** The audit context for this request: who, from where, when (from the clock). */
+    auditContext(): AuditContext;
+  }
+}

@@ -1,0 +1,51 @@
+import { createHmac } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+
+/** What a channel sends: the inbox entry, as the recipient sees it. */
+export interface Message {
+  notificationId: number;
+  kind: string;
+  title: string;
+  body: string;
+  objectType: string | null;
+  objectId: string | null;
+  recipient: { id: number; login: string; name: string };
+  createdAt: string;
+}
+
+export interface EmailChannel {
+  send(to: string, message: Message): Promise<void>;
+}
+
+export function smtpChannel(url: string, from: string): EmailChannel & { close(): void } {
+  const transport: Transporter = nodemailer.createTransport(url);
+  return {
+    async send(to, m) {
+      await transport.sendMail({
+        from,
+        to,
+        subject: `【马上】${m.title}`,
+        text: `${m.recipient.name}：\n\n${m.body}\n\n—— 马上 (Mashang)`,
+      });
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** JSON POST, signed with HMAC-SHA256 of the body under the webhook's secret. */
+export async function postWebhook(url: string, secret: string, deliveryId: number, message: Message, timeoutMs: number): Promise<void> {
+  const body = JSON.stringify({ deliveryId, ...message });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-mashang-delivery': String(deliveryId),
+      'x-mashang-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+    },
+    body,
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: 'manual',
+  });
+  await res.arrayBuffer().catch(() => undefined);
+  if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);
+}

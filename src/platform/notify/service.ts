@@ -1,0 +1,237 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { appendAudit, type AuditContext } from '../audit/audit.ts';
+import type { Clock } from '../clock.ts';
+import type { Db, Executor } from '../db/index.ts';
+import { notFound } from '../errors.ts';
+import { postWebhook, type EmailChannel, type Message } from './channels.ts';
+
+/**
+ * A notification to queue. `kind` is "<module>.<event>" (e.g. "tasks.assigned"); webhooks
+ * subscribe by kind, so modules add kinds without touching the platform.
+ */
+export interface NewNotification {
+  recipientId: number;
+  kind: string;
+  title: string;
+  body: string;
+  objectType?: string;
+  objectId?: string | number;
+}
+
+export interface NotifyOptions {
+  email: EmailChannel | null;
+  /** Delay before retry n (1-based); after the last, the delivery is marked failed. */
+  retryDelaysMs: number[];
+  webhookTimeoutMs: number;
+  logger?: FastifyBaseLogger;
+}
+
+export const DEFAULT_RETRY_DELAYS_MS = [10_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
+/** A claimed delivery is invisible to other nodes for this long (a crashed sender's lease runs out). */
+const LEASE_MS = 5 * 60_000;
+
+/**
+ * Inbox and outbound channels. `queue` writes the inbox entries and their deliveries in the
+ * caller's transaction (an outbox): nothing is sent for a write that rolled back, and a send that
+ * fails never fails the request. `deliverDue` sends after commit, retrying with backoff.
+ */
+export class NotifyService {
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly opts: NotifyOptions,
+  ) {}
+
+  async queue(trx: Executor, items: NewNotification[]): Promise<void> {
+    if (items.length === 0) return;
+    const now = this.clock.now();
+    const inserted = await trx
+      .insertInto('notification')
+      .values(
+        items.map((n) => ({
+          recipientId: n.recipientId,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          objectType: n.objectType ?? null,
+          objectId: n.objectId === undefined ? null : String(n.objectId),
+          createdAt: now,
+        })),
+      )
+      .returning(['id', 'recipientId', 'kind'])
+      .execute();
+    const hooks = await trx.selectFrom('webhook').select(['id', 'url', 'kinds']).where('active', '=', true).execute();
+    const emails = this.opts.email
+      ? new Map(
+          (await trx.selectFrom('person').select(['id', 'email']).where('id', 'in', [...new Set(items.map((i) => i.recipientId))]).where('email', 'is not', null).execute()).map(
+            (p) => [p.id, p.email!],
+          ),
+        )
+      : new Map<number, string>();
+    const deliveries = inserted.flatMap((n) => [
+      ...(emails.has(n.recipientId) ? [{ notificationId: n.id, channel: 'email' as const, target: emails.get(n.recipientId)!, webhookId: null }] : []),
+      ...hooks
+        .filter((h) => h.kinds.length === 0 || h.kinds.includes(n.kind) || h.kinds.some((k) => k.endsWith('.*') && n.kind.startsWith(k.slice(0, -1))))
+        .map((h) => ({ notificationId: n.id, channel: 'webhook' as const, target: h.url, webhookId: h.id })),
+    ]);
+    if (deliveries.length) {
+      await trx
+        .insertInto('delivery')
+        .values(deliveries.map((d) => ({ ...d, status: 'pending' as const, nextAttemptAt: now, createdAt: now })))
+        .execute();
+    }
+  }
+
+  /** Starts delivery in the background; safe to call after every commit. */
+  kick(): void {
+    void this.deliverDue().catch((err) => this.opts.logger?.error({ err }, 'notification delivery failed'));
+  }
+
+  /** Sends what is due, in batches; returns how many deliveries were attempted. One run at a time per node. */
+  deliverDue(batch = 50): Promise<number> {
+    if (this.running) return this.running;
+    this.running = this.runDeliveries(batch).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runDeliveries(batch: number): Promise<number> {
+    let attempted = 0;
+    for (;;) {
+      const now = this.clock.now();
+      // Claim a batch by pushing its next attempt past a lease: other nodes skip it meanwhile.
+      const claimed = await this.db
+        .updateTable('delivery')
+        .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('delivery')
+            .select('id')
+            .where('status', '=', 'pending')
+            .where('nextAttemptAt', '<=', now)
+            .orderBy('nextAttemptAt')
+            .limit(batch)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returningAll()
+        .execute();
+      if (claimed.length === 0) return attempted;
+      for (const d of claimed) {
+        attempted += 1;
+        await this.attempt(d);
+      }
+    }
+  }
+
+  private async attempt(d: { id: number; notificationId: number; channel: 'email' | 'webhook'; target: string; webhookId: number | null; attempts: number }) {
+    try {
+      const message = await this.message(d.notificationId);
+      if (d.channel === 'email') {
+        if (!this.opts.email) throw new Error('no SMTP server is configured (MASHANG_SMTP_URL)');
+        await this.opts.email.send(d.target, message);
+      } else {
+        const hook = d.webhookId ? await this.db.selectFrom('webhook').select(['secret', 'active']).where('id', '=', d.webhookId).executeTakeFirst() : undefined;
+        if (!hook?.active) throw new Error('webhook removed or disabled');
+        await postWebhook(d.target, hook.secret, d.id, message, this.opts.webhookTimeoutMs);
+      }
+      await this.db.updateTable('delivery').set({ status: 'sent', attempts: d.attempts + 1, sentAt: this.clock.now(), lastError: null }).where('id', '=', d.id).execute();
+    } catch (err) {
+      const attempts = d.attempts + 1;
+      const delay = this.opts.retryDelaysMs[attempts - 1];
+      const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      this.opts.logger?.warn({ deliveryId: d.id, channel: d.channel, attempts, lastError }, 'delivery attempt failed');
+      await this.db
+        .updateTable('delivery')
+        .set({
+          attempts,
+          lastError,
+          status: delay === undefined ? 'failed' : 'pending',
+          nextAttemptAt: new Date(this.clock.now().getTime() + (delay ?? 0)),
+        })
+        .where('id', '=', d.id)
+        .execute();
+    }
+  }
+
+  private async message(notificationId: number): Promise<Message> {
+    const n = await this.db
+      .selectFrom('notification as n')
+      .innerJoin('person as p', 'p.id', 'n.recipientId')
+      .select(['n.id', 'n.kind', 'n.title', 'n.body', 'n.objectType', 'n.objectId', 'n.createdAt', 'p.id as pid', 'p.login', 'p.name'])
+      .where('n.id', '=', notificationId)
+      .executeTakeFirstOrThrow();
+    return {
+      notificationId: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      objectType: n.objectType,
+      objectId: n.objectId,
+      recipient: { id: n.pid, login: n.login, name: n.name },
+      createdAt: n.createdAt.toISOString(),
+    };
+  }
+
+  inbox(personId: number, opts: { unreadOnly: boolean; beforeId?: number; limit: number }) {
+    let q = this.db.selectFrom('notification').selectAll().where('recipientId', '=', personId);
+    if (opts.unreadOnly) q = q.where('readAt', 'is', null);
+    if (opts.beforeId) q = q.where('id', '<', opts.beforeId);
+    return q.orderBy('id', 'desc').limit(opts.limit).execute();
+  }
+
+  async unreadCount(personId: number): Promise<number> {
+    const r = await this.db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('recipientId', '=', personId).where('readAt', 'is', null).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Marks one of the person's notifications read (or all, with id null). Returns how many changed. */
+  async markRead(ctx: AuditContext, personId: number, id: number | null): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      let q = trx.updateTable('notification').set({ readAt: ctx.now }).where('recipientId', '=', personId).where('readAt', 'is', null);
+      if (id !== null) {
+        const exists = await trx.selectFrom('notification').select('id').where('id', '=', id).where('recipientId', '=', personId).executeTakeFirst();
+        if (!exists) throw notFound('Notification', id);
+        q = q.where('id', '=', id);
+      }
+      const res = await q.executeTakeFirst();
+      const changed = Number(res.numUpdatedRows);
+      if (changed > 0) await appendAudit(trx, ctx, { action: 'notification.read', objectType: 'notification', objectId: id ?? 'all', after: { count: changed } });
+      return changed;
+    });
+  }
+
+  listWebhooks() {
+    return this.db.selectFrom('webhook').select(['id', 'name', 'url', 'kinds', 'active', 'createdAt']).orderBy('id').execute();
+  }
+
+  async createWebhook(ctx: AuditContext, w: { name: string; url: string; secret: string; kinds: string[] }) {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('webhook')
+        .values({ ...w, createdAt: ctx.now })
+        .returning(['id', 'name', 'url', 'kinds', 'active', 'createdAt'])
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, ctx, { action: 'webhook.create', objectType: 'webhook', objectId: row.id, after: { name: w.name, url: w.url, kinds: w.kinds } });
+      return row;
+    });
+  }
+
+  async disableWebhook(ctx: AuditContext, id: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx.updateTable('webhook').set({ active: false }).where('id', '=', id).returning('id').executeTakeFirst();
+      if (!row) throw notFound('Webhook', id);
+      await appendAudit(trx, ctx, { action: 'webhook.disable', objectType: 'webhook', objectId: id });
+    });
+  }
+
+  listDeliveries(opts: { status?: 'pending' | 'sent' | 'failed'; limit: number }) {
+    let q = this.db.selectFrom('delivery').selectAll();
+    if (opts.status) q = q.where('status', '=', opts.status);
+    return q.orderBy('id', 'desc').limit(opts.limit).execute();
+  }
+}
+

@@ -1,0 +1,35 @@
+/** Pure rules of the unit tree. */
+export const LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
+export type Level = (typeof LEVELS)[number];
+export const UNIT_KINDS = ['region', 'department'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const LEVEL_NAMES: Record<Level, string> = { province: '省', prefecture: '州市', county: '县', township: '乡镇' };
+
+interface ParentLike {
+  kind: UnitKind;
+  level: Level;
+}
+
+/**
+ * Where a unit may sit: a root is a region; a region sits under a region of a higher level
+ * (省 > 州市 > 县 > 乡镇); a department sits under a region or a department and takes the
+ * level of the region it belongs to. Returns the level to store, or why not.
+ */
+export function placeUnit(kind: UnitKind, level: Level | undefined, parent: ParentLike | null): { level: Level } | { error: string } {
+  if (!parent) {
+    if (kind !== 'region') return { error: '顶级单位必须是行政区划 (a root unit must be a region).' };
+    if (!level) return { error: '行政区划须注明层级 (a region needs a level).' };
+    return { level };
+  }
+  if (kind === 'department') {
+    if (level && level !== parent.level) return { error: `部门的层级随所属区划 (${parent.level}) (a department takes its region's level).` };
+    return { level: parent.level };
+  }
+  if (!level) return { error: '行政区划须注明层级 (a region needs a level).' };
+  if (parent.kind !== 'region') return { error: '行政区划不能设在部门之下 (a region cannot sit under a department).' };
+  if (LEVELS.indexOf(level) <= LEVELS.indexOf(parent.level)) {
+    return { error: `下级区划的层级须低于上级 (${parent.level}) (a region must be of a lower level than its parent).` };
+  }
+  return { level };
+}

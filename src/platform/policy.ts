@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+/**
+ * The regulation's numbers, in one typed object (DESIGN.md, "The rules, with numbers").
+ * Defaults below; a region stores overrides in `policy_override`, merged from the root of the
+ * unit tree down to the region (a county inherits its prefecture's overrides).
+ * Every module reads its section from here; no number of the regulation is a literal elsewhere.
+ */
+const workdays = z.number().int().min(0).max(365);
+const days = z.number().int().min(0).max(3660);
+const chars = z.number().int().min(1).max(1_000_000);
+
+export const PolicySchema = z
+  .object({
+    tasks: z.strictObject({
+      /** 签收: sign for an assigned task within N 工作日 (马上抓落实). */
+      signWithinWorkdays: workdays,
+      /** A directive (重大) needs an implementation plan within N 日 (provincial regulation, art. 5). */
+      planWithinDays: days,
+      /** Progress report cadence in calendar days by level: 重点/重大 weekly, 一般 monthly. */
+      reportEveryDays: z.strictObject({ normal: days, key: days, major: days }),
+      /** Yellow light when the deadline is within N 工作日. */
+      yellowWithinWorkdays: workdays,
+      /** Escalation ladder by 工作日 overdue: 提醒 → 催办 → 督办 → 通报 → 问责建议. */
+      escalation: z.strictObject({
+        remind: workdays,
+        urge: workdays,
+        supervise: workdays,
+        notice: workdays,
+        accountability: workdays,
+      }),
+      /** 延期: at most N extensions per task, approved by the assigner. */
+      maxExtensions: z.number().int().min(0).max(10),
+    }),
+    research: z.strictObject({
+      /** 一线工作法: grassroots field days a year by rank. */
+      fieldDaysPerYear: z.strictObject({
+        provincial: days,
+        department: days,
+        county: days,
+        township: days,
+        other: days,
+      }),
+    }),
+    documents: z.strictObject({
+      maxChars: z.strictObject({ general: chars, singleTopic: chars, brief: chars }),
+      /** Documents per year: at most last year's count, minus this reduction (percent). */
+      yearlyReductionPercent: z.number().min(0).max(100),
+    }),
+    meetings: z.strictObject({
+      speechDraftMaxChars: z.strictObject({ national: chars, other: chars }),
+      mainSpeechMaxMinutes: z.number().int().min(1).max(600),
+      otherSpeechMaxMinutes: z.number().int().min(1).max(600),
+      mainSpeechesPerMeeting: z.number().int().min(1).max(10),
+      ordinaryMeetingMaxMinutes: z.number().int().min(1).max(1440),
+      comprehensiveMeetingsPerYear: z.number().int().min(0).max(100),
+      yearlyReductionPercent: z.number().min(0).max(100),
+    }),
+    publicRequests: z.strictObject({
+      acknowledgeWorkdays: workdays,
+      resolveWorkdays: z.strictObject({ consult: workdays, help: workdays, suggestion: workdays, complaint: workdays, report: workdays }),
+      maxExtensions: z.number().int().min(0).max(10),
+      extensionMaxWorkdays: workdays,
+      /** No rating within N 日 counts as 基本满意. */
+      ratingWindowDays: days,
+      rectifyWorkdays: workdays,
+    }),
+    auth: z.strictObject({
+      maxFailedLogins: z.number().int().min(1).max(100),
+      lockoutMinutes: z.number().int().min(1).max(24 * 60),
+      idleTimeoutMinutes: z.number().int().min(1).max(24 * 60),
+      sessionMaxHours: z.number().int().min(1).max(24 * 30),
+      passwordMinLength: z.number().int().min(8).max(128),
+      /** How many of: lower case, upper case, digit, symbol (等保三级: at least 3). */
+      passwordMinClasses: z.number().int().min(1).max(4),
+    }),
+  })
+  .strict();
+
+export type Policy = z.infer<typeof PolicySchema>;
+export type PolicySection = keyof Policy;
+
+export const defaultPolicy: Policy = {
+  tasks: {
+    signWithinWorkdays: 1,
+    planWithinDays: 10,
+    reportEveryDays: { normal: 30, key: 7, major: 7 },
+    yellowWithinWorkdays: 3,
+    escalation: { remind: 1, urge: 3, supervise: 5, notice: 10, accountability: 20 },
+    maxExtensions: 1,
+  },
+  research: {
+    fieldDaysPerYear: { provincial: 60, department: 60, county: 90, township: 90, other: 0 },
+  },
+  documents: {
+    maxChars: { general: 5000, singleTopic: 4000, brief: 500 },
+    yearlyReductionPercent: 0,
+  },
+  meetings: {
+    speechDraftMaxChars: { national: 8000, other: 5000 },
+    mainSpeechMaxMinutes: 60,
+    otherSpeechMaxMinutes: 10,
+    mainSpeechesPerMeeting: 1,
+    ordinaryMeetingMaxMinutes: 240,
+    comprehensiveMeetingsPerYear: 1,
+    yearlyReductionPercent: 0,
+  },
+  publicRequests: {
+    acknowledgeWorkdays: 1,
+    resolveWorkdays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 },
+    maxExtensions: 1,
+    extensionMaxWorkdays: 10,
+    ratingWindowDays: 7,
+    rectifyWorkdays: 5,
+  },
+  auth: {
+    maxFailedLogins: 5,
+    lockoutMinutes: 15,
+    idleTimeoutMinutes: 30,
+    sessionMaxHours: 12,
+    passwordMinLength: 10,
+    passwordMinClasses: 3,
+  },
+};
+
+export type PolicyOverride = { [K in PolicySection]?: DeepPartial<Policy[K]> };
+type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
+  return out;
+}
+
+/**
+ * Applies overrides in order (root region first) and validates the result, so an override
+ * with an unknown key or a wrong type is refused with the path of the offending field.
+ */
+export function resolvePolicy(overrides: readonly unknown[], base: Policy = defaultPolicy) {
+  let merged: unknown = base;
+  for (const o of overrides) merged = deepMerge(merged, o);
+  return PolicySchema.safeParse(merged);
+}

@@ -1,0 +1,70 @@
+import { appendAudit, type AuditContext } from '../audit/audit.ts';
+import type { Db, Executor } from '../db/index.ts';
+import { badRequest, notFound } from '../errors.ts';
+import { defaultPolicy, resolvePolicy, type Policy } from '../policy.ts';
+
+/** "/1/5/23/" → [1, 5, 23]: the unit and its ancestors, root first. */
+export function pathIds(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number);
+}
+
+/** How long a resolved policy is reused: overrides change rarely, and every request reads them. */
+const CACHE_MS = 30_000;
+
+export class PolicyService {
+  private readonly cache = new Map<string, { policy: Policy; at: number }>();
+
+  constructor(private readonly db: Db) {}
+
+  /** The policy in force for a unit: defaults, then each ancestor's overrides from the root down. */
+  async forUnitPath(path: string): Promise<Policy> {
+    const hit = this.cache.get(path);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.policy;
+    const policy = await this.load(path, this.db);
+    this.cache.set(path, { policy, at: Date.now() });
+    return policy;
+  }
+
+  /** As forUnitPath, uncached, inside a transaction. */
+  async load(path: string, executor: Executor): Promise<Policy> {
+    const ids = pathIds(path);
+    if (ids.length === 0) return defaultPolicy;
+    const rows = await executor.selectFrom('policyOverride').select(['unitId', 'overrides']).where('unitId', 'in', ids).execute();
+    if (rows.length === 0) return defaultPolicy;
+    const ordered = ids.flatMap((id) => rows.filter((r) => r.unitId === id).map((r) => r.overrides));
+    const result = resolvePolicy(ordered);
+    // Overrides were validated when written; a failure here means the defaults changed under them.
+    return result.success ? result.data : defaultPolicy;
+  }
+
+  /** The overrides stored on one unit (a region), or null. */
+  async overridesOf(unitId: number): Promise<Record<string, unknown> | null> {
+    const row = await this.db.selectFrom('policyOverride').select('overrides').where('unitId', '=', unitId).executeTakeFirst();
+    return row?.overrides ?? null;
+  }
+
+  /** Replaces a region's overrides; refused unless the merged policy is valid. */
+  async setOverrides(ctx: AuditContext, unitId: number, overrides: Record<string, unknown>): Promise<Policy> {
+    return this.db.transaction().execute(async (trx) => {
+      const unit = await trx.selectFrom('unit').select(['id', 'path', 'kind']).where('id', '=', unitId).executeTakeFirst();
+      if (!unit) throw notFound('Unit', unitId);
+      if (unit.kind !== 'region') throw badRequest('政策只能按行政区划设置 (policy overrides belong to a region unit, not a department).');
+      const ids = pathIds(unit.path);
+      const above = await trx.selectFrom('policyOverride').select(['unitId', 'overrides']).where('unitId', 'in', ids).where('unitId', '!=', unitId).execute();
+      const chain = ids.flatMap((id) => (id === unitId ? [overrides] : above.filter((r) => r.unitId === id).map((r) => r.overrides)));
+      const result = resolvePolicy(chain);
+      if (!result.success) {
+        throw badRequest('政策覆盖值无效 (invalid policy override).', result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      }
+      const before = await trx.selectFrom('policyOverride').select('overrides').where('unitId', '=', unitId).executeTakeFirst();
+      await trx
+        .insertInto('policyOverride')
+        .values({ unitId, overrides: JSON.stringify(overrides), updatedBy: ctx.actorId, updatedAt: ctx.now })
+        .onConflict((oc) => oc.column('unitId').doUpdateSet({ overrides: JSON.stringify(overrides), updatedBy: ctx.actorId, updatedAt: ctx.now }))
+        .execute();
+      await appendAudit(trx, ctx, { action: 'policy.override', objectType: 'unit', objectId: unitId, before: before?.overrides ?? null, after: overrides });
+      this.cache.clear();
+      return result.data;
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { AuthService } from './platform/auth/service.ts';
+import { calendarRoutes } from './platform/calendar/routes.ts';
+import { CalendarService } from './platform/calendar/service.ts';
+import type { Clock } from './platform/clock.ts';
+import type { DatabaseHandle } from './platform/db/index.ts';
+import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerGuard } from './platform/http/guard.ts';
+import { PUBLIC } from './platform/http/access.ts';
+import './platform/http/types.ts';
+import type { EmailChannel } from './platform/notify/channels.ts';
+import { notifyRoutes } from './platform/notify/routes.ts';
+import { DEFAULT_RETRY_DELAYS_MS, NotifyService } from './platform/notify/service.ts';
+import { orgRoutes } from './platform/org/routes.ts';
+import { OrgService } from './platform/org/service.ts';
+import { policyRoutes } from './platform/policy/routes.ts';
+import { PolicyService } from './platform/policy/service.ts';
+
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+/** Request bodies above this are refused with 413 (file uploads get their own limit per route). */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  clock: Clock;
+  email?: EmailChannel | null;
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+  retryDelaysMs?: number[];
+  webhookTimeoutMs?: number;
+}
+
+/** Every service, wired once; routes, jobs and the CLI all go through these. */
+export interface Services {
+  database: DatabaseHandle;
+  clock: Clock;
+  policy: PolicyService;
+  calendar: CalendarService;
+  auth: AuthService;
+  org: OrgService;
+  notify: NotifyService;
+}
+
+export function createServices(opts: AppOptions, logger?: FastifyInstance['log']): Services {
+  const { db } = opts.database;
+  const policy = new PolicyService(db);
+  const calendar = new CalendarService(db, opts.clock);
+  const auth = new AuthService(db, opts.clock, policy);
+  const org = new OrgService(db, auth);
+  const notify = new NotifyService(db, opts.clock, {
+    email: opts.email ?? null,
+    retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    webhookTimeoutMs: opts.webhookTimeoutMs ?? 5000,
+    ...(logger ? { logger } : {}),
+  });
+  return { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify };
+}
+
+/** Builds the app without listening (tests use app.inject; `mashang serve` listens). */
+export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: process.env.MASHANG_TRUST_PROXY === '1',
+    // Deeply nested JSON is refused while parsing, before it can cost anything.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const services = createServices(opts, app.log);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Mashang (马上) API', description: '机关效能建设: supervision, meetings, documents, field work, public word, scoreboard.', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mashang_sid' }, token: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerGuard(app, services.auth, opts.clock);
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/api/health', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['health'],
+      response: {
+        200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), calendar: z.object({ missingYears: z.array(z.number()) }) }),
+      },
+    },
+    handler: async () => {
+      await opts.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+      return { status: 'ok' as const, db: opts.database.kind, version: VERSION, calendar: { missingYears: await services.calendar.missingYears() } };
+    },
+  });
+
+  authRoutes(app, services.auth, { secure: opts.secureCookies ?? false });
+  orgRoutes(app, services.org);
+  calendarRoutes(app, services.calendar);
+  policyRoutes(app, services.policy, services.org);
+  notifyRoutes(app, services.notify);
+  auditRoutes(app, opts.database.db);
+
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  return { app, services };
+}
