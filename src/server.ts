@@ -75,6 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
+  // The API speaks JSON (and, where a route says so, multipart uploads); plain text gets 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

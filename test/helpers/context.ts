@@ -43,6 +43,31 @@ export async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: (
   };
 }
 
+/**
+ * Where a separate process (the CLI) should put its database: a new empty PostgreSQL database
+ * under test:pg, else null (use a temporary MASHANG_DATA_DIR).
+ */
+export async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const t = inject('dbTemplate');
+  if (t.kind === 'pglite') return null;
+  const name = `mashang_cli_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: t.url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(t.url);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: t.url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
 export interface Client {
   person: { id: number; login: string };
   csrfToken: string;

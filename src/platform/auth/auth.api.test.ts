@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, TEST_PASSWORD, type TestContext } from '../../../test/helpers/context.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const login = (login: string, password: string) => ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+
+describe('login', () => {
+  it('sets an httpOnly SameSite=Lax session cookie and returns the user and a CSRF token', async () => {
+    const p = await ctx.newPerson({ roles: ['staff'] });
+    const res = await login(p.login, TEST_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'mashang_sid');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(res.json()).toMatchObject({ user: { id: p.id, login: p.login, roles: ['staff'] }, csrfToken: expect.any(String) });
+    const me = await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `mashang_sid=${cookie!.value}` } });
+    expect(me.json().user.login).toBe(p.login);
+  });
+
+  it('refuses a wrong password and an unknown login alike with 401', async () => {
+    const p = await ctx.newPerson();
+    const wrong = await login(p.login, 'nope-nope-1A');
+    const unknown = await login('nobody-here', 'nope-nope-1A');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+    expect(unknown.json().error).toEqual(wrong.json().error);
+  });
+
+  it('locks the account after 5 failures for 15 minutes, even for the right password, then lets it in', async () => {
+    const p = await ctx.newPerson();
+    for (let i = 1; i <= 4; i++) expect((await login(p.login, `wrong-Pass-${i}`)).statusCode).toBe(401);
+    const fifth = await login(p.login, 'wrong-Pass-5');
+    expect(fifth.statusCode).toBe(429);
+    expect(fifth.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect(fifth.json().error.details.retryAfterSeconds).toBe(900);
+    const right = await login(p.login, TEST_PASSWORD);
+    expect(right.statusCode).toBe(429);
+    ctx.clock.advance(14 * 60_000);
+    expect((await login(p.login, TEST_PASSWORD)).statusCode).toBe(429);
+    ctx.clock.advance(61_000);
+    expect((await login(p.login, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('resets the failure count after a successful login', async () => {
+    const p = await ctx.newPerson();
+    for (let i = 0; i < 4; i++) await login(p.login, 'wrong-Pass-1');
+    expect((await login(p.login, TEST_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login(p.login, 'wrong-Pass-1')).statusCode).toBe(401);
+  });
+
+  it('audits every success and failure with the client address', async () => {
+    const p = await ctx.newPerson();
+    await login(p.login, 'wrong-Pass-1');
+    await login(p.login, TEST_PASSWORD);
+    const rows = await ctx.handle.db.selectFrom('auditLog').selectAll().where('objectType', '=', 'person').where('objectId', '=', String(p.id)).orderBy('seq').execute();
+    expect(rows.map((r) => r.action)).toEqual(['person.create', 'auth.login_failed', 'auth.login']);
+    expect(rows[1]!.clientIp).toBe('127.0.0.1');
+    expect(rows[1]!.after).toMatchObject({ reason: 'wrong_password', failedLogins: 1 });
+  });
+
+  it('refuses an inactive person', async () => {
+    const p = await ctx.newPerson();
+    await ctx.handle.db.updateTable('person').set({ active: false }).where('id', '=', p.id).execute();
+    expect((await login(p.login, TEST_PASSWORD)).statusCode).toBe(401);
+  });
+
+  it('validates the body with 400 and field paths', async () => {
+    const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: '' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['body.login', 'body.password']));
+  });
+});
+
+describe('sessions and CSRF', () => {
+  it('needs a login for API routes (401)', async () => {
+    const res = await ctx.inject({ method: 'GET', url: '/api/v1/units' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a cookie write without the x-csrf-token header, and with a wrong one', async () => {
+    const client = await ctx.as(['staff']);
+    const noHeader = await ctx.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie: client.cookie } });
+    expect(noHeader.statusCode).toBe(403);
+    expect(noHeader.json().error.code).toBe('CSRF_REJECTED');
+    const wrong = await ctx.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie: client.cookie, 'x-csrf-token': 'x' } });
+    expect(wrong.statusCode).toBe(403);
+    expect((await client.post('/api/v1/notifications/read-all')).statusCode).toBe(200);
+  });
+
+  it('allows reads without the CSRF header', async () => {
+    const client = await ctx.as(['staff']);
+    expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: client.cookie } })).statusCode).toBe(200);
+  });
+
+  it('ends a session after the idle timeout (30 minutes)', async () => {
+    const client = await ctx.as(['staff']);
+    ctx.clock.advance(29 * 60_000);
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+    ctx.clock.advance(29 * 60_000); // active 29 minutes ago: still alive
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+    ctx.clock.advance(31 * 60_000);
+    const res = await client.get('/api/v1/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('SESSION_EXPIRED');
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('logout ends the session', async () => {
+    const client = await ctx.as(['staff']);
+    expect((await client.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('a stale cookie does not block logging in again', async () => {
+    const p = await ctx.newPerson();
+    const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { cookie: 'mashang_sid=stale' }, payload: { login: p.login, password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('password change', () => {
+  it('checks the current password and the policy, and ends the other sessions', async () => {
+    const p = await ctx.newPerson();
+    const a = await ctx.login(p);
+    const b = await ctx.login(p);
+    expect((await a.post('/api/v1/auth/password', { currentPassword: 'wrong-Pass-1', newPassword: 'New-Passw0rd!' })).statusCode).toBe(403);
+    const weak = await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.details.problems.length).toBeGreaterThan(0);
+    expect((await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'New-Passw0rd!' })).statusCode).toBe(204);
+    expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await b.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await login(p.login, TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await login(p.login, 'New-Passw0rd!')).statusCode).toBe(200);
+  });
+});
+
+describe('API tokens', () => {
+  it('authenticate with Bearer, need no CSRF, and stop working when revoked', async () => {
+    const client = await ctx.as(['staff']);
+    const created = await client.post('/api/v1/auth/tokens', { name: '12345 热线对接' });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    expect(token).toMatch(/^msk_/);
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).json().user.login).toBe(client.person.login);
+    expect((await ctx.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers })).statusCode).toBe(200);
+    const list = await client.get('/api/v1/auth/tokens');
+    expect(list.json().items).toHaveLength(1);
+    expect(JSON.stringify(list.json())).not.toContain(token);
+    expect((await client.delete(`/api/v1/auth/tokens/${id}`)).statusCode).toBe(204);
+    const after = await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('INVALID_TOKEN');
+  });
+
+  it('refuses a malformed Authorization header and an unknown token with 401', async () => {
+    expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
+    expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer msk_unknown' } })).statusCode).toBe(401);
+  });
+
+  it('cannot revoke somebody else’s token (404)', async () => {
+    const a = await ctx.as(['staff']);
+    const b = await ctx.as(['staff']);
+    const { id } = (await a.post('/api/v1/auth/tokens', { name: 'mine' })).json();
+    expect((await b.delete(`/api/v1/auth/tokens/${id}`)).statusCode).toBe(404);
+  });
+});

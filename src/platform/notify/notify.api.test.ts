@@ -1,0 +1,159 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/helpers/context.ts';
+import { smtpChannel } from './channels.ts';
+
+let ctx: TestContext;
+let smtp: SMTPServer;
+let mailChannel: ReturnType<typeof smtpChannel>;
+const mails: { to: string[]; raw: string }[] = [];
+
+let hookServer: Server;
+let hookUrl: string;
+const hookHits: { body: string; signature: string; status: number }[] = [];
+/** Statuses the receiver answers in turn; then 200. */
+let hookScript: number[] = [];
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, cb) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  mailChannel = smtpChannel(`smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`, 'Mashang <mashang@example.gov.cn>');
+
+  hookServer = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      const status = hookScript.shift() ?? 200;
+      hookHits.push({ body, signature: String(req.headers['x-mashang-signature']), status });
+      res.statusCode = status;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+  hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook`;
+
+  ctx = await createTestContext({ email: mailChannel, retryDelaysMs: [20, 40] });
+});
+
+afterAll(async () => {
+  await ctx.close();
+  mailChannel.close();
+  await new Promise<void>((resolve) => smtp.close(resolve));
+  await new Promise<void>((resolve) => hookServer.close(() => resolve()));
+});
+
+async function queue(recipientId: number, kind = 'tasks.assigned', title = '新交办事项') {
+  await ctx.handle.db.transaction().execute((trx) => ctx.services.notify.queue(trx, [{ recipientId, kind, title, body: '请于 1 个工作日内签收。', objectType: 'task', objectId: 7 }]));
+}
+
+async function deliverUntilSettled() {
+  for (let i = 0; i < 20; i++) {
+    await ctx.services.notify.deliverDue();
+    const pending = await ctx.handle.db.selectFrom('delivery').select('id').where('status', '=', 'pending').execute();
+    if (pending.length === 0) return;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+describe('inbox', () => {
+  it('lists my notifications newest first with an unread count, and marks them read', async () => {
+    const client = await ctx.as(['staff']);
+    await queue(client.person.id, 'tasks.assigned', '第一条');
+    await queue(client.person.id, 'tasks.reminded', '第二条');
+    const other = await ctx.newPerson();
+    await queue(other.id);
+    const res = await client.get('/api/v1/notifications');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.unreadCount).toBe(2);
+    expect(body.items.map((n: { title: string }) => n.title)).toEqual(['第二条', '第一条']);
+    expect(body.items[0]).toMatchObject({ kind: 'tasks.reminded', objectType: 'task', objectId: '7', readAt: null });
+    expect((await client.post(`/api/v1/notifications/${body.items[0].id}/read`)).json()).toEqual({ changed: 1 });
+    expect((await client.get('/api/v1/notifications?unread=true')).json().items).toHaveLength(1);
+    expect((await client.post('/api/v1/notifications/read-all')).json()).toEqual({ changed: 1 });
+    expect((await client.get('/api/v1/notifications')).json().unreadCount).toBe(0);
+  });
+
+  it("cannot mark somebody else's notification (404)", async () => {
+    const a = await ctx.as(['staff']);
+    const b = await ctx.as(['staff']);
+    await queue(a.person.id);
+    const id = (await a.get('/api/v1/notifications')).json().items[0].id;
+    expect((await b.post(`/api/v1/notifications/${id}/read`)).statusCode).toBe(404);
+  });
+});
+
+describe('email', () => {
+  it('sends the notification to the recipient over SMTP', async () => {
+    const p = await ctx.newPerson({ email: 'liming@example.gov.cn' });
+    await queue(p.id, 'tasks.assigned', '关于做好防汛工作的交办单');
+    await deliverUntilSettled();
+    const mail = mails.find((m) => m.to.includes('liming@example.gov.cn'));
+    expect(mail).toBeDefined();
+    expect(mail!.raw).toMatch(/Subject: =\?UTF-8\?/);
+    const row = await ctx.handle.db.selectFrom('delivery').selectAll().where('target', '=', 'liming@example.gov.cn').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ channel: 'email', status: 'sent', attempts: 1 });
+  });
+});
+
+describe('webhooks', () => {
+  it('posts signed JSON, retries with backoff after failures, and records each attempt', async () => {
+    const admin = await ctx.as(['admin']);
+    const created = await admin.post('/api/v1/webhooks', { name: '钉钉机器人', url: hookUrl, kinds: ['tasks.*'] });
+    expect(created.statusCode).toBe(201);
+    const { secret, id } = created.json();
+    hookScript = [500, 503];
+    const p = await ctx.newPerson();
+    await queue(p.id, 'tasks.escalated', '督办');
+    await queue(p.id, 'meetings.scheduled', '不订阅的类别');
+    await deliverUntilSettled();
+    const mine = hookHits.filter((h) => h.body.includes('督办'));
+    expect(mine.map((h) => h.status)).toEqual([500, 503, 200]);
+    const last = mine.at(-1)!;
+    expect(last.signature).toBe(`sha256=${createHmac('sha256', secret).update(last.body).digest('hex')}`);
+    expect(JSON.parse(last.body)).toMatchObject({ kind: 'tasks.escalated', title: '督办', recipient: { id: p.id } });
+    expect(hookHits.some((h) => h.body.includes('不订阅的类别'))).toBe(false);
+    const row = await ctx.handle.db.selectFrom('delivery').selectAll().where('webhookId', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'sent', attempts: 3 });
+    await admin.delete(`/api/v1/webhooks/${id}`);
+  });
+
+  it('gives up after the last retry, marks the delivery failed and keeps the inbox entry', async () => {
+    const admin = await ctx.as(['admin']);
+    const { id } = (await admin.post('/api/v1/webhooks', { name: '坏的', url: 'http://127.0.0.1:9/unreachable' })).json();
+    const p = await ctx.login(await ctx.newPerson());
+    await queue(p.person.id, 'tasks.assigned', '送不出去');
+    await deliverUntilSettled();
+    const row = await ctx.handle.db.selectFrom('delivery').selectAll().where('webhookId', '=', id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('failed');
+    expect(row.attempts).toBe(3);
+    expect(row.lastError).toBeTruthy();
+    expect((await p.get('/api/v1/notifications')).json().items[0].title).toBe('送不出去');
+    const failed = (await admin.get('/api/v1/deliveries?status=failed')).json().items;
+    expect(failed.some((d: { id: number }) => d.id === row.id)).toBe(true);
+    await admin.delete(`/api/v1/webhooks/${id}`);
+  });
+
+  it('refuses webhook management to non-admins and non-http URLs', async () => {
+    const supervisor = await ctx.as(['supervisor']);
+    expect((await supervisor.post('/api/v1/webhooks', { name: 'x', url: hookUrl })).statusCode).toBe(403);
+    const admin = await ctx.as(['admin']);
+    expect((await admin.post('/api/v1/webhooks', { name: 'x', url: 'file:///etc/passwd' })).statusCode).toBe(400);
+  });
+});

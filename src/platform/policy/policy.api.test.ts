@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/helpers/context.ts';
+import { defaultPolicy } from '../policy.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('policy API', () => {
+  it('serves the defaults, then a region override for the units below it only', async () => {
+    const county = await ctx.newUnit({ kind: 'region', level: 'county' });
+    const other = await ctx.newUnit({ kind: 'region', level: 'county' });
+    const dept = await ctx.newUnit({ parent: county });
+    const staff = await ctx.as(['staff'], dept);
+    expect((await staff.get('/api/v1/policy')).json().policy).toEqual(defaultPolicy);
+
+    const admin = await ctx.as(['admin'], county);
+    const put = await admin.put(`/api/v1/policy/overrides/${county.id}`, { tasks: { escalation: { remind: 2 } } });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().policy.tasks.escalation.remind).toBe(2);
+    expect((await staff.get('/api/v1/policy')).json().policy.tasks.escalation).toEqual({ ...defaultPolicy.tasks.escalation, remind: 2 });
+    const outsider = await ctx.as(['staff'], other);
+    expect((await outsider.get('/api/v1/policy')).json().policy.tasks.escalation.remind).toBe(1);
+    expect((await admin.get(`/api/v1/policy/overrides/${county.id}`)).json().overrides).toEqual({ tasks: { escalation: { remind: 2 } } });
+  });
+
+  it('refuses invalid overrides with the field path, departments, and non-admins', async () => {
+    const county = await ctx.newUnit({ kind: 'region', level: 'county' });
+    const dept = await ctx.newUnit({ parent: county });
+    const admin = await ctx.as(['admin'], county);
+    const bad = await admin.put(`/api/v1/policy/overrides/${county.id}`, { auth: { maxFailedLogins: 0 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('auth.maxFailedLogins');
+    expect((await admin.put(`/api/v1/policy/overrides/${county.id}`, { tasks: { nonsense: 1 } })).statusCode).toBe(400);
+    expect((await admin.put(`/api/v1/policy/overrides/${dept.id}`, { tasks: { maxExtensions: 2 } })).statusCode).toBe(400);
+    const supervisor = await ctx.as(['supervisor'], county);
+    expect((await supervisor.put(`/api/v1/policy/overrides/${county.id}`, { tasks: { maxExtensions: 2 } })).statusCode).toBe(403);
+  });
+
+  it('applies the auth section: a region with 3 allowed failures locks on the third', async () => {
+    const county = await ctx.newUnit({ kind: 'region', level: 'county' });
+    const admin = await ctx.as(['admin'], county);
+    await admin.put(`/api/v1/policy/overrides/${county.id}`, { auth: { maxFailedLogins: 3 } });
+    const p = await ctx.newPerson({ unit: await ctx.newUnit({ parent: county }) });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: p.login, password: 'wrong-Pass-1' } })).statusCode);
+    expect(statuses).toEqual([401, 401, 429]);
+  });
+});

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabaseUrl } from './helpers/context.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let dropDb: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'mashang-cli-'));
+  const db = await freshDatabaseUrl();
+  dropDb = db?.drop;
+  env = { ...process.env, NODE_ENV: 'test', MASHANG_DATA_DIR: path.join(dir, 'data'), MASHANG_NOW: '2026-12-01T09:00:00+08:00', LOG_LEVEL: 'info', HOST: '127.0.0.1' };
+  if (db) env.DATABASE_URL = db.url;
+  else delete env.DATABASE_URL;
+});
+afterAll(async () => {
+  await dropDb?.();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function mashang(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/mashang.js'), ...args], { env, cwd: dir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+describe('mashang CLI', () => {
+  it('seeds the demo county once, verifies the audit chain, imports org and calendar files', async () => {
+    const seeded = await mashang('seed', '--demo');
+    expect(seeded.stderr).toBe('');
+    expect(seeded.stdout).toMatch(/Seeded 示范县: 39 units, 296 people/);
+    expect(seeded.code).toBe(0);
+    const again = await mashang('seed', '--demo');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/empty database/);
+
+    const verified = await mashang('audit', 'verify');
+    expect(verified.stdout).toMatch(/Audit chain intact: \d{3} entries verified/);
+
+    writeFileSync(path.join(dir, 'bad.csv'), '登录名,姓名,单位代码,职级,角色\nx.y,某某,no-unit,其他,工作人员\n');
+    const bad = await mashang('import', 'org', path.join(dir, 'bad.csv'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/row 2\).*no-unit/);
+    writeFileSync(path.join(dir, 'ok.csv'), '登录名,姓名,单位代码,职级,角色\nnew.person,新人,jyj,其他,工作人员\n');
+    expect((await mashang('import', 'org', path.join(dir, 'ok.csv'))).stdout).toMatch(/Imported 0 units and 1 people/);
+
+    writeFileSync(path.join(dir, '2027.csv'), 'date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,workday,春节\n');
+    const cal = await mashang('calendar', 'import', path.join(dir, '2027.csv'));
+    expect(cal.stdout).toMatch(/2027: 1 holidays, 1 makeup working days/);
+    expect(cal.stdout).not.toMatch(/Still missing/);
+
+    const token = await mashang('token', 'create', 'duchashi', '测试对接');
+    expect(token.stdout.trim()).toMatch(/^msk_/);
+  });
+
+  it('serves the demo: health, a demo login, and a clean stop', async () => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/mashang.js'), 'serve', '--demo'], { env: { ...env, PORT: '0' }, cwd: dir });
+    let out = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
+      const onData = (c: Buffer) => {
+        out += c.toString();
+        const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m && out.includes('mashang-demo')) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+    });
+    try {
+      expect(out).toMatch(/duchashi/);
+      const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', calendar: { missingYears: [] } });
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'duchashi', password: 'mashang-demo' }),
+      });
+      expect(login.status).toBe(200);
+      expect((await login.json()).user.roles).toEqual(['supervisor', 'unit_head']);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+  });
+
+  it('refuses a second process on the same PGlite data folder', async () => {
+    if (env.DATABASE_URL) return;
+    writeFileSync(`${env.MASHANG_DATA_DIR}.lock`, String(process.pid));
+    try {
+      const res = await mashang('audit', 'verify');
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(/in use by process/);
+    } finally {
+      rmSync(`${env.MASHANG_DATA_DIR}.lock`, { force: true });
+    }
+  });
+});

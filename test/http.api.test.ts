@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from './helpers/context.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('HTTP contract', () => {
+  it('GET /api/health reports status, database kind, version and missing calendar years', async () => {
+    const res = await ctx.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', db: ctx.handle.kind, version: expect.stringMatching(/^\d+\.\d+\.\d+/), calendar: { missingYears: [2027] } });
+  });
+
+  it('answers unknown routes with 404 in the error shape', async () => {
+    const res = await ctx.inject({ method: 'GET', url: '/api/v1/nothing-here?x=1' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No route GET /api/v1/nothing-here.' } });
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ login: 'x', password: 'y'.repeat(1_100_000) }) });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses malformed JSON and the wrong content type with 4xx, never a stack trace', async () => {
+    const bad = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"login":' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).not.toMatch(/at .*\.(ts|js):\d+/);
+    const text = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'login=x' });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const proto = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1},"login":"a","password":"b"}' });
+    expect(proto.statusCode).toBe(400);
+  });
+
+  it('refuses unknown fields and wrong types with field paths', async () => {
+    const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 5, password: 'x', admin: true } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION');
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['body.login']));
+  });
+
+  it('refuses a bad id in the path with 400, not 500', async () => {
+    const c = await ctx.as(['staff']);
+    expect((await c.get('/api/v1/units/abc')).statusCode).toBe(400);
+    expect((await c.get('/api/v1/units/99999999999999')).statusCode).toBe(400);
+  });
+
+  it('publishes the OpenAPI document with every route', async () => {
+    const res = await ctx.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/units', '/api/v1/people', '/api/v1/auth/login', '/api/health', '/api/v1/policy']));
+  });
+
+  it('has declared an access rule on every API route (the app refuses to start otherwise)', async () => {
+    const { buildApp } = await import('../src/server.ts');
+    const { app } = await buildApp({ database: ctx.handle, clock: ctx.clock });
+    await expect(
+      (async () => {
+        app.get('/api/v1/undeclared', async () => ({}));
+        await app.ready();
+      })(),
+    ).rejects.toThrow(/declares no access rule/);
+  });
+});
