@@ -1,0 +1,279 @@
+/**
+ * 督查督办: the pure rules of a supervised task. No I/O: every decision takes the task, the
+ * actor, the date and the policy, and returns an answer or a typed refusal.
+ */
+import type { WorkCalendar } from '../../platform/calendar/calendar.ts';
+import { addDays } from '../../platform/calendar/calendar.ts';
+import type { Policy } from '../../platform/policy.ts';
+
+export const TaskStatus = {
+  assigned: 'assigned', // 交办
+  signed: 'signed', // 签收
+  inProgress: 'in_progress', // 办理中
+  submitted: 'submitted', // 申请办结
+  verified: 'verified', // 办结
+  closed: 'closed', // 销号
+  returned: 'returned', // 退回
+} as const;
+export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
+export const TASK_STATUSES = Object.values(TaskStatus) as [TaskStatus, ...TaskStatus[]];
+export const STATUS_NAMES: Record<TaskStatus, string> = {
+  assigned: '已交办',
+  signed: '已签收',
+  in_progress: '办理中',
+  submitted: '申请办结',
+  verified: '已办结',
+  closed: '已销号',
+  returned: '已退回',
+};
+
+export const TaskLevel = { normal: 'normal', key: 'key', major: 'major' } as const; // 一般 / 重点 / 重大
+export type TaskLevel = (typeof TaskLevel)[keyof typeof TaskLevel];
+export const TASK_LEVELS = Object.values(TaskLevel) as [TaskLevel, ...TaskLevel[]];
+export const LEVEL_NAMES: Record<TaskLevel, string> = { normal: '一般', key: '重点', major: '重大' };
+
+/** Where a task came from; other modules add their feedback handlers by kind. */
+export const SourceKind = {
+  directive: 'directive', // 上级部署 / 文件指示
+  meeting: 'meeting', // 会议决定
+  instruction: 'instruction', // 领导批示
+  research: 'research', // 调研发现
+  citizen: 'citizen', // 群众诉求
+  document: 'document', // 公文
+  other: 'other',
+} as const;
+export type SourceKind = (typeof SourceKind)[keyof typeof SourceKind];
+export const SOURCE_KINDS = Object.values(SourceKind) as [SourceKind, ...SourceKind[]];
+export const SOURCE_NAMES: Record<SourceKind, string> = {
+  directive: '上级部署',
+  meeting: '会议决定',
+  instruction: '领导批示',
+  research: '调研发现',
+  citizen: '群众诉求',
+  document: '公文',
+  other: '其他',
+};
+
+export const Light = { green: 'green', yellow: 'yellow', red: 'red', done: 'done' } as const;
+export type Light = (typeof Light)[keyof typeof Light];
+export const LIGHTS = Object.values(Light) as [Light, ...Light[]];
+
+/** The escalation ladder, in order (提醒 → 催办 → 督办 → 通报 → 问责建议). */
+export const ESCALATION_LEVELS = ['remind', 'urge', 'supervise', 'notice', 'accountability'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+export const ESCALATION_NAMES: Record<EscalationLevel, string> = { remind: '提醒', urge: '催办', supervise: '督办', notice: '通报', accountability: '问责建议' };
+
+export const DONE_STATUSES: readonly TaskStatus[] = ['verified', 'closed'];
+/** Statuses in which the unit still owes work, so the deadline and the ladder run. */
+export const OPEN_STATUSES: readonly TaskStatus[] = ['assigned', 'signed', 'in_progress', 'returned'];
+
+/** What the rules need to know of a task. */
+export interface TaskFacts {
+  status: TaskStatus;
+  level: TaskLevel;
+  deadline: string;
+  assignerId: number;
+  leaderId: number | null;
+  responsibleId: number | null;
+  leadUnitPath: string;
+  signDue: string;
+  planDue: string | null;
+  planAt: Date | null;
+  nextReportDue: string | null;
+  nextMilestoneDue: string | null;
+  submittedOn: string | null;
+  extensionsUsed: number;
+  pendingExtension: boolean;
+}
+
+/** The actor as far as the rules care: who, which roles, and what they oversee. */
+export interface ActorFacts {
+  personId: number;
+  roles: readonly string[];
+  /** True when the task's lead unit lies in the actor's scope (their unit or subtree). */
+  headsLeadUnit: boolean;
+  /** True when the actor is a supervisor or admin whose scope covers the lead unit. */
+  supervises: boolean;
+}
+
+export type TaskAction =
+  | 'sign'
+  | 'dispatch'
+  | 'progress'
+  | 'plan'
+  | 'submit'
+  | 'verify'
+  | 'reject'
+  | 'close'
+  | 'return'
+  | 'reassign'
+  | 'request_extension'
+  | 'decide_extension';
+
+export const ACTION_NAMES: Record<TaskAction, string> = {
+  sign: '签收',
+  dispatch: '交办到人',
+  progress: '报送进展',
+  plan: '制定实施方案',
+  submit: '申请办结',
+  verify: '审核办结',
+  reject: '驳回',
+  close: '销号',
+  return: '退回',
+  reassign: '重新交办',
+  request_extension: '申请延期',
+  decide_extension: '审批延期',
+};
+
+/** Which states each action starts from, and where it leads (null: the state stays). */
+const TRANSITIONS: Record<TaskAction, { from: readonly TaskStatus[]; to: TaskStatus | null }> = {
+  sign: { from: ['assigned'], to: 'signed' },
+  dispatch: { from: ['signed', 'in_progress'], to: 'in_progress' },
+  progress: { from: ['signed', 'in_progress'], to: 'in_progress' },
+  plan: { from: ['signed', 'in_progress'], to: null },
+  submit: { from: ['signed', 'in_progress'], to: 'submitted' },
+  verify: { from: ['submitted'], to: 'verified' },
+  reject: { from: ['submitted'], to: 'in_progress' },
+  close: { from: ['verified'], to: 'closed' },
+  return: { from: ['assigned', 'signed'], to: 'returned' },
+  reassign: { from: ['returned'], to: 'assigned' },
+  request_extension: { from: ['signed', 'in_progress'], to: null },
+  decide_extension: { from: ['assigned', 'signed', 'in_progress', 'submitted'], to: null },
+};
+
+/** Who may take each action, in words for the refusal. */
+const WHO: Record<TaskAction, string> = {
+  sign: '主办单位负责人 (the head of the lead unit)',
+  dispatch: '主办单位负责人 (the head of the lead unit)',
+  progress: '责任人或主办单位负责人 (the responsible person or the lead unit head)',
+  plan: '责任人或主办单位负责人 (the responsible person or the lead unit head)',
+  submit: '责任人或主办单位负责人 (the responsible person or the lead unit head)',
+  verify: '交办人或分管领导 (the assigner or the overseeing leader)',
+  reject: '交办人或分管领导 (the assigner or the overseeing leader)',
+  close: '交办人、分管领导或督查室 (the assigner, the overseeing leader or the supervision office)',
+  return: '主办单位负责人 (the head of the lead unit)',
+  reassign: '交办人 (the assigner)',
+  request_extension: '责任人或主办单位负责人 (the responsible person or the lead unit head)',
+  decide_extension: '交办人或分管领导 (the assigner or the overseeing leader)',
+};
+
+function allowedActor(action: TaskAction, task: TaskFacts, actor: ActorFacts): boolean {
+  const isHead = actor.headsLeadUnit && (actor.roles.includes('unit_head') || actor.roles.includes('admin'));
+  const isResponsible = task.responsibleId === actor.personId;
+  const isAssigner = task.assignerId === actor.personId;
+  const isLeader = task.leaderId === actor.personId;
+  switch (action) {
+    case 'sign':
+    case 'dispatch':
+    case 'return':
+      return isHead;
+    case 'progress':
+    case 'plan':
+    case 'submit':
+    case 'request_extension':
+      return isHead || isResponsible;
+    case 'verify':
+    case 'reject':
+    case 'decide_extension':
+      return isAssigner || isLeader;
+    case 'close':
+      return isAssigner || isLeader || actor.supervises;
+    case 'reassign':
+      return isAssigner || actor.supervises;
+  }
+}
+
+export type Refusal = { status: 403 | 409; code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'EXTENSION_LIMIT' | 'EXTENSION_PENDING'; message: string };
+export type Decision = { ok: true; to: TaskStatus | null } | { ok: false; refusal: Refusal };
+
+/**
+ * May this actor take this action on this task now? 403 names who may; 409 names the states
+ * the action needs. The state is checked first: an action that cannot happen now is 409 for all.
+ */
+export function decide(action: TaskAction, task: TaskFacts, actor: ActorFacts, policy: Policy): Decision {
+  const t = TRANSITIONS[action];
+  if (!t.from.includes(task.status)) {
+    return {
+      ok: false,
+      refusal: {
+        status: 409,
+        code: 'INVALID_TRANSITION',
+        message: `事项当前状态为「${STATUS_NAMES[task.status]}」，不能${ACTION_NAMES[action]} (cannot ${action} a task that is ${task.status}; needs ${t.from.join(' or ')}).`,
+      },
+    };
+  }
+  if (!allowedActor(action, task, actor)) {
+    return { ok: false, refusal: { status: 403, code: 'FORBIDDEN', message: `只有${WHO[action]}可以${ACTION_NAMES[action]}。` } };
+  }
+  if (action === 'request_extension') {
+    if (task.pendingExtension) return { ok: false, refusal: { status: 409, code: 'EXTENSION_PENDING', message: '已有待审批的延期申请 (an extension request is already pending).' } };
+    if (task.extensionsUsed >= policy.tasks.maxExtensions) {
+      return { ok: false, refusal: { status: 409, code: 'EXTENSION_LIMIT', message: `每个事项最多延期 ${policy.tasks.maxExtensions} 次 (at most ${policy.tasks.maxExtensions} extension(s) per task).` } };
+    }
+  }
+  return { ok: true, to: t.to };
+}
+
+/** The actions an actor may take now: what the web app shows as buttons. */
+export function allowedActions(task: TaskFacts, actor: ActorFacts, policy: Policy): TaskAction[] {
+  return (Object.keys(TRANSITIONS) as TaskAction[]).filter((a) => a !== 'decide_extension' || task.pendingExtension).filter((a) => decide(a, task, actor, policy).ok);
+}
+
+/** Dates a new (or reassigned) task is measured against. */
+export function scheduleFor(level: TaskLevel, assignedOn: string, cal: WorkCalendar, policy: Policy) {
+  return {
+    signDue: cal.addWorkdays(assignedOn, policy.tasks.signWithinWorkdays).date,
+    planDue: level === 'major' ? addDays(assignedOn, policy.tasks.planWithinDays) : null,
+    nextReportDue: addDays(assignedOn, policy.tasks.reportEveryDays[level]),
+  };
+}
+
+export function nextReportDue(level: TaskLevel, reportedOn: string, policy: Policy): string {
+  return addDays(reportedOn, policy.tasks.reportEveryDays[level]);
+}
+
+export type LightReason = 'overdue' | 'deadline_near' | 'sign_overdue' | 'plan_overdue' | 'report_overdue' | 'milestone_overdue';
+
+export interface LightResult {
+  light: Light;
+  reasons: LightReason[];
+  /** 工作日 past the deadline (0 when not past it, or done). */
+  overdueWorkdays: number;
+}
+
+/**
+ * The traffic light. done: verified or closed. red: past the deadline and not done (a completion
+ * submitted on time stops the clock). yellow: the deadline is within N 工作日, or the sign-for,
+ * the implementation plan, a progress report or a milestone is overdue. Otherwise green.
+ */
+export function lightOf(task: TaskFacts, today: string, cal: WorkCalendar, policy: Policy): LightResult {
+  if (DONE_STATUSES.includes(task.status)) return { light: 'done', reasons: [], overdueWorkdays: 0 };
+  // A submitted task is measured on the day it was submitted: the wait for verification is not the unit's delay.
+  const asOf = task.status === 'submitted' && task.submittedOn ? task.submittedOn : today;
+  if (asOf > task.deadline) {
+    return { light: 'red', reasons: ['overdue'], overdueWorkdays: Math.max(0, cal.workdaysBetween(task.deadline, asOf)) };
+  }
+  if (task.status === 'submitted') return { light: 'green', reasons: [], overdueWorkdays: 0 };
+  const reasons: LightReason[] = [];
+  if (cal.workdaysBetween(today, task.deadline) <= policy.tasks.yellowWithinWorkdays) reasons.push('deadline_near');
+  if (task.status === 'assigned' && today > task.signDue) reasons.push('sign_overdue');
+  if (task.planDue && !task.planAt && today > task.planDue && task.status !== 'returned') reasons.push('plan_overdue');
+  if (task.nextReportDue && today > task.nextReportDue && task.status !== 'assigned' && task.status !== 'returned') reasons.push('report_overdue');
+  if (task.nextMilestoneDue && today > task.nextMilestoneDue) reasons.push('milestone_overdue');
+  return { light: reasons.length ? 'yellow' : 'green', reasons, overdueWorkdays: 0 };
+}
+
+/**
+ * The escalation levels a task has reached by 工作日 overdue and has not had yet, lowest first.
+ * A scanner that was down for days fires each missed level once, in order.
+ */
+export function dueEscalations(overdueWorkdays: number, fired: readonly EscalationLevel[], policy: Policy): EscalationLevel[] {
+  return ESCALATION_LEVELS.filter((level) => overdueWorkdays >= policy.tasks.escalation[level] && !fired.includes(level));
+}
+
+/** Checks a requested deadline: a real date, not in the past; 延期 must move it later. */
+export function checkDeadline(deadline: string, today: string, current?: string): string | null {
+  if (deadline < today) return `完成时限 ${deadline} 已过 (the deadline is in the past).`;
+  if (current !== undefined && deadline <= current) return `延期后的时限须晚于现时限 ${current} (the new deadline must be later than ${current}).`;
+  return null;
+}

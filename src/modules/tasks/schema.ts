@@ -1,0 +1,122 @@
+import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import type { EscalationLevel, SourceKind, TaskLevel, TaskStatus } from './rules.ts';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface Completion {
+  text: string;
+  evidence?: string | undefined;
+}
+/** 一件事情一小结: what was done, the result, what was learned. */
+export interface Summary {
+  done: string;
+  result: string;
+  lessons: string;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  version: Generated<number>;
+  title: string;
+  description: string | null;
+  sourceKind: SourceKind;
+  sourceRef: string | null;
+  level: TaskLevel;
+  status: TaskStatus;
+  assignerId: number;
+  leadUnitId: number;
+  coUnitIds: ColumnType<number[], number[] | undefined, number[]>;
+  responsibleId: number | null;
+  leaderId: number | null;
+  standard: string | null;
+  assessment: string | null;
+  deadline: string;
+  deadlineEstimated: Generated<boolean>;
+  originalDeadline: string;
+  assignedAt: Timestamp;
+  signDue: string;
+  planDue: string | null;
+  planAt: Timestamp | null;
+  nextReportDue: string | null;
+  nextMilestoneDue: string | null;
+  progressPercent: Generated<number>;
+  lastReportAt: Timestamp | null;
+  signedAt: Timestamp | null;
+  submittedAt: Timestamp | null;
+  submittedOn: string | null;
+  verifiedAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  completion: Json<Completion> | null;
+  summary: Json<Summary> | null;
+  extensionsUsed: Generated<number>;
+  pendingExtension: Generated<boolean>;
+  escalationRung: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export type Task = Selectable<TaskTable>;
+
+export interface TaskEventTable {
+  id: Generated<number>;
+  taskId: number;
+  kind: string;
+  actorId: number | null;
+  at: Timestamp;
+  data: Json<Record<string, unknown>>;
+}
+export type TaskEvent = Selectable<TaskEventTable>;
+
+export interface TaskMilestoneTable {
+  id: Generated<number>;
+  taskId: number;
+  title: string;
+  due: string;
+  ownerId: number | null;
+  doneAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+export type TaskMilestone = Selectable<TaskMilestoneTable>;
+
+export interface TaskExtensionTable {
+  id: Generated<number>;
+  taskId: number;
+  requestedBy: number;
+  reason: string;
+  currentDeadline: string;
+  newDeadline: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decidedBy: number | null;
+  decidedAt: Timestamp | null;
+  decisionNote: string | null;
+  createdAt: Timestamp;
+}
+export type TaskExtension = Selectable<TaskExtensionTable>;
+
+export interface TaskEscalationTable {
+  taskId: number;
+  level: EscalationLevel;
+  at: Timestamp;
+  overdueWorkdays: number;
+}
+
+export interface TaskFeedTable {
+  personId: number;
+  tokenHash: string;
+  createdAt: Timestamp;
+}
+
+export interface TasksDatabase extends Database {
+  task: TaskTable;
+  taskEvent: TaskEventTable;
+  taskMilestone: TaskMilestoneTable;
+  taskExtension: TaskExtensionTable;
+  taskEscalation: TaskEscalationTable;
+  taskFeed: TaskFeedTable;
+}
+export type TasksDb = Kysely<TasksDatabase>;
+export type TasksTx = Transaction<TasksDatabase>;
+
+/** The platform's handle seen with this module's tables (same connection, wider types). */
+export const withTasks = (db: Kysely<Database>) => db as unknown as TasksDb;

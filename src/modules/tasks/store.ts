@@ -1,0 +1,354 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Scope } from '../../platform/auth/actor.ts';
+import type { Completion, Summary, TaskTable, TasksDb } from './schema.ts';
+import type { EscalationLevel, Light, SourceKind, TaskLevel, TaskStatus } from './rules.ts';
+import type { Insertable, Updateable } from 'kysely';
+
+/** Dates the light is computed against (see rules.lightOf); the SQL form must agree with it. */
+export interface LightDates {
+  today: string;
+  /** A deadline before this date is within the yellow window (addWorkdays(today, N + 1)). */
+  yellowBefore: string;
+}
+
+export interface TaskFilter {
+  scope: Scope;
+  viewerId: number;
+  unitPath?: string;
+  responsibleId?: number;
+  assignerId?: number;
+  light?: Light;
+  level?: TaskLevel;
+  sourceKind?: SourceKind;
+  status?: TaskStatus[];
+  deadlineFrom?: string;
+  deadlineTo?: string;
+  overdue?: boolean;
+  q?: string;
+}
+
+export type TaskSort = 'deadline' | 'newest';
+
+const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The light as SQL, for filters and counts. Kept in step with rules.lightOf by a test. */
+export function lightSql(d: LightDates) {
+  return sql<Light>`case
+    when t.status in ('verified', 'closed') then 'done'
+    when t.status = 'submitted' and t.submitted_on > t.deadline then 'red'
+    when t.status <> 'submitted' and ${d.today}::date > t.deadline then 'red'
+    when t.status = 'submitted' then 'green'
+    when t.deadline < ${d.yellowBefore}::date
+      or (t.status = 'assigned' and ${d.today}::date > t.sign_due)
+      or (t.plan_due is not null and t.plan_at is null and t.status <> 'returned' and ${d.today}::date > t.plan_due)
+      or (t.next_report_due < ${d.today}::date and t.status not in ('assigned', 'returned'))
+      or (t.next_milestone_due < ${d.today}::date)
+      then 'yellow'
+    else 'green' end`;
+}
+
+export class TaskStore {
+  insert(db: TasksDb, row: Insertable<TaskTable>) {
+    return db.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** The task with its lead unit's path, locked for the rest of the transaction. */
+  forUpdate(db: TasksDb, id: number) {
+    return db
+      .selectFrom('task as t')
+      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+      .selectAll('t')
+      .select('u.path as leadUnitPath')
+      .where('t.id', '=', id)
+      .forUpdate('t')
+      .executeTakeFirst();
+  }
+
+  byId(db: TasksDb, id: number) {
+    return db
+      .selectFrom('task as t')
+      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+      .selectAll('t')
+      .select('u.path as leadUnitPath')
+      .where('t.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Writes the changes if the version still matches; returns undefined when it does not. */
+  update(db: TasksDb, id: number, version: number, set: Updateable<TaskTable>) {
+    return db
+      .updateTable('task')
+      .set({ ...set, version: sql`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  addEvent(db: TasksDb, e: { taskId: number; kind: string; actorId: number | null; at: Date; data?: Record<string, unknown> }) {
+    return db
+      .insertInto('taskEvent')
+      .values({ taskId: e.taskId, kind: e.kind, actorId: e.actorId, at: e.at, data: JSON.stringify(e.data ?? {}) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  }
+
+  events(db: TasksDb, taskId: number) {
+    return db
+      .selectFrom('taskEvent as e')
+      .leftJoin('person as p', 'p.id', 'e.actorId')
+      .select(['e.id', 'e.kind', 'e.at', 'e.data', 'e.actorId', 'p.name as actorName'])
+      .where('e.taskId', '=', taskId)
+      .orderBy('e.id')
+      .execute();
+  }
+
+  milestones(db: TasksDb, taskId: number) {
+    return db
+      .selectFrom('taskMilestone as m')
+      .leftJoin('person as p', 'p.id', 'm.ownerId')
+      .select(['m.id', 'm.title', 'm.due', 'm.ownerId', 'p.name as ownerName', 'm.doneAt'])
+      .where('m.taskId', '=', taskId)
+      .orderBy('m.due')
+      .orderBy('m.id')
+      .execute();
+  }
+
+  addMilestones(db: TasksDb, taskId: number, items: { title: string; due: string; ownerId: number | null }[], now: Date) {
+    return db
+      .insertInto('taskMilestone')
+      .values(items.map((m) => ({ ...m, taskId, createdAt: now })))
+      .returning('id')
+      .execute();
+  }
+
+  completeMilestone(db: TasksDb, taskId: number, milestoneId: number, now: Date) {
+    return db
+      .updateTable('taskMilestone')
+      .set({ doneAt: now })
+      .where('id', '=', milestoneId)
+      .where('taskId', '=', taskId)
+      .where('doneAt', 'is', null)
+      .returning(['id', 'title'])
+      .executeTakeFirst();
+  }
+
+  async nextMilestoneDue(db: TasksDb, taskId: number): Promise<string | null> {
+    const r = await db.selectFrom('taskMilestone').select((eb) => eb.fn.min('due').as('due')).where('taskId', '=', taskId).where('doneAt', 'is', null).executeTakeFirst();
+    return (r?.due as string | null | undefined) ?? null;
+  }
+
+  extensions(db: TasksDb, taskId: number) {
+    return db.selectFrom('taskExtension').selectAll().where('taskId', '=', taskId).orderBy('id').execute();
+  }
+
+  addExtension(db: TasksDb, e: { taskId: number; requestedBy: number; reason: string; currentDeadline: string; newDeadline: string; now: Date }) {
+    return db
+      .insertInto('taskExtension')
+      .values({ taskId: e.taskId, requestedBy: e.requestedBy, reason: e.reason, currentDeadline: e.currentDeadline, newDeadline: e.newDeadline, status: 'pending', createdAt: e.now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  extensionForUpdate(db: TasksDb, taskId: number, id: number) {
+    return db.selectFrom('taskExtension').selectAll().where('id', '=', id).where('taskId', '=', taskId).forUpdate().executeTakeFirst();
+  }
+
+  decideExtension(db: TasksDb, id: number, d: { status: 'approved' | 'rejected'; decidedBy: number; note: string | null; now: Date }) {
+    return db
+      .updateTable('taskExtension')
+      .set({ status: d.status, decidedBy: d.decidedBy, decisionNote: d.note, decidedAt: d.now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  escalations(db: TasksDb, taskIds: number[]) {
+    if (taskIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('taskEscalation').selectAll().where('taskId', 'in', taskIds).orderBy('at').execute();
+  }
+
+  /** Records a rung; returns false when it had fired already (the unique key decides). */
+  async addEscalation(db: TasksDb, taskId: number, level: EscalationLevel, overdueWorkdays: number, at: Date): Promise<boolean> {
+    const r = await db
+      .insertInto('taskEscalation')
+      .values({ taskId, level, overdueWorkdays, at })
+      .onConflict((oc) => oc.columns(['taskId', 'level']).doNothing())
+      .returning('taskId')
+      .executeTakeFirst();
+    return r !== undefined;
+  }
+
+  /** Open tasks past their deadline and below the top rung, by id after `afterId`. */
+  overdueBatch(db: TasksDb, today: string, afterId: number, limit: number) {
+    return db
+      .selectFrom('task as t')
+      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+      .select(['t.id', 't.title', 't.deadline', 't.level', 't.leadUnitId', 't.responsibleId', 't.assignerId', 't.leaderId', 't.escalationRung', 'u.path as leadUnitPath', 'u.name as leadUnitName'])
+      .where('t.status', 'in', ['assigned', 'signed', 'in_progress', 'returned'])
+      .where('t.escalationRung', '<', 5)
+      .where('t.deadline', '<', today)
+      .where('t.id', '>', afterId)
+      .orderBy('t.id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Active people with a role in exactly this unit. */
+  unitPeopleWithRole(db: TasksDb, unitId: number, role: string) {
+    return db
+      .selectFrom('person')
+      .select(['id', 'name'])
+      .where('unitId', '=', unitId)
+      .where('active', '=', true)
+      .where(sql<SqlBool>`${role} = any(roles)`)
+      .execute();
+  }
+
+  /** Active supervisors whose region (nearest region of their unit) contains this unit. */
+  supervisorsOver(db: TasksDb, unitPath: string) {
+    return db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unitId')
+      .select(['p.id', 'p.name'])
+      .where('p.active', '=', true)
+      .where(sql<SqlBool>`'supervisor' = any(p.roles)`)
+      .where(
+        sql<SqlBool>`${unitPath} like (select r.path from unit r where r.kind = 'region' and u.path like r.path || '%' order by length(r.path) desc limit 1) || '%'`,
+      )
+      .execute();
+  }
+
+  personInSubtree(db: TasksDb, personId: number, path: string) {
+    return db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unitId')
+      .select(['p.id', 'p.name'])
+      .where('p.id', '=', personId)
+      .where('p.active', '=', true)
+      .where('u.path', 'like', likePrefix(path))
+      .executeTakeFirst();
+  }
+
+  names(db: TasksDb, personIds: number[], unitIds: number[]) {
+    return Promise.all([
+      personIds.length ? db.selectFrom('person').select(['id', 'name']).where('id', 'in', personIds).execute() : [],
+      unitIds.length ? db.selectFrom('unit').select(['id', 'name']).where('id', 'in', unitIds).execute() : [],
+    ]);
+  }
+
+  /** What a viewer may see: tasks led or co-handled in their scope, or that involve them. */
+  private visible(scope: Scope, viewerId: number): Expression<SqlBool> {
+    if (scope.all) return sql<SqlBool>`true`;
+    const paths = [...scope.subtrees.map(likePrefix), ...scope.units];
+    const inScope = (col: string) => sql<SqlBool>`(${sql.join(paths.map((p) => sql`${sql.ref(col)} like ${p}`), sql` or `)})`;
+    return sql<SqlBool>`(${inScope('u.path')}
+      or t.assigner_id = ${viewerId} or t.responsible_id = ${viewerId} or t.leader_id = ${viewerId}
+      or exists (select 1 from unit cu where cu.id = any(t.co_unit_ids) and ${inScope('cu.path')}))`;
+  }
+
+  private filtered(db: TasksDb, f: TaskFilter, d: LightDates) {
+    let q = db.selectFrom('task as t').innerJoin('unit as u', 'u.id', 't.leadUnitId').where(this.visible(f.scope, f.viewerId));
+    if (f.unitPath) q = q.where('u.path', 'like', likePrefix(f.unitPath));
+    if (f.responsibleId) q = q.where('t.responsibleId', '=', f.responsibleId);
+    if (f.assignerId) q = q.where('t.assignerId', '=', f.assignerId);
+    if (f.level) q = q.where('t.level', '=', f.level);
+    if (f.sourceKind) q = q.where('t.sourceKind', '=', f.sourceKind);
+    if (f.status?.length) q = q.where('t.status', 'in', f.status);
+    if (f.deadlineFrom) q = q.where('t.deadline', '>=', f.deadlineFrom);
+    if (f.deadlineTo) q = q.where('t.deadline', '<=', f.deadlineTo);
+    if (f.overdue) q = q.where('t.status', 'in', ['assigned', 'signed', 'in_progress', 'returned']).where('t.deadline', '<', d.today);
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('t.title', 'ilike', like), eb('t.description', 'ilike', like), eb('t.sourceRef', 'ilike', like)]));
+    }
+    if (f.light) q = q.where(lightSql(d), '=', f.light);
+    return q;
+  }
+
+  /** A page of the ledger, keyset-paged on (sort key, id). */
+  list(db: TasksDb, f: TaskFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
+    let q = this.filtered(db, f, d)
+      .leftJoin('person as r', 'r.id', 't.responsibleId')
+      .selectAll('t')
+      .select(['u.path as leadUnitPath', 'u.name as leadUnitName', 'r.name as responsibleName']);
+    if (page.sort === 'deadline') {
+      if (page.after) {
+        const [deadline, id] = page.after;
+        q = q.where((eb) => eb.or([eb('t.deadline', '>', String(deadline)), eb.and([eb('t.deadline', '=', String(deadline)), eb('t.id', '>', id)])]));
+      }
+      q = q.orderBy('t.deadline').orderBy('t.id');
+    } else {
+      if (page.after) q = q.where('t.id', '<', page.after[1]);
+      q = q.orderBy('t.id', 'desc');
+    }
+    return q.limit(page.limit).execute();
+  }
+
+  /** Counts by lead unit, light and status (dashboards). */
+  stats(db: TasksDb, f: TaskFilter, d: LightDates) {
+    const light = lightSql(d);
+    return this.filtered(db, f, d)
+      .select(['t.leadUnitId', 'u.name as unitName', 't.status'])
+      .select(light.as('light'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy(['t.leadUnitId', 'u.name', 't.status', light])
+      .execute();
+  }
+
+  /** 责任清单: open work per lead unit and responsible person. */
+  responsibility(db: TasksDb, f: TaskFilter, d: LightDates) {
+    const light = lightSql(d);
+    return this.filtered(db, f, d)
+      .leftJoin('person as r', 'r.id', 't.responsibleId')
+      .select(['t.leadUnitId', 'u.name as unitName', 't.responsibleId', 'r.name as responsibleName'])
+      .select(light.as('light'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy(['t.leadUnitId', 'u.name', 't.responsibleId', 'r.name', light])
+      .execute();
+  }
+
+  setCompletion(completion: Completion) {
+    return JSON.stringify(completion);
+  }
+
+  setSummary(summary: Summary) {
+    return JSON.stringify(summary);
+  }
+
+  feedTokenOwner(db: TasksDb, tokenHash: string) {
+    return db.selectFrom('taskFeed').select('personId').where('tokenHash', '=', tokenHash).executeTakeFirst();
+  }
+
+  setFeedToken(db: TasksDb, personId: number, tokenHash: string, now: Date) {
+    return db
+      .insertInto('taskFeed')
+      .values({ personId, tokenHash, createdAt: now })
+      .onConflict((oc) => oc.column('personId').doUpdateSet({ tokenHash, createdAt: now }))
+      .execute();
+  }
+
+  /** Deadlines and milestones of a person's open tasks (ICS feed). */
+  feedItems(db: TasksDb, personId: number) {
+    return Promise.all([
+      db
+        .selectFrom('task as t')
+        .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+        .select(['t.id', 't.title', 't.deadline', 't.status', 't.level', 'u.name as leadUnitName', 't.updatedAt'])
+        .where((eb) => eb.or([eb('t.responsibleId', '=', personId), eb('t.assignerId', '=', personId), eb('t.leaderId', '=', personId)]))
+        .where('t.status', 'not in', ['closed'])
+        .orderBy('t.deadline')
+        .limit(2000)
+        .execute(),
+      db
+        .selectFrom('taskMilestone as m')
+        .innerJoin('task as t', 't.id', 'm.taskId')
+        .select(['m.id', 'm.title', 'm.due', 'm.doneAt', 't.id as taskId', 't.title as taskTitle'])
+        .where((eb) => eb.or([eb('m.ownerId', '=', personId), eb('t.responsibleId', '=', personId)]))
+        .where('t.status', 'not in', ['closed'])
+        .orderBy('m.due')
+        .limit(2000)
+        .execute(),
+    ]);
+  }
+}
