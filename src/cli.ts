@@ -12,6 +12,8 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { AppError } from './platform/errors.ts';
 import { smtpChannel } from './platform/notify/channels.ts';
 import { importOrg } from './platform/org/import.ts';
+import { runEscalationJob } from './modules/tasks/jobs.ts';
+import { Scheduler } from './platform/jobs.ts';
 import { buildApp, createServices, type Services } from './server.ts';
 
 const cliContext = (services: Services, what: string): AuditContext => ({ actorId: null, actorLogin: `cli:${what}`, clientIp: null, now: services.clock.now() });
@@ -84,6 +86,16 @@ program
       summary = await seedDemo(services);
       app.log.info({ units: summary.units, people: summary.people }, 'seeded the demo county');
     }
+    // The escalation scan runs at start and then every minute (on one node at a time).
+    const scheduler = new Scheduler();
+    scheduler.every(
+      config.escalationEveryMs,
+      async () => {
+        const r = await runEscalationJob(handle.db, services.tasks);
+        if (r.ran && r.result.fired) app.log.info(r.result, 'escalation scan');
+      },
+      (err) => app.log.error({ err }, 'escalation scan failed'),
+    );
     // Chores: deliver queued notifications (and their retries), drop expired sessions.
     const timers = [
       setInterval(() => services.notify.kick(), 15_000),
@@ -96,6 +108,7 @@ program
       closing = true;
       app.log.info({ signal }, 'shutting down');
       timers.forEach(clearInterval);
+      scheduler.stop();
       await app.close();
       email?.close();
       await release();
@@ -140,6 +153,20 @@ program
     await withServices(async (services) => {
       const summary = await seedDemo(services);
       console.log(`Seeded 示范县: ${summary.units} units, ${summary.people} people. Password for every account: ${DEMO_PASSWORD}`);
+    });
+  });
+
+const jobsCmd = program.command('jobs').description('Scheduled jobs, run once by hand');
+jobsCmd
+  .command('run <job>')
+  .description('Run one job and exit: escalation (the overdue scan)')
+  .action(async (job: string) => {
+    if (job !== 'escalation') throw new AppError(400, 'VALIDATION', `Unknown job "${job}"; known: escalation.`);
+    await withServices(async (services) => {
+      const r = await runEscalationJob(services.database.db, services.tasks);
+      if (!r.ran) console.log('Another process is running the escalation scan; nothing done.');
+      else console.log(`Escalation scan: ${r.result.scanned} overdue tasks checked, ${r.result.fired} escalations fired.`);
+      await services.notify.deliverDue();
     });
   });
 

@@ -10,6 +10,8 @@ export interface Config {
   mailFrom: string;
   secureCookies: boolean;
   logLevel: string;
+  /** How often the escalation scan runs (MASHANG_ESCALATION_EVERY_MS). */
+  escalationEveryMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +26,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MASHANG_MAIL_FROM ?? 'Mashang <mashang@localhost>',
     secureCookies: env.MASHANG_SECURE_COOKIES ? env.MASHANG_SECURE_COOKIES === '1' : env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    escalationEveryMs: Math.max(1000, Number(env.MASHANG_ESCALATION_EVERY_MS ?? 60_000) || 60_000),
   };
 }

@@ -23,6 +23,8 @@ import { orgRoutes } from './platform/org/routes.ts';
 import { OrgService } from './platform/org/service.ts';
 import { policyRoutes } from './platform/policy/routes.ts';
 import { PolicyService } from './platform/policy/service.ts';
+import { taskRoutes } from './modules/tasks/routes.ts';
+import { TaskService } from './modules/tasks/service.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -48,6 +50,7 @@ export interface Services {
   auth: AuthService;
   org: OrgService;
   notify: NotifyService;
+  tasks: TaskService;
 }
 
 export function createServices(opts: AppOptions, logger?: FastifyInstance['log']): Services {
@@ -62,7 +65,8 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
     webhookTimeoutMs: opts.webhookTimeoutMs ?? 5000,
     ...(logger ? { logger } : {}),
   });
-  return { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify };
+  const tasks = new TaskService(db, opts.clock, calendar, policy, notify);
+  return { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify, tasks };
 }
 
 /** Builds the app without listening (tests use app.inject; `mashang serve` listens). */
@@ -114,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   policyRoutes(app, services.policy, services.org);
   notifyRoutes(app, services.notify);
   auditRoutes(app, opts.database.db);
+  taskRoutes(app, services.tasks, services.org);
 
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return { app, services };

@@ -120,3 +120,5 @@ export type TasksTx = Transaction<TasksDatabase>;
 
 /** The platform's handle seen with this module's tables (same connection, wider types). */
 export const withTasks = (db: Kysely<Database>) => db as unknown as TasksDb;
+/** The other way: hand a module transaction to platform code (audit, notify, policy). */
+export const platform = (db: TasksDb) => db as unknown as Kysely<Database>;

@@ -287,24 +287,27 @@ export class TaskStore {
 
   /** Counts by lead unit, light and status (dashboards). */
   stats(db: TasksDb, f: TaskFilter, d: LightDates) {
-    const light = lightSql(d);
-    return this.filtered(db, f, d)
-      .select(['t.leadUnitId', 'u.name as unitName', 't.status'])
-      .select(light.as('light'))
+    // The light is computed in a subquery: a parameterised CASE cannot be repeated in GROUP BY.
+    const rows = this.filtered(db, f, d).select(['t.leadUnitId', 'u.name as unitName', 't.status']).select(lightSql(d).as('light'));
+    return db
+      .selectFrom(rows.as('x'))
+      .select(['x.leadUnitId', 'x.unitName', 'x.status', 'x.light'])
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .groupBy(['t.leadUnitId', 'u.name', 't.status', light])
+      .groupBy(['x.leadUnitId', 'x.unitName', 'x.status', 'x.light'])
       .execute();
   }
 
-  /** 责任清单: open work per lead unit and responsible person. */
+  /** 责任清单: tasks per lead unit and responsible person, by light. */
   responsibility(db: TasksDb, f: TaskFilter, d: LightDates) {
-    const light = lightSql(d);
-    return this.filtered(db, f, d)
+    const rows = this.filtered(db, f, d)
       .leftJoin('person as r', 'r.id', 't.responsibleId')
       .select(['t.leadUnitId', 'u.name as unitName', 't.responsibleId', 'r.name as responsibleName'])
-      .select(light.as('light'))
+      .select(lightSql(d).as('light'));
+    return db
+      .selectFrom(rows.as('x'))
+      .select(['x.leadUnitId', 'x.unitName', 'x.responsibleId', 'x.responsibleName', 'x.light'])
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .groupBy(['t.leadUnitId', 'u.name', 't.responsibleId', 'r.name', light])
+      .groupBy(['x.leadUnitId', 'x.unitName', 'x.responsibleId', 'x.responsibleName', 'x.light'])
       .execute();
   }
 

@@ -1,0 +1,195 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AuditContext } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { ANY_USER, roles } from '../../platform/http/access.ts';
+import { IdParam } from '../../platform/http/zod.ts';
+import type { OrgService } from '../../platform/org/service.ts';
+import {
+  CloseBody,
+  DispatchBody,
+  encodeCursor,
+  ExtensionBody,
+  ExtensionParams,
+  NoteBody,
+  PlanBody,
+  ProgressBody,
+  ReasonBody,
+  ReassignBody,
+  SubmitBody,
+  TaskCreateBody,
+  TaskListQuery,
+  TaskResponse,
+  toTaskResponse,
+  VersionBody,
+} from './schemas.ts';
+import type { TaskService } from './service.ts';
+import type { TaskFilter } from './store.ts';
+
+const ASSIGNERS = roles('leader', 'supervisor', 'unit_head', 'admin');
+
+const TaskDetailResponse = TaskResponse.extend({
+  allowedActions: z.array(z.string()),
+  milestones: z.array(z.object({ id: z.number(), title: z.string(), due: z.string(), ownerId: z.number().nullable(), ownerName: z.string().nullable(), doneAt: z.string().nullable() })),
+  extensions: z.array(
+    z.object({ id: z.number(), reason: z.string(), currentDeadline: z.string(), newDeadline: z.string(), status: z.string(), requestedBy: z.number(), decidedBy: z.number().nullable(), decisionNote: z.string().nullable(), createdAt: z.string() }),
+  ),
+  timeline: z.array(z.object({ id: z.number(), kind: z.string(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
+});
+
+export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, org: OrgService): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['tasks'];
+
+  const present = async (actor: Actor, id: number) => {
+    const d = await tasks.detail(actor, id);
+    const names = await tasks.namesFor(d.task);
+    return {
+      ...toTaskResponse(d.task, d.light, d.escalations, names),
+      allowedActions: d.allowedActions,
+      milestones: d.milestones.map((m) => ({ ...m, doneAt: m.doneAt ? m.doneAt.toISOString() : null })),
+      extensions: d.extensions.map((e) => ({
+        id: e.id,
+        reason: e.reason,
+        currentDeadline: e.currentDeadline,
+        newDeadline: e.newDeadline,
+        status: e.status,
+        requestedBy: e.requestedBy,
+        decidedBy: e.decidedBy,
+        decisionNote: e.decisionNote,
+        createdAt: e.createdAt.toISOString(),
+      })),
+      timeline: d.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, data: e.data })),
+    };
+  };
+
+  /** Query → filter; a unit filter is resolved (and scope-checked) on the server. */
+  const filterOf = async (actor: Actor, q: TaskListQuery): Promise<Omit<TaskFilter, 'scope' | 'viewerId'>> => ({
+    ...(q.unitId ? { unitPath: (await org.getUnit(actor, q.unitId)).path } : {}),
+    ...(q.responsibleId ? { responsibleId: q.responsibleId } : {}),
+    ...(q.assignerId ? { assignerId: q.assignerId } : {}),
+    ...(q.light ? { light: q.light } : {}),
+    ...(q.level ? { level: q.level } : {}),
+    ...(q.source ? { sourceKind: q.source } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.deadlineFrom ? { deadlineFrom: q.deadlineFrom } : {}),
+    ...(q.deadlineTo ? { deadlineTo: q.deadlineTo } : {}),
+    ...(q.overdue ? { overdue: true } : {}),
+    ...(q.q ? { q: q.q } : {}),
+  });
+
+  app.post('/api/v1/tasks', {
+    config: { access: ASSIGNERS },
+    schema: { tags, summary: '交办: assign a task to a lead unit in your scope', body: TaskCreateBody, response: { 201: TaskDetailResponse } },
+    handler: async (req, reply) => {
+      const t = await tasks.create(req.auditContext(), req.actor!, req.body);
+      return reply.status(201).send(await present(req.actor!, t.id));
+    },
+  });
+
+  app.get('/api/v1/tasks', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: '督办台账 / 任务清单 / 时限清单 (sort=deadline): filtered, keyset-paged',
+      querystring: TaskListQuery,
+      response: { 200: z.object({ items: z.array(TaskResponse), nextCursor: z.string().nullable() }) },
+    },
+    handler: async (req) => {
+      const q = req.query;
+      const page = await tasks.list(req.actor!, await filterOf(req.actor!, q), { sort: q.sort, limit: q.limit, ...(q.cursor ? { after: q.cursor } : {}) });
+      return {
+        items: page.items.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
+        nextCursor: page.next ? encodeCursor(page.next) : null,
+      };
+    },
+  });
+
+  app.get('/api/v1/tasks/stats', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: 'Counts by unit, light and status (dashboards); same filters as the ledger', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
+    handler: async (req) => {
+      const rows = await tasks.stats(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
+      const byUnit = new Map<number, { unitId: number; unitName: string; total: number; byLight: Record<string, number>; byStatus: Record<string, number> }>();
+      const totals = { total: 0, byLight: {} as Record<string, number>, byStatus: {} as Record<string, number> };
+      for (const r of rows) {
+        const n = Number(r.n);
+        let u = byUnit.get(r.leadUnitId);
+        if (!u) byUnit.set(r.leadUnitId, (u = { unitId: r.leadUnitId, unitName: r.unitName, total: 0, byLight: {}, byStatus: {} }));
+        for (const bucket of [u, totals]) {
+          bucket.total += n;
+          bucket.byLight[r.light] = (bucket.byLight[r.light] ?? 0) + n;
+          bucket.byStatus[r.status] = (bucket.byStatus[r.status] ?? 0) + n;
+        }
+      }
+      return { totals, units: [...byUnit.values()].sort((a, b) => b.total - a.total) };
+    },
+  });
+
+  app.get('/api/v1/tasks/lists/responsibility', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: '责任清单: tasks per lead unit and responsible person, by light', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
+    handler: async (req) => {
+      const rows = await tasks.responsibility(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
+      const out = new Map<string, { unitId: number; unitName: string; responsibleId: number | null; responsibleName: string | null; total: number; byLight: Record<string, number> }>();
+      for (const r of rows) {
+        const key = `${r.leadUnitId}:${r.responsibleId ?? ''}`;
+        let e = out.get(key);
+        if (!e) out.set(key, (e = { unitId: r.leadUnitId, unitName: r.unitName, responsibleId: r.responsibleId, responsibleName: r.responsibleName, total: 0, byLight: {} }));
+        e.total += Number(r.n);
+        e.byLight[r.light] = (e.byLight[r.light] ?? 0) + Number(r.n);
+      }
+      return { items: [...out.values()].sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') || (a.responsibleName ?? '').localeCompare(b.responsibleName ?? '', 'zh-CN')) };
+    },
+  });
+
+  app.get('/api/v1/tasks/:id', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: 'A task with its light, overdue 工作日, timeline and the actions you may take', params: IdParam, response: { 200: TaskDetailResponse } },
+    handler: async (req) => present(req.actor!, req.params.id),
+  });
+
+  /** One lifecycle action: POST /tasks/:id/<path> with the version, answered with the updated task. */
+  const action = <B extends z.ZodType>(path: string, summary: string, body: B, run: (actor: Actor, ctx: AuditContext, id: number, b: z.infer<B>) => Promise<unknown>) => {
+    app.post(`/api/v1/tasks/:id/${path}`, {
+      config: { access: ANY_USER },
+      schema: { tags, summary, params: IdParam, body, response: { 200: TaskDetailResponse } },
+      handler: async (req) => {
+        await run(req.actor!, req.auditContext(), req.params.id, req.body as z.infer<B>);
+        return present(req.actor!, req.params.id);
+      },
+    });
+  };
+
+  action('sign', '签收 (lead unit head)', VersionBody, (a, c, id, b) => tasks.sign(c, a, id, b.version));
+  action('dispatch', '交办到人: name the responsible person (lead unit head)', DispatchBody, (a, c, id, b) => tasks.dispatch(c, a, id, b.version, b.responsibleId, b.note));
+  action('progress', '报送进展: an immutable progress report', ProgressBody, (a, c, id, b) => tasks.progress(c, a, id, b.version, b));
+  action('plan', '实施方案: milestones with owners and dates (倒排工期)', PlanBody, (a, c, id, b) => tasks.plan(c, a, id, b.version, b.milestones));
+  action('submit', '申请办结: completion report and close-out summary', SubmitBody, (a, c, id, b) => tasks.submit(c, a, id, b.version, b.completion, b.summary));
+  action('verify', '审核办结 (assigner or overseeing leader); the source gets the feedback at once', NoteBody, (a, c, id, b) => tasks.verify(c, a, id, b.version, b.note));
+  action('reject', '驳回 the completion, with the reason', ReasonBody, (a, c, id, b) => tasks.reject(c, a, id, b.version, b.reason));
+  action('close', '销号, with the close-out summary', CloseBody, (a, c, id, b) => tasks.close(c, a, id, b.version, b.summary));
+  action('return', '退回 to the assigner, with the reason (lead unit head)', ReasonBody, (a, c, id, b) => tasks.returnTask(c, a, id, b.version, b.reason));
+  action('reassign', '重新交办 a returned task', ReassignBody, (a, c, id, b) => tasks.reassign(c, a, id, b.version, b));
+
+  app.post('/api/v1/tasks/:id/extensions', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: '延期申请: reason and new deadline (at most the policy number per task)', params: IdParam, body: ExtensionBody, response: { 201: TaskDetailResponse.extend({ extensionId: z.number() }) } },
+    handler: async (req, reply) => {
+      const { extensionId } = await tasks.requestExtension(req.auditContext(), req.actor!, req.params.id, req.body.version, req.body.reason, req.body.newDeadline);
+      return reply.status(201).send({ ...(await present(req.actor!, req.params.id)), extensionId });
+    },
+  });
+
+  for (const [verb, approve] of [['approve', true], ['reject', false]] as const) {
+    app.post(`/api/v1/tasks/:id/extensions/:eid/${verb}`, {
+      config: { access: ANY_USER },
+      schema: { tags, summary: `${approve ? '批准' : '驳回'}延期申请 (assigner or overseeing leader)`, params: ExtensionParams, body: NoteBody, response: { 200: TaskDetailResponse } },
+      handler: async (req) => {
+        await tasks.decideExtension(req.auditContext(), req.actor!, req.params.id, req.params.eid, req.body.version, approve, req.body.note);
+        return present(req.actor!, req.params.id);
+      },
+    });
+  }
+}

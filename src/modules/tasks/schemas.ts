@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { DateString, Id, Limit, QueryBool, Text } from '../../platform/http/zod.ts';
+import type { LightResult } from './rules.ts';
+import { ESCALATION_LEVELS, LIGHTS, SOURCE_KINDS, TASK_LEVELS, TASK_STATUSES } from './rules.ts';
+import type { TaskEscalationTable } from './schema.ts';
+import type { TaskRow } from './service.ts';
+
+const Version = z.number().int().min(1).max(2_147_483_647);
+const LongText = (max: number) => z.string().trim().min(1).max(max);
+const Milestone = z.strictObject({ title: Text(200), due: DateString, ownerId: Id.optional() });
+const SummaryBody = z.strictObject({ done: LongText(5000), result: LongText(5000), lessons: LongText(5000) });
+
+export const TaskCreateBody = z.strictObject({
+  title: Text(200),
+  description: z.string().trim().max(20_000).optional(),
+  level: z.enum(TASK_LEVELS),
+  leadUnitId: Id,
+  coUnitIds: z.array(Id).max(50).optional(),
+  responsibleId: Id.optional(),
+  leaderId: Id.optional(),
+  deadline: z.union([DateString, z.strictObject({ workdays: z.number().int().min(0).max(1000) })]),
+  source: z.strictObject({ kind: z.enum(SOURCE_KINDS), ref: z.string().trim().max(200).optional() }).optional(),
+  standard: z.string().trim().max(5000).optional(),
+  assessment: z.string().trim().max(5000).optional(),
+  milestones: z.array(Milestone).max(100).optional(),
+});
+
+export const VersionBody = z.strictObject({ version: Version });
+export const DispatchBody = z.strictObject({ version: Version, responsibleId: Id, note: z.string().trim().max(1000).optional() });
+export const ProgressBody = z.strictObject({ version: Version, percent: z.number().int().min(0).max(100), text: LongText(10_000), milestoneIds: z.array(Id).max(100).optional() });
+export const PlanBody = z.strictObject({ version: Version, milestones: z.array(Milestone).min(1).max(100) });
+export const SubmitBody = z.strictObject({
+  version: Version,
+  completion: z.strictObject({ text: LongText(10_000), evidence: z.string().trim().max(5000).optional() }),
+  summary: SummaryBody,
+});
+export const NoteBody = z.strictObject({ version: Version, note: z.string().trim().max(2000).optional() });
+export const ReasonBody = z.strictObject({ version: Version, reason: LongText(2000) });
+export const CloseBody = z.strictObject({ version: Version, summary: SummaryBody.optional() });
+export const ReassignBody = z.strictObject({ version: Version, leadUnitId: Id, responsibleId: Id.optional(), deadline: DateString.optional(), note: z.string().trim().max(1000).optional() });
+export const ExtensionBody = z.strictObject({ version: Version, reason: LongText(2000), newDeadline: DateString });
+export const ExtensionParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), eid: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** `cursor` is opaque to clients: base64url JSON of [sort key, id]. */
+const Cursor = z
+  .string()
+  .max(200)
+  .transform((s, ctx) => {
+    try {
+      const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
+      if (Array.isArray(v) && v.length === 2 && (typeof v[0] === 'string' || typeof v[0] === 'number') && Number.isInteger(v[1])) return v as [string | number, number];
+    } catch {
+      // fall through
+    }
+    ctx.addIssue({ code: 'custom', message: 'not a cursor from this API' });
+    return z.NEVER;
+  });
+export const encodeCursor = (c: [string | number, number]) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+export const TaskListQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  responsibleId: z.coerce.number().int().positive().optional(),
+  assignerId: z.coerce.number().int().positive().optional(),
+  light: z.enum(LIGHTS).optional(),
+  level: z.enum(TASK_LEVELS).optional(),
+  source: z.enum(SOURCE_KINDS).optional(),
+  status: z
+    .string()
+    .max(200)
+    .transform((s) => s.split(','))
+    .pipe(z.array(z.enum(TASK_STATUSES)))
+    .optional(),
+  deadlineFrom: DateString.optional(),
+  deadlineTo: DateString.optional(),
+  overdue: QueryBool.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['deadline', 'newest']).default('deadline'),
+  cursor: Cursor.optional(),
+  limit: Limit.default(50),
+});
+export type TaskListQuery = z.infer<typeof TaskListQuery>;
+
+const Ref = z.object({ id: z.number(), name: z.string() });
+export const TaskResponse = z.object({
+  id: z.number(),
+  version: z.number(),
+  title: z.string(),
+  description: z.string().nullable(),
+  status: z.enum(TASK_STATUSES),
+  level: z.enum(TASK_LEVELS),
+  source: z.object({ kind: z.enum(SOURCE_KINDS), ref: z.string().nullable() }),
+  assignerId: z.number(),
+  leadUnit: Ref,
+  coUnitIds: z.array(z.number()),
+  responsible: Ref.nullable(),
+  leaderId: z.number().nullable(),
+  standard: z.string().nullable(),
+  assessment: z.string().nullable(),
+  deadline: z.string(),
+  deadlineEstimated: z.boolean(),
+  originalDeadline: z.string(),
+  signDue: z.string(),
+  planDue: z.string().nullable(),
+  nextReportDue: z.string().nullable(),
+  nextMilestoneDue: z.string().nullable(),
+  progressPercent: z.number(),
+  light: z.enum(LIGHTS),
+  lightReasons: z.array(z.string()),
+  overdueWorkdays: z.number(),
+  escalations: z.array(z.object({ level: z.enum(ESCALATION_LEVELS), at: z.string(), overdueWorkdays: z.number() })),
+  extensionsUsed: z.number(),
+  pendingExtension: z.boolean(),
+  completion: z.object({ text: z.string(), evidence: z.string().optional() }).nullable(),
+  summary: z.object({ done: z.string(), result: z.string(), lessons: z.string() }).nullable(),
+  assignedAt: z.string(),
+  signedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type TaskResponse = z.infer<typeof TaskResponse>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toTaskResponse(
+  t: TaskRow & { leadUnitName?: string; responsibleName?: string | null },
+  light: LightResult,
+  escalations: { level: TaskEscalationTable['level']; at: Date; overdueWorkdays: number }[],
+  names: { leadUnitName: string; responsibleName: string | null },
+): TaskResponse {
+  return {
+    id: t.id,
+    version: t.version,
+    title: t.title,
+    description: t.description,
+    status: t.status,
+    level: t.level,
+    source: { kind: t.sourceKind, ref: t.sourceRef },
+    assignerId: t.assignerId,
+    leadUnit: { id: t.leadUnitId, name: names.leadUnitName },
+    coUnitIds: t.coUnitIds,
+    responsible: t.responsibleId ? { id: t.responsibleId, name: names.responsibleName ?? '' } : null,
+    leaderId: t.leaderId,
+    standard: t.standard,
+    assessment: t.assessment,
+    deadline: t.deadline,
+    deadlineEstimated: t.deadlineEstimated,
+    originalDeadline: t.originalDeadline,
+    signDue: t.signDue,
+    planDue: t.planDue,
+    nextReportDue: t.nextReportDue,
+    nextMilestoneDue: t.nextMilestoneDue,
+    progressPercent: t.progressPercent,
+    light: light.light,
+    lightReasons: light.reasons,
+    overdueWorkdays: light.overdueWorkdays,
+    escalations: escalations.map((e) => ({ level: e.level, at: e.at.toISOString(), overdueWorkdays: e.overdueWorkdays })),
+    extensionsUsed: t.extensionsUsed,
+    pendingExtension: t.pendingExtension,
+    completion: t.completion,
+    summary: t.summary,
+    assignedAt: t.assignedAt.toISOString(),
+    signedAt: iso(t.signedAt),
+    submittedAt: iso(t.submittedAt),
+    verifiedAt: iso(t.verifiedAt),
+    closedAt: iso(t.closedAt),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
