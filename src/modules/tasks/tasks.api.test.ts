@@ -232,4 +232,18 @@ describe('the ledger', () => {
     const resp = (await supervisor.get(`/api/v1/tasks/lists/responsibility?unitId=${unit.id}`)).json();
     expect(resp.items).toEqual([{ unitId: unit.id, unitName: '水务局', responsibleId: null, responsibleName: null, total: 6, byLight: { green: 5, yellow: 1 } }]);
   });
+
+  it('filters by light in SQL exactly as the rules compute it, on any day', async () => {
+    for (const day of ['2026-09-21', '2026-09-24', '2026-10-02', '2026-10-09', '2026-11-03', '2027-01-05']) {
+      ctx.clock.set(new Date(`${day}T09:00:00+08:00`));
+      const c = await ctx.login(supervisor.person);
+      const all = (await c.get('/api/v1/tasks?limit=500')).json().items as { id: number; light: string }[];
+      expect(all.length).toBeGreaterThan(10);
+      for (const light of ['green', 'yellow', 'red', 'done']) {
+        const ids = ((await c.get(`/api/v1/tasks?limit=500&light=${light}`)).json().items as { id: number }[]).map((t) => t.id).sort();
+        expect(ids, `${light} on ${day}`).toEqual(all.filter((t) => t.light === light).map((t) => t.id).sort());
+      }
+    }
+    ctx.clock.set(new Date('2026-09-21T09:00:00+08:00'));
+  });
 });

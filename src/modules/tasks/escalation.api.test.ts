@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Client, type TestContext } from '../../../test/helpers/context.ts';
+import { verifyAudit } from '../../platform/audit/audit.ts';
+import type { Unit } from '../../platform/db/schema.ts';
+import { runEscalationJob } from './jobs.ts';
+import { withTasks } from './schema.ts';
+
+/**
+ * A task due on Wednesday 30 September 2026, the last working day before the National Day
+ * break (1–7 October off; Saturday 10 October is a makeup working day). Overdue 工作日 count
+ * from 8 October: 8th → 1 (提醒), 9th → 2, Sat 10th → 3 (催办), 12th → 4, 13th → 5 (督办),
+ * 20th → 10 (通报), 3 November → 20 (问责建议).
+ */
+let ctx: TestContext;
+let county: Unit;
+let dept: Unit;
+let leader: Client;
+let taskId: number;
+let headId: number;
+let staffId: number;
+let supervisorId: number;
+
+const at = (date: string) => new Date(`${date}T09:00:00+08:00`);
+const scan = async () => {
+  const r = await runEscalationJob(ctx.handle.db, ctx.services.tasks);
+  if (!r.ran) throw new Error('scan did not run');
+  return r.result;
+};
+const view = async () => {
+  const c = await ctx.login(leader.person);
+  return (await c.get(`/api/v1/tasks/${taskId}`)).json();
+};
+
+beforeAll(async () => {
+  ctx = await createTestContext({ now: '2026-09-28T09:00:00+08:00' });
+  county = await ctx.newUnit({ kind: 'region', level: 'county' });
+  dept = await ctx.newUnit({ parent: county, name: '应急局' });
+  const office = await ctx.newUnit({ parent: county, name: '督查室' });
+  leader = await ctx.as(['leader'], office);
+  supervisorId = (await ctx.newPerson({ unit: office, roles: ['supervisor'] })).id;
+  headId = (await ctx.newPerson({ unit: dept, roles: ['unit_head'] })).id;
+  staffId = (await ctx.newPerson({ unit: dept, roles: ['staff'] })).id;
+  const res = await leader.post('/api/v1/tasks', { title: '节前安全生产大检查', level: 'key', leadUnitId: dept.id, responsibleId: staffId, deadline: '2026-09-30' });
+  taskId = res.json().id;
+});
+afterAll(() => ctx.close());
+
+describe('lights and the escalation ladder around the 2026 National Day break', () => {
+  it.each([
+    ['2026-09-28', 'yellow', 0, []],
+    ['2026-09-30', 'yellow', 0, []],
+    ['2026-10-01', 'red', 0, []],
+    ['2026-10-07', 'red', 0, []],
+    ['2026-10-08', 'red', 1, ['remind']],
+    ['2026-10-09', 'red', 2, ['remind']],
+    ['2026-10-10', 'red', 3, ['remind', 'urge']],
+    ['2026-10-11', 'red', 3, ['remind', 'urge']],
+    ['2026-10-12', 'red', 4, ['remind', 'urge']],
+    ['2026-10-13', 'red', 5, ['remind', 'urge', 'supervise']],
+    ['2026-10-19', 'red', 9, ['remind', 'urge', 'supervise']],
+    ['2026-10-20', 'red', 10, ['remind', 'urge', 'supervise', 'notice']],
+    ['2026-11-02', 'red', 19, ['remind', 'urge', 'supervise', 'notice']],
+    ['2026-11-03', 'red', 20, ['remind', 'urge', 'supervise', 'notice', 'accountability']],
+  ] as const)('on %s the task is %s, %i 工作日 overdue, escalated to %j', async (date, light, overdue, levels) => {
+    ctx.clock.set(at(date));
+    await scan();
+    const t = await view();
+    expect(t.light).toBe(light);
+    expect(t.overdueWorkdays).toBe(overdue);
+    expect(t.escalations.map((e: { level: string }) => e.level)).toEqual(levels);
+  });
+
+  it('fired each level once, to the right people, with timeline events and audit entries', async () => {
+    await scan();
+    await scan();
+    const rows = await withTasks(ctx.handle.db).selectFrom('taskEscalation').selectAll().where('taskId', '=', taskId).orderBy('at').execute();
+    expect(rows.map((r) => [r.level, r.overdueWorkdays])).toEqual([
+      ['remind', 1],
+      ['urge', 3],
+      ['supervise', 5],
+      ['notice', 10],
+      ['accountability', 20],
+    ]);
+    const notes = await ctx.handle.db.selectFrom('notification').select(['recipientId', 'title']).where('kind', '=', 'tasks.escalated').where('objectId', '=', String(taskId)).orderBy('id').execute();
+    const to = (word: string) => notes.filter((n) => n.title.startsWith(`【${word}】`)).map((n) => n.recipientId).sort();
+    expect(to('提醒')).toEqual([staffId]);
+    expect(to('催办')).toEqual([headId]);
+    expect(to('督办')).toEqual([supervisorId]);
+    expect(to('通报')).toEqual([leader.person.id, supervisorId].sort());
+    expect(to('问责建议')).toEqual([leader.person.id, supervisorId].sort());
+    const t = await view();
+    expect(t.timeline.filter((e: { kind: string }) => e.kind === 'escalated')).toHaveLength(5);
+    expect((await verifyAudit(ctx.handle.db)).ok).toBe(true);
+  });
+
+  it('fires each level once even with two scanners racing', async () => {
+    ctx.clock.set(at('2026-10-08'));
+    const c = await ctx.login(leader.person);
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await c.post('/api/v1/tasks', { title: `竞争测试 ${i}`, level: 'normal', leadUnitId: dept.id, deadline: '2026-10-08' })).json().id);
+    ctx.clock.set(at('2026-10-20'));
+    const results = await Promise.all([runEscalationJob(ctx.handle.db, ctx.services.tasks), runEscalationJob(ctx.handle.db, ctx.services.tasks), ctx.services.tasks.escalationScan(withTasks(ctx.handle.db))]);
+    const fired = results.reduce((n, r) => n + ('ran' in r ? (r.ran ? r.result.fired : 0) : r.fired), 0);
+    // 2026-10-08 → 2026-10-20 is 9 工作日: remind, urge and supervise for each of the six.
+    expect(fired).toBe(18);
+    const rows = await withTasks(ctx.handle.db).selectFrom('taskEscalation').select(['taskId', 'level']).where('taskId', 'in', ids).execute();
+    expect(rows).toHaveLength(18);
+  });
+
+  it('stops escalating once the task is done, and shows it done', async () => {
+    ctx.clock.set(at('2026-11-04'));
+    const before = (await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('taskId').execute()).length;
+    const c = await ctx.login(leader.person);
+    const { id } = (await c.post('/api/v1/tasks', { title: '已办结的不再升级', level: 'normal', leadUnitId: dept.id, deadline: '2026-11-04' })).json();
+    await withTasks(ctx.handle.db).updateTable('task').set({ status: 'verified' }).where('id', '=', id).execute();
+    ctx.clock.set(at('2026-11-20'));
+    await scan();
+    const after = (await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('taskId').where('taskId', '=', id).execute()).length;
+    expect(after).toBe(0);
+    expect(before).toBeGreaterThan(0);
+  });
+});

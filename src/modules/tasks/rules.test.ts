@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { builtinYears } from '../../platform/calendar/builtin.ts';
+import { WorkCalendar } from '../../platform/calendar/calendar.ts';
+import { defaultPolicy } from '../../platform/policy.ts';
+import { allowedActions, checkDeadline, decide, dueEscalations, lightOf, scheduleFor, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
+
+const cal = new WorkCalendar(builtinYears());
+const policy = defaultPolicy;
+
+const base: TaskFacts = {
+  status: 'assigned',
+  level: 'normal',
+  deadline: '2026-10-16',
+  assignerId: 1,
+  leaderId: 2,
+  responsibleId: 4,
+  leadUnitPath: '/1/10/',
+  signDue: '2026-09-22',
+  planDue: null,
+  planAt: null,
+  nextReportDue: null,
+  nextMilestoneDue: null,
+  submittedOn: null,
+  extensionsUsed: 0,
+  pendingExtension: false,
+};
+
+type Who = 'assigner' | 'leader' | 'head' | 'responsible' | 'supervisor' | 'staff' | 'otherHead';
+const WHO: Record<Who, ActorFacts> = {
+  assigner: { personId: 1, roles: ['leader'], headsLeadUnit: false, supervises: false },
+  leader: { personId: 2, roles: ['leader'], headsLeadUnit: false, supervises: false },
+  head: { personId: 3, roles: ['unit_head'], headsLeadUnit: true, supervises: false },
+  responsible: { personId: 4, roles: ['staff'], headsLeadUnit: false, supervises: false },
+  supervisor: { personId: 5, roles: ['supervisor'], headsLeadUnit: false, supervises: true },
+  staff: { personId: 6, roles: ['staff'], headsLeadUnit: false, supervises: false },
+  otherHead: { personId: 7, roles: ['unit_head'], headsLeadUnit: false, supervises: false },
+};
+
+/** The specification (issue #3 and DESIGN.md): from which states, by whom. */
+const SPEC: Record<TaskAction, { from: TaskStatus[]; by: Who[] }> = {
+  sign: { from: ['assigned'], by: ['head'] },
+  dispatch: { from: ['signed', 'in_progress'], by: ['head'] },
+  progress: { from: ['signed', 'in_progress'], by: ['head', 'responsible'] },
+  plan: { from: ['signed', 'in_progress'], by: ['head', 'responsible'] },
+  submit: { from: ['signed', 'in_progress'], by: ['head', 'responsible'] },
+  verify: { from: ['submitted'], by: ['assigner', 'leader'] },
+  reject: { from: ['submitted'], by: ['assigner', 'leader'] },
+  close: { from: ['verified'], by: ['assigner', 'leader', 'supervisor'] },
+  return: { from: ['assigned', 'signed'], by: ['head'] },
+  reassign: { from: ['returned'], by: ['assigner', 'supervisor'] },
+  request_extension: { from: ['signed', 'in_progress'], by: ['head', 'responsible'] },
+  decide_extension: { from: ['assigned', 'signed', 'in_progress', 'submitted'], by: ['assigner', 'leader'] },
+};
+
+const TO: Partial<Record<TaskAction, TaskStatus>> = {
+  sign: 'signed',
+  dispatch: 'in_progress',
+  progress: 'in_progress',
+  submit: 'submitted',
+  verify: 'verified',
+  reject: 'in_progress',
+  close: 'closed',
+  return: 'returned',
+  reassign: 'assigned',
+};
+
+describe('decide: every state × action × actor', () => {
+  const cases = TASK_STATUSES.flatMap((status) => (Object.keys(SPEC) as TaskAction[]).flatMap((action) => (Object.keys(WHO) as Who[]).map((who) => [status, action, who] as const)));
+  it.each(cases)('%s · %s · %s', (status, action, who) => {
+    const d = decide(action, { ...base, status }, WHO[who], policy);
+    const spec = SPEC[action];
+    if (!spec.from.includes(status)) {
+      expect(d).toMatchObject({ ok: false, refusal: { status: 409, code: 'INVALID_TRANSITION' } });
+    } else if (!spec.by.includes(who)) {
+      expect(d).toMatchObject({ ok: false, refusal: { status: 403, code: 'FORBIDDEN' } });
+    } else {
+      expect(d).toEqual({ ok: true, to: TO[action] ?? null });
+    }
+  });
+
+  it('an admin heads every lead unit in scope', () => {
+    const admin: ActorFacts = { personId: 9, roles: ['admin'], headsLeadUnit: true, supervises: true };
+    expect(decide('sign', base, admin, policy).ok).toBe(true);
+  });
+});
+
+describe('extensions', () => {
+  const t = { ...base, status: 'in_progress' as const };
+  it('allows the policy number, then refuses with EXTENSION_LIMIT', () => {
+    expect(decide('request_extension', t, WHO.responsible, policy).ok).toBe(true);
+    expect(decide('request_extension', { ...t, extensionsUsed: 1 }, WHO.responsible, policy)).toMatchObject({ ok: false, refusal: { code: 'EXTENSION_LIMIT', status: 409 } });
+    const two = { ...policy, tasks: { ...policy.tasks, maxExtensions: 2 } };
+    expect(decide('request_extension', { ...t, extensionsUsed: 1 }, WHO.responsible, two).ok).toBe(true);
+  });
+  it('refuses a second request while one is pending', () => {
+    expect(decide('request_extension', { ...t, pendingExtension: true }, WHO.responsible, policy)).toMatchObject({ ok: false, refusal: { code: 'EXTENSION_PENDING' } });
+  });
+  it('offers the decision only while a request is pending', () => {
+    expect(allowedActions(t, WHO.assigner, policy)).not.toContain('decide_extension');
+    expect(allowedActions({ ...t, pendingExtension: true }, WHO.assigner, policy)).toContain('decide_extension');
+  });
+  it('needs a later deadline that is not in the past', () => {
+    expect(checkDeadline('2026-10-20', '2026-10-01', '2026-10-16')).toBeNull();
+    expect(checkDeadline('2026-10-16', '2026-10-01', '2026-10-16')).toMatch(/later/);
+    expect(checkDeadline('2026-09-01', '2026-10-01')).toMatch(/past/);
+  });
+});
+
+describe('lightOf', () => {
+  const inProgress = { ...base, status: 'in_progress' as const };
+  it.each([
+    ['done when verified', { ...base, status: 'verified' as const }, '2026-12-01', 'done', [], 0],
+    ['done when closed', { ...base, status: 'closed' as const }, '2026-12-01', 'done', [], 0],
+    ['green well before the deadline', inProgress, '2026-10-09', 'green', [], 0],
+    ['yellow within 3 工作日', inProgress, '2026-10-13', 'yellow', ['deadline_near'], 0],
+    ['yellow on the deadline day', inProgress, '2026-10-16', 'yellow', ['deadline_near'], 0],
+    ['red the day after, 0 工作日 on a Saturday', inProgress, '2026-10-17', 'red', ['overdue'], 0],
+    ['red and 1 工作日 overdue on Monday', inProgress, '2026-10-19', 'red', ['overdue'], 1],
+    ['yellow when the sign-for is late', { ...base }, '2026-09-23', 'yellow', ['sign_overdue'], 0],
+    ['yellow when a report is late', { ...inProgress, nextReportDue: '2026-09-28' }, '2026-09-29', 'yellow', ['report_overdue'], 0],
+    ['yellow when a milestone is late', { ...inProgress, nextMilestoneDue: '2026-09-28' }, '2026-09-29', 'yellow', ['milestone_overdue'], 0],
+    ['yellow when the plan is late', { ...inProgress, level: 'major' as const, planDue: '2026-09-28' }, '2026-09-29', 'yellow', ['plan_overdue'], 0],
+    ['not yellow when the plan was made', { ...inProgress, level: 'major' as const, planDue: '2026-09-28', planAt: new Date() }, '2026-09-29', 'green', [], 0],
+    ['green when submitted on time, however long verification takes', { ...base, status: 'submitted' as const, submittedOn: '2026-10-15' }, '2026-11-30', 'green', [], 0],
+    ['red when submitted late, counted to the submission', { ...base, status: 'submitted' as const, submittedOn: '2026-10-20' }, '2026-11-30', 'red', ['overdue'], 2],
+  ] as const)('%s', (_name, task, today, light, reasons, overdue) => {
+    expect(lightOf(task as TaskFacts, today, cal, policy)).toEqual({ light, reasons, overdueWorkdays: overdue });
+  });
+});
+
+describe('dueEscalations', () => {
+  it.each([
+    [0, [], []],
+    [1, [], ['remind']],
+    [3, ['remind'], ['urge']],
+    [5, [], ['remind', 'urge', 'supervise']],
+    [10, ['remind', 'urge', 'supervise'], ['notice']],
+    [25, ['remind', 'urge', 'supervise', 'notice', 'accountability'], []],
+  ] as const)('%i 工作日 overdue, had %j → %j', (overdue, had, expected) => {
+    expect(dueEscalations(overdue, had, policy)).toEqual(expected);
+  });
+  it('follows the policy', () => {
+    const strict = { ...policy, tasks: { ...policy.tasks, escalation: { remind: 0, urge: 1, supervise: 2, notice: 3, accountability: 4 } } };
+    expect(dueEscalations(2, [], strict)).toEqual(['remind', 'urge', 'supervise']);
+  });
+});
+
+describe('scheduleFor', () => {
+  it('sign-for in 1 工作日; a plan for 重大 within 10 日; reports weekly or monthly', () => {
+    expect(scheduleFor('normal', '2026-09-30', cal, policy)).toEqual({ signDue: '2026-10-08', planDue: null, nextReportDue: '2026-10-30' });
+    expect(scheduleFor('major', '2026-09-21', cal, policy)).toEqual({ signDue: '2026-09-22', planDue: '2026-10-01', nextReportDue: '2026-09-28' });
+  });
+});
