@@ -24,6 +24,7 @@ import { OrgService } from './platform/org/service.ts';
 import { policyRoutes } from './platform/policy/routes.ts';
 import { PolicyService } from './platform/policy/service.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
+import { LedgerService } from './modules/tasks/ledger-service.ts';
 import { TaskService } from './modules/tasks/service.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -51,6 +52,7 @@ export interface Services {
   org: OrgService;
   notify: NotifyService;
   tasks: TaskService;
+  ledger: LedgerService;
 }
 
 export function createServices(opts: AppOptions, logger?: FastifyInstance['log']): Services {
@@ -66,7 +68,8 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
     ...(logger ? { logger } : {}),
   });
   const tasks = new TaskService(db, opts.clock, calendar, policy, notify);
-  return { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify, tasks };
+  const ledger = new LedgerService(db, opts.clock, calendar, policy, tasks);
+  return { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify, tasks, ledger };
 }
 
 /** Builds the app without listening (tests use app.inject; `mashang serve` listens). */
@@ -118,7 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   policyRoutes(app, services.policy, services.org);
   notifyRoutes(app, services.notify);
   auditRoutes(app, opts.database.db);
-  taskRoutes(app, services.tasks, services.org);
+  taskRoutes(app, services.tasks, services.ledger, services.org);
 
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return { app, services };

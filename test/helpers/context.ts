@@ -86,7 +86,7 @@ export interface TestContext {
   handle: DatabaseHandle;
   system: () => AuditContext;
   newUnit(opts?: { parent?: Unit; kind?: 'region' | 'department'; level?: Level; name?: string }): Promise<Unit>;
-  newPerson(opts?: { unit?: Unit; roles?: Role[]; rank?: Rank; login?: string; email?: string; password?: string | null }): Promise<{ id: number; login: string; unit: Unit }>;
+  newPerson(opts?: { unit?: Unit; roles?: Role[]; rank?: Rank; login?: string; name?: string; email?: string; password?: string | null }): Promise<{ id: number; login: string; unit: Unit }>;
   /** Logs in through the API and returns a client that sends the cookie and CSRF header. */
   login(person: { login: string }, password?: string): Promise<Client>;
   /** A new person with these roles, logged in. */
@@ -132,7 +132,7 @@ export async function createTestContext(opts: { now?: string; email?: EmailChann
     const id = await services.org.createPerson(
       system(),
       null,
-      { unitId: unit.id, name: '测试人员', login, rank: o.rank ?? 'other', roles: o.roles ?? ['staff'], email: o.email ?? null },
+      { unitId: unit.id, name: o.name ?? '测试人员', login, rank: o.rank ?? 'other', roles: o.roles ?? ['staff'], email: o.email ?? null },
       undefined,
       hash,
     );

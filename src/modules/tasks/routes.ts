@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { ANY_USER, roles } from '../../platform/http/access.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ANY_USER, PUBLIC, roles } from '../../platform/http/access.ts';
 import { IdParam } from '../../platform/http/zod.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import {
@@ -24,10 +25,13 @@ import {
   toTaskResponse,
   VersionBody,
 } from './schemas.ts';
+import type { LedgerService } from './ledger-service.ts';
 import type { TaskService } from './service.ts';
 import type { TaskFilter } from './store.ts';
 
 const ASSIGNERS = roles('leader', 'supervisor', 'unit_head', 'admin');
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const IMPORT_LIMIT = 20 * 1024 * 1024;
 
 const TaskDetailResponse = TaskResponse.extend({
   allowedActions: z.array(z.string()),
@@ -38,9 +42,11 @@ const TaskDetailResponse = TaskResponse.extend({
   timeline: z.array(z.object({ id: z.number(), kind: z.string(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
 });
 
-export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, org: OrgService): void {
+export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger: LedgerService, org: OrgService): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
+  // Ledger uploads arrive as the raw file.
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_req, body, done) => done(null, body));
 
   const present = async (actor: Actor, id: number) => {
     const d = await tasks.detail(actor, id);
@@ -141,6 +147,51 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, org: Or
         e.byLight[r.light] = (e.byLight[r.light] ?? 0) + Number(r.n);
       }
       return { items: [...out.values()].sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') || (a.responsibleName ?? '').localeCompare(b.responsibleName ?? '', 'zh-CN')) };
+    },
+  });
+
+  app.get('/api/v1/tasks/export.xlsx', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: '导出台账 (XLSX), with the ledger filters', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
+    handler: async (req, reply) => {
+      const xlsx = await ledger.export(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
+      const name = encodeURIComponent(`督办台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${name}`)
+        .send(xlsx);
+    },
+  });
+
+  app.post('/api/v1/tasks/import', {
+    config: { access: roles('leader', 'supervisor', 'admin') },
+    bodyLimit: IMPORT_LIMIT,
+    schema: {
+      tags,
+      summary: '导入台账: an XLSX in the export layout (body: the file). All rows or none',
+      response: { 201: z.object({ imported: z.number() }) },
+    },
+    handler: async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `请上传 XLSX 文件 (send the file with content-type ${XLSX_TYPE}).`);
+      return reply.status(201).send(await ledger.import(req.auditContext(), req.actor!, req.body));
+    },
+  });
+
+  app.post('/api/v1/tasks/feed-token', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: 'My ICS calendar feed of deadlines and milestones: a new secret URL (the old one stops working)', response: { 201: z.object({ url: z.string() }) } },
+    handler: async (req, reply) => {
+      const token = await ledger.createFeedToken(req.auditContext(), req.actor!);
+      return reply.status(201).send({ url: `/api/v1/tasks/feed/${token}.ics` });
+    },
+  });
+
+  app.get('/api/v1/tasks/feed/:file', {
+    config: { access: PUBLIC },
+    schema: { tags, summary: 'ICS feed (RFC 5545) behind the secret token', params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/) }) },
+    handler: async (req, reply) => {
+      const ics = await ledger.feed(req.params.file.replace(/\.ics$/, ''), req.hostname.split(':')[0] || 'mashang');
+      return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
     },
   });
 

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
+import { inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
+import { sha256 } from '../../platform/auth/service.ts';
+import type { CalendarService } from '../../platform/calendar/service.ts';
+import { shanghaiDate, type Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { PolicyService } from '../../platform/policy/service.ts';
+import { buildFeed } from './ics.ts';
+import { readLedger, writeLedger, type LedgerRow } from './ledger.ts';
+import { LEVEL_NAMES, scheduleFor, SOURCE_NAMES, STATUS_NAMES } from './rules.ts';
+import { platform, withTasks, type TasksDb } from './schema.ts';
+import type { TaskService } from './service.ts';
+import type { TaskFilter } from './store.ts';
+
+/** The most rows one export writes; a larger ledger is narrowed with filters. */
+export const EXPORT_MAX_ROWS = 50_000;
+
+const progressCell = (percent: number, text: string | null) => `${percent}%${text ? `：${text}` : ''}`;
+function parseProgress(cell: string | null): { percent: number; text: string | null } {
+  if (!cell) return { percent: 0, text: null };
+  const m = /^(\d{1,3})%(?:：([\s\S]*))?$/.exec(cell);
+  if (m && Number(m[1]) <= 100) return { percent: Number(m[1]), text: m[2] ?? null };
+  return { percent: 0, text: cell };
+}
+
+class ImportLedgerError extends AppError {
+  constructor(errors: string[]) {
+    super(400, 'IMPORT_INVALID', `导入失败，共 ${errors.length} 处错误，未导入任何事项 (nothing imported):\n${errors.slice(0, 50).join('\n')}`, { errors });
+  }
+}
+
+/** 台账 (XLSX) out and in, and the ICS deadline feed. */
+export class LedgerService {
+  constructor(
+    private readonly platformDb: Db,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarService,
+    private readonly policy: PolicyService,
+    private readonly tasks: TaskService,
+  ) {}
+
+  private get db(): TasksDb {
+    return withTasks(this.platformDb);
+  }
+
+  /** The ledger as XLSX, with the ledger's filters, in deadline order. */
+  async export(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>): Promise<Buffer> {
+    const rows: LedgerRow[] = [];
+    let after: [string | number, number] | undefined;
+    do {
+      const page = await this.tasks.list(actor, filter, { sort: 'deadline', limit: 500, ...(after ? { after } : {}) });
+      const ids = page.items.map((i) => i.task.id);
+      const personIds = [...new Set(page.items.flatMap((i) => [i.task.leaderId].filter((x): x is number => x !== null)))];
+      const unitIds = [...new Set(page.items.flatMap((i) => i.task.coUnitIds))];
+      const [people, units] = await this.tasks.store.names(this.db, personIds, unitIds);
+      const latest = ids.length
+        ? await this.db.selectFrom('taskEvent').select(['taskId', 'data']).distinctOn('taskId').where('taskId', 'in', ids).where('kind', 'in', ['progress', 'imported']).orderBy('taskId').orderBy('id', 'desc').execute()
+        : [];
+      for (const { task: t } of page.items) {
+        const last = latest.find((l) => l.taskId === t.id)?.data as { text?: string | null } | undefined;
+        const done = t.verifiedAt ?? t.closedAt;
+        rows.push({
+          title: t.title,
+          source: `${SOURCE_NAMES[t.sourceKind]}${t.sourceRef ? `：${t.sourceRef}` : ''}`,
+          leadUnit: t.leadUnitName,
+          coUnits: t.coUnitIds.map((id) => units.find((u) => u.id === id)?.name ?? String(id)),
+          responsible: t.responsibleName ?? '',
+          leader: people.find((p) => p.id === t.leaderId)?.name ?? '',
+          deadline: t.deadline,
+          progress: progressCell(t.progressPercent, last?.text ?? null),
+          status: STATUS_NAMES[t.status],
+          doneAt: done ? shanghaiDate(done) : '',
+          remarks: t.description ?? '',
+          level: LEVEL_NAMES[t.level],
+        });
+        if (rows.length >= EXPORT_MAX_ROWS) break;
+      }
+      after = page.next ?? undefined;
+    } while (after && rows.length < EXPORT_MAX_ROWS);
+    return writeLedger(rows, `督办事项台账（${shanghaiDate(this.clock.now())}）`);
+  }
+
+  /**
+   * Imports a ledger in the export's layout. Units and people are matched by name within the
+   * importer's scope; every row is checked first, and any error imports nothing.
+   */
+  async import(ctx: AuditContext, actor: Actor, content: Buffer): Promise<{ imported: number }> {
+    const { rows, errors } = await readLedger(content);
+    const scope = scopeOf(actor);
+    const cal = await this.calendar.get();
+    const today = shanghaiDate(ctx.now);
+    const units = (await this.db.selectFrom('unit').select(['id', 'name', 'path']).where('active', '=', true).execute()).filter((u) => inScope(scope, u.path));
+    const people = await this.db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unitId')
+      .select(['p.id', 'p.name', 'p.roles', 'u.path'])
+      .where('p.active', '=', true)
+      .execute();
+    const unitByName = (name: string) => units.filter((u) => u.name === name);
+    const resolved = rows.map((r) => {
+      const where = `第 ${r.line} 行 (row ${r.line})`;
+      const problems: string[] = [];
+      const lead = unitByName(r.leadUnit);
+      if (lead.length !== 1) problems.push(lead.length ? `主办单位「${r.leadUnit}」有重名，无法确定` : `主办单位「${r.leadUnit}」不存在或不在您的管辖范围内`);
+      const coUnitIds = r.coUnits.map((n) => {
+        const u = unitByName(n);
+        if (u.length !== 1) problems.push(`协办单位「${n}」${u.length ? '有重名' : '不存在'}`);
+        return u[0]?.id ?? 0;
+      });
+      let responsibleId: number | null = null;
+      if (r.responsible && lead[0]) {
+        const c = people.filter((p) => p.name === r.responsible && p.path.startsWith(lead[0]!.path));
+        if (c.length !== 1) problems.push(`责任人「${r.responsible}」${c.length ? '在主办单位有重名' : '不是主办单位人员'}`);
+        responsibleId = c[0]?.id ?? null;
+      }
+      let leaderId: number | null = null;
+      if (r.leader) {
+        const c = people.filter((p) => p.name === r.leader && p.roles.includes('leader') && inScope(scope, p.path));
+        if (c.length !== 1) problems.push(`分管领导「${r.leader}」${c.length ? '有重名' : '不存在'}`);
+        leaderId = c[0]?.id ?? null;
+      }
+      errors.push(...problems.map((p) => `${where}: ${p}`));
+      return { ...r, leadUnitId: lead[0]?.id ?? 0, leadUnitPath: lead[0]?.path ?? '', coUnitIds, responsibleId, leaderId };
+    });
+    if (errors.length) throw new ImportLedgerError(errors);
+
+    const imported = await this.db.transaction().execute(async (trx) => {
+      for (const r of resolved) {
+        const policy = await this.policy.load(r.leadUnitPath, platform(trx));
+        const schedule = scheduleFor(r.level, today, cal, policy);
+        const progress = parseProgress(r.progress);
+        const doneAt = r.doneAt ? new Date(`${r.doneAt}T12:00:00+08:00`) : null;
+        const past = (s: string[]) => s.includes(r.status);
+        const task = await this.tasks.store.insert(trx, {
+          title: r.title,
+          description: r.remarks,
+          sourceKind: r.sourceKind,
+          sourceRef: r.sourceRef,
+          level: r.level,
+          status: r.status,
+          assignerId: actor.personId,
+          leadUnitId: r.leadUnitId,
+          coUnitIds: r.coUnitIds,
+          responsibleId: r.responsibleId,
+          leaderId: r.leaderId,
+          deadline: r.deadline,
+          deadlineEstimated: cal.day(r.deadline).estimated,
+          originalDeadline: r.deadline,
+          assignedAt: ctx.now,
+          signDue: schedule.signDue,
+          planDue: schedule.planDue,
+          nextReportDue: schedule.nextReportDue,
+          progressPercent: progress.percent,
+          signedAt: past(['signed', 'in_progress', 'submitted', 'verified', 'closed']) ? ctx.now : null,
+          submittedAt: past(['submitted', 'verified', 'closed']) ? ctx.now : null,
+          submittedOn: past(['submitted', 'verified', 'closed']) ? today : null,
+          verifiedAt: past(['verified', 'closed']) ? (doneAt ?? ctx.now) : null,
+          closedAt: past(['closed']) ? (doneAt ?? ctx.now) : null,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        });
+        await this.tasks.store.addEvent(trx, { taskId: task.id, kind: 'imported', actorId: actor.personId, at: ctx.now, data: { row: r.line, percent: progress.percent, text: progress.text } });
+        await appendAudit(platform(trx), ctx, { action: 'task.import', objectType: 'task', objectId: task.id, after: task });
+      }
+      return resolved.length;
+    });
+    return { imported };
+  }
+
+  /** Issues (or rotates) the secret of the caller's ICS feed; returns the token once. */
+  async createFeedToken(ctx: AuditContext, actor: Actor): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    await this.db.transaction().execute(async (trx) => {
+      await this.tasks.store.setFeedToken(trx, actor.personId, sha256(token), ctx.now);
+      await appendAudit(platform(trx), ctx, { action: 'task.feed_token', objectType: 'person', objectId: actor.personId });
+    });
+    return token;
+  }
+
+  /** The ICS feed behind a secret token. */
+  async feed(token: string, host: string): Promise<string> {
+    const owner = await this.tasks.store.feedTokenOwner(this.db, sha256(token));
+    if (!owner) throw notFound('Feed', 'token');
+    const person = await this.db.selectFrom('person').select(['name', 'active']).where('id', '=', owner.personId).executeTakeFirst();
+    if (!person?.active) throw notFound('Feed', 'token');
+    const [tasks, milestones] = await this.tasks.store.feedItems(this.db, owner.personId);
+    return buildFeed({
+      name: person.name,
+      host,
+      now: this.clock.now(),
+      tasks: tasks.map((t) => ({ ...t, status: STATUS_NAMES[t.status] })),
+      milestones,
+    });
+  }
+}

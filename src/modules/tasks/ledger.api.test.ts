@@ -1,0 +1,146 @@
+import ICAL from 'ical.js';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Client, type TestContext } from '../../../test/helpers/context.ts';
+import { LEDGER_COLUMNS } from './ledger.ts';
+
+/** The same county in two databases: units and people with the same names. */
+async function buildCounty(ctx: TestContext) {
+  const county = await ctx.newUnit({ kind: 'region', level: 'county', name: '示范县' });
+  const zjj = await ctx.newUnit({ parent: county, name: '住建局' });
+  const jtj = await ctx.newUnit({ parent: county, name: '交通局' });
+  const office = await ctx.newUnit({ parent: county, name: '县政府办' });
+  const leader = await ctx.login(await ctx.newPerson({ unit: office, roles: ['leader'], name: '王县长' }));
+  const head = await ctx.login(await ctx.newPerson({ unit: zjj, roles: ['unit_head'], name: '李局长' }));
+  const staff = await ctx.login(await ctx.newPerson({ unit: zjj, roles: ['staff'], name: '张科员' }));
+  return { county, zjj, jtj, office, leader, head, staff };
+}
+
+let a: TestContext;
+let b: TestContext;
+let org: Awaited<ReturnType<typeof buildCounty>>;
+
+beforeAll(async () => {
+  a = await createTestContext({ now: '2026-11-02T09:00:00+08:00' });
+  b = await createTestContext({ now: '2026-11-02T09:00:00+08:00' });
+  org = await buildCounty(a);
+});
+afterAll(async () => {
+  await a.close();
+  await b.close();
+});
+
+async function sheetRows(buf: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  return rows;
+}
+
+const exportLedger = async (c: Client) => {
+  const res = await a.inject({ method: 'GET', url: '/api/v1/tasks/export.xlsx', headers: { cookie: c.cookie } });
+  return res;
+};
+
+describe('台账 XLSX', () => {
+  it('exports the conventional columns, then imports into an empty database and gives the same ledger', async () => {
+    const { leader, head, staff, zjj, jtj } = org;
+    const t1 = (await leader.post('/api/v1/tasks', { title: '城区道路"白改黑"工程', level: 'key', leadUnitId: zjj.id, coUnitIds: [jtj.id], leaderId: leader.person.id, deadline: '2026-12-15', source: { kind: 'meeting', ref: '县政府第 12 次常务会议' }, description: '含 3 条主干道' })).json();
+    await head.post(`/api/v1/tasks/${t1.id}/sign`, { version: 1 });
+    await head.post(`/api/v1/tasks/${t1.id}/dispatch`, { version: 2, responsibleId: staff.person.id });
+    await staff.post(`/api/v1/tasks/${t1.id}/progress`, { version: 3, percent: 60, text: '完成两条道路, 第三条施工中' });
+    const t2 = (await leader.post('/api/v1/tasks', { title: '农村公路安全隐患排查', level: 'normal', leadUnitId: zjj.id, deadline: '2026-11-20' })).json();
+    await head.post(`/api/v1/tasks/${t2.id}/sign`, { version: 1 });
+    const summary = { done: '排查 45 处', result: '整改 45 处', lessons: '建立台账' };
+    await head.post(`/api/v1/tasks/${t2.id}/submit`, { version: 2, completion: { text: '已完成' }, summary });
+    await leader.post(`/api/v1/tasks/${t2.id}/verify`, { version: 3 });
+    await leader.post('/api/v1/tasks', { title: '重大项目谋划', level: 'major', leadUnitId: zjj.id, deadline: '2027-01-29' });
+
+    const res = await exportLedger(leader);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const rows = await sheetRows(res.rawPayload);
+    expect(rows[1]).toEqual([...LEDGER_COLUMNS]);
+    expect(rows.slice(2)).toEqual([
+      ['1', '农村公路安全隐患排查', '其他', '住建局', '', '', '', '2026-11-20', '100%', '已办结', '2026-11-02', '', '一般'],
+      ['2', '城区道路"白改黑"工程', '会议决定：县政府第 12 次常务会议', '住建局', '交通局', '张科员', '王县长', '2026-12-15', '60%：完成两条道路, 第三条施工中', '办理中', '', '含 3 条主干道', '重点'],
+      ['3', '重大项目谋划', '其他', '住建局', '', '', '', '2027-01-29', '0%', '已交办', '', '', '重大'],
+    ]);
+
+    const orgB = await buildCounty(b);
+    const imported = await b.inject({
+      method: 'POST',
+      url: '/api/v1/tasks/import',
+      headers: { cookie: orgB.leader.cookie, 'x-csrf-token': orgB.leader.csrfToken, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      payload: res.rawPayload,
+    });
+    expect(imported.statusCode).toBe(201);
+    expect(imported.json()).toEqual({ imported: 3 });
+    const again = await b.inject({ method: 'GET', url: '/api/v1/tasks/export.xlsx', headers: { cookie: orgB.leader.cookie } });
+    const rowsB = await sheetRows(again.rawPayload);
+    expect(rowsB.slice(1)).toEqual(rows.slice(1));
+    const first = (await orgB.leader.get('/api/v1/tasks?sort=deadline&limit=1')).json().items[0];
+    expect(first).toMatchObject({ status: 'verified', light: 'done' });
+  });
+
+  it('imports nothing when any row is wrong, and names each bad row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow([...LEDGER_COLUMNS]);
+    ws.addRow([1, '好的一行', '其他', '住建局', '', '', '', '2026-12-01', '0%', '已交办', '', '', '一般']);
+    ws.addRow([2, '', '其他', '不存在的局', '', '', '', '2026-13-01', '', '搞定了', '', '', '']);
+    ws.addRow([3, '责任人不对', '文件', '住建局', '', '王县长', '', '2026-12-01', '', '已签收', '', '', '特急']);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const before = (await org.leader.get('/api/v1/tasks?limit=500')).json().items.length;
+    const res = await a.inject({
+      method: 'POST',
+      url: '/api/v1/tasks/import',
+      headers: { cookie: org.leader.cookie, 'x-csrf-token': org.leader.csrfToken, 'content-type': 'application/octet-stream' },
+      payload: buf,
+    });
+    expect(res.statusCode).toBe(400);
+    const errors: string[] = res.json().error.details.errors;
+    expect(errors.join('\n')).toMatch(/row 3\).*事项名称/);
+    expect(errors.join('\n')).toMatch(/row 3\).*完成时限/);
+    expect(errors.join('\n')).toMatch(/row 3\).*状态/);
+    expect(errors.join('\n')).toMatch(/row 4\).*来源/);
+    expect(errors.join('\n')).toMatch(/row 4\).*级别/);
+    expect((await org.leader.get('/api/v1/tasks?limit=500')).json().items.length).toBe(before);
+  });
+
+  it('refuses a non-XLSX upload, a JSON body, and a staff importer', async () => {
+    const post = (c: Client, type: string, payload: string | Buffer) => a.inject({ method: 'POST', url: '/api/v1/tasks/import', headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': type }, payload });
+    expect((await post(org.leader, 'application/octet-stream', Buffer.from('not a zip'))).json().error.code).toBe('IMPORT_INVALID');
+    expect((await post(org.leader, 'application/json', '{}')).statusCode).toBe(415);
+    expect((await post(org.staff, 'application/octet-stream', Buffer.from('x'))).statusCode).toBe(403);
+  });
+});
+
+describe('ICS feed', () => {
+  it('serves valid RFC 5545 with deadlines and milestones behind a secret URL', async () => {
+    const { leader, head, staff, zjj } = org;
+    const t = (await leader.post('/api/v1/tasks', { title: '冬季供暖保障; 含"应急"预案, 分三步', level: 'major', leadUnitId: zjj.id, responsibleId: staff.person.id, deadline: '2026-12-31' })).json();
+    await head.post(`/api/v1/tasks/${t.id}/sign`, { version: 1 });
+    await head.post(`/api/v1/tasks/${t.id}/plan`, { version: 2, milestones: [{ title: '完成管网检修', due: '2026-11-30', ownerId: staff.person.id }] });
+    const { url } = (await staff.post('/api/v1/tasks/feed-token')).json();
+    expect(url).toMatch(/^\/api\/v1\/tasks\/feed\/[A-Za-z0-9_-]+\.ics$/);
+    const res = await a.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/calendar');
+    const comp = new ICAL.Component(ICAL.parse(res.body));
+    const events = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const deadline = events.find((e) => e.uid.startsWith(`task-${t.id}@`))!;
+    expect(deadline.summary).toBe('【完成时限】冬季供暖保障; 含"应急"预案, 分三步');
+    expect(deadline.startDate.toString()).toBe('2026-12-31');
+    expect(deadline.startDate.isDate).toBe(true);
+    const milestone = events.find((e) => e.summary === '【节点】完成管网检修')!;
+    expect(milestone.startDate.toString()).toBe('2026-11-30');
+    expect(res.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+
+    // Rotating the token kills the old URL; a made-up token is 404.
+    await staff.post('/api/v1/tasks/feed-token');
+    expect((await a.inject({ method: 'GET', url })).statusCode).toBe(404);
+    expect((await a.inject({ method: 'GET', url: '/api/v1/tasks/feed/AAAAAAAAAAAAAAAAAAAAAAAA.ics' })).statusCode).toBe(404);
+  });
+});
