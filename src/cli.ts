@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { configFromEnv, type Config } from './config.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo, type DemoSummary } from './demo/seed.ts';
+import { seedDemoTasks } from './demo/tasks.ts';
 import { verifyAudit, type AuditContext } from './platform/audit/audit.ts';
 import { parseScheduleFile } from './platform/calendar/service.ts';
 import { clockFromEnv } from './platform/clock.ts';
@@ -84,7 +85,8 @@ program
     let summary: DemoSummary | null = null;
     if (opts.demo && (await isEmpty(services))) {
       summary = await seedDemo(services);
-      app.log.info({ units: summary.units, people: summary.people }, 'seeded the demo county');
+      const work = await seedDemoTasks(services);
+      app.log.info({ units: summary.units, people: summary.people, tasks: work.tasks, escalations: work.escalations }, 'seeded the demo county');
     }
     // The escalation scan runs at start and then every minute (on one node at a time).
     const scheduler = new Scheduler();
@@ -152,7 +154,8 @@ program
     if (!opts.demo) throw new AppError(400, 'VALIDATION', 'Say what to seed: mashang seed --demo');
     await withServices(async (services) => {
       const summary = await seedDemo(services);
-      console.log(`Seeded 示范县: ${summary.units} units, ${summary.people} people. Password for every account: ${DEMO_PASSWORD}`);
+      const work = await seedDemoTasks(services);
+      console.log(`Seeded 示范县: ${summary.units} units, ${summary.people} people, ${work.tasks} tasks (${work.escalations} escalations). Password for every account: ${DEMO_PASSWORD}`);
     });
   });
 
