@@ -35,10 +35,10 @@ function mashang(...args: string[]): Promise<{ code: number; stdout: string; std
 }
 
 describe('mashang CLI', () => {
-  it('seeds the demo county once, verifies the audit chain, imports org and calendar files', async () => {
+  it('seeds the demo county once, verifies the audit chain, imports org and calendar files', { timeout: 240_000 }, async () => {
     const seeded = await mashang('seed', '--demo');
     expect(seeded.stderr).toBe('');
-    expect(seeded.stdout).toMatch(/Seeded 示范县: 39 units, 296 people/);
+    expect(seeded.stdout).toMatch(/Seeded 示范县: 39 units, 296 people, 40 tasks \(\d+ escalations\)/);
     expect(seeded.code).toBe(0);
     const again = await mashang('seed', '--demo');
     expect(again.code).toBe(1);
@@ -59,15 +59,19 @@ describe('mashang CLI', () => {
     expect(cal.stdout).toMatch(/2027: 1 holidays, 1 makeup working days/);
     expect(cal.stdout).not.toMatch(/Still missing/);
 
+    const job = await mashang('jobs', 'run', 'escalation');
+    expect(job.stdout).toMatch(/Escalation scan: \d+ overdue tasks checked, 0 escalations fired/);
+    expect(job.code).toBe(0);
+
     const token = await mashang('token', 'create', 'duchashi', '测试对接');
     expect(token.stdout.trim()).toMatch(/^msk_/);
   });
 
-  it('serves the demo: health, a demo login, and a clean stop', async () => {
+  it('serves the demo: health, a demo login, and a clean stop', { timeout: 180_000 }, async () => {
     const child = spawn(process.execPath, [path.join(root, 'bin/mashang.js'), 'serve', '--demo'], { env: { ...env, PORT: '0' }, cwd: dir });
     let out = '';
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 150_000);
       const onData = (c: Buffer) => {
         out += c.toString();
         const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);

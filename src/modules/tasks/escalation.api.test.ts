@@ -99,7 +99,7 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push((await c.post('/api/v1/tasks', { title: `竞争测试 ${i}`, level: 'normal', leadUnitId: dept.id, deadline: '2026-10-08' })).json().id);
     ctx.clock.set(at('2026-10-20'));
-    const results = await Promise.all([runEscalationJob(ctx.handle.db, ctx.services.tasks), runEscalationJob(ctx.handle.db, ctx.services.tasks), ctx.services.tasks.escalationScan(withTasks(ctx.handle.db))]);
+    const results = await Promise.all([runEscalationJob(ctx.handle.db, ctx.services.tasks), runEscalationJob(ctx.handle.db, ctx.services.tasks), ctx.services.tasks.escalationScan(withTasks(ctx.handle.db), await ctx.services.calendar.get())]);
     const fired = results.reduce((n, r) => n + ('ran' in r ? (r.ran ? r.result.fired : 0) : r.fired), 0);
     // 2026-10-08 → 2026-10-20 is 9 工作日: remind, urge and supervise for each of the six.
     expect(fired).toBe(18);

@@ -8,5 +8,7 @@ import type { TaskService } from './service.ts';
  * elects the runner); `ran: false` when another holds it. Safe to call from every node.
  */
 export async function runEscalationJob(db: Db, tasks: TaskService) {
-  return runExclusive(db, 'tasks.escalation', (conn) => tasks.escalationScan(withTasks(conn)));
+  // Load the calendar first: inside the lock the scan may use only the lock's connection.
+  const cal = await tasks.workCalendar();
+  return runExclusive(db, 'tasks.escalation', (conn) => tasks.escalationScan(withTasks(conn), cal));
 }

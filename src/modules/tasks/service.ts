@@ -489,11 +489,11 @@ export class TaskService {
    * One escalation scan: every open task past its deadline gets each rung it has reached and
    * not had (提醒 1 → 催办 3 → 督办 5 → 通报 10 → 问责建议 20 工作日, policy), exactly once.
    * One runner at a time across nodes (advisory lock); the unique (task, level) key makes a
-   * rung fire once even if two scans overlap. Works in batches, in bounded memory.
+   * rung fire once even if two scans overlap. Works in batches, in bounded memory. Every query
+   * goes through `conn` (the embedded database has a single connection, held by the scan).
    */
-  async escalationScan(conn: TasksDb, batchSize = 500): Promise<{ scanned: number; fired: number }> {
+  async escalationScan(conn: TasksDb, cal: WorkCalendar, batchSize = 500): Promise<{ scanned: number; fired: number }> {
     const today = this.today();
-    const cal = await this.calendar.get();
     let afterId = 0;
     let scanned = 0;
     let fired = 0;
@@ -556,6 +556,11 @@ export class TaskService {
           ? `${t.leadUnitName} 承办的事项已超期 ${overdue} 个工作日，建议启动问责程序。`
           : `${t.leadUnitName} 承办的事项已超期 ${overdue} 个工作日（时限 ${t.deadline}），请马上办理。`;
     return [...new Set(recipients)].map((recipientId) => ({ recipientId, kind: 'tasks.escalated', title: `【${ESCALATION_NAMES[level]}】${t.title}`, body, objectType: 'task', objectId: t.id }));
+  }
+
+  /** The calendar, loaded outside any held connection (see escalationScan). */
+  workCalendar(): Promise<WorkCalendar> {
+    return this.calendar.get();
   }
 
   /** Names for a response: the lead unit and the responsible person. */

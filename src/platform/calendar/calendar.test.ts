@@ -73,8 +73,18 @@ describe('WorkCalendar properties', () => {
   const date = fc.integer({ min: 0, max: 365 * 6 }).map((n) => addDays('2021-01-01', n));
   const n = fc.integer({ min: -60, max: 60 });
 
-  it('workdaysBetween(d, addWorkdays(d, n)) === n', () => {
-    fc.assert(fc.property(date, n, (d, k) => cal.workdaysBetween(d, cal.addWorkdays(d, k).date) === k));
+  it('workdaysBetween(d, addWorkdays(d, n)) === n for n ≠ 0', () => {
+    fc.assert(fc.property(date, n.filter((k) => k !== 0), (d, k) => cal.workdaysBetween(d, cal.addWorkdays(d, k).date) === k));
+  });
+
+  it('addWorkdays(d, 0) is d on a working day, else the first working day after it', () => {
+    fc.assert(
+      fc.property(date, (d) => {
+        const r = cal.addWorkdays(d, 0).date;
+        if (cal.isWorkday(d)) return r === d;
+        return r > d && cal.isWorkday(r) && cal.workdaysBetween(d, r) === 1;
+      }),
+    );
   });
 
   it('addWorkdays lands on a working day whenever n ≠ 0', () => {
