@@ -33,6 +33,10 @@ const ASSIGNERS = roles('leader', 'supervisor', 'unit_head', 'admin');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 
+const AttachmentResponse = z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), createdAt: z.string() });
+/** Attachments: up to 20 MB each, sent as the raw request body. */
+const ATTACHMENT_LIMIT = 20 * 1024 * 1024;
+
 const TaskDetailResponse = TaskResponse.extend({
   allowedActions: z.array(z.string()),
   milestones: z.array(z.object({ id: z.number(), title: z.string(), due: z.string(), ownerId: z.number().nullable(), ownerName: z.string().nullable(), doneAt: z.string().nullable() })),
@@ -40,13 +44,15 @@ const TaskDetailResponse = TaskResponse.extend({
     z.object({ id: z.number(), reason: z.string(), currentDeadline: z.string(), newDeadline: z.string(), status: z.string(), requestedBy: z.number(), decidedBy: z.number().nullable(), decisionNote: z.string().nullable(), createdAt: z.string() }),
   ),
   timeline: z.array(z.object({ id: z.number(), kind: z.string(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
+  attachments: z.array(AttachmentResponse.extend({ eventId: z.number().nullable() })),
 });
 
 export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger: LedgerService, org: OrgService): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
   // Ledger uploads arrive as the raw file.
-  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_req, body, done) => done(null, body));
+  // Files arrive as the raw body; only the upload routes raise their body limit above the default.
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   const present = async (actor: Actor, id: number) => {
     const d = await tasks.detail(actor, id);
@@ -67,6 +73,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
         createdAt: e.createdAt.toISOString(),
       })),
       timeline: d.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, data: e.data })),
+      attachments: d.attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
     };
   };
 
@@ -217,7 +224,43 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
   action('dispatch', '交办到人: name the responsible person (lead unit head)', DispatchBody, (a, c, id, b) => tasks.dispatch(c, a, id, b.version, b.responsibleId, b.note));
   action('progress', '报送进展: an immutable progress report', ProgressBody, (a, c, id, b) => tasks.progress(c, a, id, b.version, b));
   action('plan', '实施方案: milestones with owners and dates (倒排工期)', PlanBody, (a, c, id, b) => tasks.plan(c, a, id, b.version, b.milestones));
-  action('submit', '申请办结: completion report and close-out summary', SubmitBody, (a, c, id, b) => tasks.submit(c, a, id, b.version, b.completion, b.summary));
+  action('submit', '申请办结: completion report and close-out summary', SubmitBody, (a, c, id, b) => tasks.submit(c, a, id, b.version, b.completion, b.summary, b.attachmentIds));
+
+  app.post('/api/v1/tasks/:id/attachments', {
+    config: { access: ANY_USER },
+    bodyLimit: ATTACHMENT_LIMIT,
+    schema: {
+      tags,
+      summary: 'Upload an attachment (the raw file as the body, its name in x-file-name, percent-encoded); then cite its id in progress or submit',
+      params: IdParam,
+      headers: z.object({ 'x-file-name': z.string().min(1).max(600) }),
+      response: { 201: AttachmentResponse },
+    },
+    handler: async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 application/octet-stream 上传文件内容 (send the file bytes as application/octet-stream).');
+      let fileName: string;
+      try {
+        fileName = decodeURIComponent(req.headers['x-file-name']).replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
+      } catch {
+        throw new AppError(400, 'VALIDATION', 'x-file-name must be percent-encoded (encodeURIComponent).');
+      }
+      const a = await tasks.upload(req.auditContext(), req.actor!, req.params.id, fileName, req.body);
+      return reply.status(201).send({ ...a, createdAt: a.createdAt.toISOString() });
+    },
+  });
+
+  app.get('/api/v1/tasks/:id/attachments/:eid', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: 'Download an attachment', params: ExtensionParams },
+    handler: async (req, reply) => {
+      const a = await tasks.attachment(req.actor!, req.params.id, req.params.eid);
+      return reply
+        .header('content-type', a.contentType)
+        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(a.data);
+    },
+  });
   action('verify', '审核办结 (assigner or overseeing leader); the source gets the feedback at once', NoteBody, (a, c, id, b) => tasks.verify(c, a, id, b.version, b.note));
   action('reject', '驳回 the completion, with the reason', ReasonBody, (a, c, id, b) => tasks.reject(c, a, id, b.version, b.reason));
   action('close', '销号, with the close-out summary', CloseBody, (a, c, id, b) => tasks.close(c, a, id, b.version, b.summary));

@@ -101,6 +101,19 @@ export interface TaskEscalationTable {
   overdueWorkdays: number;
 }
 
+export interface TaskAttachmentTable {
+  id: Generated<number>;
+  taskId: number;
+  eventId: number | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  uploadedBy: number;
+  createdAt: Timestamp;
+}
+
 export interface TaskFeedTable {
   personId: number;
   tokenHash: string;
@@ -114,6 +127,7 @@ export interface TasksDatabase extends Database {
   taskExtension: TaskExtensionTable;
   taskEscalation: TaskEscalationTable;
   taskFeed: TaskFeedTable;
+  taskAttachment: TaskAttachmentTable;
 }
 export type TasksDb = Kysely<TasksDatabase>;
 export type TasksTx = Transaction<TasksDatabase>;

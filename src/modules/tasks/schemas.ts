@@ -27,12 +27,14 @@ export const TaskCreateBody = z.strictObject({
 
 export const VersionBody = z.strictObject({ version: Version });
 export const DispatchBody = z.strictObject({ version: Version, responsibleId: Id, note: z.string().trim().max(1000).optional() });
-export const ProgressBody = z.strictObject({ version: Version, percent: z.number().int().min(0).max(100), text: LongText(10_000), milestoneIds: z.array(Id).max(100).optional() });
+const AttachmentIds = z.array(Id).max(20).optional();
+export const ProgressBody = z.strictObject({ version: Version, percent: z.number().int().min(0).max(100), text: LongText(10_000), milestoneIds: z.array(Id).max(100).optional(), attachmentIds: AttachmentIds });
 export const PlanBody = z.strictObject({ version: Version, milestones: z.array(Milestone).min(1).max(100) });
 export const SubmitBody = z.strictObject({
   version: Version,
   completion: z.strictObject({ text: LongText(10_000), evidence: z.string().trim().max(5000).optional() }),
   summary: SummaryBody,
+  attachmentIds: AttachmentIds,
 });
 export const NoteBody = z.strictObject({ version: Version, note: z.string().trim().max(2000).optional() });
 export const ReasonBody = z.strictObject({ version: Version, reason: LongText(2000) });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { hasRole, inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import type { WorkCalendar } from '../../platform/calendar/calendar.ts';
@@ -26,6 +27,7 @@ import {
 } from './rules.ts';
 import type { Updateable } from 'kysely';
 import { platform, withTasks, type Completion, type Summary, type Task, type TaskTable, type TasksDb } from './schema.ts';
+import { sniff } from './sniff.ts';
 import { TaskStore, type LightDates, type TaskFilter, type TaskSort } from './store.ts';
 
 export type TaskRow = Task & { leadUnitPath: string };
@@ -142,11 +144,12 @@ export class TaskService {
     const t = await this.get(actor, id);
     const policy = await this.policy.forUnitPath(t.leadUnitPath);
     const cal = await this.calendar.get();
-    const [events, milestones, extensions, escalations] = await Promise.all([
+    const [events, milestones, extensions, escalations, attachments] = await Promise.all([
       this.store.events(this.db, id),
       this.store.milestones(this.db, id),
       this.store.extensions(this.db, id),
       this.store.escalations(this.db, [id]),
+      this.attachments(id),
     ]);
     return {
       task: t,
@@ -155,6 +158,7 @@ export class TaskService {
       milestones,
       extensions,
       escalations,
+      attachments,
       allowedActions: allowedActions(this.facts(t), this.actorFacts(actor, t), policy),
     };
   }
@@ -248,6 +252,7 @@ export class TaskService {
     version: number,
     action: TaskAction,
     apply: (trx: TasksDb, t: TaskRow, policy: Policy, cal: WorkCalendar) => Promise<{ set: Updateable<TaskTable>; event: Record<string, unknown>; notify?: NewNotification[] }>,
+    attachmentIds: number[] = [],
   ): Promise<TaskRow> {
     // Read before the transaction: the embedded database has one connection, which the
     // transaction holds, so nothing inside it may query outside it.
@@ -265,7 +270,13 @@ export class TaskService {
       const { set, event, notify } = await apply(trx, t, policy, cal);
       const updated = await this.store.update(trx, id, version, { ...set, ...(decision.to ? { status: decision.to } : {}), updatedAt: ctx.now });
       if (!updated) throw conflict('STALE_VERSION', '事项已被他人修改，请刷新后再试 (the task changed; reload it).');
-      await this.store.addEvent(trx, { taskId: id, kind: action, actorId: actor.personId, at: ctx.now, data: event });
+      const { id: eventId } = await this.store.addEvent(trx, { taskId: id, kind: action, actorId: actor.personId, at: ctx.now, data: attachmentIds.length ? { ...event, attachmentIds } : event });
+      if (attachmentIds.length) {
+        const linked = await trx.updateTable('taskAttachment').set({ eventId }).where('taskId', '=', id).where('id', 'in', attachmentIds).where('eventId', 'is', null).returning('id').execute();
+        if (linked.length !== new Set(attachmentIds).size) {
+          throw badRequest('附件须先上传到本事项且未被使用 (attachments must be uploaded to this task and not used yet).', { field: 'attachmentIds' });
+        }
+      }
       await appendAudit(platform(trx), ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: t, after: { ...set, status: updated.status, version: updated.version, event } });
       await this.notify.queue(platform(trx), notify ?? []);
     });
@@ -300,7 +311,7 @@ export class TaskService {
   }
 
   /** 报送进展: an immutable progress report; the next report falls due by the level's cadence. */
-  progress(ctx: AuditContext, actor: Actor, id: number, version: number, report: { percent: number; text: string; milestoneIds?: number[] | undefined }) {
+  progress(ctx: AuditContext, actor: Actor, id: number, version: number, report: { percent: number; text: string; milestoneIds?: number[] | undefined; attachmentIds?: number[] | undefined }) {
     return this.act(ctx, actor, id, version, 'progress', async (trx, t, policy) => {
       const done: { id: number; title: string }[] = [];
       for (const mid of report.milestoneIds ?? []) {
@@ -318,7 +329,7 @@ export class TaskService {
         event: { percent: report.percent, text: report.text, milestonesDone: done },
         notify: this.note(t, t.assignerId, 'tasks.progress', '进展报送', `${actor.name}：${report.percent}%。${report.text.slice(0, 200)}`),
       };
-    });
+    }, report.attachmentIds);
   }
 
   /** 实施方案 / 倒排工期: milestones with owners and dates. */
@@ -340,7 +351,7 @@ export class TaskService {
   }
 
   /** 申请办结: the completion report and the close-out summary, with evidence. */
-  submit(ctx: AuditContext, actor: Actor, id: number, version: number, completion: Completion, summary: Summary) {
+  submit(ctx: AuditContext, actor: Actor, id: number, version: number, completion: Completion, summary: Summary, attachmentIds: number[] = []) {
     return this.act(ctx, actor, id, version, 'submit', async (_trx, t) => ({
       set: { submittedAt: ctx.now, submittedOn: this.today(), completion: JSON.stringify(completion), summary: JSON.stringify(summary), progressPercent: 100 },
       event: { completion, summary },
@@ -348,7 +359,46 @@ export class TaskService {
         ...this.note(t, t.assignerId, 'tasks.submitted', '申请办结，请审核', `${actor.name}：${completion.text.slice(0, 200)}`),
         ...(t.leaderId !== t.assignerId ? this.note(t, t.leaderId, 'tasks.submitted', '申请办结', completion.text.slice(0, 200)) : []),
       ],
-    }));
+    }), attachmentIds);
+  }
+
+  /**
+   * Stores an attachment (up to the route's limit) for a later progress report or completion.
+   * What the file is comes from its bytes; a kind outside the allow list is refused with 415.
+   */
+  async upload(ctx: AuditContext, actor: Actor, id: number, fileName: string, bytes: Buffer) {
+    const t = await this.get(actor, id);
+    const f = this.actorFacts(actor, t);
+    if (!(f.headsLeadUnit || [t.responsibleId, t.assignerId, t.leaderId].includes(actor.personId))) {
+      throw forbidden('只有责任人、主办单位负责人、交办人或分管领导可以上传附件。');
+    }
+    const kind = sniff(bytes);
+    if (!kind) {
+      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的文件类型：仅接受 PDF、图片、Office/WPS/OFD 文档、压缩包和纯文本 (unsupported file type, judged by its content).');
+    }
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const row = await this.db.transaction().execute(async (trx) => {
+      const a = await trx
+        .insertInto('taskAttachment')
+        .values({ taskId: id, eventId: null, fileName, contentType: kind.contentType, size: bytes.length, sha256: digest, data: bytes, uploadedBy: actor.personId, createdAt: ctx.now })
+        .returning(['id', 'fileName', 'contentType', 'size', 'sha256', 'createdAt'])
+        .executeTakeFirstOrThrow();
+      await appendAudit(platform(trx), ctx, { action: 'task.attachment_upload', objectType: 'task', objectId: id, after: { attachmentId: a.id, fileName, contentType: kind.contentType, size: bytes.length, sha256: digest } });
+      return a;
+    });
+    return row;
+  }
+
+  /** An attachment's bytes, for someone who may see the task. */
+  async attachment(actor: Actor, id: number, attachmentId: number) {
+    await this.get(actor, id);
+    const a = await this.db.selectFrom('taskAttachment').selectAll().where('id', '=', attachmentId).where('taskId', '=', id).executeTakeFirst();
+    if (!a) throw notFound('Attachment', attachmentId);
+    return a;
+  }
+
+  attachments(id: number) {
+    return this.db.selectFrom('taskAttachment').select(['id', 'fileName', 'contentType', 'size', 'sha256', 'eventId', 'createdAt']).where('taskId', '=', id).orderBy('id').execute();
   }
 
   /** 审核办结: verified, and the source hears at once (马上就反馈). */

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Client, type TestContext } from '../../../test/helpers/context.ts';
+import type { Unit } from '../../platform/db/schema.ts';
+import { sniff } from './sniff.ts';
+
+let ctx: TestContext;
+let dept: Unit;
+let leader: Client;
+let head: Client;
+let outsider: Client;
+let taskId: number;
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n');
+
+beforeAll(async () => {
+  ctx = await createTestContext({ now: '2026-11-02T09:00:00+08:00' });
+  const county = await ctx.newUnit({ kind: 'region', level: 'county' });
+  dept = await ctx.newUnit({ parent: county });
+  const other = await ctx.newUnit({ parent: county });
+  leader = await ctx.as(['leader'], await ctx.newUnit({ parent: county }));
+  head = await ctx.as(['unit_head'], dept);
+  outsider = await ctx.as(['unit_head'], other);
+  taskId = (await leader.post('/api/v1/tasks', { title: '附件测试', level: 'normal', leadUnitId: dept.id, deadline: '2026-12-01' })).json().id;
+  await head.post(`/api/v1/tasks/${taskId}/sign`, { version: 1 });
+});
+afterAll(() => ctx.close());
+
+const upload = (c: Client, body: Buffer, name: string, type = 'application/octet-stream') =>
+  ctx.inject({ method: 'POST', url: `/api/v1/tasks/${taskId}/attachments`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': type, 'x-file-name': encodeURIComponent(name) }, payload: body });
+
+describe('attachments', () => {
+  it('judges the type by the bytes, not the name, and links uploads to a progress report', async () => {
+    const res = await upload(head, PNG, '现场照片.pdf');
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ fileName: '现场照片.pdf', contentType: 'image/png', size: PNG.length });
+    const pdf = (await upload(head, PDF, '验收单.pdf')).json();
+    expect(pdf.contentType).toBe('application/pdf');
+    const t = (await head.post(`/api/v1/tasks/${taskId}/progress`, { version: 2, percent: 50, text: '见附件', attachmentIds: [res.json().id, pdf.id] })).json();
+    expect(t.attachments.map((a: { eventId: number | null }) => a.eventId !== null)).toEqual([true, true]);
+    expect(t.timeline.at(-1).data.attachmentIds).toEqual([res.json().id, pdf.id]);
+    const dl = await ctx.inject({ method: 'GET', url: `/api/v1/tasks/${taskId}/attachments/${pdf.id}`, headers: { cookie: head.cookie } });
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(dl.headers['x-content-type-options']).toBe('nosniff');
+    expect(dl.rawPayload.equals(PDF)).toBe(true);
+    // Used once: it cannot be cited again.
+    expect((await head.post(`/api/v1/tasks/${taskId}/progress`, { version: 3, percent: 60, text: '再引用', attachmentIds: [pdf.id] })).statusCode).toBe(400);
+  });
+
+  it('refuses executables, HTML and empty files with 415, whatever they are called', async () => {
+    expect((await upload(head, Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), '报告.pdf')).statusCode).toBe(415);
+    expect((await upload(head, Buffer.from('<html><script>alert(1)</script></html>'), '说明.txt')).statusCode).toBe(415);
+    expect((await upload(head, Buffer.alloc(0), 'empty.txt')).statusCode).toBe(415);
+  });
+
+  it('takes 20 MB and refuses more with 413', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024 - PDF.length, 0x20)]);
+    expect((await upload(head, big, 'big.pdf')).statusCode).toBe(201);
+    const tooBig = Buffer.concat([big, Buffer.alloc(1024, 0x20)]);
+    const res = await upload(head, tooBig, 'too-big.pdf');
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('keeps other routes at the 1 MiB limit for raw bodies', async () => {
+    const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(2 * 1024 * 1024) });
+    expect(res.statusCode).toBe(413);
+  });
+
+  it('refuses people outside the task, and a missing file name', async () => {
+    expect((await upload(outsider, PDF, 'x.pdf')).statusCode).toBe(403);
+    const res = await ctx.inject({ method: 'POST', url: `/api/v1/tasks/${taskId}/attachments`, headers: { cookie: head.cookie, 'x-csrf-token': head.csrfToken, 'content-type': 'application/octet-stream' }, payload: PDF });
+    expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('sniff', () => {
+  it.each([
+    [PDF, 'application/pdf'],
+    [PNG, 'image/png'],
+    [Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'image/jpeg'],
+    [Buffer.from('GIF89a....'), 'image/gif'],
+    [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'application/x-ole-storage'],
+    [Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....word/document.xml')]), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....OFD.xml')]), 'application/ofd'],
+    [Buffer.from('关于做好防汛工作的通知\n各乡镇：'), 'text/plain; charset=utf-8'],
+  ])('%#: %s', (buf, type) => {
+    expect(sniff(buf)?.contentType).toBe(type);
+  });
+  it('refuses binaries and markup', () => {
+    expect(sniff(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]))).toBeNull();
+    expect(sniff(Buffer.from('<svg onload=alert(1)>'))).toBeNull();
+  });
+});
