@@ -84,7 +84,7 @@ const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗�
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文海波晓燕鹏飞宇辉斌俊峰琳丹玲雪梅莉慧颖婷浩然佳欣晨阳思远振兴昌盛永福德顺';
 
 /** mulberry32: a small seeded generator, so the demo is the same everywhere. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,6 +5,7 @@ import { runEscalationJob } from '../modules/tasks/jobs.ts';
 import { withTasks } from '../modules/tasks/schema.ts';
 import type { TaskLevel, SourceKind } from '../modules/tasks/rules.ts';
 import { createServices, type Services } from '../server.ts';
+import { rng } from './seed.ts';
 
 /**
  * The demo county's supervision work over the last seven weeks, replayed through the real
@@ -55,17 +56,6 @@ const TITLES: [string, string, TaskLevel, SourceKind, string][] = [
 ];
 
 const ASSIGNERS = ['xianzhang', 'changwu', 'fuxianzhang1', 'fuxianzhang2', 'fuxianzhang3', 'duchashi', 'shuji'];
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Step = { at: number; run: () => Promise<unknown> };
 

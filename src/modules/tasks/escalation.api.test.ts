@@ -107,15 +107,18 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
     expect(rows).toHaveLength(18);
   });
 
-  it('stops escalating once the task is done, and shows it done', async () => {
+  it('does not escalate a task that is done, or returned to the assigner', async () => {
     ctx.clock.set(at('2026-11-04'));
     const before = (await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('taskId').execute()).length;
     const c = await ctx.login(leader.person);
     const { id } = (await c.post('/api/v1/tasks', { title: '已办结的不再升级', level: 'normal', leadUnitId: dept.id, deadline: '2026-11-04' })).json();
     await withTasks(ctx.handle.db).updateTable('task').set({ status: 'verified' }).where('id', '=', id).execute();
+    // A returned task waits for the assigner; the unit that returned it is not chased.
+    const { id: returned } = (await c.post('/api/v1/tasks', { title: '退回的不催办', level: 'normal', leadUnitId: dept.id, deadline: '2026-11-04' })).json();
+    await withTasks(ctx.handle.db).updateTable('task').set({ status: 'returned' }).where('id', '=', returned).execute();
     ctx.clock.set(at('2026-11-20'));
     await scan();
-    const after = (await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('taskId').where('taskId', '=', id).execute()).length;
+    const after = (await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('taskId').where('taskId', 'in', [id, returned]).execute()).length;
     expect(after).toBe(0);
     expect(before).toBeGreaterThan(0);
   });

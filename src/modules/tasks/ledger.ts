@@ -86,7 +86,7 @@ export async function readLedger(content: Buffer): Promise<{ rows: ParsedLedgerR
   const col = new Map<string, number>();
   for (let r = 1; r <= Math.min(ws.rowCount, 10) && !headerRow; r++) {
     const row = ws.getRow(r);
-    row.eachCell((cell, c) => {
+    row.eachCell((cell) => {
       if (cellText(cell.value) === '事项名称') headerRow = r;
     });
     if (headerRow) row.eachCell((cell, c) => col.set(cellText(cell.value), c));

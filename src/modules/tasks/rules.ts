@@ -64,8 +64,13 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const ESCALATION_NAMES: Record<EscalationLevel, string> = { remind: '提醒', urge: '催办', supervise: '督办', notice: '通报', accountability: '问责建议' };
 
 export const DONE_STATUSES: readonly TaskStatus[] = ['verified', 'closed'];
-/** Statuses in which the unit still owes work, so the deadline and the ladder run. */
-export const OPEN_STATUSES: readonly TaskStatus[] = ['assigned', 'signed', 'in_progress', 'returned'];
+/** Statuses in which the work is not done: past the deadline they count as overdue. */
+export const OPEN_STATUSES = ['assigned', 'signed', 'in_progress', 'returned'] as const satisfies readonly TaskStatus[];
+/**
+ * Statuses in which the lead unit owes the next step, so the escalation ladder runs. A returned
+ * task waits for the assigner to reassign it; a submitted one waits for verification.
+ */
+export const ESCALATING_STATUSES = ['assigned', 'signed', 'in_progress'] as const satisfies readonly TaskStatus[];
 
 /** What the rules need to know of a task. */
 export interface TaskFacts {

@@ -10,10 +10,10 @@ import type { NewNotification, NotifyService } from '../../platform/notify/servi
 import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import {
-  ACTION_NAMES,
   allowedActions,
   checkDeadline,
   decide,
+  dueEscalations,
   ESCALATION_NAMES,
   lightOf,
   nextReportDue,
@@ -258,7 +258,7 @@ export class TaskService {
     // transaction holds, so nothing inside it may query outside it.
     const cal = await this.calendar.get();
     await this.db.transaction().execute(async (trx) => {
-      const t = await this.store.forUpdate(trx, id);
+      const t = await this.store.byId(trx, id, { lock: true });
       if (!t) throw notFound('Task', id);
       if (!(await this.canSee(actor, t, trx))) throw forbidden('该事项不在您的可见范围内 (this task is outside what you may see).');
       const policy = await this.policy.load(t.leadUnitPath, platform(trx));
@@ -564,7 +564,7 @@ export class TaskService {
           const had = existing.filter((e) => e.taskId === t.id).map((e) => e.level);
           const now = this.clock.now();
           let rung = t.escalationRung;
-          for (const level of ESCALATION_ORDER.filter((l) => overdue >= policy.tasks.escalation[l] && !had.includes(l))) {
+          for (const level of dueEscalations(overdue, had, policy)) {
             if (!(await this.store.addEscalation(trx, t.id, level, overdue, now))) continue;
             fired += 1;
             rung = Math.max(rung, RUNG_OF[level]);
@@ -618,10 +618,4 @@ export class TaskService {
     const [people, units] = await this.store.names(this.db, t.responsibleId ? [t.responsibleId] : [], [t.leadUnitId]);
     return { leadUnitName: units[0]?.name ?? '', responsibleName: people[0]?.name ?? null };
   }
-
-  actionName(action: TaskAction): string {
-    return ACTION_NAMES[action];
-  }
 }
-
-const ESCALATION_ORDER: readonly EscalationLevel[] = ['remind', 'urge', 'supervise', 'notice', 'accountability'];

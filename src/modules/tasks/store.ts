@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Scope } from '../../platform/auth/actor.ts';
-import type { Completion, Summary, TaskTable, TasksDb } from './schema.ts';
-import type { EscalationLevel, Light, SourceKind, TaskLevel, TaskStatus } from './rules.ts';
+import type { TaskTable, TasksDb } from './schema.ts';
+import { ESCALATING_STATUSES, OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Insertable, Updateable } from 'kysely';
 
 /** Dates the light is computed against (see rules.lightOf); the SQL form must agree with it. */
@@ -52,26 +52,15 @@ export class TaskStore {
     return db.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  /** The task with its lead unit's path, locked for the rest of the transaction. */
-  forUpdate(db: TasksDb, id: number) {
-    return db
+  /** The task with its lead unit's path; `lock` holds the row for the rest of the transaction. */
+  byId(db: TasksDb, id: number, opts: { lock?: boolean } = {}) {
+    const q = db
       .selectFrom('task as t')
       .innerJoin('unit as u', 'u.id', 't.leadUnitId')
       .selectAll('t')
       .select('u.path as leadUnitPath')
-      .where('t.id', '=', id)
-      .forUpdate('t')
-      .executeTakeFirst();
-  }
-
-  byId(db: TasksDb, id: number) {
-    return db
-      .selectFrom('task as t')
-      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
-      .selectAll('t')
-      .select('u.path as leadUnitPath')
-      .where('t.id', '=', id)
-      .executeTakeFirst();
+      .where('t.id', '=', id);
+    return (opts.lock ? q.forUpdate('t') : q).executeTakeFirst();
   }
 
   /** Writes the changes if the version still matches; returns undefined when it does not. */
@@ -179,13 +168,13 @@ export class TaskStore {
     return r !== undefined;
   }
 
-  /** Open tasks past their deadline and below the top rung, by id after `afterId`. */
+  /** Tasks whose unit owes the next step, past their deadline and below the top rung, by id after `afterId`. */
   overdueBatch(db: TasksDb, today: string, afterId: number, limit: number) {
     return db
       .selectFrom('task as t')
       .innerJoin('unit as u', 'u.id', 't.leadUnitId')
       .select(['t.id', 't.title', 't.deadline', 't.level', 't.leadUnitId', 't.responsibleId', 't.assignerId', 't.leaderId', 't.escalationRung', 'u.path as leadUnitPath', 'u.name as leadUnitName'])
-      .where('t.status', 'in', ['assigned', 'signed', 'in_progress', 'returned'])
+      .where('t.status', 'in', ESCALATING_STATUSES)
       .where('t.escalationRung', '<', 5)
       .where('t.deadline', '<', today)
       .where('t.id', '>', afterId)
@@ -257,7 +246,7 @@ export class TaskStore {
     if (f.status?.length) q = q.where('t.status', 'in', f.status);
     if (f.deadlineFrom) q = q.where('t.deadline', '>=', f.deadlineFrom);
     if (f.deadlineTo) q = q.where('t.deadline', '<=', f.deadlineTo);
-    if (f.overdue) q = q.where('t.status', 'in', ['assigned', 'signed', 'in_progress', 'returned']).where('t.deadline', '<', d.today);
+    if (f.overdue) q = q.where('t.status', 'in', OPEN_STATUSES).where('t.deadline', '<', d.today);
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) => eb.or([eb('t.title', 'ilike', like), eb('t.description', 'ilike', like), eb('t.sourceRef', 'ilike', like)]));
@@ -309,14 +298,6 @@ export class TaskStore {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .groupBy(['x.leadUnitId', 'x.unitName', 'x.responsibleId', 'x.responsibleName', 'x.light'])
       .execute();
-  }
-
-  setCompletion(completion: Completion) {
-    return JSON.stringify(completion);
-  }
-
-  setSummary(summary: Summary) {
-    return JSON.stringify(summary);
   }
 
   feedTokenOwner(db: TasksDb, tokenHash: string) {

@@ -148,11 +148,6 @@ export class AuthService {
     return { actor };
   }
 
-  /** The CSRF token of the current session (for a page reload). */
-  async csrfTokenOf(tokenHash: string): Promise<string | null> {
-    return (await this.store.sessionByHash(this.db, tokenHash))?.csrfToken ?? null;
-  }
-
   /** 退出登录. */
   async logout(ctx: AuditContext, tokenHash: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
