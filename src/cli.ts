@@ -13,7 +13,6 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { AppError } from './platform/errors.ts';
 import { smtpChannel } from './platform/notify/channels.ts';
 import { importOrg } from './platform/org/import.ts';
-import { runEscalationJob } from './modules/tasks/jobs.ts';
 import { Scheduler } from './platform/jobs.ts';
 import { buildApp, createServices, type Services } from './server.ts';
 
@@ -79,6 +78,7 @@ program
       database: handle,
       clock,
       email,
+      escalationEveryMs: config.escalationEveryMs,
       secureCookies: config.secureCookies,
       logger: { level: config.logLevel },
     });
@@ -88,28 +88,23 @@ program
       const work = await seedDemoTasks(services);
       app.log.info({ units: summary.units, people: summary.people, tasks: work.tasks, escalations: work.escalations }, 'seeded the demo county');
     }
-    // The escalation scan runs at start and then every minute (on one node at a time).
+    // Every scheduled job runs at start and then on its interval (escalation: every minute).
     const scheduler = new Scheduler();
-    scheduler.every(
-      config.escalationEveryMs,
-      async () => {
-        const r = await runEscalationJob(handle.db, services.tasks);
-        if (r.ran && r.result.fired) app.log.info(r.result, 'escalation scan');
-      },
-      (err) => app.log.error({ err }, 'escalation scan failed'),
-    );
-    // Chores: deliver queued notifications (and their retries), drop expired sessions.
-    const timers = [
-      setInterval(() => services.notify.kick(), 15_000),
-      setInterval(() => void services.auth.purgeExpiredSessions().catch((err) => app.log.error({ err }, 'session purge failed')), 3600_000),
-    ];
-    services.notify.kick();
+    for (const job of services.jobs) {
+      scheduler.every(
+        job.everyMs,
+        async () => {
+          const line = await job.run();
+          if (line) app.log.info({ job: job.name }, line);
+        },
+        (err) => app.log.error({ err, job: job.name }, 'job failed'),
+      );
+    }
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
-      timers.forEach(clearInterval);
       scheduler.stop();
       await app.close();
       email?.close();
@@ -161,14 +156,21 @@ program
 
 const jobsCmd = program.command('jobs').description('Scheduled jobs, run once by hand');
 jobsCmd
-  .command('run <job>')
-  .description('Run one job and exit: escalation (the overdue scan)')
-  .action(async (job: string) => {
-    if (job !== 'escalation') throw new AppError(400, 'VALIDATION', `Unknown job "${job}"; known: escalation.`);
+  .command('list')
+  .description('The scheduled jobs and how often the server runs them')
+  .action(async () => {
     await withServices(async (services) => {
-      const r = await runEscalationJob(services.database.db, services.tasks);
-      if (!r.ran) console.log('Another process is running the escalation scan; nothing done.');
-      else console.log(`Escalation scan: ${r.result.scanned} overdue tasks checked, ${r.result.fired} escalations fired.`);
+      for (const job of services.jobs) console.log(`${job.name.padEnd(12)} every ${job.everyMs / 1000} s  ${job.description}`);
+    });
+  });
+jobsCmd
+  .command('run <job>')
+  .description('Run one job and exit (e.g. escalation: the overdue scan)')
+  .action(async (name: string) => {
+    await withServices(async (services) => {
+      const job = services.jobs.find((j) => j.name === name);
+      if (!job) throw new AppError(400, 'VALIDATION', `Unknown job "${name}"; known: ${services.jobs.map((j) => j.name).join(', ')}.`);
+      console.log(`${job.name}: ${(await job.run()) ?? 'nothing to do'}`);
       await services.notify.deliverDue();
     });
   });

@@ -25,7 +25,9 @@ import { policyRoutes } from './platform/policy/routes.ts';
 import { PolicyService } from './platform/policy/service.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { LedgerService } from './modules/tasks/ledger-service.ts';
+import { escalationJob } from './modules/tasks/jobs.ts';
 import { TaskService } from './modules/tasks/service.ts';
+import type { Job } from './platform/jobs.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -40,6 +42,7 @@ export interface AppOptions {
   secureCookies?: boolean;
   retryDelaysMs?: number[];
   webhookTimeoutMs?: number;
+  escalationEveryMs?: number;
 }
 
 /** Every service, wired once; routes, jobs and the CLI all go through these. */
@@ -53,6 +56,8 @@ export interface Services {
   notify: NotifyService;
   tasks: TaskService;
   ledger: LedgerService;
+  /** Scheduled jobs, platform and modules alike. */
+  jobs: Job[];
 }
 
 export function createServices(opts: AppOptions, logger?: FastifyInstance['log']): Services {
@@ -69,7 +74,29 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
   });
   const tasks = new TaskService(db, opts.clock, calendar, policy, notify);
   const ledger = new LedgerService(db, opts.clock, calendar, policy, tasks);
-  return { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify, tasks, ledger };
+  const jobs: Job[] = [
+    escalationJob(db, tasks, opts.escalationEveryMs ?? 60_000),
+    {
+      name: 'deliveries',
+      description: 'send queued email and webhook notifications, and their retries',
+      everyMs: 15_000,
+      run: async () => {
+        const n = await notify.deliverDue();
+        return n ? `${n} deliveries attempted` : null;
+      },
+    },
+    {
+      name: 'sessions',
+      description: 'remove sessions past their absolute lifetime',
+      everyMs: 3600_000,
+      run: async () => {
+        const r = await auth.purgeExpiredSessions();
+        const n = Number(r[0]?.numDeletedRows ?? 0);
+        return n ? `${n} expired sessions removed` : null;
+      },
+    },
+  ];
+  return { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify, tasks, ledger, jobs };
 }
 
 /** Builds the app without listening (tests use app.inject; `mashang serve` listens). */

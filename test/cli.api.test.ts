@@ -60,8 +60,11 @@ describe('mashang CLI', () => {
     expect(cal.stdout).not.toMatch(/Still missing/);
 
     const job = await mashang('jobs', 'run', 'escalation');
-    expect(job.stdout).toMatch(/Escalation scan: \d+ overdue tasks checked, 0 escalations fired/);
+    expect(job.stdout).toMatch(/^escalation: \d+ overdue tasks checked, 0 escalations fired/);
     expect(job.code).toBe(0);
+    const unknown = await mashang('jobs', 'run', 'nonsense');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/known: escalation, deliveries, sessions/);
 
     const token = await mashang('token', 'create', 'duchashi', '测试对接');
     expect(token.stdout.trim()).toMatch(/^msk_/);

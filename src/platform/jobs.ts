@@ -20,6 +20,19 @@ export async function runExclusive<T>(db: Db, name: string, fn: (conn: Db) => Pr
   });
 }
 
+/**
+ * A scheduled job: the server runs each on its interval (and once at start); `mashang jobs run
+ * <name>` runs one by hand. Modules add theirs in `createServices`. `run` must be idempotent and
+ * safe on several nodes (use runExclusive when only one node should work at a time).
+ */
+export interface Job {
+  name: string;
+  description: string;
+  everyMs: number;
+  /** Returns a line for the log, or null when there was nothing to say. */
+  run(): Promise<string | null>;
+}
+
 /** Repeats a job on an interval in this process; a run never overlaps the previous one. */
 export class Scheduler {
   private readonly timers: NodeJS.Timeout[] = [];

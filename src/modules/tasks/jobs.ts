@@ -1,4 +1,4 @@
-import { runExclusive } from '../../platform/jobs.ts';
+import { runExclusive, type Job } from '../../platform/jobs.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { withTasks } from './schema.ts';
 import type { TaskService } from './service.ts';
@@ -11,4 +11,18 @@ export async function runEscalationJob(db: Db, tasks: TaskService) {
   // Load the calendar first: inside the lock the scan may use only the lock's connection.
   const cal = await tasks.workCalendar();
   return runExclusive(db, 'tasks.escalation', (conn) => tasks.escalationScan(withTasks(conn), cal));
+}
+
+/** The escalation scan as a scheduled job (every minute by default). */
+export function escalationJob(db: Db, tasks: TaskService, everyMs: number): Job {
+  return {
+    name: 'escalation',
+    description: 'the overdue scan: 提醒 → 催办 → 督办 → 通报 → 问责建议',
+    everyMs,
+    async run() {
+      const r = await runEscalationJob(db, tasks);
+      if (!r.ran) return 'another process is running the escalation scan; nothing done';
+      return r.result.fired || r.result.scanned ? `${r.result.scanned} overdue tasks checked, ${r.result.fired} escalations fired` : null;
+    },
+  };
 }
