@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -43,7 +45,11 @@ export interface AppOptions {
   retryDelaysMs?: number[];
   webhookTimeoutMs?: number;
   escalationEveryMs?: number;
+  /** Requests per minute per client address: to login, and to every other public route. */
+  rateLimits?: { loginPerMinute: number; publicPerMinute: number };
 }
+
+export const DEFAULT_RATE_LIMITS = { loginPerMinute: 20, publicPerMinute: 120 };
 
 /** Every service, wired once; routes, jobs and the CLI all go through these. */
 export interface Services {
@@ -117,6 +123,19 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
 
   const services = createServices(opts, app.log);
   await app.register(fastifyCookie);
+  // Security headers (等保三级 expectations); the CSP allows only this origin.
+  await app.register(fastifyHelmet, { global: true });
+  const limits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
+  // Public routes are rate limited per client address; login more tightly. The guard's onRoute
+  // hook (registered below) sets each public route's limit before this plugin reads it.
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (access && 'public' in access && route.config && !('rateLimit' in route.config)) {
+      const max = route.url === '/api/v1/auth/login' ? limits.loginPerMinute : limits.publicPerMinute;
+      (route.config as { rateLimit?: unknown }).rateLimit = { max, timeWindow: '1 minute' };
+    }
+  });
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Mashang (马上) API', description: '机关效能建设: supervision, meetings, documents, field work, public word, scoreboard.', version: VERSION },
@@ -124,7 +143,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerGuard(app, services.auth, opts.clock);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
