@@ -6,6 +6,13 @@ import { AppError, forbidden, unauthorized } from '../errors.ts';
 import type { Access } from './access.ts';
 
 export const SESSION_COOKIE = 'mashang_sid';
+
+/** Every API route with its declared rule, as registered (the authorization matrix test reads it). */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes outside the API (docs, later the web app) are not guarded here. */
@@ -22,13 +29,19 @@ export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Cl
     return { actorId: this.actor?.personId ?? null, actorLogin: this.actor?.login ?? null, clientIp: this.ip, now: clock.now() };
   });
 
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
-    if (isApiRoute(route.url) && !route.config?.access) {
+    if (!isApiRoute(route.url)) return;
+    if (!route.config?.access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access).`);
     }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url: route.url, access: route.config.access });
   });
 
-  app.addHook('preHandler', async (req) => {
+  // onRequest: who you are is settled before the body is read, so an anonymous client cannot
+  // make the server parse (or buffer a 20 MB upload of) anything.
+  app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config.access as Access | undefined;
     if (!access) return;
     const header = req.headers.authorization;

@@ -3,6 +3,9 @@ import type { AuditContext } from '../audit/audit.ts';
 import type { Access } from './access.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    declaredRoutes: import('./guard.ts').DeclaredRoute[];
+  }
   interface FastifyContextConfig {
     access?: Access;
   }
