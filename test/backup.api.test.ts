@@ -1,39 +1,19 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/platform/db/index.ts';
-import { freshDatabaseUrl } from './helpers/context.ts';
+import { cliSandbox, type CliSandbox } from './helpers/cli.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+let sandbox: CliSandbox;
 let dir: string;
 let env: NodeJS.ProcessEnv;
-let dropDb: (() => Promise<void>) | undefined;
+const mashang = (...args: string[]) => sandbox.run(...args);
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'mashang-backup-'));
-  const db = await freshDatabaseUrl();
-  dropDb = db?.drop;
-  env = { ...process.env, NODE_ENV: 'test', MASHANG_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' };
-  if (db) env.DATABASE_URL = db.url;
-  else delete env.DATABASE_URL;
+  sandbox = await cliSandbox({});
+  ({ dir, env } = sandbox);
 });
-afterAll(async () => {
-  await dropDb?.();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function mashang(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/mashang.js'), ...args], { env, cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+afterAll(() => sandbox.cleanup());
 
 /** Everything that matters, read directly (the CLI is not running in between). */
 async function snapshot() {

@@ -1,38 +1,18 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabaseUrl } from './helpers/context.ts';
+import { cliSandbox, type CliSandbox } from './helpers/cli.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+let sandbox: CliSandbox;
 let dir: string;
 let env: NodeJS.ProcessEnv;
-let dropDb: (() => Promise<void>) | undefined;
+const mashang = (...args: string[]) => sandbox.run(...args);
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'mashang-cli-'));
-  const db = await freshDatabaseUrl();
-  dropDb = db?.drop;
-  env = { ...process.env, NODE_ENV: 'test', MASHANG_DATA_DIR: path.join(dir, 'data'), MASHANG_NOW: '2026-12-01T09:00:00+08:00', LOG_LEVEL: 'info', HOST: '127.0.0.1' };
-  if (db) env.DATABASE_URL = db.url;
-  else delete env.DATABASE_URL;
+  sandbox = await cliSandbox({ MASHANG_NOW: '2026-12-01T09:00:00+08:00', LOG_LEVEL: 'info', HOST: '127.0.0.1' });
+  ({ dir, env } = sandbox);
 });
-afterAll(async () => {
-  await dropDb?.();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function mashang(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/mashang.js'), ...args], { env, cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+afterAll(() => sandbox.cleanup());
 
 describe('mashang CLI', () => {
   it('seeds the demo county once, verifies the audit chain, imports org and calendar files', { timeout: 240_000 }, async () => {
@@ -71,7 +51,7 @@ describe('mashang CLI', () => {
   });
 
   it('serves the demo: health, a demo login, and a clean stop', { timeout: 180_000 }, async () => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/mashang.js'), 'serve', '--demo'], { env: { ...env, PORT: '0' }, cwd: dir });
+    const child = sandbox.start(['serve', '--demo'], { PORT: '0' });
     let out = '';
     const port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 150_000);
@@ -83,8 +63,8 @@ describe('mashang CLI', () => {
           resolve(Number(m[1]));
         }
       };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
     });
     try {
       expect(out).toMatch(/duchashi/);
