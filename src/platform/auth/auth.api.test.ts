@@ -117,10 +117,12 @@ describe('sessions and CSRF', () => {
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
-  it('a stale cookie does not block logging in again', async () => {
+  it('stale credentials (cookie or token) do not block logging in again', async () => {
     const p = await ctx.newPerson();
     const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { cookie: 'mashang_sid=stale' }, payload: { login: p.login, password: TEST_PASSWORD } });
     expect(res.statusCode).toBe(200);
+    const bearer = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { authorization: 'Bearer msk_revoked' }, payload: { login: p.login, password: TEST_PASSWORD } });
+    expect(bearer.statusCode).toBe(200);
   });
 });
 

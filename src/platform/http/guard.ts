@@ -25,6 +25,7 @@ const isApiRoute = (url: string) => url.startsWith('/api/') && !url.startsWith('
  */
 export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Clock): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionInfo', null);
   app.decorateRequest('auditContext', function (this: FastifyRequest) {
     return { actorId: this.actor?.personId ?? null, actorLogin: this.actor?.login ?? null, clientIp: this.ip, now: clock.now() };
   });
@@ -46,25 +47,27 @@ export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Cl
     if (!access) return;
     const header = req.headers.authorization;
     const cookie = req.cookies[SESSION_COOKIE];
-    if (header) {
-      const m = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!m?.[1] || !m[1].startsWith(API_TOKEN_PREFIX)) {
-        throw new AppError(401, 'INVALID_TOKEN', 'Authorization 头格式应为 "Bearer msk_…" (expected a Bearer API token).');
-      }
-      req.actor = (await auth.fromApiToken(m[1])).actor;
-    } else if (cookie) {
-      try {
+    try {
+      if (header) {
+        const m = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!m?.[1] || !m[1].startsWith(API_TOKEN_PREFIX)) {
+          throw new AppError(401, 'INVALID_TOKEN', 'Authorization 头格式应为 "Bearer msk_…" (expected a Bearer API token).');
+        }
+        req.actor = (await auth.fromApiToken(m[1])).actor;
+      } else if (cookie) {
         const { actor, session } = await auth.fromSession(cookie);
         req.actor = actor;
-        (req as { sessionInfo?: typeof session }).sessionInfo = session;
+        req.sessionInfo = session ?? null;
         // Cookies ride along on cross-site requests; a write must prove it came from our page.
-        if (!SAFE_METHODS.has(req.method) && !('public' in access && access.public) && req.headers['x-csrf-token'] !== session?.csrfToken) {
+        if (!SAFE_METHODS.has(req.method) && !('public' in access) && req.headers['x-csrf-token'] !== session?.csrfToken) {
           throw new AppError(403, 'CSRF_REJECTED', '缺少或错误的 CSRF 令牌 (missing or wrong x-csrf-token header).');
         }
-      } catch (err) {
-        // A stale cookie must not lock anyone out of public routes such as login.
-        if (!('public' in access)) throw err;
       }
+    } catch (err) {
+      // Stale credentials must not lock anyone out of public routes such as login.
+      if (!('public' in access)) throw err;
+      req.actor = null;
+      req.sessionInfo = null;
     }
     if ('public' in access) return;
     if (!req.actor) throw unauthorized();
@@ -76,5 +79,5 @@ export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Cl
 
 /** The cookie session behind a request, when it came with one. */
 export function sessionOf(req: FastifyRequest): { tokenHash: string; csrfToken: string } | undefined {
-  return (req as { sessionInfo?: { tokenHash: string; csrfToken: string } }).sessionInfo;
+  return req.sessionInfo ?? undefined;
 }

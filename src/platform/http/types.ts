@@ -11,6 +11,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The cookie session (its key and CSRF token) when the request came with one. */
+    sessionInfo: { tokenHash: string; csrfToken: string } | null;
     /** The audit context for this request: who, from where, when (from the clock). */
     auditContext(): AuditContext;
   }
