@@ -1,0 +1,233 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTasks } from '../src/modules/tasks/schema.ts';
+import type { Unit } from '../src/platform/db/schema.ts';
+import { createTestContext, TEST_PASSWORD, type Client, type TestContext } from './helpers/context.ts';
+
+/**
+ * The scope half of the authorization matrix: every API route × every kind of caller × where the
+ * object lives — the caller's own township (T1), a sibling township (T2), the parent county (C),
+ * another county (X) — × owner or not. Callers sit in T1. The expectations come from one
+ * declaration below (RULES); a route missing from it fails the first test.
+ */
+type Who = 'admin' | 'supervisor' | 'leader' | 'unit_head' | 'staff' | 'owner';
+type Place = 'own' | 'sibling' | 'parent' | 'other';
+type Outcome = 'allow' | 'forbid' | 'hidden';
+const WHO: Who[] = ['admin', 'supervisor', 'leader', 'unit_head', 'staff', 'owner'];
+const PLACES: Place[] = ['own', 'sibling', 'parent', 'other'];
+
+let ctx: TestContext;
+const units = {} as Record<Place, Unit>;
+const callers = {} as Record<Who, Client>;
+let god: Client;
+
+type TaskState = 'assigned' | 'signed' | 'submitted' | 'verified' | 'returned' | 'pending_extension';
+
+interface Case {
+  who: Who;
+  place: Place;
+}
+interface Rule {
+  /** Builds the request for this case (may create the object it needs). */
+  request: (c: Case) => Promise<InjectOptions>;
+  expect: (c: Case) => Outcome;
+}
+
+const ROLE_OF: Record<Who, string> = { admin: 'admin', supervisor: 'supervisor', leader: 'leader', unit_head: 'unit_head', staff: 'staff', owner: 'staff' };
+const visibleOrg = (c: Case): Outcome => (c.who === 'admin' || c.place === 'own' || c.place === 'parent' ? 'allow' : 'forbid');
+const everyone = (): Outcome => 'allow';
+const onlyRoles = (...roles: string[]) => (c: Case): Outcome => (roles.includes(ROLE_OF[c.who]) ? 'allow' : 'forbid');
+const adminAnywhere = (c: Case): Outcome => (c.who === 'admin' ? 'allow' : 'forbid');
+const taskVisible = (c: Case) => c.who === 'admin' || c.place === 'own';
+/** Task actions: out of sight → 403; in sight → who the rules name. Assigner is `god`; the overseeing leader is T1's leader; the owner is the responsible person. */
+const taskAction = (allowed: Who[]) => (c: Case): Outcome => (!taskVisible(c) ? 'forbid' : allowed.includes(c.who) && (c.place === 'own' || c.who === 'admin') ? 'allow' : 'forbid');
+
+const get = (url: string): InjectOptions => ({ method: 'GET', url });
+const post = (url: string, payload: unknown = {}): InjectOptions => ({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
+const byPlace = (f: (u: Unit) => InjectOptions) => async (c: Case) => f(units[c.place]);
+
+let seq = 0;
+async function personAt(place: Place) {
+  return ctx.newPerson({ unit: units[place], roles: ['staff'], login: `m${++seq}x${process.pid}` });
+}
+
+/** A task led by the unit at `place`, in `state`, assigned by god, overseen by T1's leader, the owner responsible when in T1. */
+async function taskAt(place: Place, state: TaskState): Promise<{ id: number; version: number; extensionId?: number }> {
+  const body: Record<string, unknown> = { title: `矩阵 ${++seq}`, level: 'normal', leadUnitId: units[place].id, deadline: '2026-12-31' };
+  if (place === 'own') {
+    body.responsibleId = callers.owner.person.id;
+    body.leaderId = callers.leader.person.id;
+  }
+  const t = (await god.post('/api/v1/tasks', body)).json() as { id: number; version: number };
+  const db = withTasks(ctx.handle.db);
+  const set: Record<string, unknown> = {};
+  if (state !== 'assigned') set.status = state === 'pending_extension' ? 'signed' : state;
+  if (state === 'submitted' || state === 'verified') set.summary = JSON.stringify({ done: 'd', result: 'r', lessons: 'l' });
+  let extensionId: number | undefined;
+  if (state === 'pending_extension') {
+    set.pendingExtension = true;
+    extensionId = (
+      await db
+        .insertInto('taskExtension')
+        .values({ taskId: t.id, requestedBy: god.person.id, reason: 'r', currentDeadline: '2026-12-31', newDeadline: '2027-01-29', status: 'pending', createdAt: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  if (Object.keys(set).length) await db.updateTable('task').set(set as never).where('id', '=', t.id).execute();
+  return { id: t.id, version: t.version, ...(extensionId ? { extensionId } : {}) };
+}
+
+const taskRoute = (state: TaskState, path: string, payload: (v: number) => unknown) => async (c: Case) => {
+  const t = await taskAt(c.place, state);
+  return post(`/api/v1/tasks/${t.id}/${path.replace(':eid', String(t.extensionId))}`, payload(t.version));
+};
+
+const RULES: Record<string, Rule> = {
+  'GET /api/health': { request: async () => get('/api/health'), expect: everyone },
+  'POST /api/v1/auth/login': { request: async (c) => post('/api/v1/auth/login', { login: callers[c.who].person.login, password: TEST_PASSWORD }), expect: everyone },
+  'POST /api/v1/auth/logout': { request: async () => ({ method: 'POST', url: '/api/v1/auth/logout', headers: { 'x-skip': '1' } }), expect: everyone },
+  'GET /api/v1/auth/me': { request: async () => get('/api/v1/auth/me'), expect: everyone },
+  // The right current password and a too-weak new one: reaches the policy check (400), changes nothing.
+  'POST /api/v1/auth/password': { request: async () => post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'weak' }), expect: everyone },
+  'GET /api/v1/auth/tokens': { request: async () => get('/api/v1/auth/tokens'), expect: everyone },
+  'POST /api/v1/auth/tokens': { request: async () => post('/api/v1/auth/tokens', { name: 'matrix' }), expect: everyone },
+  'DELETE /api/v1/auth/tokens/:id': {
+    // Owner: the caller's own token; not owner: somebody else's, which is hidden.
+    request: async (c) => {
+      const mine = c.who === 'owner';
+      const holder = mine ? callers.owner : god;
+      const { id } = (await holder.post('/api/v1/auth/tokens', { name: 'matrix' })).json() as { id: number };
+      return { method: 'DELETE', url: `/api/v1/auth/tokens/${id}` };
+    },
+    expect: (c) => (c.who === 'owner' ? 'allow' : 'hidden'),
+  },
+  'GET /api/v1/units': { request: byPlace((u) => get(`/api/v1/units?under=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/units/:id': { request: byPlace((u) => get(`/api/v1/units/${u.id}`)), expect: visibleOrg },
+  'POST /api/v1/units': { request: byPlace((u) => post('/api/v1/units', { parentId: u.id, code: `mx${++seq}`, name: '矩阵科', kind: 'department' })), expect: adminAnywhere },
+  'PATCH /api/v1/units/:id': { request: byPlace((u) => ({ method: 'PATCH', url: `/api/v1/units/${u.id}`, payload: { sortOrder: 5 } })), expect: adminAnywhere },
+  'DELETE /api/v1/units/:id': { request: byPlace((u) => ({ method: 'DELETE', url: `/api/v1/units/${u.id}` })), expect: adminAnywhere },
+  'GET /api/v1/people': { request: byPlace((u) => get(`/api/v1/people?under=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/people/:id': { request: async (c) => get(`/api/v1/people/${(await personAt(c.place)).id}`), expect: visibleOrg },
+  'POST /api/v1/people': { request: byPlace((u) => post('/api/v1/people', { unitId: u.id, name: '新人', login: `mxp${++seq}`, rank: 'other', roles: ['staff'] })), expect: adminAnywhere },
+  'PATCH /api/v1/people/:id': { request: async (c) => ({ method: 'PATCH', url: `/api/v1/people/${(await personAt(c.place)).id}`, payload: { title: '科员' } }), expect: adminAnywhere },
+  'DELETE /api/v1/people/:id': { request: async (c) => ({ method: 'DELETE', url: `/api/v1/people/${(await personAt(c.place)).id}` }), expect: adminAnywhere },
+  'PUT /api/v1/people/:id/password': { request: async (c) => ({ method: 'PUT', url: `/api/v1/people/${(await personAt(c.place)).id}/password`, payload: { password: 'Reset-2026-ok' } }), expect: adminAnywhere },
+  'GET /api/v1/calendar/years': { request: async () => get('/api/v1/calendar/years'), expect: everyone },
+  'GET /api/v1/calendar/years/:year': { request: async () => get('/api/v1/calendar/years/2026'), expect: everyone },
+  'PUT /api/v1/calendar/years/:year': { request: async () => ({ method: 'PUT', url: '/api/v1/calendar/years/2030', payload: { holidays: {}, workdays: {} } }), expect: onlyRoles('admin') },
+  'DELETE /api/v1/calendar/years/:year': {
+    request: async () => {
+      await god.put('/api/v1/calendar/years/2031', { holidays: {}, workdays: {} });
+      return { method: 'DELETE', url: '/api/v1/calendar/years/2031' };
+    },
+    expect: onlyRoles('admin'),
+  },
+  'GET /api/v1/calendar/days': { request: async () => get('/api/v1/calendar/days?from=2026-10-01&to=2026-10-10'), expect: everyone },
+  'GET /api/v1/calendar/add-workdays': { request: async () => get('/api/v1/calendar/add-workdays?from=2026-10-01&workdays=3'), expect: everyone },
+  'GET /api/v1/policy': { request: byPlace((u) => get(`/api/v1/policy?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/policy/overrides/:id': { request: byPlace((u) => get(`/api/v1/policy/overrides/${u.id}`)), expect: (c) => (c.who === 'admin' ? 'allow' : c.who === 'supervisor' ? visibleOrg(c) : 'forbid') },
+  'PUT /api/v1/policy/overrides/:id': { request: byPlace((u) => ({ method: 'PUT', url: `/api/v1/policy/overrides/${u.id}`, payload: {} })), expect: adminAnywhere },
+  'GET /api/v1/notifications': { request: async () => get('/api/v1/notifications'), expect: everyone },
+  'POST /api/v1/notifications/:id/read': {
+    request: async (c) => {
+      const recipient = c.who === 'owner' ? callers.owner.person.id : god.person.id;
+      await ctx.handle.db.transaction().execute((trx) => ctx.services.notify.queue(trx, [{ recipientId: recipient, kind: 'test.matrix', title: 't', body: 'b' }]));
+      const row = await ctx.handle.db.selectFrom('notification').select('id').where('recipientId', '=', recipient).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      return post(`/api/v1/notifications/${row.id}/read`);
+    },
+    expect: (c) => (c.who === 'owner' ? 'allow' : 'hidden'),
+  },
+  'POST /api/v1/notifications/read-all': { request: async () => post('/api/v1/notifications/read-all'), expect: everyone },
+  'GET /api/v1/webhooks': { request: async () => get('/api/v1/webhooks'), expect: onlyRoles('admin') },
+  'POST /api/v1/webhooks': { request: async () => post('/api/v1/webhooks', { name: 'x', url: 'http://127.0.0.1:9/x' }), expect: onlyRoles('admin') },
+  'DELETE /api/v1/webhooks/:id': { request: async () => ({ method: 'DELETE', url: `/api/v1/webhooks/${(await god.post('/api/v1/webhooks', { name: 'y', url: 'http://127.0.0.1:9/y' })).json().id}` }), expect: onlyRoles('admin') },
+  'GET /api/v1/deliveries': { request: async () => get('/api/v1/deliveries'), expect: onlyRoles('admin') },
+  'GET /api/v1/audit': { request: async () => get('/api/v1/audit?limit=1'), expect: onlyRoles('admin') },
+  'GET /api/v1/audit/verify': { request: async () => get('/api/v1/audit/verify'), expect: onlyRoles('admin') },
+  'POST /api/v1/tasks': {
+    request: byPlace((u) => post('/api/v1/tasks', { title: '矩阵交办', level: 'normal', leadUnitId: u.id, deadline: '2026-12-31' })),
+    // Assign within your scope: admin anywhere; supervisor, leader and unit head in T1 only.
+    expect: (c) => (c.who === 'admin' ? 'allow' : ['supervisor', 'leader', 'unit_head'].includes(c.who) && c.place === 'own' ? 'allow' : 'forbid'),
+  },
+  'GET /api/v1/tasks': { request: byPlace((u) => get(`/api/v1/tasks?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/tasks/stats': { request: byPlace((u) => get(`/api/v1/tasks/stats?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/tasks/lists/responsibility': { request: byPlace((u) => get(`/api/v1/tasks/lists/responsibility?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/tasks/export.xlsx': { request: byPlace((u) => get(`/api/v1/tasks/export.xlsx?unitId=${u.id}`)), expect: visibleOrg },
+  'POST /api/v1/tasks/import': { request: async () => ({ method: 'POST', url: '/api/v1/tasks/import', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') }), expect: onlyRoles('leader', 'supervisor', 'admin') },
+  'POST /api/v1/tasks/feed-token': { request: async () => post('/api/v1/tasks/feed-token'), expect: everyone },
+  'GET /api/v1/tasks/feed/:file': { request: async () => get(`/api/v1/tasks/feed/${(await callers.owner.post('/api/v1/tasks/feed-token')).json().url.split('/').pop()}`), expect: everyone },
+  'GET /api/v1/tasks/:id': { request: async (c) => get(`/api/v1/tasks/${(await taskAt(c.place, 'assigned')).id}`), expect: (c) => (taskVisible(c) ? 'allow' : 'forbid') },
+  'POST /api/v1/tasks/:id/sign': { request: taskRoute('assigned', 'sign', (v) => ({ version: v })), expect: taskAction(['admin', 'unit_head']) },
+  'POST /api/v1/tasks/:id/return': { request: taskRoute('assigned', 'return', (v) => ({ version: v, reason: '不属于职责' })), expect: taskAction(['admin', 'unit_head']) },
+  'POST /api/v1/tasks/:id/dispatch': { request: taskRoute('signed', 'dispatch', (v) => ({ version: v, responsibleId: callers.owner.person.id })), expect: taskAction(['admin', 'unit_head']) },
+  'POST /api/v1/tasks/:id/progress': { request: taskRoute('signed', 'progress', (v) => ({ version: v, percent: 10, text: '进展' })), expect: taskAction(['admin', 'unit_head', 'owner']) },
+  'POST /api/v1/tasks/:id/plan': { request: taskRoute('signed', 'plan', (v) => ({ version: v, milestones: [{ title: '节点', due: '2026-12-01' }] })), expect: taskAction(['admin', 'unit_head', 'owner']) },
+  'POST /api/v1/tasks/:id/submit': {
+    request: taskRoute('signed', 'submit', (v) => ({ version: v, completion: { text: '完成' }, summary: { done: 'd', result: 'r', lessons: 'l' } })),
+    expect: taskAction(['admin', 'unit_head', 'owner']),
+  },
+  'POST /api/v1/tasks/:id/extensions': { request: taskRoute('signed', 'extensions', (v) => ({ version: v, reason: '延期', newDeadline: '2027-01-29' })), expect: taskAction(['admin', 'unit_head', 'owner']) },
+  'POST /api/v1/tasks/:id/attachments': {
+    request: async (c) => ({ method: 'POST', url: `/api/v1/tasks/${(await taskAt(c.place, 'signed')).id}/attachments`, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a.txt' }, payload: Buffer.from('纯文本') }),
+    expect: taskAction(['admin', 'unit_head', 'owner', 'leader']),
+  },
+  'GET /api/v1/tasks/:id/attachments/:eid': {
+    request: async (c) => {
+      const t = await taskAt(c.place, 'signed');
+      const a = (await ctx.inject({ method: 'POST', url: `/api/v1/tasks/${t.id}/attachments`, headers: { cookie: god.cookie, 'x-csrf-token': god.csrfToken, 'content-type': 'application/octet-stream', 'x-file-name': 'a.txt' }, payload: Buffer.from('纯文本') })).json() as { id: number };
+      return get(`/api/v1/tasks/${t.id}/attachments/${a.id}`);
+    },
+    expect: (c) => (taskVisible(c) ? 'allow' : 'forbid'),
+  },
+  'POST /api/v1/tasks/:id/verify': { request: taskRoute('submitted', 'verify', (v) => ({ version: v })), expect: taskAction(['leader']) },
+  'POST /api/v1/tasks/:id/reject': { request: taskRoute('submitted', 'reject', (v) => ({ version: v, reason: '退回修改' })), expect: taskAction(['leader']) },
+  'POST /api/v1/tasks/:id/close': { request: taskRoute('verified', 'close', (v) => ({ version: v })), expect: taskAction(['admin', 'leader', 'supervisor']) },
+  'POST /api/v1/tasks/:id/reassign': { request: taskRoute('returned', 'reassign', (v) => ({ version: v, leadUnitId: units.own.id })), expect: taskAction(['admin', 'supervisor']) },
+  'POST /api/v1/tasks/:id/extensions/:eid/approve': { request: taskRoute('pending_extension', 'extensions/:eid/approve', (v) => ({ version: v })), expect: taskAction(['leader']) },
+  'POST /api/v1/tasks/:id/extensions/:eid/reject': { request: taskRoute('pending_extension', 'extensions/:eid/reject', (v) => ({ version: v })), expect: taskAction(['leader']) },
+};
+
+beforeAll(async () => {
+  ctx = await createTestContext({ now: '2026-11-02T09:00:00+08:00' });
+  const county = await ctx.newUnit({ kind: 'region', level: 'county', name: '本县' });
+  units.parent = county;
+  units.own = await ctx.newUnit({ parent: county, kind: 'region', name: '本镇' });
+  units.sibling = await ctx.newUnit({ parent: county, kind: 'region', name: '邻镇' });
+  units.other = await ctx.newUnit({ kind: 'region', level: 'county', name: '外县' });
+  for (const place of PLACES) await ctx.newPerson({ unit: units[place], roles: ['staff'] });
+  god = await ctx.as(['admin'], county);
+  for (const who of WHO) callers[who] = await ctx.as([ROLE_OF[who] as 'staff'], units.own);
+});
+afterAll(() => ctx.close());
+
+describe('authorization matrix: route × caller × place × owner', () => {
+  it('declares an expectation for every registered API route', () => {
+    const missing = ctx.app.declaredRoutes.map((r) => `${r.method} ${r.url}`).filter((k) => !RULES[k]);
+    expect(missing).toEqual([]);
+  });
+
+  it('allows and refuses exactly as declared', { timeout: 600_000 }, async () => {
+    const failures: string[] = [];
+    let cases = 0;
+    for (const r of ctx.app.declaredRoutes) {
+      const key = `${r.method} ${r.url}`;
+      const rule = RULES[key]!;
+      if (key === 'POST /api/v1/auth/logout') continue; // would end the callers' sessions; tested in auth
+      for (const who of WHO) {
+        for (const place of PLACES) {
+          const c = { who, place };
+          const req = await rule.request(c);
+          const client = callers[who];
+          const res: LightMyRequestResponse = await ctx.inject({ ...req, headers: { ...(req.headers ?? {}), cookie: client.cookie, 'x-csrf-token': client.csrfToken } });
+          const want = rule.expect(c);
+          const got: Outcome = res.statusCode === 403 ? 'forbid' : res.statusCode === 404 ? 'hidden' : 'allow';
+          cases += 1;
+          if (got !== want || res.statusCode === 401 || res.statusCode >= 500) failures.push(`${key} as ${who} on ${place}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    console.log(`authorization matrix: ${cases} cases`);
+  });
+});
