@@ -16,6 +16,26 @@ import { buildApp, type Services } from '../../src/server.ts';
 export const TEST_PASSWORD = 'Test-Passw0rd!';
 let testPasswordHash: Promise<string> | undefined;
 
+/** Runs one statement on the PostgreSQL server's maintenance connection. */
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A new database on the test server (optionally a copy of a template), with its URL and a drop. */
+async function createPgDatabase(serverUrl: string, prefix: string, template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
+}
+
 /** A fresh database from the template: its own PGlite copy, or its own PostgreSQL database. */
 export async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   const t = inject('dbTemplate');
@@ -23,22 +43,13 @@ export async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: (
     const handle = await openDatabase({ loadDataDir: new Blob([readFileSync(t.file)]) });
     return { handle, drop: () => handle.close() };
   }
-  const name = `mashang_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: t.url });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${t.template}`);
-  await admin.end();
-  const url = new URL(t.url);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const db = await createPgDatabase(t.url, 'mashang_t', t.template);
+  const handle = await openDatabase({ databaseUrl: db.url, poolSize: 5 });
   return {
     handle,
     drop: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: t.url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await db.drop();
     },
   };
 }
@@ -49,23 +60,7 @@ export async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: (
  */
 export async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const t = inject('dbTemplate');
-  if (t.kind === 'pglite') return null;
-  const name = `mashang_cli_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: t.url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(t.url);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: t.url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return t.kind === 'pglite' ? null : createPgDatabase(t.url, 'mashang_cli');
 }
 
 export interface Client {

@@ -91,13 +91,21 @@ export class LedgerService {
     const scope = scopeOf(actor);
     const cal = await this.calendar.get();
     const today = shanghaiDate(ctx.now);
-    const units = (await this.db.selectFrom('unit').select(['id', 'name', 'path']).where('active', '=', true).execute()).filter((u) => inScope(scope, u.path));
-    const people = await this.db
-      .selectFrom('person as p')
-      .innerJoin('unit as u', 'u.id', 'p.unitId')
-      .select(['p.id', 'p.name', 'p.roles', 'u.path'])
-      .where('p.active', '=', true)
-      .execute();
+    // Only the units and people the file names: a province has 25,000 units and 300,000 people.
+    const unitNames = [...new Set(rows.flatMap((r) => [r.leadUnit, ...r.coUnits]))];
+    const personNames = [...new Set(rows.flatMap((r) => [r.responsible, r.leader].filter((n): n is string => n !== null)))];
+    const units = unitNames.length
+      ? (await this.db.selectFrom('unit').select(['id', 'name', 'path']).where('active', '=', true).where('name', 'in', unitNames).execute()).filter((u) => inScope(scope, u.path))
+      : [];
+    const people = personNames.length
+      ? await this.db
+          .selectFrom('person as p')
+          .innerJoin('unit as u', 'u.id', 'p.unitId')
+          .select(['p.id', 'p.name', 'p.roles', 'u.path'])
+          .where('p.active', '=', true)
+          .where('p.name', 'in', personNames)
+          .execute()
+      : [];
     const unitByName = (name: string) => units.filter((u) => u.name === name);
     const resolved = rows.map((r) => {
       const where = `第 ${r.line} 行 (row ${r.line})`;

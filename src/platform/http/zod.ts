@@ -7,7 +7,6 @@ export const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a da
 /** A query flag: ?includeInactive=true|false|1|0. */
 export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 export const Limit = z.coerce.number().int().min(1).max(500).default(100);
-export const ErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 /** Trimmed, non-empty, bounded text; control characters are refused. */
 export const Text = (max: number) =>
   z
