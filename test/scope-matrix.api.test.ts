@@ -151,6 +151,7 @@ const RULES: Record<string, Rule> = {
     expect: (c) => (c.who === 'admin' ? 'allow' : ['supervisor', 'leader', 'unit_head'].includes(c.who) && c.place === 'own' ? 'allow' : 'forbid'),
   },
   'GET /api/v1/tasks': { request: byPlace((u) => get(`/api/v1/tasks?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/tasks/workbench': { request: async () => get('/api/v1/tasks/workbench'), expect: everyone },
   'GET /api/v1/tasks/stats': { request: byPlace((u) => get(`/api/v1/tasks/stats?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/lists/responsibility': { request: byPlace((u) => get(`/api/v1/tasks/lists/responsibility?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/export.xlsx': { request: byPlace((u) => get(`/api/v1/tasks/export.xlsx?unitId=${u.id}`)), expect: visibleOrg },

@@ -27,7 +27,7 @@ import {
 } from './schemas.ts';
 import type { LedgerService } from './ledger-service.ts';
 import type { TaskService } from './service.ts';
-import type { TaskFilter } from './store.ts';
+import { TODO_KINDS, type TaskFilter } from './store.ts';
 
 const ASSIGNERS = roles('leader', 'supervisor', 'unit_head', 'admin');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -90,6 +90,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     ...(q.deadlineTo ? { deadlineTo: q.deadlineTo } : {}),
     ...(q.overdue ? { overdue: true } : {}),
     ...(q.q ? { q: q.q } : {}),
+    ...(q.todo ? { todo: q.todo } : {}),
   });
 
   app.post('/api/v1/tasks', {
@@ -117,6 +118,22 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
         nextCursor: page.next ? encodeCursor(page.next) : null,
       };
     },
+  });
+
+  app.get('/api/v1/tasks/workbench', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: '工作台: my to-dos by group (to sign for, to report, yellow/red, to verify, extensions to decide) with counts; the ledger takes the same ?todo=',
+      response: { 200: z.object({ groups: z.array(z.object({ kind: z.enum(TODO_KINDS), count: z.number(), items: z.array(TaskResponse) })) }) },
+    },
+    handler: async (req) => ({
+      groups: (await tasks.workbench(req.actor!)).map((g) => ({
+        kind: g.kind,
+        count: g.count,
+        items: g.items.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
+      })),
+    }),
   });
 
   app.get('/api/v1/tasks/stats', {

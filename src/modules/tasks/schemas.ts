@@ -3,6 +3,7 @@ import { DateString, Id, Limit, QueryBool, Text } from '../../platform/http/zod.
 import type { LightResult } from './rules.ts';
 import { ESCALATION_LEVELS, LIGHTS, SOURCE_KINDS, TASK_LEVELS, TASK_STATUSES } from './rules.ts';
 import type { TaskEscalationTable } from './schema.ts';
+import { TODO_KINDS } from './store.ts';
 import type { TaskRow } from './service.ts';
 
 const Version = z.number().int().min(1).max(2_147_483_647);
@@ -76,6 +77,7 @@ export const TaskListQuery = z.object({
   deadlineTo: DateString.optional(),
   overdue: QueryBool.optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  todo: z.enum(TODO_KINDS).optional(),
   sort: z.enum(['deadline', 'newest']).default('deadline'),
   cursor: Cursor.optional(),
   limit: Limit.default(50),

@@ -28,7 +28,7 @@ import {
 import type { Updateable } from 'kysely';
 import { platform, withTasks, type Completion, type Summary, type Task, type TaskTable, type TasksDb } from './schema.ts';
 import { sniff } from './sniff.ts';
-import { TaskStore, type LightDates, type TaskFilter, type TaskSort } from './store.ts';
+import { TaskStore, TODO_KINDS, type LightDates, type TaskFilter, type TaskSort } from './store.ts';
 
 export type TaskRow = Task & { leadUnitPath: string };
 
@@ -510,11 +510,30 @@ export class TaskService {
     });
   }
 
+  /** The viewer's part of every filter: what they may see, and what they head (workbench). */
+  private fullFilter(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>): TaskFilter {
+    const headPath = hasRole(actor, 'admin') ? '/' : hasRole(actor, 'unit_head') ? actor.unitPath : null;
+    return { ...filter, scope: scopeOf(actor), viewerId: actor.personId, headPath };
+  }
+
+  /** 工作台: each to-do group's count and its first few tasks (most urgent deadline first). */
+  async workbench(actor: Actor, perGroup = 5) {
+    const policy = await this.policy.forUnitPath(actor.regionPath);
+    const dates = await this.lightDates(policy);
+    const groups = [];
+    for (const todo of TODO_KINDS) {
+      const count = await this.store.count(this.db, this.fullFilter(actor, { todo }), dates);
+      const page = count ? await this.list(actor, { todo }, { sort: 'deadline', limit: perGroup }) : { items: [] };
+      groups.push({ kind: todo, count, items: page.items });
+    }
+    return groups;
+  }
+
   /** The ledger: filtered, sorted, keyset-paged rows with their lights. */
   async list(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
     const policy = await this.policy.forUnitPath(actor.regionPath);
     const dates = await this.lightDates(policy);
-    const rows = await this.store.list(this.db, { ...filter, scope: scopeOf(actor), viewerId: actor.personId }, dates, { ...page, limit: page.limit + 1 });
+    const rows = await this.store.list(this.db, this.fullFilter(actor, filter), dates, { ...page, limit: page.limit + 1 });
     const items = rows.slice(0, page.limit);
     const escalations = await this.store.escalations(this.db, items.map((r) => r.id));
     const cal = await this.calendar.get();
@@ -527,12 +546,12 @@ export class TaskService {
 
   async stats(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>) {
     const policy = await this.policy.forUnitPath(actor.regionPath);
-    return this.store.stats(this.db, { ...filter, scope: scopeOf(actor), viewerId: actor.personId }, await this.lightDates(policy));
+    return this.store.stats(this.db, this.fullFilter(actor, filter), await this.lightDates(policy));
   }
 
   async responsibility(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>) {
     const policy = await this.policy.forUnitPath(actor.regionPath);
-    return this.store.responsibility(this.db, { ...filter, scope: scopeOf(actor), viewerId: actor.personId }, await this.lightDates(policy));
+    return this.store.responsibility(this.db, this.fullFilter(actor, filter), await this.lightDates(policy));
   }
 
   /**

@@ -25,7 +25,15 @@ export interface TaskFilter {
   deadlineTo?: string;
   overdue?: boolean;
   q?: string;
+  /** 工作台: what the viewer has to do next (see TODO_KINDS). */
+  todo?: TodoKind;
+  /** The subtree the viewer heads (unit heads: their unit; admin: everything); null for others. */
+  headPath?: string | null;
 }
+
+/** The workbench groups: to sign for, to report on, yellow/red, to verify, extensions to decide. */
+export const TODO_KINDS = ['sign', 'report', 'warn', 'verify', 'extension'] as const;
+export type TodoKind = (typeof TODO_KINDS)[number];
 
 export type TaskSort = 'deadline' | 'newest';
 
@@ -236,6 +244,29 @@ export class TaskStore {
       or exists (select 1 from unit cu where cu.id = any(t.co_unit_ids) and ${inScope('cu.path')}))`;
   }
 
+  /** The condition of one workbench group; mirrors who may act in rules.allowedActor. */
+  private todo(kind: TodoKind, viewerId: number, headPath: string | null, d: LightDates): Expression<SqlBool> {
+    const heads = headPath ? sql<SqlBool>`u.path like ${likePrefix(headPath)}` : sql<SqlBool>`false`;
+    switch (kind) {
+      case 'sign':
+        return sql<SqlBool>`(t.status = 'assigned' and ${heads})`;
+      case 'report':
+        return sql<SqlBool>`(t.status in ('signed', 'in_progress') and (t.responsible_id = ${viewerId} or ${heads}))`;
+      case 'warn':
+        return sql<SqlBool>`(${lightSql(d)} in ('yellow', 'red'))`;
+      case 'verify':
+        return sql<SqlBool>`(t.status = 'submitted' and (t.assigner_id = ${viewerId} or t.leader_id = ${viewerId}))`;
+      case 'extension':
+        return sql<SqlBool>`(t.pending_extension and (t.assigner_id = ${viewerId} or t.leader_id = ${viewerId}))`;
+    }
+  }
+
+  /** How many tasks match the filter. */
+  async count(db: TasksDb, f: TaskFilter, d: LightDates): Promise<number> {
+    const r = await this.filtered(db, f, d).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   private filtered(db: TasksDb, f: TaskFilter, d: LightDates) {
     let q = db.selectFrom('task as t').innerJoin('unit as u', 'u.id', 't.leadUnitId').where(this.visible(f.scope, f.viewerId));
     if (f.unitPath) q = q.where('u.path', 'like', likePrefix(f.unitPath));
@@ -252,6 +283,7 @@ export class TaskStore {
       q = q.where((eb) => eb.or([eb('t.title', 'ilike', like), eb('t.description', 'ilike', like), eb('t.sourceRef', 'ilike', like)]));
     }
     if (f.light) q = q.where(lightSql(d), '=', f.light);
+    if (f.todo) q = q.where(this.todo(f.todo, f.viewerId, f.headPath ?? null, d));
     return q;
   }
 
