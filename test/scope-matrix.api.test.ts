@@ -153,6 +153,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/tasks': { request: byPlace((u) => get(`/api/v1/tasks?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/workbench': { request: async () => get('/api/v1/tasks/workbench'), expect: everyone },
   'GET /api/v1/tasks/stats': { request: byPlace((u) => get(`/api/v1/tasks/stats?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/tasks/stats/trend': { request: byPlace((u) => get(`/api/v1/tasks/stats/trend?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/lists/responsibility': { request: byPlace((u) => get(`/api/v1/tasks/lists/responsibility?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/export.xlsx': { request: byPlace((u) => get(`/api/v1/tasks/export.xlsx?unitId=${u.id}`)), expect: visibleOrg },
   'POST /api/v1/tasks/import': { request: async () => ({ method: 'POST', url: '/api/v1/tasks/import', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') }), expect: onlyRoles('leader', 'supervisor', 'admin') },

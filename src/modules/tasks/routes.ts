@@ -157,6 +157,22 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
   });
 
+  app.get('/api/v1/tasks/stats/trend', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: 'Week by week (Monday first): tasks verified, how many on time, escalations by level; same filters as the ledger',
+      querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }).extend({ weeks: z.coerce.number().int().min(1).max(104).default(12) }),
+      response: {
+        200: z.object({ weeks: z.array(z.object({ week: z.string(), done: z.number(), onTime: z.number(), escalations: z.record(z.string(), z.number()) })) }),
+      },
+    },
+    handler: async (req) => {
+      const { weeks, ...q } = req.query;
+      return { weeks: await tasks.trend(req.actor!, await filterOf(req.actor!, { ...q, sort: 'deadline', limit: 50 }), weeks) };
+    },
+  });
+
   app.get('/api/v1/tasks/lists/responsibility', {
     config: { access: ANY_USER },
     schema: { tags, summary: '责任清单: tasks per lead unit and responsible person, by light', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },

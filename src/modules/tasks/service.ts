@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { hasRole, inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
-import type { WorkCalendar } from '../../platform/calendar/calendar.ts';
+import { addDays, type WorkCalendar } from '../../platform/calendar/calendar.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
@@ -14,6 +14,7 @@ import {
   checkDeadline,
   decide,
   dueEscalations,
+  ESCALATION_LEVELS,
   ESCALATION_NAMES,
   lightOf,
   nextReportDue,
@@ -547,6 +548,22 @@ export class TaskService {
   async stats(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>) {
     const policy = await this.policy.forUnitPath(actor.regionPath);
     return this.store.stats(this.db, this.fullFilter(actor, filter), await this.lightDates(policy));
+  }
+
+  /** Trend for the dashboard: the last `weeks` weeks (this one included), oldest first. */
+  async trend(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>, weeks: number) {
+    const policy = await this.policy.forUnitPath(actor.regionPath);
+    const dates = await this.lightDates(policy);
+    const today = dates.today;
+    const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+    const firstMonday = addDays(today, -weekday - 7 * (weeks - 1));
+    const { doneRows, escalationRows } = await this.store.trend(this.db, this.fullFilter(actor, filter), dates, new Date(`${firstMonday}T00:00:00+08:00`));
+    return Array.from({ length: weeks }, (_, i) => {
+      const week = addDays(firstMonday, 7 * i);
+      const done = doneRows.find((r) => r.week === week);
+      const escalations = Object.fromEntries(ESCALATION_LEVELS.map((l) => [l, Number(escalationRows.find((r) => r.week === week && r.level === l)?.n ?? 0)]));
+      return { week, done: Number(done?.done ?? 0), onTime: Number(done?.onTime ?? 0), escalations };
+    });
   }
 
   async responsibility(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>) {

@@ -318,6 +318,37 @@ export class TaskStore {
       .execute();
   }
 
+  /**
+   * Week by week since `since` (Monday, Asia/Shanghai): tasks verified and how many of them were
+   * submitted by their deadline (on time), and escalation rungs fired, by level.
+   */
+  async trend(db: TasksDb, f: TaskFilter, d: LightDates, since: Date) {
+    const done = this.filtered(db, f, d)
+      .where('t.verifiedAt', '>=', since)
+      .select(sql<string>`to_char(date_trunc('week', t.verified_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`.as('week'))
+      .select(sql<number>`case when t.submitted_on <= t.deadline then 1 else 0 end`.as('onTime'));
+    const escalated = this.filtered(db, f, d)
+      .innerJoin('taskEscalation as e', 'e.taskId', 't.id')
+      .where('e.at', '>=', since)
+      .select(sql<string>`to_char(date_trunc('week', e.at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`.as('week'))
+      .select('e.level');
+    const [doneRows, escalationRows] = await Promise.all([
+      db
+        .selectFrom(done.as('x'))
+        .select(['x.week'])
+        .select((eb) => [eb.fn.countAll<number>().as('done'), eb.fn.sum<number>('x.onTime').as('onTime')])
+        .groupBy('x.week')
+        .execute(),
+      db
+        .selectFrom(escalated.as('x'))
+        .select(['x.week', 'x.level'])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .groupBy(['x.week', 'x.level'])
+        .execute(),
+    ]);
+    return { doneRows, escalationRows };
+  }
+
   /** 责任清单: tasks per lead unit and responsible person, by light. */
   responsibility(db: TasksDb, f: TaskFilter, d: LightDates) {
     const rows = this.filtered(db, f, d)

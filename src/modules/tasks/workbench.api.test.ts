@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers/context.ts';
 import type { Unit } from '../../platform/db/schema.ts';
+import { runEscalationJob } from './jobs.ts';
 
 let ctx: TestContext;
 let dept: Unit;
@@ -67,5 +68,20 @@ describe('工作台 (workbench)', () => {
     const stats = (await head.get('/api/v1/tasks/stats?todo=sign')).json();
     expect(stats.totals.total).toBe(1);
     expect((await leader.get('/api/v1/tasks?todo=nothing')).statusCode).toBe(400);
+
+    // The dashboard trend: a's verification this week, on time; b escalates once it is overdue.
+    await leader.post(`/api/v1/tasks/${a.id}/verify`, { version: 6 });
+    ctx.clock.set(new Date('2026-09-29T09:00:00+08:00')); // b was due 23 September
+    await runEscalationJob(ctx.handle.db, ctx.services.tasks);
+    // Eight days on the sessions have timed out: sign in again.
+    supervisor = await ctx.login(supervisor.person);
+    otherHead = await ctx.login(otherHead.person);
+    const trend = (await supervisor.get('/api/v1/tasks/stats/trend?weeks=2')).json().weeks;
+    expect(trend).toEqual([
+      { week: '2026-09-21', done: 1, onTime: 1, escalations: { remind: 0, urge: 0, supervise: 0, notice: 0, accountability: 0 } },
+      { week: '2026-09-28', done: 0, onTime: 0, escalations: { remind: 1, urge: 1, supervise: 0, notice: 0, accountability: 0 } },
+    ]);
+    expect((await otherHead.get('/api/v1/tasks/stats/trend?weeks=2')).json().weeks.every((w: { done: number }) => w.done === 0)).toBe(true);
+    expect((await supervisor.get('/api/v1/tasks/stats/trend?weeks=0')).statusCode).toBe(400);
   });
 });
