@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -8,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRoutes } from './platform/audit/routes.ts';
+import { registerWebApp } from './platform/http/web.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { AuthService } from './platform/auth/service.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
@@ -36,7 +38,12 @@ export const VERSION: string = (createRequire(import.meta.url)('../package.json'
 /** Request bodies above this are refused with 413 (file uploads get their own limit per route). */
 export const BODY_LIMIT = 1024 * 1024;
 
+/** Where `npm run build:web` puts the web app. */
+export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
+
 export interface AppOptions {
+  /** The built web app to serve at `/` (default web/dist). */
+  webDir?: string;
   database: DatabaseHandle;
   clock: Clock;
   email?: EmailChannel | null;
@@ -169,6 +176,6 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   auditRoutes(app, opts.database.db);
   taskRoutes(app, services.tasks, services.ledger, services.org);
 
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  await registerWebApp(app, opts.webDir ?? WEB_DIST);
   return { app, services };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
-import type { Clock } from '../clock.ts';
+import { shanghaiDate, type Clock } from '../clock.ts';
 import type { Db } from '../db/index.ts';
 import { AppError, badRequest, forbidden, locked, notFound, unauthorized } from '../errors.ts';
 import type { PolicyService } from '../policy/service.ts';
@@ -53,6 +53,11 @@ export class AuthService {
       via,
     };
   }
+  /** The server's date in Asia/Shanghai: what "today" means for every deadline. */
+  today(): string {
+    return shanghaiDate(this.clock.now());
+  }
+
 
   /**
    * 登录. Wrong passwords count towards a lockout (policy: 5 failures lock 15 minutes); the

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestContext, TEST_PASSWORD, type TestContext } from '../helpers/context.ts';
+
+export const SHOTS = 'test-results/e2e';
+const CHROMIUM = process.env.MASHANG_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+export interface E2E {
+  ctx: TestContext;
+  base: string;
+  browser: Browser;
+  /** A fresh browser context signed in as this person, at the workbench. */
+  signIn(login: string, opts?: { width?: number; height?: number }): Promise<Page>;
+  /** Saves a full-page screenshot as test-results/e2e/<name>.png. */
+  shot(page: Page, name: string): Promise<void>;
+  /** Script errors and alert() dialogs seen on any page. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** The real app listening on loopback over a fresh database, and a headless Chromium. */
+export async function startE2E(now: string): Promise<E2E> {
+  mkdirSync(SHOTS, { recursive: true });
+  const ctx = await createTestContext({ now });
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+  // launch() gives every run a fresh temporary profile (user-data dir).
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('dialog', async (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      await d.dismiss();
+    });
+  };
+  return {
+    ctx,
+    base,
+    browser,
+    problems,
+    async signIn(login, opts = {}) {
+      const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      watch(page);
+      await page.goto(`${base}/login`);
+      await page.locator('#login').fill(login);
+      await page.locator('#password').fill(TEST_PASSWORD);
+      await page.locator('button[type=submit]').click();
+      await page.getByTestId('wb-sign').waitFor();
+      return page;
+    },
+    async shot(page, name) {
+      await page.waitForLoadState('networkidle').catch(() => {});
+      await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await ctx.app.close().catch(() => {});
+      await ctx.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Result, Spin } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { ErrorState } from './components/States.tsx';
+import { UNAUTHORIZED_EVENT } from './lib/api.ts';
+import { hasRole, useMe } from './lib/auth.ts';
+import { Login } from './pages/Login.tsx';
+import { Workbench } from './pages/Workbench.tsx';
+
+// Every page but the first two loads on demand: the login screen and workbench come fast.
+const Ledger = lazy(() => import('./pages/Ledger.tsx'));
+const TaskDetail = lazy(() => import('./pages/TaskDetail.tsx'));
+const AssignTask = lazy(() => import('./pages/AssignTask.tsx'));
+const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
+const Inbox = lazy(() => import('./pages/Inbox.tsx'));
+const Units = lazy(() => import('./pages/admin/Units.tsx'));
+const People = lazy(() => import('./pages/admin/People.tsx'));
+const Calendar = lazy(() => import('./pages/admin/Calendar.tsx'));
+const Policy = lazy(() => import('./pages/admin/Policy.tsx'));
+
+const PageFallback = () => (
+  <div style={{ minHeight: 320, display: 'grid', placeItems: 'center' }}>
+    <Spin />
+  </div>
+);
+
+export function App() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const qc = useQueryClient();
+
+  useEffect(() => {
+    const onUnauthorized = () => {
+      qc.setQueryData(['me'], null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    };
+    window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+  }, [qc, navigate]);
+
+  if (me.isPending) return <PageFallback />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
+  const user = me.data;
+  if (!user) {
+    if (location.pathname !== '/login') return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    return <Login />;
+  }
+  if (location.pathname === '/login') {
+    const next = new URLSearchParams(location.search).get('next');
+    return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+  }
+  const admin = hasRole(user, 'admin');
+  return (
+    <AppLayout user={user}>
+      <Suspense fallback={<PageFallback />}>
+        <Routes>
+          <Route path="/" element={<Workbench />} />
+          <Route path="/tasks" element={<Ledger />} />
+          <Route path="/tasks/new" element={<AssignTask />} />
+          <Route path="/tasks/:id" element={<TaskDetail />} />
+          <Route path="/dashboard" element={<Dashboard />} />
+          <Route path="/notifications" element={<Inbox />} />
+          <Route path="/admin/units" element={admin ? <Units /> : <Forbidden />} />
+          <Route path="/admin/people" element={admin ? <People /> : <Forbidden />} />
+          <Route path="/admin/calendar" element={<Calendar />} />
+          <Route path="/admin/policy" element={<Policy />} />
+          <Route path="*" element={<Result status="404" title="404" subTitle="页面不存在 (no such page)" />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+const Forbidden = () => <Result status="403" title="403" subTitle="仅系统管理员可以访问 (administrators only)" />;

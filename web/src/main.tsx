@@ -1,0 +1,54 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App.tsx';
+import { ApiError } from './lib/api.ts';
+import { LangContext, type Lang } from './lib/i18n.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // Refusals (4xx) will not change on retry; network trouble might.
+      retry: (count, err) => count < 2 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+function Root() {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('mashang.lang') === 'en' ? 'en' : 'zh'));
+  const setLang = (l: Lang) => {
+    localStorage.setItem('mashang.lang', l);
+    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+    dayjs.locale(l === 'zh' ? 'zh-cn' : 'en');
+    setLangState(l);
+  };
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  const value = useMemo(() => ({ lang, setLang }), [lang]);
+  return (
+    <LangContext.Provider value={value}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c62828', borderRadius: 6 } }}>
+        <AntApp>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

@@ -1,0 +1,227 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, DatePicker, Input, Progress, Row, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { LightTag } from '../components/LightTag.tsx';
+import { UnitPicker } from '../components/pickers.tsx';
+import { ErrorState } from '../components/States.tsx';
+import { TaskLink } from '../components/TaskLink.tsx';
+import { api, ApiError, queryString } from '../lib/api.ts';
+import { canAssign, hasRole, useMe } from '../lib/auth.ts';
+import { deadlineText, LEVEL, LIGHT, levelName, SOURCE, STATUS, statusName } from '../lib/format.ts';
+import { filtersToParams, parseFilters, toQuery, type LedgerFilters } from '../lib/filters.ts';
+import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
+import type { Light, Task } from '../lib/types.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const options = (names: Record<string, readonly [string, string]>, lang: 'zh' | 'en') => Object.entries(names).map(([value, n]) => ({ value, label: n[lang === 'zh' ? 0 : 1] }));
+
+export default function Ledger() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  const view = params.get('view') === 'deadlines' ? 'deadlines' : params.get('view') === 'responsibility' ? 'responsibility' : 'tasks';
+  const me = useMe();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+
+  const setFilters = (f: LedgerFilters, nextView = view) => {
+    const p = filtersToParams(f);
+    if (nextView !== 'tasks') p.set('view', nextView);
+    setParams(p, { replace: true });
+  };
+
+  const onImport = async (file: File) => {
+    try {
+      const r = await api.upload<{ imported: number }>('/api/v1/tasks/import', file, XLSX);
+      message.success(`${t('ledger.imported')} ${r.imported}`);
+      await qc.invalidateQueries({ queryKey: ['tasks'] });
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.message : String(err));
+    }
+    return false;
+  };
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Row justify="space-between" align="middle" gutter={[8, 8]}>
+        <Col>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('menu.ledger')}
+          </Typography.Title>
+        </Col>
+        <Col>
+          <Space wrap>
+            {canAssign(me.data) && (
+              <Link to="/tasks/new">
+                <Button type="primary" icon={<PlusOutlined />}>
+                  {t('menu.assign')}
+                </Button>
+              </Link>
+            )}
+            <Button icon={<DownloadOutlined />} href={`/api/v1/tasks/export.xlsx${queryString(toQuery(filters))}`} download>
+              {t('ledger.export')}
+            </Button>
+            {hasRole(me.data, 'leader', 'supervisor', 'admin') && (
+              <Upload accept=".xlsx" showUploadList={false} beforeUpload={onImport}>
+                <Button icon={<UploadOutlined />}>{t('ledger.import')}</Button>
+              </Upload>
+            )}
+          </Space>
+        </Col>
+      </Row>
+      <FilterBar filters={filters} onChange={(f) => setFilters(f)} />
+      <Tabs
+        activeKey={view}
+        onChange={(k) => setFilters(filters, k)}
+        items={[
+          { key: 'tasks', label: t('ledger.tasks'), children: view === 'tasks' ? <TaskTable filters={filters} sort="newest" /> : null },
+          { key: 'deadlines', label: t('ledger.deadlines'), children: view === 'deadlines' ? <TaskTable filters={filters} sort="deadline" /> : null },
+          { key: 'responsibility', label: t('ledger.responsibility'), children: view === 'responsibility' ? <ResponsibilityTable filters={filters} /> : null },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function FilterBar({ filters, onChange }: { filters: LedgerFilters; onChange: (f: LedgerFilters) => void }) {
+  const t = useT();
+  const { lang } = useLang();
+  const set = (patch: Partial<LedgerFilters>) => {
+    const next: LedgerFilters = { ...filters, ...patch };
+    for (const k of Object.keys(next) as (keyof LedgerFilters)[]) if (next[k] === undefined || next[k] === null) delete next[k];
+    onChange(next);
+  };
+  return (
+    <Card size="small">
+      <Row gutter={[12, 12]}>
+        <Col xs={24} sm={12} lg={6}>
+          <UnitPicker value={filters.unitId ?? null} onChange={((v: number | undefined) => set({ unitId: v ?? undefined })) as never} placeholder={t('ledger.unit')} />
+        </Col>
+        <Col xs={12} sm={6} lg={3}>
+          <Select allowClear placeholder={t('task.light')} value={filters.light} onChange={(v) => set({ light: v })} options={options(LIGHT, lang)} style={{ width: '100%' }} aria-label={t('task.light')} />
+        </Col>
+        <Col xs={12} sm={6} lg={3}>
+          <Select allowClear placeholder={t('task.level')} value={filters.level} onChange={(v) => set({ level: v })} options={options(LEVEL, lang)} style={{ width: '100%' }} aria-label={t('task.level')} />
+        </Col>
+        <Col xs={12} sm={6} lg={3}>
+          <Select allowClear placeholder={t('task.source')} value={filters.source} onChange={(v) => set({ source: v })} options={options(SOURCE, lang)} style={{ width: '100%' }} aria-label={t('task.source')} />
+        </Col>
+        <Col xs={12} sm={6} lg={4}>
+          <Select mode="multiple" allowClear maxTagCount="responsive" placeholder={t('task.status')} value={filters.status ?? []} onChange={(v: string[]) => set({ status: v.length ? v : undefined })} options={options(STATUS, lang)} style={{ width: '100%' }} aria-label={t('task.status')} />
+        </Col>
+        <Col xs={24} sm={12} lg={5}>
+          <DatePicker.RangePicker
+            style={{ width: '100%' }}
+            value={[filters.deadlineFrom ? dayjs(filters.deadlineFrom) : null, filters.deadlineTo ? dayjs(filters.deadlineTo) : null]}
+            onChange={(r) => set({ deadlineFrom: r?.[0]?.format('YYYY-MM-DD'), deadlineTo: r?.[1]?.format('YYYY-MM-DD') })}
+            allowEmpty={[true, true]}
+            placeholder={[t('ledger.deadlineRange'), t('ledger.deadlineRange')]}
+          />
+        </Col>
+        <Col xs={24} sm={12} lg={8}>
+          <Input.Search key={filters.q ?? ''} defaultValue={filters.q} allowClear placeholder={t('ledger.q')} onSearch={(v) => set({ q: v.trim() || undefined })} enterButton={t('common.search')} aria-label={t('ledger.q')} />
+        </Col>
+        <Col xs={24} lg={16}>
+          <Space wrap>
+            {filters.todo && (
+              <Tag closable color="purple" onClose={() => set({ todo: undefined })}>
+                {t('ledger.todo')}：{t(`wb.${filters.todo}` as MessageKey)}
+              </Tag>
+            )}
+            <Button onClick={() => onChange({})}>{t('common.reset')}</Button>
+          </Space>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline' | 'newest' }) {
+  const t = useT();
+  const { lang } = useLang();
+  const q = useInfiniteQuery({
+    queryKey: ['tasks', 'list', sort, filters],
+    queryFn: ({ pageParam, signal }) => api.get<{ items: Task[]; nextCursor: string | null }>('/api/v1/tasks', { ...toQuery(filters), sort, limit: 50, cursor: pageParam ?? undefined }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  return (
+    <>
+      <Table<Task>
+        rowKey="id"
+        size="middle"
+        loading={q.isPending}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 960 }}
+        locale={{ emptyText: t('common.empty') }}
+        data-testid="ledger-table"
+        columns={[
+          { title: t('task.light'), dataIndex: 'light', width: 80, render: (_: unknown, r) => <LightTag light={r.light as Light} reasons={r.lightReasons} /> },
+          { title: t('task.title'), dataIndex: 'title', render: (_: unknown, r) => <TaskLink task={r} />, ellipsis: true },
+          { title: t('task.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 160, ellipsis: true },
+          { title: t('task.responsible'), dataIndex: ['responsible', 'name'], width: 100, render: (v: string | undefined) => v ?? '—' },
+          { title: t('task.level'), dataIndex: 'level', width: 70, render: (v: string) => <Tag color={v === 'major' ? 'red' : v === 'key' ? 'orange' : undefined}>{levelName(v, lang)}</Tag> },
+          { title: t('task.status'), dataIndex: 'status', width: 100, render: (v: string) => statusName(v, lang) },
+          { title: t('task.deadline'), dataIndex: 'deadline', width: 210, render: (_: unknown, r) => <Typography.Text type={r.overdueWorkdays > 0 && r.light !== 'done' ? 'danger' : undefined}>{deadlineText(r, lang)}</Typography.Text> },
+          { title: t('task.progress'), dataIndex: 'progressPercent', width: 120, render: (v: number) => <Progress percent={v} size="small" /> },
+        ]}
+      />
+      <div style={{ textAlign: 'center', marginTop: 12 }}>
+        {q.hasNextPage ? (
+          <Button onClick={() => q.fetchNextPage()} loading={q.isFetchingNextPage}>
+            {t('common.more')}
+          </Button>
+        ) : (
+          rows.length > 0 && <Typography.Text type="secondary">{t('common.noMore')}（{rows.length}）</Typography.Text>
+        )}
+      </div>
+    </>
+  );
+}
+
+interface ResponsibilityRow {
+  unitId: number;
+  unitName: string;
+  responsibleId: number | null;
+  responsibleName: string | null;
+  total: number;
+  byLight: Record<string, number>;
+}
+
+function ResponsibilityTable({ filters }: { filters: LedgerFilters }) {
+  const t = useT();
+  const { lang } = useLang();
+  const [, setParams] = useSearchParams();
+  const q = useQuery({
+    queryKey: ['tasks', 'responsibility', filters],
+    queryFn: () => api.get<{ items: ResponsibilityRow[] }>('/api/v1/tasks/lists/responsibility', toQuery(filters)).then((r) => r.items),
+  });
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const drill = (unitId: number, light?: string) => setParams(filtersToParams({ ...filters, unitId, ...(light ? { light } : {}) }));
+  return (
+    <Table<ResponsibilityRow>
+      rowKey={(r) => `${r.unitId}:${r.responsibleId ?? ''}`}
+      loading={q.isPending}
+      dataSource={q.data ?? []}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      scroll={{ x: 720 }}
+      columns={[
+        { title: t('task.leadUnit'), dataIndex: 'unitName', render: (v: string, r) => <a onClick={() => drill(r.unitId)}>{v}</a> },
+        { title: t('task.responsible'), dataIndex: 'responsibleName', render: (v: string | null) => v ?? '—' },
+        { title: t('ledger.total'), dataIndex: 'total', width: 80 },
+        ...(['green', 'yellow', 'red', 'done'] as const).map((light) => ({
+          title: LIGHT[light]![lang === 'zh' ? 0 : 1],
+          key: light,
+          width: 80,
+          render: (_: unknown, r: ResponsibilityRow) => (r.byLight[light] ? <a onClick={() => drill(r.unitId, light)}>{r.byLight[light]}</a> : 0),
+        })),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,230 @@
+import { PaperClipOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Input, Popconfirm, Progress, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { ActionDialog } from '../components/ActionDialog.tsx';
+import { LightTag } from '../components/LightTag.tsx';
+import { ErrorState, Loading } from '../components/States.tsx';
+import { actionButtons, DANGEROUS, extensionDecision, primaryAction, type ActionKind } from '../lib/actions.ts';
+import { api, ApiError } from '../lib/api.ts';
+import { actionName, dateTime, deadlineText, describeEvent, escalationName, eventColor, levelName, reasonName, sourceName, statusName } from '../lib/format.ts';
+import { useLang, useT } from '../lib/i18n.ts';
+import type { TaskDetail as Detail } from '../lib/types.ts';
+
+export default function TaskDetail() {
+  const { id } = useParams();
+  const taskId = Number(id);
+  const t = useT();
+  const { lang } = useLang();
+  const [open, setOpen] = useState<ActionKind | null>(null);
+  const q = useQuery({
+    queryKey: ['tasks', 'detail', taskId],
+    queryFn: () => api.get<Detail>(`/api/v1/tasks/${taskId}`),
+    enabled: Number.isInteger(taskId) && taskId > 0,
+  });
+  if (!Number.isInteger(taskId) || taskId <= 0) return <ErrorState error={new Error('没有这个事项 (no such task).')} />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  if (q.isPending) return <Card><Loading rows={10} /></Card>;
+  const task = q.data;
+  const buttons = actionButtons(task.allowedActions);
+  const primary = primaryAction(task.allowedActions);
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <Flex justify="space-between" align="flex-start" wrap gap={12}>
+          <div style={{ minWidth: 0, flex: '1 1 320px' }}>
+            <Space wrap size={8} style={{ marginBottom: 8 }}>
+              <LightTag light={task.light} />
+              <Tag color={task.level === 'major' ? 'red' : task.level === 'key' ? 'orange' : undefined}>{levelName(task.level, lang)}</Tag>
+              <Tag data-testid="task-status">{statusName(task.status, lang)}</Tag>
+              {task.escalations.map((e) => (
+                <Tag key={e.level} color={['notice', 'accountability'].includes(e.level) ? 'red' : 'orange'} data-testid={`escalation-${e.level}`}>
+                  {escalationName(e.level, lang)}
+                </Tag>
+              ))}
+            </Space>
+            <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="task-title">
+              {task.title}
+            </Typography.Title>
+            <Typography.Text type={task.light === 'red' ? 'danger' : 'secondary'} data-testid="task-deadline">
+              {t('task.deadline')}：{deadlineText(task, lang)}
+              {task.deadline !== task.originalDeadline && `（${t('task.originalDeadline')} ${task.originalDeadline}）`}
+            </Typography.Text>
+            {task.lightReasons.length > 0 && (
+              <div>
+                <Typography.Text type="secondary">
+                  {t('task.reasons')}：{task.lightReasons.map((r) => reasonName(r, lang)).join('；')}
+                </Typography.Text>
+              </div>
+            )}
+          </div>
+          <div style={{ width: 120 }}>
+            <Progress type="circle" percent={task.progressPercent} size={88} />
+          </div>
+        </Flex>
+        <div style={{ marginTop: 16 }} data-testid="task-actions">
+          {buttons.length === 0 ? (
+            <Typography.Text type="secondary">{t('task.noActions')}</Typography.Text>
+          ) : (
+            <Space wrap>
+              {buttons.map((a) => (
+                <Button key={a} type={a === primary ? 'primary' : 'default'} danger={DANGEROUS.includes(a)} onClick={() => setOpen(a)} data-action={a}>
+                  {actionName(a, lang)}
+                </Button>
+              ))}
+            </Space>
+          )}
+        </div>
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title={t('task.title')}>
+            <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+              <Descriptions.Item label={t('task.leadUnit')}>{task.leadUnit.name}</Descriptions.Item>
+              <Descriptions.Item label={t('task.responsible')}>{task.responsible?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('task.source')}>
+                {sourceName(task.source.kind, lang)}
+                {task.source.ref ? ` · ${task.source.ref}` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('task.assignedAt')}>{dateTime(task.assignedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('task.signDue')}>{task.signDue}</Descriptions.Item>
+              {task.planDue && <Descriptions.Item label={t('task.planDue')}>{task.planDue}</Descriptions.Item>}
+              {task.nextReportDue && <Descriptions.Item label={t('task.nextReport')}>{task.nextReportDue}</Descriptions.Item>}
+            </Descriptions>
+            {[
+              ['task.description', task.description],
+              ['task.standard', task.standard],
+              ['task.assessment', task.assessment],
+            ].map(([label, value]) =>
+              value ? (
+                <div key={label} style={{ marginTop: 12 }}>
+                  <Typography.Text strong>{t(label as 'task.description')}</Typography.Text>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{value}</Typography.Paragraph>
+                </div>
+              ) : null,
+            )}
+            {task.completion && (
+              <div style={{ marginTop: 12 }}>
+                <Typography.Text strong>{t('task.completion')}</Typography.Text>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                  {task.completion.text}
+                  {task.completion.evidence ? `\n${task.completion.evidence}` : ''}
+                </Typography.Paragraph>
+              </div>
+            )}
+            {task.summary && (
+              <Descriptions title={t('task.summary')} column={1} size="small" style={{ marginTop: 12 }} data-testid="task-summary">
+                <Descriptions.Item label={t('task.summary.done')}>{task.summary.done}</Descriptions.Item>
+                <Descriptions.Item label={t('task.summary.result')}>{task.summary.result}</Descriptions.Item>
+                <Descriptions.Item label={t('task.summary.lessons')}>{task.summary.lessons}</Descriptions.Item>
+              </Descriptions>
+            )}
+          </Card>
+          {task.milestones.length > 0 && (
+            <Card title={t('task.milestones')} style={{ marginTop: 16 }}>
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={task.milestones}
+                columns={[
+                  { title: t('assign.milestone'), dataIndex: 'title' },
+                  { title: t('assign.due'), dataIndex: 'due', width: 110 },
+                  { title: t('assign.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v ?? '—' },
+                  { title: t('task.status'), dataIndex: 'doneAt', width: 90, render: (v: string | null) => (v ? <Tag color="success">{t('common.done')}</Tag> : '—') },
+                ]}
+              />
+            </Card>
+          )}
+          {task.extensions.length > 0 && <Extensions task={task} />}
+          {task.attachments.length > 0 && (
+            <Card title={t('task.attachments')} style={{ marginTop: 16 }}>
+              {task.attachments.map((a) => (
+                <div key={a.id}>
+                  <a href={`/api/v1/tasks/${task.id}/attachments/${a.id}`} download>
+                    <PaperClipOutlined /> {a.fileName}
+                  </a>{' '}
+                  <Typography.Text type="secondary">({Math.ceil(a.size / 1024)} KB)</Typography.Text>
+                </div>
+              ))}
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('task.timeline')}>
+            <Timeline
+              data-testid="timeline"
+              items={task.timeline.map((e) => ({
+                key: e.id,
+                color: eventColor(e.kind, e.data),
+                title: dateTime(e.at),
+                content: (
+                  <span data-event={e.kind} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                    {describeEvent(e, lang)}
+                  </span>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      {open && <ActionDialog action={open} task={task} onClose={() => setOpen(null)} />}
+    </Space>
+  );
+}
+
+function Extensions({ task }: { task: Detail }) {
+  const t = useT();
+  const { lang } = useLang();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [note, setNote] = useState('');
+  const decide = useMutation({
+    mutationFn: ({ eid, approve }: { eid: number; approve: boolean }) => {
+      const r = extensionDecision(task.id, eid, approve, task.version, note);
+      return api.post<Detail>(r.path, r.body);
+    },
+    onSuccess: (d) => {
+      qc.setQueryData(['tasks', 'detail', task.id], d);
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+      setNote('');
+    },
+    onError: (err) => message.error(err instanceof ApiError ? err.message : String(err)),
+  });
+  const canDecide = task.allowedActions.includes('decide_extension');
+  return (
+    <Card title={t('task.extensions')} style={{ marginTop: 16 }} data-testid="extensions">
+      {task.extensions.map((e) => (
+        <div key={e.id} style={{ marginBottom: 12 }}>
+          <Space wrap>
+            <Tag color={e.status === 'approved' ? 'success' : e.status === 'rejected' ? 'error' : 'processing'}>
+              {e.status === 'pending' ? (lang === 'zh' ? '待审批' : 'Pending') : e.status === 'approved' ? (lang === 'zh' ? '已批准' : 'Approved') : lang === 'zh' ? '已驳回' : 'Rejected'}
+            </Tag>
+            <span>
+              {e.currentDeadline} → {e.newDeadline}
+            </span>
+          </Space>
+          <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{e.reason}</Typography.Paragraph>
+          {e.decisionNote && <Typography.Text type="secondary">{e.decisionNote}</Typography.Text>}
+          {e.status === 'pending' && canDecide && (
+            <Space wrap style={{ marginTop: 4 }}>
+              <Input placeholder={lang === 'zh' ? '审批意见（选填）' : 'Note (optional)'} value={note} onChange={(ev) => setNote(ev.target.value)} maxLength={2000} style={{ width: 240 }} />
+              <Button type="primary" loading={decide.isPending} onClick={() => decide.mutate({ eid: e.id, approve: true })} data-action="approve-extension">
+                {lang === 'zh' ? '批准' : 'Approve'}
+              </Button>
+              <Popconfirm title={lang === 'zh' ? '确定驳回该延期申请？' : 'Reject this request?'} onConfirm={() => decide.mutate({ eid: e.id, approve: false })}>
+                <Button danger loading={decide.isPending}>
+                  {lang === 'zh' ? '驳回' : 'Reject'}
+                </Button>
+              </Popconfirm>
+            </Space>
+          )}
+        </div>
+      ))}
+      {decide.isError && <Alert type="error" title={(decide.error as Error).message} />}
+    </Card>
+  );
+}

@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Card, Col, List, Row, Space, Typography } from 'antd';
+import { Link } from 'react-router';
+import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
+import { LightTag } from '../components/LightTag.tsx';
+import { TaskLink } from '../components/TaskLink.tsx';
+import { api } from '../lib/api.ts';
+import { deadlineText } from '../lib/format.ts';
+import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
+import type { Task, TodoKind } from '../lib/types.ts';
+
+const GROUP_COLOR: Record<TodoKind, string> = { sign: '#1677ff', report: '#13c2c2', warn: '#f5222d', verify: '#722ed1', extension: '#fa8c16' };
+
+export function Workbench() {
+  const t = useT();
+  const { lang } = useLang();
+  const wb = useQuery({
+    queryKey: ['tasks', 'workbench'],
+    queryFn: () => api.get<{ groups: { kind: TodoKind; count: number; items: Task[] }[] }>('/api/v1/tasks/workbench'),
+  });
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('wb.title')}
+      </Typography.Title>
+      {wb.isError && <ErrorState error={wb.error} onRetry={() => wb.refetch()} />}
+      <Row gutter={[16, 16]}>
+        {(wb.data?.groups ?? (['sign', 'report', 'warn', 'verify', 'extension'] as TodoKind[]).map((kind) => ({ kind, count: 0, items: [] as Task[] }))).map((g) => (
+          <Col xs={24} md={12} xl={8} key={g.kind}>
+            <Card
+              data-testid={`wb-${g.kind}`}
+              title={
+                <Space>
+                  <span>{t(`wb.${g.kind}` as MessageKey)}</span>
+                  <Badge count={wb.isPending ? 0 : g.count} showZero color={g.count ? GROUP_COLOR[g.kind] : '#d9d9d9'} overflowCount={999} data-testid={`wb-${g.kind}-count`} />
+                </Space>
+              }
+              extra={g.count > 0 && <Link to={`/tasks?todo=${g.kind}`}>{t('common.viewAll')}</Link>}
+              styles={{ body: { minHeight: 220 } }}
+            >
+              {wb.isPending ? (
+                <Loading rows={4} />
+              ) : g.items.length === 0 ? (
+                <EmptyState text={t('wb.nothing')} />
+              ) : (
+                <List
+                  size="small"
+                  dataSource={g.items}
+                  renderItem={(task) => (
+                    <List.Item extra={<LightTag light={task.light} reasons={task.lightReasons} />}>
+                      <List.Item.Meta
+                        title={<TaskLink task={task} />}
+                        description={
+                          <Typography.Text type={task.light === 'red' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                            {task.leadUnit.name} · {deadlineText(task, lang)}
+                          </Typography.Text>
+                        }
+                      />
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </Space>
+  );
+}
