@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (pure code, no database) and `api` (the real app on a real database:
+ * Two projects: `unit` (pure code, no database, the web app's logic included) and `api` (the real app on a real database:
  * PGlite by default, the PostgreSQL server at DATABASE_URL under `npm run test:pg`).
  */
 export default defineConfig({
@@ -11,8 +11,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/*.api.test.ts', '**/node_modules/**'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+          exclude: ['**/*.api.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
