@@ -1,0 +1,242 @@
+/**
+ * Load benchmarks: `npm run bench -- --size county [--database-url URL | --data-dir DIR]
+ * [--duration 10] [--connections 10,50]`. Starts `mashang serve` as its own process on loopback
+ * over data from `npm run bench:generate` (its clock at the day the data was made for), signs in
+ * as a county supervisor, the county's head and a township head, and drives each scenario with
+ * autocannon for a fixed time at each connection count. Records requests/s, latency
+ * percentiles, non-2xx answers and the server's RSS in bench/results/<date>-<db>-<size>.json.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { BENCH_PASSWORD, BENCH_TODAY } from './generate.ts';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'county' },
+    'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10,50' },
+    port: { type: 'string', default: '3999' },
+  },
+});
+const size = values.size!;
+const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+const dataDir = values['data-dir'] ?? `bench/data-${size}`;
+const duration = Number(values.duration);
+const connectionCounts = values.connections!.split(',').map(Number);
+const base = `http://127.0.0.1:${values.port}`;
+
+const server = spawn(process.execPath, ['bin/mashang.js', 'serve'], {
+  env: {
+    ...process.env,
+    PORT: values.port,
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    MASHANG_NOW: `${BENCH_TODAY}T09:00:00+08:00`,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { MASHANG_DATA_DIR: dataDir, DATABASE_URL: '' }),
+  },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const rssMb = () => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : null;
+};
+
+async function waitForServer() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not start within 5 minutes');
+}
+
+interface Session {
+  login: string;
+  headers: Record<string, string>;
+}
+async function signIn(login: string): Promise<Session> {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: BENCH_PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { login, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
+}
+async function getJson<T>(s: Session, path: string): Promise<T> {
+  const res = await fetch(`${base}${path}`, { headers: s.headers });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+type Task = { id: number; version: number };
+interface Scenario {
+  name: string;
+  session: Session;
+  method?: 'GET' | 'POST';
+  /** Each request's path and body; `onBody` sees each 2xx answer. */
+  next: () => { path: string; body?: unknown };
+  onBody?: (body: string) => void;
+  /** At most this many requests (actions that can happen once per task). */
+  amount?: number;
+  write?: boolean;
+}
+
+async function drive(sc: Scenario, connections: number) {
+  const before = rssMb();
+  let peak = before ?? 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb() ?? 0)), 250);
+  const result = await autocannon({
+    url: base,
+    connections,
+    ...(sc.amount ? { amount: sc.amount } : { duration }),
+    headers: sc.session.headers,
+    requests: [
+      {
+        method: sc.method ?? 'GET',
+        setupRequest: (req: Record<string, unknown>) => {
+          const n = sc.next();
+          return { ...req, path: n.path, ...(n.body !== undefined ? { body: JSON.stringify(n.body) } : {}) };
+        },
+        ...(sc.onBody ? { onResponse: (status: number, body: string) => status < 300 && sc.onBody!(body) } : {}),
+      },
+    ],
+  });
+  clearInterval(sampler);
+  const row = {
+    scenario: sc.name,
+    user: sc.session.login,
+    connections,
+    seconds: Number((result.duration ?? duration).toFixed(1)),
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    serverRssMb: { before, peak },
+  };
+  console.log(
+    `${sc.name.padEnd(34)} c=${String(connections).padStart(2)}  ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.latencyMs.p50} ms  p99 ${row.latencyMs.p99} ms  non-2xx ${row.non2xx}  RSS ${peak} MB`,
+  );
+  return row;
+}
+
+try {
+  await waitForServer();
+  await new Promise((r) => setTimeout(r, 3000)); // let the start-up escalation scan finish
+  const county = databaseUrl || size !== 'county' ? 'p1c1' : 'c1';
+  const supervisor = await signIn(`${county}.p2`);
+  const countyHead = await signIn(`${county}.p1`);
+  const townHead = await signIn(`${county}-t1.p1`);
+  const units = await getJson<{ items: { id: number; code: string }[] }>(supervisor, `/api/v1/units`);
+  const countyId = units.items.find((u) => u.code === county)!.id;
+  const deptId = units.items.find((u) => u.code === `${county}-d1`)!.id;
+
+  // Tasks to read, report on and sign for: open tasks of the county, by keyset pages.
+  const collect = async (s: Session, query: string, want: number) => {
+    const out: Task[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Task[]; nextCursor: string | null } = await getJson(s, `/api/v1/tasks?${query}&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      out.push(...page.items.map((t) => ({ id: t.id, version: t.version })));
+      cursor = page.nextCursor;
+    } while (cursor && out.length < want);
+    return out;
+  };
+  const readable = await collect(supervisor, `unitId=${countyId}`, 1000);
+  const reportable = await collect(countyHead, `status=in_progress&unitId=${countyId}`, 4000);
+  const signable = await collect(countyHead, `status=assigned&unitId=${countyId}`, 4000);
+  // A deep keyset page: the cursor after 20 pages of 50.
+  let deepCursor = '';
+  {
+    let cursor: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const page: { nextCursor: string | null } = await getJson(supervisor, `/api/v1/tasks?unitId=${countyId}&sort=deadline&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    deepCursor = cursor ?? '';
+  }
+  console.log(`Tasks in play: ${readable.length} readable, ${reportable.length} in progress, ${signable.length} to sign for.`);
+
+  const rr = <T>(xs: T[]) => {
+    let i = 0;
+    return () => xs[i++ % xs.length]!;
+  };
+  const rows = [];
+  const signPerRun = Math.floor(signable.length / connectionCounts.length);
+  for (const c of connectionCounts) {
+    const pickRead = rr(readable);
+    const versions = new Map(reportable.map((t) => [t.id, t.version]));
+    const pickReport = rr(reportable);
+    // Each task can be signed for once: every run gets its own share, and stops when it is used.
+    const signShare = signable.splice(0, signPerRun);
+    const pickSign = rr(signShare);
+    let seq = 0;
+    const scenarios: Scenario[] = [
+      { name: 'ledger: county subtree, red, page 1', session: supervisor, next: () => ({ path: `/api/v1/tasks?unitId=${countyId}&light=red&limit=50` }) },
+      { name: 'ledger: township head, page 1', session: townHead, next: () => ({ path: `/api/v1/tasks?limit=50` }) },
+      { name: 'ledger: deep keyset page (21st)', session: supervisor, next: () => ({ path: `/api/v1/tasks?unitId=${countyId}&sort=deadline&limit=50&cursor=${deepCursor}` }) },
+      { name: 'task detail with timeline', session: supervisor, next: () => ({ path: `/api/v1/tasks/${pickRead().id}` }) },
+      { name: 'stats: county subtree', session: supervisor, next: () => ({ path: `/api/v1/tasks/stats?unitId=${countyId}` }) },
+      { name: 'workbench: county head', session: countyHead, next: () => ({ path: `/api/v1/tasks/workbench` }) },
+      {
+        name: 'create task (+audit)',
+        session: supervisor,
+        method: 'POST',
+        write: true,
+        next: () => ({ path: '/api/v1/tasks', body: { title: `基准交办 ${c}-${++seq}`, level: 'normal', leadUnitId: deptId, deadline: '2026-12-31' } }),
+      },
+      {
+        name: 'progress report (+audit)',
+        session: countyHead,
+        method: 'POST',
+        write: true,
+        next: () => {
+          const t = pickReport();
+          return { path: `/api/v1/tasks/${t.id}/progress`, body: { version: versions.get(t.id), percent: 50, text: '基准进展报告' } };
+        },
+        onBody: (body) => {
+          const m = /^\{"id":(\d+),"version":(\d+)/.exec(body);
+          if (m) versions.set(Number(m[1]), Number(m[2]));
+        },
+      },
+    ];
+    if (signShare.length) {
+      scenarios.push({
+        name: 'sign for (+audit)',
+        session: countyHead,
+        method: 'POST',
+        write: true,
+        amount: signShare.length,
+        next: () => {
+          const t = pickSign();
+          return { path: `/api/v1/tasks/${t.id}/sign`, body: { version: t.version } };
+        },
+      });
+    }
+    for (const sc of scenarios) rows.push(await drive(sc, c));
+  }
+
+  const result = {
+    date: new Date().toISOString(),
+    database: databaseUrl ? 'postgres' : 'pglite',
+    size,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    durationSeconds: duration,
+    rows,
+  };
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/${result.date.slice(0, 10)}-${result.database}-${size}.json`;
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  console.log(`Results: ${file}`);
+} finally {
+  server.kill('SIGTERM');
+}
