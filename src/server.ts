@@ -131,7 +131,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   const services = createServices(opts, app.log);
   await app.register(fastifyCookie);
   // Security headers (等保三级 expectations); the CSP allows only this origin.
-  await app.register(fastifyHelmet, { global: true });
+  // `upgrade-insecure-requests` only when served over HTTPS: on a plain-HTTP intranet address
+  // (http://10.x.x.x:3000) it would send the browser to https:// for every script and break the app.
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: opts.secureCookies ? [] : null } },
+  });
   const limits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
   // Public routes are rate limited per client address; login more tightly. The guard's onRoute
   // hook (registered below) sets each public route's limit before this plugin reads it.

@@ -30,7 +30,7 @@ export default function Dashboard() {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         legend: { top: 0 },
         grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
-        xAxis: { type: 'value' },
+        xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', inverse: true, data: byUnit.units.map((u) => u.name) },
         series: byUnit.series.map((s) => ({ type: 'bar', stack: 'lights', name: lightName(s.light, lang), id: s.light, itemStyle: { color: LIGHT_HEX[s.light] }, data: s.data })),
       },
@@ -49,7 +49,7 @@ export default function Dashboard() {
         { type: 'value', minInterval: 1 },
       ],
       series: [
-        { type: 'line', name: t('dash.onTimeRate'), data: rates, connectNulls: true, smooth: true, itemStyle: { color: '#c62828' } },
+        { type: 'line', name: t('dash.onTimeRate'), data: rates, connectNulls: true, itemStyle: { color: '#c62828' } },
         { type: 'bar', name: t('dash.done'), yAxisIndex: 1, data: weeks.map((w) => w.done), itemStyle: { color: '#91caff' } },
       ],
     }),
