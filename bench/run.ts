@@ -6,12 +6,16 @@
  * autocannon for a fixed time at each connection count. Records requests/s, latency
  * percentiles, non-2xx answers and the server's RSS in bench/results/<date>-<db>-<size>.json.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { BENCH_PASSWORD, BENCH_TODAY } from './generate.ts';
+import pg from 'pg';
+import { openDatabase } from '../src/platform/db/index.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { withTasks } from '../src/modules/tasks/schema.ts';
+import { BENCH_PASSWORD, BENCH_TODAY, generate, SIZES, type Size } from './generate.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +25,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10,50' },
     port: { type: 'string', default: '3999' },
+    /** Generate the data first when the database is empty. */
+    generate: { type: 'boolean', default: false },
   },
 });
 const size = values.size!;
@@ -29,17 +35,85 @@ const dataDir = values['data-dir'] ?? `bench/data-${size}`;
 const duration = Number(values.duration);
 const connectionCounts = values.connections!.split(',').map(Number);
 const base = `http://127.0.0.1:${values.port}`;
+if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+const serverEnv = {
+  ...process.env,
+  NODE_ENV: 'development',
+  LOG_LEVEL: 'warn',
+  MASHANG_NOW: `${BENCH_TODAY}T09:00:00+08:00`,
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { MASHANG_DATA_DIR: dataDir, DATABASE_URL: '' }),
+};
+
+let generated: Awaited<ReturnType<typeof generate>> | null = null;
+{
+  const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir });
+  await migrateToLatest(handle.db);
+  const n = await withTasks(handle.db).selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(n.n) === 0) {
+    if (!values.generate) throw new Error('No tasks in the database: run `npm run bench:generate` first, or pass --generate.');
+    generated = await generate(handle.db, size as Size);
+  }
+  await handle.close();
+}
+
+/** Peak RSS of a child process, sampled every 100 ms until it exits. */
+function runMeasured(args: string[]): Promise<{ seconds: number; peakRssMb: number; output: string }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, args, { env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  let peak = 0;
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  const t = setInterval(() => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch {
+      // exited
+    }
+  }, 100);
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => {
+      clearInterval(t);
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited with ${code}`));
+      else resolve({ seconds: Number(((Date.now() - started) / 1000).toFixed(1)), peakRssMb: Math.round(peak), output: output.trim() });
+    }),
+  );
+}
+
+// The escalation scan over the fresh data (every overdue rung fires), then again (nothing new).
+const openTasks = await (async () => {
+  const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 1 } : { dataDir });
+  const r = await withTasks(handle.db).selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['assigned', 'signed', 'in_progress', 'returned']).executeTakeFirstOrThrow();
+  await handle.close();
+  return Number(r.n);
+})();
+const firstScan = await runMeasured(['bin/mashang.js', 'jobs', 'run', 'escalation']);
+const secondScan = await runMeasured(['bin/mashang.js', 'jobs', 'run', 'escalation']);
+console.log(`escalation scan over ${openTasks.toLocaleString()} open tasks: first ${firstScan.seconds} s (${firstScan.output}), peak RSS ${firstScan.peakRssMb} MB; again ${secondScan.seconds} s, ${secondScan.peakRssMb} MB`);
+
+/** pgbench's plain single-row insert rate on the same server: the storage engine's own limit. */
+function pgbenchInserts(connections: number): number | null {
+  if (!databaseUrl) return null;
+  const dirs = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : [];
+  const bin = dirs.map((d) => `/usr/lib/postgresql/${d}/bin/pgbench`).find(existsSync);
+  if (!bin) return null;
+  writeFileSync('/tmp/mashang-pgbench.sql', "insert into bench_plain (title, body, created_at) values ('基准插入', repeat('内容', 100), now());\n");
+  const out = execFileSync(bin, ['-n', '-c', String(connections), '-j', '2', '-T', String(duration), '-f', '/tmp/mashang-pgbench.sql', databaseUrl], { encoding: 'utf8' });
+  const m = /tps = ([\d.]+)/.exec(out);
+  return m ? Math.round(Number(m[1])) : null;
+}
+let pgbench: Record<number, number | null> = {};
+if (databaseUrl) {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  await c.query('create table if not exists bench_plain (id bigint generated always as identity primary key, title text not null, body text, created_at timestamptz not null)');
+  await c.end();
+  pgbench = Object.fromEntries(connectionCounts.map((n) => [n, pgbenchInserts(n)]));
+  console.log(`pgbench plain inserts: ${JSON.stringify(pgbench)} tps by connections`);
+}
 
 const server = spawn(process.execPath, ['bin/mashang.js', 'serve'], {
-  env: {
-    ...process.env,
-    PORT: values.port,
-    HOST: '127.0.0.1',
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    MASHANG_NOW: `${BENCH_TODAY}T09:00:00+08:00`,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { MASHANG_DATA_DIR: dataDir, DATABASE_URL: '' }),
-  },
+  env: { ...serverEnv, PORT: values.port, HOST: '127.0.0.1' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const rssMb = () => {
@@ -231,6 +305,9 @@ try {
     size,
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
     durationSeconds: duration,
+    generated,
+    escalationScan: { openTasks, first: firstScan, again: secondScan },
+    pgbenchInsertsPerSecond: pgbench,
     rows,
   };
   mkdirSync('bench/results', { recursive: true });

@@ -90,12 +90,20 @@ process.on('SIGTERM', () => {
   process.exit(143);
 });
 
+// Tests want speed (fsync off: the cluster is thrown away). Benchmarks set MASHANG_PG_DURABLE=1
+// for a server configured as in production: every commit flushed, memory sized for the machine.
+const settings =
+  process.env.MASHANG_PG_DURABLE === '1'
+    ? '-c shared_buffers=2GB -c effective_cache_size=12GB -c work_mem=32MB -c maintenance_work_mem=1GB -c max_wal_size=8GB -c checkpoint_timeout=15min'
+    : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+log(`settings: ${settings}`);
+
 let status = 1;
 try {
   exec(path.join(bin, 'initdb'), ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
   exec(path.join(bin, 'pg_ctl'), [
     '-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 ${settings}`,
     'start',
   ]);
   started = true;

@@ -38,13 +38,23 @@ const openTask = async (page: Page, id: number) => {
   await page.goto(`${e.base}/tasks/${id}`);
   await page.getByTestId('task-title').waitFor();
 };
+const ACTION_TITLES: Record<string, string> = { sign: '签收', dispatch: '交办到人', progress: '报送进展', request_extension: '申请延期', submit: '申请办结', verify: '审核办结', close: '销号' };
+/** Opens an action's dialog and waits until it is the one on screen. */
 const startAction = async (page: Page, action: string) => {
   await page.locator(`[data-action="${action}"]`).click();
-  await page.locator('.ant-modal-container').waitFor();
+  await page.locator('.ant-modal-title', { hasText: `${ACTION_TITLES[action]} · ` }).waitFor();
 };
+/** Submits the open dialog; if the server refuses, fails with its words instead of a timeout. */
 const confirm = async (page: Page) => {
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
-  await page.locator('.ant-modal-container').waitFor({ state: 'hidden' });
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  const outcome = await Promise.race([
+    dialog.waitFor({ state: 'detached' }).then(() => 'closed'),
+    dialog.locator('[role="alert"], .ant-form-item-explain-error').first().waitFor().then(() => 'refused'),
+  ]);
+  if (outcome === 'refused' && (await dialog.count())) {
+    throw new Error(`the dialog stayed open: ${await dialog.locator('[role="alert"], .ant-form-item-explain-error').allInnerTexts()}`);
+  }
 };
 const status = (page: Page) => page.getByTestId('task-status').innerText();
 const pickDate = async (page: Page, selector: string, date: string) => {

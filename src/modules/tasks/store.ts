@@ -37,6 +37,13 @@ export type TodoKind = (typeof TODO_KINDS)[number];
 
 export type TaskSort = 'deadline' | 'newest';
 
+/** A TaskFilter with its unit paths turned into ids (null: no limit); see TaskStore.resolve. */
+export interface ResolvedFilter extends TaskFilter {
+  scopeIds: number[] | null;
+  unitIds: number[] | null;
+  headIds: number[] | null;
+}
+
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The light as SQL, for filters and counts. Kept in step with rules.lightOf by a test. */
@@ -234,19 +241,34 @@ export class TaskStore {
     ]);
   }
 
+  /**
+   * A filter whose unit paths have become unit ids, looked up once (an indexed prefix match), so
+   * the task query compares plain ids: the planner then estimates from the values it is given
+   * and picks the lead-unit index for a township and the deadline index for a province.
+   */
+  async resolve(db: TasksDb, f: TaskFilter): Promise<ResolvedFilter> {
+    const ids = async (conds: Expression<SqlBool>[]) =>
+      (await db.selectFrom('unit').select('id').where(sql<SqlBool>`(${sql.join(conds, sql` or `)})`).execute()).map((r) => r.id);
+    const under = (path: string) => sql<SqlBool>`path like ${likePrefix(path)}`;
+    return {
+      ...f,
+      scopeIds: f.scope.all ? null : await ids([...f.scope.subtrees.map(under), ...f.scope.units.map((p) => sql<SqlBool>`path = ${p}`)]),
+      unitIds: f.unitPath ? await ids([under(f.unitPath)]) : null,
+      headIds: !f.todo || !f.headPath ? [] : f.headPath === '/' ? null : await ids([under(f.headPath)]),
+    };
+  }
+
   /** What a viewer may see: tasks led or co-handled in their scope, or that involve them. */
-  private visible(scope: Scope, viewerId: number): Expression<SqlBool> {
-    if (scope.all) return sql<SqlBool>`true`;
-    const paths = [...scope.subtrees.map(likePrefix), ...scope.units];
-    const inScope = (col: string) => sql<SqlBool>`(${sql.join(paths.map((p) => sql`${sql.ref(col)} like ${p}`), sql` or `)})`;
-    return sql<SqlBool>`(${inScope('u.path')}
-      or t.assigner_id = ${viewerId} or t.responsible_id = ${viewerId} or t.leader_id = ${viewerId}
-      or exists (select 1 from unit cu where cu.id = any(t.co_unit_ids) and ${inScope('cu.path')}))`;
+  private visible(f: ResolvedFilter): Expression<SqlBool> {
+    if (f.scopeIds === null) return sql<SqlBool>`true`;
+    return sql<SqlBool>`(t.lead_unit_id = any(${f.scopeIds}::int[])
+      or t.assigner_id = ${f.viewerId} or t.responsible_id = ${f.viewerId} or t.leader_id = ${f.viewerId}
+      or t.co_unit_ids && ${f.scopeIds}::int[])`;
   }
 
   /** The condition of one workbench group; mirrors who may act in rules.allowedActor. */
-  private todo(kind: TodoKind, viewerId: number, headPath: string | null, d: LightDates): Expression<SqlBool> {
-    const heads = headPath ? sql<SqlBool>`u.path like ${likePrefix(headPath)}` : sql<SqlBool>`false`;
+  private todo(kind: TodoKind, viewerId: number, headIds: number[] | null, d: LightDates): Expression<SqlBool> {
+    const heads = headIds === null ? sql<SqlBool>`true` : headIds.length ? sql<SqlBool>`t.lead_unit_id = any(${headIds}::int[])` : sql<SqlBool>`false`;
     switch (kind) {
       case 'sign':
         return sql<SqlBool>`(t.status = 'assigned' and ${heads})`;
@@ -263,13 +285,13 @@ export class TaskStore {
 
   /** How many tasks match the filter. */
   async count(db: TasksDb, f: TaskFilter, d: LightDates): Promise<number> {
-    const r = await this.filtered(db, f, d).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.filtered(db, await this.resolve(db, f), d).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
-  private filtered(db: TasksDb, f: TaskFilter, d: LightDates) {
-    let q = db.selectFrom('task as t').innerJoin('unit as u', 'u.id', 't.leadUnitId').where(this.visible(f.scope, f.viewerId));
-    if (f.unitPath) q = q.where('u.path', 'like', likePrefix(f.unitPath));
+  private filtered(db: TasksDb, f: ResolvedFilter, d: LightDates) {
+    let q = db.selectFrom('task as t').innerJoin('unit as u', 'u.id', 't.leadUnitId').where(this.visible(f));
+    if (f.unitIds) q = q.where(sql<SqlBool>`t.lead_unit_id = any(${f.unitIds}::int[])`);
     if (f.responsibleId) q = q.where('t.responsibleId', '=', f.responsibleId);
     if (f.assignerId) q = q.where('t.assignerId', '=', f.assignerId);
     if (f.level) q = q.where('t.level', '=', f.level);
@@ -282,13 +304,23 @@ export class TaskStore {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) => eb.or([eb('t.title', 'ilike', like), eb('t.description', 'ilike', like), eb('t.sourceRef', 'ilike', like)]));
     }
-    if (f.light) q = q.where(lightSql(d), '=', f.light);
-    if (f.todo) q = q.where(this.todo(f.todo, f.viewerId, f.headPath ?? null, d));
+    if (f.light) {
+      // Implied by the light, and indexable (task_unfinished_lead_idx): most tasks are finished.
+      // Literal SQL, so the planner matches the partial index's predicate.
+      q = q.where(f.light === 'done' ? sql<SqlBool>`t.status in ('verified', 'closed')` : sql<SqlBool>`t.status not in ('verified', 'closed')`);
+      q = q.where(lightSql(d), '=', f.light);
+    }
+    if (f.todo) q = q.where(this.todo(f.todo, f.viewerId, f.headIds, d));
     return q;
   }
 
   /** A page of the ledger, keyset-paged on (sort key, id). */
-  list(db: TasksDb, f: TaskFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
+  async list(db: TasksDb, f: TaskFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
+    return this.listQuery(db, await this.resolve(db, f), d, page).execute();
+  }
+
+  /** The ledger page's query, unexecuted (bench/explain.ts prints its plan). */
+  listQuery(db: TasksDb, f: ResolvedFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
     let q = this.filtered(db, f, d)
       .leftJoin('person as r', 'r.id', 't.responsibleId')
       .selectAll('t')
@@ -303,26 +335,30 @@ export class TaskStore {
       if (page.after) q = q.where('t.id', '<', page.after[1]);
       q = q.orderBy('t.id', 'desc');
     }
-    return q.limit(page.limit).execute();
+    return q.limit(page.limit);
   }
 
   /** Counts by lead unit, light and status (dashboards). */
-  stats(db: TasksDb, f: TaskFilter, d: LightDates) {
+  async stats(db: TasksDb, f: TaskFilter, d: LightDates) {
+    return this.statsQuery(db, await this.resolve(db, f), d).execute();
+  }
+
+  statsQuery(db: TasksDb, f: ResolvedFilter, d: LightDates) {
     // The light is computed in a subquery: a parameterised CASE cannot be repeated in GROUP BY.
     const rows = this.filtered(db, f, d).select(['t.leadUnitId', 'u.name as unitName', 't.status']).select(lightSql(d).as('light'));
     return db
       .selectFrom(rows.as('x'))
       .select(['x.leadUnitId', 'x.unitName', 'x.status', 'x.light'])
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .groupBy(['x.leadUnitId', 'x.unitName', 'x.status', 'x.light'])
-      .execute();
+      .groupBy(['x.leadUnitId', 'x.unitName', 'x.status', 'x.light']);
   }
 
   /**
    * Week by week since `since` (Monday, Asia/Shanghai): tasks verified and how many of them were
    * submitted by their deadline (on time), and escalation rungs fired, by level.
    */
-  async trend(db: TasksDb, f: TaskFilter, d: LightDates, since: Date) {
+  async trend(db: TasksDb, filter: TaskFilter, d: LightDates, since: Date) {
+    const f = await this.resolve(db, filter);
     const done = this.filtered(db, f, d)
       .where('t.verifiedAt', '>=', since)
       .select(sql<string>`to_char(date_trunc('week', t.verified_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`.as('week'))
@@ -350,7 +386,8 @@ export class TaskStore {
   }
 
   /** 责任清单: tasks per lead unit and responsible person, by light. */
-  responsibility(db: TasksDb, f: TaskFilter, d: LightDates) {
+  async responsibility(db: TasksDb, filter: TaskFilter, d: LightDates) {
+    const f = await this.resolve(db, filter);
     const rows = this.filtered(db, f, d)
       .leftJoin('person as r', 'r.id', 't.responsibleId')
       .select(['t.leadUnitId', 'u.name as unitName', 't.responsibleId', 'r.name as responsibleName'])

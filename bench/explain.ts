@@ -1,0 +1,45 @@
+/**
+ * The query plans that matter, on benchmark data: `npx tsx bench/explain.ts --size county
+ * [--database-url URL | --data-dir DIR]`. Runs EXPLAIN (ANALYZE, BUFFERS) on the ledger page,
+ * a deep keyset page, a township head's page and the county stats, built by the same TaskStore
+ * code the server runs. BENCHMARKS.md keeps the plans.
+ */
+import { parseArgs } from 'node:util';
+import { CompiledQuery } from 'kysely';
+import type { Scope } from '../src/platform/auth/actor.ts';
+import { addDays } from '../src/platform/calendar/calendar.ts';
+import { openDatabase } from '../src/platform/db/index.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { withTasks } from '../src/modules/tasks/schema.ts';
+import { TaskStore, type LightDates, type TaskFilter } from '../src/modules/tasks/store.ts';
+import { BENCH_TODAY } from './generate.ts';
+
+const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, 'database-url': { type: 'string' }, 'data-dir': { type: 'string' } } });
+const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 1 } : { dataDir: values['data-dir'] ?? `bench/data-${values.size}` });
+await migrateToLatest(handle.db);
+const db = withTasks(handle.db);
+const store = new TaskStore();
+const dates: LightDates = { today: BENCH_TODAY, yellowBefore: addDays(BENCH_TODAY, 5) };
+
+const unit = (code: string) => db.selectFrom('unit').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
+const countyCode = databaseUrl || values.size !== 'county' ? 'p1c1' : 'c1';
+const county = await unit(countyCode);
+const town = await unit(`${countyCode}-t1`);
+const supervisor = await db.selectFrom('person').select('id').where('login', '=', `${countyCode}.p2`).executeTakeFirstOrThrow();
+const townHead = await db.selectFrom('person').select('id').where('login', '=', `${countyCode}-t1.p1`).executeTakeFirstOrThrow();
+const regionScope: Scope = { all: false, subtrees: [county.path], units: [county.path] };
+const townScope: Scope = { all: false, subtrees: [town.path], units: [town.path] };
+const sup: TaskFilter = { scope: regionScope, viewerId: supervisor.id, unitPath: county.path };
+
+async function explain(title: string, q: { compile(): CompiledQuery }) {
+  const c = q.compile();
+  const r = await handle.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${c.sql}`, [...c.parameters]));
+  console.log(`\n### ${title}\n\n\`\`\`\n${r.rows.map((x) => x['QUERY PLAN']).join('\n')}\n\`\`\``);
+}
+
+await explain('Ledger, county supervisor: county subtree, red, first page', store.listQuery(db, await store.resolve(db, { ...sup, light: 'red' }), dates, { sort: 'deadline', limit: 51 }));
+await explain('Ledger, county supervisor: deep keyset page', store.listQuery(db, await store.resolve(db, sup), dates, { sort: 'deadline', after: [addDays(BENCH_TODAY, 20), 1], limit: 51 }));
+await explain('Ledger, township head: first page', store.listQuery(db, await store.resolve(db, { scope: townScope, viewerId: townHead.id }), dates, { sort: 'deadline', limit: 51 }));
+await explain('Stats, county subtree', store.statsQuery(db, await store.resolve(db, sup), dates));
+await handle.close();
