@@ -12,6 +12,9 @@
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../src/platform/auth/password.ts';
+import { addDays, WorkCalendar } from '../src/platform/calendar/calendar.ts';
+import { builtinYears } from '../src/platform/calendar/builtin.ts';
+import { defaultPolicy } from '../src/platform/policy.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
@@ -56,7 +59,32 @@ async function region(db: Db, parentId: number | null, code: string, name: strin
   return id!;
 }
 
-export async function generate(db: Db, size: Size, log: (s: string) => void = console.log) {
+/**
+ * The rungs every overdue task has reached by today, as if the scan had run each day: rows in
+ * task_escalation and the task's rung (no timeline events or notices: those are the scan's).
+ * Then a benchmark of the scan measures its steady state, where only today's new rungs fire.
+ */
+async function preEscalate(db: Db) {
+  const cal = new WorkCalendar(builtinYears());
+  const days: { d: string; n: number }[] = [];
+  // Overdue 工作日 for every deadline in the past year, by the real calendar.
+  for (let i = 1; i <= 400; i++) {
+    const d = addDays(BENCH_TODAY, -i);
+    days.push({ d, n: cal.workdaysBetween(d, BENCH_TODAY) });
+  }
+  await sql`create temporary table bench_overdue (deadline date primary key, n int not null)`.execute(db);
+  await sql`insert into bench_overdue select * from unnest(${days.map((x) => x.d)}::date[], ${days.map((x) => x.n)}::int[])`.execute(db);
+  const ladder = Object.entries(defaultPolicy.tasks.escalation);
+  for (const [i, [level, threshold]] of ladder.entries()) {
+    await sql`insert into task_escalation (task_id, level, overdue_workdays, at)
+      select t.id, ${level}, o.n, now() from task t join bench_overdue o on o.deadline = t.deadline
+      where t.status in ('assigned', 'signed', 'in_progress') and o.n >= ${threshold}`.execute(db);
+    await sql`update task t set escalation_rung = ${i + 1} from bench_overdue o
+      where o.deadline = t.deadline and t.status in ('assigned', 'signed', 'in_progress') and o.n >= ${threshold}`.execute(db);
+  }
+}
+
+export async function generate(db: Db, size: Size, log: (s: string) => void = console.log, opts: { preEscalate?: boolean } = {}) {
   const s = SIZES[size];
   const started = Date.now();
   const step = (what: string, t0: number) => log(`  ${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -142,6 +170,12 @@ export async function generate(db: Db, size: Size, log: (s: string) => void = co
     from task t cross join generate_series(1, 2) k where t.signed_at is not null and (t.id + k) % 3 <> 0`.execute(db);
   const events = Number((await sql<{ n: number }>`select count(*)::int as n from task_event`.execute(db)).rows[0]!.n);
   step(`${events.toLocaleString()} events`, t0);
+
+  if (opts.preEscalate ?? size !== 'county') {
+    t0 = Date.now();
+    await preEscalate(db);
+    step('rungs reached so far (as if scanned daily)', t0);
+  }
 
   t0 = Date.now();
   await sql`analyze`.execute(db);

@@ -27,6 +27,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3999' },
     /** Generate the data first when the database is empty. */
     generate: { type: 'boolean', default: false },
+    /** Also save the query plans (bench/explain.ts) next to the results. */
+    explain: { type: 'boolean', default: true },
   },
 });
 const size = values.size!;
@@ -314,6 +316,12 @@ try {
   const file = `bench/results/${result.date.slice(0, 10)}-${result.database}-${size}.json`;
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   console.log(`Results: ${file}`);
+  if (values.explain) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r)); // PGlite: one process at a time
+    const plans = execFileSync('node_modules/.bin/tsx', ['bench/explain.ts', '--size', size, ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], { encoding: 'utf8' });
+    writeFileSync(file.replace(/\.json$/, '-plans.md'), `# Query plans: ${result.database}, ${size} data\n${plans}`);
+  }
 } finally {
   server.kill('SIGTERM');
 }
