@@ -124,12 +124,16 @@ export async function generate(db: Db, size: Size, log: (s: string) => void = co
 
   // Tasks: led by departments and townships, assigned by a leader of the region above.
   t0 = Date.now();
+  // Every lead unit's parent is a region: its leader (#3 of the region) assigns. Looked up by
+  // login (unique index), not by scanning people per unit.
   await sql`create temporary table bench_lead as
-    select row_number() over (order by u.id) as n, u.id as unit_id,
-      (select p.id from person p where p.unit_id = u.id and 'unit_head' = any(p.roles) limit 1) as head_id,
-      (select p.id from person p join unit r on r.id = p.unit_id where 'leader' = any(p.roles) and u.path like r.path || '%' order by length(r.path) desc limit 1) as leader_id,
-      (select p.id from person p where p.unit_id = u.id and 'staff' = any(p.roles) order by p.id limit 1) as staff_id
-    from unit u where u.parent_id is not null and not (u.kind = 'region' and u.level <> 'township')`.execute(db);
+    select row_number() over (order by u.id) as n, u.id as unit_id, h.id as head_id, l.id as leader_id, st.id as staff_id
+    from unit u
+    join unit par on par.id = u.parent_id
+    join person h on h.login = u.code || '.p1'
+    join person l on l.login = par.code || '.p3'
+    left join person st on st.login = u.code || '.p4'
+    where not (u.kind = 'region' and u.level <> 'township')`.execute(db);
   const leads = Number((await sql<{ n: number }>`select count(*)::int as n from bench_lead`.execute(db)).rows[0]!.n);
   // g → lead unit by a multiplicative hash; status by g % 20 (6 of 20 open = 30 %); the deadline
   // spread around today makes the open ones red, yellow and green.
