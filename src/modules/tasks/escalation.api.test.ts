@@ -122,4 +122,43 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
     expect(after).toBe(0);
     expect(before).toBeGreaterThan(0);
   });
+
+  it('looks at a task again only on its next rung’s day, and from scratch after an extension', async () => {
+    ctx.clock.set(at('2026-10-08'));
+    const c = await ctx.login(leader.person);
+    const { id } = (await c.post('/api/v1/tasks', { title: '按日升级', level: 'normal', leadUnitId: dept.id, responsibleId: staffId, deadline: '2026-10-09' })).json();
+    const next = async () => (await withTasks(ctx.handle.db).selectFrom('task').select('nextEscalationOn').where('id', '=', id).executeTakeFirstOrThrow()).nextEscalationOn;
+    const scannedIt = async () => {
+      const before = await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('level').where('taskId', '=', id).execute();
+      await scan();
+      return (await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('level').where('taskId', '=', id).execute()).length - before.length;
+    };
+    expect(await next()).toBeNull();
+    // Friday 9 October is the deadline; Saturday 10th is a makeup working day: 1 工作日 overdue.
+    ctx.clock.set(at('2026-10-10'));
+    expect(await scannedIt()).toBe(1);
+    expect(await next()).toBe('2026-10-13'); // 3 工作日 after the deadline: 催办
+    ctx.clock.set(at('2026-10-12'));
+    const quiet = await scan();
+    expect(await next()).toBe('2026-10-13');
+    expect(quiet.fired).toBe(0);
+    ctx.clock.set(at('2026-10-13'));
+    expect(await scannedIt()).toBe(1);
+    expect(await next()).toBe('2026-10-15'); // 5 工作日: 督办
+
+    // An approved extension moves the deadline: the day is recomputed from the new one.
+    const assigner = await ctx.login(leader.person); // days have passed: a fresh session
+    const staff = await ctx.login({ login: (await withTasks(ctx.handle.db).selectFrom('person').select('login').where('id', '=', staffId).executeTakeFirstOrThrow()).login });
+    const head = await ctx.login({ login: (await withTasks(ctx.handle.db).selectFrom('person').select('login').where('id', '=', headId).executeTakeFirstOrThrow()).login });
+    let t = (await head.post(`/api/v1/tasks/${id}/sign`, { version: (await assigner.get(`/api/v1/tasks/${id}`)).json().version })).json();
+    expect(t.error ?? null).toBeNull();
+    const ext = (await staff.post(`/api/v1/tasks/${id}/extensions`, { version: t.version, reason: '需要更多时间', newDeadline: '2026-10-30' })).json();
+    expect(ext.error ?? null).toBeNull();
+    t = (await assigner.post(`/api/v1/tasks/${id}/extensions/${ext.extensionId}/approve`, { version: ext.version })).json();
+    expect(t.deadline).toBe('2026-10-30');
+    expect(await next()).toBeNull();
+    ctx.clock.set(at('2026-11-02'));
+    expect(await scannedIt()).toBe(0); // 1 工作日 overdue again, but 提醒 and 催办 fired before
+    expect(await next()).toBe('2026-11-06'); // 督办 at 5 工作日 after the new deadline
+  });
 });

@@ -53,6 +53,8 @@ export interface TaskTable {
   extensionsUsed: Generated<number>;
   pendingExtension: Generated<boolean>;
   escalationRung: Generated<number>;
+  /** When the escalation scan next needs this task (the next rung's date); null: the day after the deadline. */
+  nextEscalationOn: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }

@@ -470,7 +470,7 @@ export class TaskService {
       const schedule = scheduleFor(t.level, today, cal, policy);
       const heads = await this.store.unitPeopleWithRole(trx, lead.id, 'unit_head');
       return {
-        set: { leadUnitId: lead.id, responsibleId: input.responsibleId ?? null, signDue: schedule.signDue, signedAt: null, ...(input.deadline ? { deadline: input.deadline } : {}) },
+        set: { leadUnitId: lead.id, responsibleId: input.responsibleId ?? null, signDue: schedule.signDue, signedAt: null, nextEscalationOn: null, ...(input.deadline ? { deadline: input.deadline } : {}) },
         event: { leadUnitId: lead.id, leadUnitName: lead.name, note: input.note ?? null },
         notify: heads.flatMap((h) => this.note(t, h.id, 'tasks.assigned', '重新交办', `请于 ${schedule.signDue} 前签收，完成时限 ${input.deadline ?? t.deadline}。`)),
       };
@@ -503,7 +503,7 @@ export class TaskService {
       await this.store.decideExtension(trx, extensionId, { status: approve ? 'approved' : 'rejected', decidedBy: actor.personId, note: note ?? null, now: ctx.now });
       return {
         set: approve
-          ? { pendingExtension: false, deadline: e.newDeadline, deadlineEstimated: cal.day(e.newDeadline).estimated, extensionsUsed: t.extensionsUsed + 1 }
+          ? { pendingExtension: false, deadline: e.newDeadline, deadlineEstimated: cal.day(e.newDeadline).estimated, extensionsUsed: t.extensionsUsed + 1, nextEscalationOn: null }
           : { pendingExtension: false },
         event: { extensionId, approved: approve, newDeadline: e.newDeadline, note: note ?? null },
         notify: this.note(t, e.requestedBy, 'tasks.extension_decided', approve ? '延期已批准' : '延期未批准', approve ? `新的完成时限：${e.newDeadline}。${note ?? ''}` : (note ?? '')),
@@ -608,7 +608,13 @@ export class TaskService {
             await appendAudit(platform(trx), { actorId: null, actorLogin: 'job:escalation', clientIp: null, now }, { action: 'task.escalate', objectType: 'task', objectId: t.id, after: { level, overdueWorkdays: overdue } });
             notes.push(...(await this.escalationNotices(trx, t, level, overdue)));
           }
-          if (rung !== t.escalationRung) await trx.updateTable('task').set({ escalationRung: rung }).where('id', '=', t.id).execute();
+          // The next rung's day: the scan skips this task until then.
+          const firedNow = new Set([...had, ...dueEscalations(overdue, had, policy)]);
+          const nextLevel = ESCALATION_LEVELS.find((l) => !firedNow.has(l));
+          const nextOn = nextLevel ? cal.addWorkdays(t.deadline, policy.tasks.escalation[nextLevel]).date : null;
+          if (rung !== t.escalationRung || nextOn !== t.nextEscalationOn) {
+            await trx.updateTable('task').set({ escalationRung: rung, nextEscalationOn: nextOn }).where('id', '=', t.id).execute();
+          }
         }
         await this.notify.queue(platform(trx), notes);
       });

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Scope } from '../../platform/auth/actor.ts';
 import type { TaskTable, TasksDb } from './schema.ts';
-import { ESCALATING_STATUSES, OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
+import { OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Insertable, Updateable } from 'kysely';
 
 /** Dates the light is computed against (see rules.lightOf); the SQL form must agree with it. */
@@ -183,15 +183,17 @@ export class TaskStore {
     return r !== undefined;
   }
 
-  /** Tasks whose unit owes the next step, past their deadline and below the top rung, by id after `afterId`. */
+  /**
+   * Tasks whose unit owes the next step and whose next rung may be due by `today` (see
+   * next_escalation_on), by id after `afterId`. Literal SQL so task_escalation_due_idx applies.
+   */
   overdueBatch(db: TasksDb, today: string, afterId: number, limit: number) {
     return db
       .selectFrom('task as t')
       .innerJoin('unit as u', 'u.id', 't.leadUnitId')
-      .select(['t.id', 't.title', 't.deadline', 't.level', 't.leadUnitId', 't.responsibleId', 't.assignerId', 't.leaderId', 't.escalationRung', 'u.path as leadUnitPath', 'u.name as leadUnitName'])
-      .where('t.status', 'in', ESCALATING_STATUSES)
-      .where('t.escalationRung', '<', 5)
-      .where('t.deadline', '<', today)
+      .select(['t.id', 't.title', 't.deadline', 't.level', 't.leadUnitId', 't.responsibleId', 't.assignerId', 't.leaderId', 't.escalationRung', 't.nextEscalationOn', 'u.path as leadUnitPath', 'u.name as leadUnitName'])
+      .where(sql<SqlBool>`t.status in ('assigned', 'signed', 'in_progress') and t.escalation_rung < 5`)
+      .where(sql<SqlBool>`coalesce(t.next_escalation_on, t.deadline + 1) <= ${today}::date`)
       .where('t.id', '>', afterId)
       .orderBy('t.id')
       .limit(limit)
