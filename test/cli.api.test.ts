@@ -40,7 +40,9 @@ describe('mashang CLI', () => {
     expect(cal.stdout).not.toMatch(/Still missing/);
 
     const job = await mashang('jobs', 'run', 'escalation');
-    expect(job.stdout).toMatch(/^escalation: \d+ overdue tasks checked, 0 escalations fired/);
+    // The seed's own scan left every overdue task's next rung in the future: nothing is due now
+    // (unless the day turned between the two, when the due ones are checked and none fires twice).
+    expect(job.stdout).toMatch(/^escalation: (nothing to do|\d+ overdue tasks checked, 0 escalations fired)/);
     expect(job.code).toBe(0);
     const unknown = await mashang('jobs', 'run', 'nonsense');
     expect(unknown.code).toBe(1);
