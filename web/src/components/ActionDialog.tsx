@@ -1,6 +1,6 @@
-import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, Modal, Slider, Space, Upload } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Slider, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { actionRequest, DANGEROUS, type ActionKind } from '../lib/actions.ts';
@@ -9,6 +9,7 @@ import { api, ApiError } from '../lib/api.ts';
 import { actionName } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import type { TaskDetail } from '../lib/types.ts';
+import { MilestoneList } from './MilestoneList.tsx';
 import { PersonPicker, UnitPicker, WorkdayDatePicker } from './pickers.tsx';
 
 /** Dayjs values → YYYY-MM-DD strings, everywhere in the form values. */
@@ -131,28 +132,7 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
           </>
         );
       case 'plan':
-        return (
-          <Form.List name="milestones">
-            {(items, { add, remove }) => (
-              <>
-                {items.map((f) => (
-                  <Space key={f.key} align="baseline" wrap>
-                    <Form.Item name={[f.name, 'title']} rules={required(t('assign.milestone'))}>
-                      <Input placeholder={t('assign.milestone')} maxLength={200} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: t('assign.due') }]}>
-                      <WorkdayDatePicker minDate={serverToday()} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="remove" />
-                  </Space>
-                ))}
-                <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} block>
-                  {t('assign.addMilestone')}
-                </Button>
-              </>
-            )}
-          </Form.List>
-        );
+        return <MilestoneList titleRules={required(t('assign.milestone'))} block />;
       case 'submit':
         return (
           <>

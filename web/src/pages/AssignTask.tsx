@@ -1,9 +1,10 @@
-import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, Upload, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { MilestoneList } from '../components/MilestoneList.tsx';
 import { PersonPicker, UnitPicker, WorkdayDatePicker } from '../components/pickers.tsx';
 import { api, ApiError } from '../lib/api.ts';
 import { canAssign, useMe, serverToday } from '../lib/auth.ts';
@@ -174,26 +175,9 @@ export default function AssignTask() {
           </Col>
           <Col xs={24}>
             <Typography.Text strong>{t('task.milestones')}</Typography.Text>
-            <Form.List name="milestones">
-              {(items, { add, remove }) => (
-                <div style={{ marginTop: 8 }}>
-                  {items.map((f) => (
-                    <Space key={f.key} align="baseline" wrap>
-                      <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: t('assign.milestone') }]}>
-                        <Input placeholder={t('assign.milestone')} maxLength={200} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: t('assign.due') }]}>
-                        <WorkdayDatePicker minDate={serverToday()} />
-                      </Form.Item>
-                      <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="remove" />
-                    </Space>
-                  ))}
-                  <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
-                    {t('assign.addMilestone')}
-                  </Button>
-                </div>
-              )}
-            </Form.List>
+            <div style={{ marginTop: 8 }}>
+              <MilestoneList titleRules={[{ required: true, whitespace: true, message: t('assign.milestone') }]} />
+            </div>
           </Col>
           <Col xs={24} style={{ marginTop: 16 }}>
             <Form.Item label={t('assign.attachments')}>

@@ -1,0 +1,33 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Space } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { serverToday } from '../lib/auth.ts';
+import { useT } from '../lib/i18n.ts';
+import { WorkdayDatePicker } from './pickers.tsx';
+
+/** The `milestones` form list (title and due date per row), for the 交办 form and the plan dialog. */
+export function MilestoneList({ titleRules, block = false }: { titleRules: Rule[]; block?: boolean }) {
+  const t = useT();
+  return (
+    <Form.List name="milestones">
+      {(items, { add, remove }) => (
+        <>
+          {items.map((f) => (
+            <Space key={f.key} align="baseline" wrap>
+              <Form.Item name={[f.name, 'title']} rules={titleRules}>
+                <Input placeholder={t('assign.milestone')} maxLength={200} />
+              </Form.Item>
+              <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: t('assign.due') }]}>
+                <WorkdayDatePicker minDate={serverToday()} />
+              </Form.Item>
+              <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="remove" />
+            </Space>
+          ))}
+          <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} block={block}>
+            {t('assign.addMilestone')}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}
