@@ -29,6 +29,12 @@ const { values } = parseArgs({
     generate: { type: 'boolean', default: false },
     /** Also save the query plans (bench/explain.ts) next to the results. */
     explain: { type: 'boolean', default: true },
+    /** Only the scenarios whose name contains one of these (comma-separated), e.g. `detail,create`. */
+    only: { type: 'string' },
+    /** Skip the escalation scan and pgbench (iterating on one scenario). */
+    'skip-scan': { type: 'boolean', default: false },
+    /** Run the server with --cpu-prof; profiles land in bench/profiles/ (open in Chrome DevTools). */
+    profile: { type: 'boolean', default: false },
   },
 });
 const size = values.size!;
@@ -89,9 +95,12 @@ const openTasks = await (async () => {
   await handle.close();
   return Number(r.n);
 })();
-const firstScan = await runMeasured(['bin/mashang.js', 'jobs', 'run', 'escalation']);
-const secondScan = await runMeasured(['bin/mashang.js', 'jobs', 'run', 'escalation']);
-console.log(`escalation scan over ${openTasks.toLocaleString()} open tasks: first ${firstScan.seconds} s (${firstScan.output}), peak RSS ${firstScan.peakRssMb} MB; again ${secondScan.seconds} s, ${secondScan.peakRssMb} MB`);
+const skipScan = values['skip-scan'];
+const firstScan = skipScan ? null : await runMeasured(['bin/mashang.js', 'jobs', 'run', 'escalation']);
+const secondScan = skipScan ? null : await runMeasured(['bin/mashang.js', 'jobs', 'run', 'escalation']);
+if (firstScan && secondScan) {
+  console.log(`escalation scan over ${openTasks.toLocaleString()} open tasks: first ${firstScan.seconds} s (${firstScan.output}), peak RSS ${firstScan.peakRssMb} MB; again ${secondScan.seconds} s, ${secondScan.peakRssMb} MB`);
+}
 
 /** pgbench's plain single-row insert rate on the same server: the storage engine's own limit. */
 function pgbenchInserts(connections: number): number | null {
@@ -105,7 +114,7 @@ function pgbenchInserts(connections: number): number | null {
   return m ? Math.round(Number(m[1])) : null;
 }
 let pgbench: Record<number, number | null> = {};
-if (databaseUrl) {
+if (databaseUrl && !skipScan) {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   await c.query('create table if not exists bench_plain (id bigint generated always as identity primary key, title text not null, body text, created_at timestamptz not null)');
@@ -114,7 +123,7 @@ if (databaseUrl) {
   console.log(`pgbench plain inserts: ${JSON.stringify(pgbench)} tps by connections`);
 }
 
-const server = spawn(process.execPath, ['bin/mashang.js', 'serve'], {
+const server = spawn(process.execPath, [...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []), 'bin/mashang.js', 'serve'], {
   env: { ...serverEnv, PORT: values.port, HOST: '127.0.0.1' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -215,7 +224,7 @@ async function drive(sc: Scenario, connections: number) {
 try {
   await waitForServer();
   await new Promise((r) => setTimeout(r, 3000)); // let the start-up escalation scan finish
-  const county = databaseUrl || size !== 'county' ? 'p1c1' : 'c1';
+  const county = size === 'county' ? 'c1' : 'p1c1';
   const supervisor = await signIn(`${county}.p2`);
   const countyHead = await signIn(`${county}.p1`);
   const townHead = await signIn(`${county}-t1.p1`);
@@ -306,7 +315,8 @@ try {
         },
       });
     }
-    for (const sc of scenarios) rows.push(await drive(sc, c));
+    const only = values.only?.split(',').filter(Boolean);
+    for (const sc of scenarios) if (!only || only.some((o) => sc.name.includes(o))) rows.push(await drive(sc, c));
   }
 
   const result = {
@@ -321,10 +331,12 @@ try {
     rows,
   };
   mkdirSync('bench/results', { recursive: true });
-  const file = `bench/results/${result.date.slice(0, 10)}-${result.database}-${size}.json`;
+  // A partial run (--only, --skip-scan) does not replace the full results.
+  const partial = values.only || skipScan ? '-partial' : '';
+  const file = `bench/results/${result.date.slice(0, 10)}-${result.database}-${size}${partial}.json`;
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   console.log(`Results: ${file}`);
-  if (values.explain) {
+  if (values.explain && !partial) {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r)); // PGlite: one process at a time
     const plans = execFileSync('node_modules/.bin/tsx', ['bench/explain.ts', '--size', size, ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], { encoding: 'utf8' });

@@ -106,8 +106,9 @@ program
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
-      scheduler.stop();
+      await scheduler.stop();
       await app.close();
+      await services.notify.idle();
       email?.close();
       await release();
       process.exit(0);

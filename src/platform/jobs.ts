@@ -36,24 +36,34 @@ export interface Job {
 /** Repeats a job on an interval in this process; a run never overlaps the previous one. */
 export class Scheduler {
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   every(ms: number, run: () => Promise<unknown>, onError: (err: unknown) => void): void {
     let busy = false;
     const tick = () => {
       if (busy) return;
       busy = true;
-      run()
+      const p = run()
         .catch(onError)
         .finally(() => {
           busy = false;
+          this.inFlight.delete(p);
         });
+      this.inFlight.add(p);
     };
     tick();
     this.timers.push(setInterval(tick, ms));
   }
 
-  stop(): void {
+  /**
+   * No new runs; resolves when the runs under way have finished, or after `graceMs` (jobs
+   * commit in batches, so one cut off by closing the database loses only its open batch).
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.timers.forEach(clearInterval);
     this.timers.length = 0;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
   }
 }

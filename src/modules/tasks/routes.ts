@@ -56,9 +56,8 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
 
   const present = async (actor: Actor, id: number) => {
     const d = await tasks.detail(actor, id);
-    const names = await tasks.namesFor(d.task);
     return {
-      ...toTaskResponse(d.task, d.light, d.escalations, names),
+      ...toTaskResponse(d.task, d.light, d.escalations, d.names),
       allowedActions: d.allowedActions,
       milestones: d.milestones.map((m) => ({ ...m, doneAt: m.doneAt ? m.doneAt.toISOString() : null })),
       extensions: d.extensions.map((e) => ({

@@ -140,26 +140,17 @@ export class TaskService {
     return t;
   }
 
-  /** Everything the detail page shows: light, timeline, milestones, extensions, allowed actions. */
+  /** Everything the detail page shows: light, timeline, milestones, extensions, allowed actions, names. */
   async detail(actor: Actor, id: number) {
-    const t = await this.get(actor, id);
+    const d = await this.store.detailById(this.db, id);
+    if (!d) throw notFound('Task', id);
+    const t = d.task;
+    if (!(await this.canSee(actor, t))) throw forbidden('该事项不在您的可见范围内 (this task is outside what you may see).');
     const policy = await this.policy.forUnitPath(t.leadUnitPath);
     const cal = await this.calendar.get();
-    const [events, milestones, extensions, escalations, attachments] = await Promise.all([
-      this.store.events(this.db, id),
-      this.store.milestones(this.db, id),
-      this.store.extensions(this.db, id),
-      this.store.escalations(this.db, [id]),
-      this.attachments(id),
-    ]);
     return {
-      task: t,
+      ...d,
       light: lightOf(this.facts(t), this.today(), cal, policy),
-      events,
-      milestones,
-      extensions,
-      escalations,
-      attachments,
       allowedActions: allowedActions(this.facts(t), this.actorFacts(actor, t), policy),
     };
   }
@@ -396,10 +387,6 @@ export class TaskService {
     const a = await this.db.selectFrom('taskAttachment').selectAll().where('id', '=', attachmentId).where('taskId', '=', id).executeTakeFirst();
     if (!a) throw notFound('Attachment', attachmentId);
     return a;
-  }
-
-  attachments(id: number) {
-    return this.db.selectFrom('taskAttachment').select(['id', 'fileName', 'contentType', 'size', 'sha256', 'eventId', 'createdAt']).where('taskId', '=', id).orderBy('id').execute();
   }
 
   /** 审核办结: verified, and the source hears at once (马上就反馈). */
@@ -653,11 +640,5 @@ export class TaskService {
   /** The calendar, loaded outside any held connection (see escalationScan). */
   workCalendar(): Promise<WorkCalendar> {
     return this.calendar.get();
-  }
-
-  /** Names for a response: the lead unit and the responsible person. */
-  async namesFor(t: TaskRow): Promise<{ leadUnitName: string; responsibleName: string | null }> {
-    const [people, units] = await this.store.names(this.db, t.responsibleId ? [t.responsibleId] : [], [t.leadUnitId]);
-    return { leadUnitName: units[0]?.name ?? '', responsibleName: people[0]?.name ?? null };
   }
 }

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../platform/auth/actor.ts';
 import type { TaskTable, TasksDb } from './schema.ts';
 import { OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
@@ -76,6 +77,65 @@ export class TaskStore {
       .select('u.path as leadUnitPath')
       .where('t.id', '=', id);
     return (opts.lock ? q.forUpdate('t') : q).executeTakeFirst();
+  }
+
+  /**
+   * The task page in one round trip: the task with its lead unit's path and name, the
+   * responsible person's name, and its timeline, milestones, extensions, escalations and
+   * attachments as JSON arrays (each a sub-select on its task index). The detail is read on every
+   * view and after every action, so it is one query, not eight.
+   */
+  async detailById(db: TasksDb, id: number) {
+    const row = await db
+      .selectFrom('task as t')
+      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+      .leftJoin('person as r', 'r.id', 't.responsibleId')
+      .selectAll('t')
+      .select(['u.path as leadUnitPath', 'u.name as leadUnitName', 'r.name as responsibleName'])
+      .select((eb) => [
+        jsonArrayFrom(
+          eb
+            .selectFrom('taskEvent as e')
+            .leftJoin('person as p', 'p.id', 'e.actorId')
+            .select(['e.id', 'e.kind', 'e.at', 'e.data', 'e.actorId', 'p.name as actorName'])
+            .whereRef('e.taskId', '=', 't.id')
+            .orderBy('e.id'),
+        ).as('events'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('taskMilestone as m')
+            .leftJoin('person as p', 'p.id', 'm.ownerId')
+            .select(['m.id', 'm.title', 'm.due', 'm.ownerId', 'p.name as ownerName', 'm.doneAt'])
+            .whereRef('m.taskId', '=', 't.id')
+            .orderBy('m.due')
+            .orderBy('m.id'),
+        ).as('milestones'),
+        jsonArrayFrom(eb.selectFrom('taskExtension as x').selectAll('x').whereRef('x.taskId', '=', 't.id').orderBy('x.id')).as('extensions'),
+        jsonArrayFrom(eb.selectFrom('taskEscalation as s').selectAll('s').whereRef('s.taskId', '=', 't.id').orderBy('s.at')).as('escalations'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('taskAttachment as a')
+            .select(['a.id', 'a.fileName', 'a.contentType', 'a.size', 'a.sha256', 'a.eventId', 'a.createdAt'])
+            .whereRef('a.taskId', '=', 't.id')
+            .orderBy('a.id'),
+        ).as('attachments'),
+      ])
+      .where('t.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    // JSON carries timestamps as text: back to Date, as the column reads give them.
+    const date = (v: Date | string) => new Date(v);
+    const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v));
+    const { events, milestones, extensions, escalations, attachments, leadUnitName, responsibleName, ...task } = row;
+    return {
+      task,
+      names: { leadUnitName, responsibleName },
+      events: events.map((e) => ({ ...e, at: date(e.at) })),
+      milestones: milestones.map((m) => ({ ...m, doneAt: dateOrNull(m.doneAt) })),
+      extensions: extensions.map((x) => ({ ...x, decidedAt: dateOrNull(x.decidedAt), createdAt: date(x.createdAt) })),
+      escalations: escalations.map((e) => ({ ...e, at: date(e.at) })),
+      attachments: attachments.map((a) => ({ ...a, createdAt: date(a.createdAt) })),
+    };
   }
 
   /** Writes the changes if the version still matches; returns undefined when it does not. */
@@ -220,7 +280,8 @@ export class TaskStore {
       .where('p.active', '=', true)
       .where(sql<SqlBool>`'supervisor' = any(p.roles)`)
       .where(
-        sql<SqlBool>`${unitPath} like (select r.path from unit r where r.kind = 'region' and u.path like r.path || '%' order by length(r.path) desc limit 1) || '%'`,
+        // The supervisor's region: the nearest region among their unit's ancestors (by primary key).
+        sql<SqlBool>`${unitPath} like (select r.path from unit r where r.kind = 'region' and r.id = any(string_to_array(trim(both '/' from u.path), '/')::int[]) order by length(r.path) desc limit 1) || '%'`,
       )
       .execute();
   }

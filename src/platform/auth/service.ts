@@ -29,6 +29,22 @@ export interface Authenticated {
 
 const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '登录名或密码错误 (wrong login or password).');
 
+type ActorRow = { id: number; login: string; name: string; unitId: number; roles: string[]; active: boolean; unitPath: string; regionPath: string | null };
+
+function toActor(row: ActorRow | undefined, via: Actor['via']): Actor | null {
+  if (!row || !row.active) return null;
+  return {
+    personId: row.id,
+    login: row.login,
+    name: row.name,
+    unitId: row.unitId,
+    unitPath: row.unitPath,
+    regionPath: row.regionPath ?? row.unitPath,
+    roles: row.roles.filter((r): r is Role => (ROLES as string[]).includes(r)),
+    via,
+  };
+}
+
 export class AuthService {
   private readonly store = new AuthStore();
 
@@ -40,18 +56,7 @@ export class AuthService {
 
   /** Loads the actor a person acts as; null if the person is gone or inactive. */
   async actorFor(personId: number, via: Actor['via']): Promise<Actor | null> {
-    const row = await this.store.actorRow(this.db, personId);
-    if (!row || !row.active) return null;
-    return {
-      personId: row.id,
-      login: row.login,
-      name: row.name,
-      unitId: row.unitId,
-      unitPath: row.unitPath,
-      regionPath: row.regionPath ?? row.unitPath,
-      roles: row.roles.filter((r): r is Role => (ROLES as string[]).includes(r)),
-      via,
-    };
+    return toActor(await this.store.actorRow(this.db, personId), via);
   }
   /** The server's date in Asia/Shanghai: what "today" means for every deadline. */
   today(): string {
@@ -125,9 +130,9 @@ export class AuthService {
   async fromSession(sessionToken: string): Promise<Authenticated> {
     const now = this.clock.now();
     const tokenHash = sha256(sessionToken);
-    const session = await this.store.sessionByHash(this.db, tokenHash);
+    const session = await this.store.sessionWithActor(this.db, tokenHash);
     if (!session) throw unauthorized('会话已失效，请重新登录 (session ended; log in again).');
-    const actor = await this.actorFor(session.personId, 'session');
+    const actor = toActor(session, 'session');
     if (!actor) {
       await this.store.deleteSession(this.db, tokenHash);
       throw unauthorized('账号已停用 (account disabled).');

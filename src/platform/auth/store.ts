@@ -7,8 +7,12 @@ export class AuthStore {
     return db.selectFrom('person').selectAll().where('login', '=', login).executeTakeFirst();
   }
 
-  /** The person with what authorization needs: unit path and the nearest region's path. */
-  actorRow(db: Executor, personId: number) {
+  /**
+   * The person with what authorization needs: unit path and the nearest region's path. The
+   * region is looked up among the unit's own ancestors (ids from the path, by primary key), not
+   * by matching every region's path: that is one index probe per level at any size.
+   */
+  private actorQuery(db: Executor) {
     return db
       .selectFrom('person as p')
       .innerJoin('unit as u', 'u.id', 'p.unitId')
@@ -18,12 +22,23 @@ export class AuthStore {
           .selectFrom('unit as r')
           .select('r.path')
           .where('r.kind', '=', 'region')
-          .where(sql<boolean>`u.path like r.path || '%'`)
+          .where(sql<boolean>`r.id = any(string_to_array(trim(both '/' from u.path), '/')::int[])`)
           .orderBy(sql`length(r.path)`, 'desc')
           .limit(1)
           .as('regionPath'),
-      )
-      .where('p.id', '=', personId)
+      );
+  }
+
+  actorRow(db: Executor, personId: number) {
+    return this.actorQuery(db).where('p.id', '=', personId).executeTakeFirst();
+  }
+
+  /** A session and the person behind it, in one round trip (every request asks). */
+  sessionWithActor(db: Executor, tokenHash: string) {
+    return this.actorQuery(db)
+      .innerJoin('session as s', 's.personId', 'p.id')
+      .select(['s.csrfToken', 's.lastSeenAt', 's.expiresAt'])
+      .where('s.tokenHash', '=', tokenHash)
       .executeTakeFirst();
   }
 
@@ -53,10 +68,6 @@ export class AuthStore {
       .insertInto('session')
       .values({ tokenHash: s.tokenHash, personId: s.personId, csrfToken: s.csrfToken, clientIp: s.clientIp, createdAt: s.now, lastSeenAt: s.now, expiresAt: s.expiresAt })
       .execute();
-  }
-
-  sessionByHash(db: Executor, tokenHash: string) {
-    return db.selectFrom('session').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
   }
 
   touchSession(db: Executor, tokenHash: string, now: Date) {

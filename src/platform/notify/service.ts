@@ -89,6 +89,11 @@ export class NotifyService {
     void this.deliverDue().catch((err) => this.opts.logger?.error({ err }, 'notification delivery failed'));
   }
 
+  /** Resolves when no delivery run is under way (before the database closes). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => 0);
+  }
+
   /** Sends what is due, in batches; returns how many deliveries were attempted. One run at a time per node. */
   deliverDue(batch = 50): Promise<number> {
     if (this.running) return this.running;
