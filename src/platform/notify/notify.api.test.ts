@@ -134,6 +134,37 @@ describe('webhooks', () => {
     await admin.delete(`/api/v1/webhooks/${id}`);
   });
 
+  it('matches kinds in the outbox: every kind (empty list), an exact kind, a module.* prefix; inactive hooks get nothing', async () => {
+    const admin = await ctx.as(['admin']);
+    const hook = async (name: string, kinds: string[]) => (await admin.post('/api/v1/webhooks', { name, url: `${hookUrl}/${name}`, kinds })).json().id as number;
+    const all = await hook('all', []);
+    const exact = await hook('exact', ['tasks.signed']);
+    const prefix = await hook('prefix', ['meetings.*', 'tasks.*']);
+    const other = await hook('other', ['meetings.*', 'tasks.sign']);
+    const off = await hook('off', []);
+    await ctx.handle.db.updateTable('webhook').set({ active: false }).where('id', '=', off).execute();
+    const p = await ctx.newPerson();
+    await ctx.handle.db.transaction().execute((trx) =>
+      ctx.services.notify.queue(trx, [
+        { recipientId: p.id, kind: 'tasks.signed', title: '已签收', body: '甲' },
+        { recipientId: p.id, kind: 'tasksx.signed', title: '不是任务模块', body: '乙' },
+      ]),
+    );
+    const rows = await ctx.handle.db
+      .selectFrom('delivery as d')
+      .innerJoin('notification as n', 'n.id', 'd.notificationId')
+      .select(['d.webhookId', 'n.kind'])
+      .where('n.recipientId', '=', p.id)
+      .where('d.channel', '=', 'webhook')
+      .execute();
+    const got = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.webhookId).sort((a, b) => a! - b!);
+    expect(got('tasks.signed')).toEqual([all, exact, prefix]);
+    expect(got('tasksx.signed')).toEqual([all]);
+    expect(other).toBeGreaterThan(0);
+    await ctx.handle.db.deleteFrom('delivery').where('webhookId', 'in', [all, exact, prefix, other, off]).execute();
+    for (const id of [all, exact, prefix, other, off]) await admin.delete(`/api/v1/webhooks/${id}`);
+  });
+
   it('gives up after the last retry, marks the delivery failed and keeps the inbox entry', async () => {
     const admin = await ctx.as(['admin']);
     const { id } = (await admin.post('/api/v1/webhooks', { name: '坏的', url: 'http://127.0.0.1:9/unreachable' })).json();

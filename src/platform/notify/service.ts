@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Executor } from '../db/index.ts';
@@ -37,6 +38,10 @@ const LEASE_MS = 5 * 60_000;
  */
 export class NotifyService {
   private running: Promise<number> | null = null;
+  /** Deliveries were queued on this node since the last kick. */
+  private queued = false;
+  /** deliverDue was asked for while a run was under way. */
+  private again = false;
 
   constructor(
     private readonly db: Db,
@@ -44,48 +49,82 @@ export class NotifyService {
     private readonly opts: NotifyOptions,
   ) {}
 
+  /**
+   * Writes the inbox entries and their webhook deliveries in one statement (the webhooks are
+   * matched in SQL, so no per-write read of the webhook table), then the email deliveries when
+   * an email channel is set. Kinds match exactly, by `module.*`, or every kind when empty.
+   */
   async queue(trx: Executor, items: NewNotification[]): Promise<void> {
     if (items.length === 0) return;
     const now = this.clock.now();
     const inserted = await trx
-      .insertInto('notification')
-      .values(
-        items.map((n) => ({
-          recipientId: n.recipientId,
-          kind: n.kind,
-          title: n.title,
-          body: n.body,
-          objectType: n.objectType ?? null,
-          objectId: n.objectId === undefined ? null : String(n.objectId),
-          createdAt: now,
-        })),
+      .with('n', (db) =>
+        db
+          .insertInto('notification')
+          .values(
+            items.map((n) => ({
+              recipientId: n.recipientId,
+              kind: n.kind,
+              title: n.title,
+              body: n.body,
+              objectType: n.objectType ?? null,
+              objectId: n.objectId === undefined ? null : String(n.objectId),
+              createdAt: now,
+            })),
+          )
+          .returning(['id', 'recipientId', 'kind']),
       )
-      .returning(['id', 'recipientId', 'kind'])
+      .with('d', (db) =>
+        db
+          .insertInto('delivery')
+          .columns(['notificationId', 'channel', 'target', 'webhookId', 'status', 'nextAttemptAt', 'createdAt'])
+          .expression((eb) =>
+            eb
+              .selectFrom('n')
+              .innerJoin('webhook as w', (j) =>
+                j.on(
+                  sql<boolean>`w.active and (cardinality(w.kinds) = 0 or n.kind = any(w.kinds)
+                    or exists (select 1 from unnest(w.kinds) k where right(k, 2) = '.*' and starts_with(n.kind, left(k, -1))))`,
+                ),
+              )
+              .select((eb) => [
+                'n.id',
+                sql.lit('webhook').as('channel'),
+                'w.url',
+                'w.id as webhookId',
+                sql.lit('pending').as('status'),
+                eb.val(now).as('nextAttemptAt'),
+                eb.val(now).as('createdAt'),
+              ]),
+          )
+          .returning('id'),
+      )
+      .selectFrom('n')
+      .select(['n.id', 'n.recipientId', (eb) => eb.selectFrom('d').select((e) => e.fn.countAll<number>().as('c')).as('webhookDeliveries')])
       .execute();
-    const hooks = await trx.selectFrom('webhook').select(['id', 'url', 'kinds']).where('active', '=', true).execute();
-    const emails = this.opts.email
-      ? new Map(
-          (await trx.selectFrom('person').select(['id', 'email']).where('id', 'in', [...new Set(items.map((i) => i.recipientId))]).where('email', 'is not', null).execute()).map(
-            (p) => [p.id, p.email!],
-          ),
-        )
-      : new Map<number, string>();
-    const deliveries = inserted.flatMap((n) => [
-      ...(emails.has(n.recipientId) ? [{ notificationId: n.id, channel: 'email' as const, target: emails.get(n.recipientId)!, webhookId: null }] : []),
-      ...hooks
-        .filter((h) => h.kinds.length === 0 || h.kinds.includes(n.kind) || h.kinds.some((k) => k.endsWith('.*') && n.kind.startsWith(k.slice(0, -1))))
-        .map((h) => ({ notificationId: n.id, channel: 'webhook' as const, target: h.url, webhookId: h.id })),
-    ]);
-    if (deliveries.length) {
-      await trx
-        .insertInto('delivery')
-        .values(deliveries.map((d) => ({ ...d, status: 'pending' as const, nextAttemptAt: now, createdAt: now })))
-        .execute();
+    let queued = Number(inserted[0]?.webhookDeliveries ?? 0);
+    if (this.opts.email) {
+      const emails = new Map(
+        (await trx.selectFrom('person').select(['id', 'email']).where('id', 'in', [...new Set(items.map((i) => i.recipientId))]).where('email', 'is not', null).execute()).map(
+          (p) => [p.id, p.email!],
+        ),
+      );
+      const deliveries = inserted
+        .filter((n) => emails.has(n.recipientId))
+        .map((n) => ({ notificationId: n.id, channel: 'email' as const, target: emails.get(n.recipientId)!, webhookId: null, status: 'pending' as const, nextAttemptAt: now, createdAt: now }));
+      if (deliveries.length) await trx.insertInto('delivery').values(deliveries).execute();
+      queued += deliveries.length;
     }
+    if (queued) this.queued = true;
   }
 
-  /** Starts delivery in the background; safe to call after every commit. */
+  /**
+   * Starts delivery in the background when this node queued something since the last kick (the
+   * `deliveries` job sends the rest, retries included); safe to call after every commit.
+   */
   kick(): void {
+    if (!this.queued) return;
+    this.queued = false;
     void this.deliverDue().catch((err) => this.opts.logger?.error({ err }, 'notification delivery failed'));
   }
 
@@ -96,9 +135,17 @@ export class NotifyService {
 
   /** Sends what is due, in batches; returns how many deliveries were attempted. One run at a time per node. */
   deliverDue(batch = 50): Promise<number> {
-    if (this.running) return this.running;
+    if (this.running) {
+      // A run is under way and may have claimed its last batch already: go again after it.
+      this.again = true;
+      return this.running;
+    }
     this.running = this.runDeliveries(batch).finally(() => {
       this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.deliverDue(batch).catch((err) => this.opts.logger?.error({ err }, 'notification delivery failed'));
+      }
     });
     return this.running;
   }
