@@ -176,7 +176,7 @@ export class TaskService {
         const leader = await trx.selectFrom('person').select(['id', 'roles', 'active']).where('id', '=', input.leaderId).executeTakeFirst();
         if (!leader?.active || !leader.roles.includes('leader')) throw badRequest('分管领导须是在职的领导 (the overseeing leader must be an active leader).', { field: 'leaderId' });
       }
-      const policy = await this.policy.load(lead.path, platform(trx));
+      const policy = await this.policy.forUnitPathIn(lead.path, platform(trx));
       const due = typeof input.deadline === 'string' ? { date: input.deadline, estimated: cal.day(input.deadline).estimated } : cal.addWorkdays(today, input.deadline.workdays);
       const bad = checkDeadline(due.date, today);
       if (bad) throw badRequest(bad, { field: 'deadline' });
@@ -206,15 +206,15 @@ export class TaskService {
         signDue: schedule.signDue,
         planDue: schedule.planDue,
         nextReportDue: schedule.nextReportDue,
+        // Milestones given with the task are its plan (倒排工期): none is done yet.
+        ...(input.milestones?.length ? { planAt: now, nextMilestoneDue: input.milestones.map((m) => m.due).sort()[0]! } : {}),
         createdAt: now,
         updatedAt: now,
       });
       if (input.milestones?.length) {
         await this.store.addMilestones(trx, task.id, input.milestones.map((m) => ({ title: m.title, due: m.due, ownerId: m.ownerId ?? null })), now);
-        await trx.updateTable('task').set({ planAt: now, nextMilestoneDue: await this.store.nextMilestoneDue(trx, task.id) }).where('id', '=', task.id).execute();
       }
       await this.store.addEvent(trx, { taskId: task.id, kind: 'assigned', actorId: actor.personId, at: now, data: { leadUnitId: lead.id, deadline: due.date, estimated: due.estimated } });
-      await appendAudit(platform(trx), ctx, { action: 'task.create', objectType: 'task', objectId: task.id, after: task });
       const heads = await this.store.unitPeopleWithRole(trx, lead.id, 'unit_head');
       await this.notify.queue(platform(trx), [
         ...heads.map((h) => ({
@@ -227,10 +227,12 @@ export class TaskService {
         })),
         ...(input.responsibleId ? [{ recipientId: input.responsibleId, kind: 'tasks.dispatched', title: `您是责任人：${task.title}`, body: `完成时限 ${due.date}。`, objectType: 'task', objectId: task.id }] : []),
       ]);
-      return task.id;
+      // Last: the audit head's lock is held from here to the commit.
+      await appendAudit(platform(trx), ctx, { action: 'task.create', objectType: 'task', objectId: task.id, after: task });
+      return { ...task, leadUnitPath: lead.path };
     });
     this.notify.kick();
-    return (await this.store.byId(this.db, created))!;
+    return created;
   }
 
   /**
@@ -249,11 +251,11 @@ export class TaskService {
     // Read before the transaction: the embedded database has one connection, which the
     // transaction holds, so nothing inside it may query outside it.
     const cal = await this.calendar.get();
-    await this.db.transaction().execute(async (trx) => {
+    const row = await this.db.transaction().execute(async (trx) => {
       const t = await this.store.byId(trx, id, { lock: true });
       if (!t) throw notFound('Task', id);
       if (!(await this.canSee(actor, t, trx))) throw forbidden('该事项不在您的可见范围内 (this task is outside what you may see).');
-      const policy = await this.policy.load(t.leadUnitPath, platform(trx));
+      const policy = await this.policy.forUnitPathIn(t.leadUnitPath, platform(trx));
       const decision = decide(action, this.facts(t), this.actorFacts(actor, t), policy);
       if (!decision.ok) throw new AppError(decision.refusal.status, decision.refusal.code, decision.refusal.message);
       if (t.version !== version) {
@@ -269,11 +271,14 @@ export class TaskService {
           throw badRequest('附件须先上传到本事项且未被使用 (attachments must be uploaded to this task and not used yet).', { field: 'attachmentIds' });
         }
       }
-      await appendAudit(platform(trx), ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: t, after: { ...set, status: updated.status, version: updated.version, event } });
       await this.notify.queue(platform(trx), notify ?? []);
+      // Last: the audit head's lock is held from here to the commit.
+      await appendAudit(platform(trx), ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: t, after: { ...set, status: updated.status, version: updated.version, event } });
+      const leadUnitPath = updated.leadUnitId === t.leadUnitId ? t.leadUnitPath : (await trx.selectFrom('unit').select('path').where('id', '=', updated.leadUnitId).executeTakeFirstOrThrow()).path;
+      return { ...updated, leadUnitPath };
     });
     this.notify.kick();
-    return (await this.store.byId(this.db, id))!;
+    return row;
   }
 
   private note(t: TaskRow, recipientId: number | null, kind: string, title: string, body: string): NewNotification[] {

@@ -75,9 +75,10 @@ function normalize(value: unknown): unknown {
 }
 
 /**
- * Appends entries to the hash chain. Call it inside the transaction of the write it records:
- * the head row lock orders concurrent writers, so the chain never forks, and a rolled-back
- * write leaves no entry behind.
+ * Appends entries to the hash chain. Call it inside the transaction of the write it records,
+ * as its last statement: the head row lock orders concurrent writers, so the chain never forks,
+ * and a rolled-back write leaves no entry behind; taken last, the lock is held only for this and
+ * the commit.
  */
 export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
@@ -110,8 +111,14 @@ export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: 
       hash,
     };
   });
-  await trx.insertInto('auditLog').values(rows).execute();
-  await trx.updateTable('auditHead').set({ seq, hash: prevHash }).where('id', '=', 1).execute();
+  // The entries and the new head in one statement: the head's lock is held until commit and
+  // orders every writer, so each round trip saved while holding it is throughput for all.
+  await trx
+    .with('entries', (db) => db.insertInto('auditLog').values(rows).returning('seq'))
+    .updateTable('auditHead')
+    .set({ seq, hash: prevHash })
+    .where('id', '=', 1)
+    .execute();
 }
 
 export interface AuditVerifyResult {

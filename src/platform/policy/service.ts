@@ -25,6 +25,19 @@ export class PolicyService {
     return policy;
   }
 
+  /**
+   * As forUnitPath, for a write's transaction: the cached policy when there is one (the same
+   * 30 s staleness the reads accept), else loaded through `executor` (the embedded database has
+   * one connection, which the transaction holds) and cached.
+   */
+  async forUnitPathIn(path: string, executor: Executor): Promise<Policy> {
+    const hit = this.cache.get(path);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.policy;
+    const policy = await this.load(path, executor);
+    this.cache.set(path, { policy, at: Date.now() });
+    return policy;
+  }
+
   /** As forUnitPath, uncached, inside a transaction. */
   async load(path: string, executor: Executor): Promise<Policy> {
     const ids = pathIds(path);
