@@ -127,6 +127,18 @@ const server = spawn(process.execPath, [...(values.profile ? ['--cpu-prof', '--c
   env: { ...serverEnv, PORT: values.port, HOST: '127.0.0.1' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
+/** CPU seconds the server process has used (user + system). */
+const serverCpuSeconds = () => {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+};
+/** The machine's busy and total CPU time so far (all cores, from /proc/stat). */
+const machineCpu = () => {
+  const t = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = t[3]! + t[4]!;
+  const total = t.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+};
 const rssMb = () => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : null;
@@ -178,6 +190,8 @@ async function drive(sc: Scenario, connections: number) {
   const before = rssMb();
   let peak = before ?? 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb() ?? 0)), 250);
+  const cpu0 = serverCpuSeconds();
+  const machine0 = machineCpu();
   const result = await autocannon({
     url: base,
     connections,
@@ -195,6 +209,8 @@ async function drive(sc: Scenario, connections: number) {
     ],
   });
   clearInterval(sampler);
+  const serverCpu = serverCpuSeconds() - cpu0;
+  const machine1 = machineCpu();
   // Requests autocannon gave up on may still run on the server: wait until it answers promptly,
   // so one slow scenario does not slow the next (at most a minute).
   for (let i = 0; i < 120; i++) {
@@ -214,9 +230,12 @@ async function drive(sc: Scenario, connections: number) {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     serverRssMb: { before, peak },
+    /** The server's CPU per answered request, and how busy the whole machine was (both cores). */
+    serverCpuMsPerRequest: result.requests.total ? Number(((serverCpu * 1000) / result.requests.total).toFixed(2)) : null,
+    machineBusyPercent: Math.round((100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total)),
   };
   console.log(
-    `${sc.name.padEnd(34)} c=${String(connections).padStart(2)}  ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.latencyMs.p50} ms  p99 ${row.latencyMs.p99} ms  non-2xx ${row.non2xx}  RSS ${peak} MB`,
+    `${sc.name.padEnd(34)} c=${String(connections).padStart(2)}  ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.latencyMs.p50} ms  p99 ${row.latencyMs.p99} ms  non-2xx ${row.non2xx}  RSS ${peak} MB  server CPU ${row.serverCpuMsPerRequest} ms/req  machine ${row.machineBusyPercent}% busy`,
   );
   return row;
 }

@@ -575,8 +575,8 @@ export class TaskService {
     let afterId = 0;
     let scanned = 0;
     let fired = 0;
-    // Policies by lead unit, for this scan (bounded by the number of units).
-    const policies = new Map<string, Policy>();
+    // Every region's overrides, read once for the whole scan.
+    const policyOf = await this.policy.snapshot(platform(conn));
     for (;;) {
       const batch = await this.store.overdueBatch(conn, today, afterId, batchSize);
       if (batch.length === 0) break;
@@ -585,9 +585,9 @@ export class TaskService {
       await conn.transaction().execute(async (trx) => {
         const existing = await this.store.escalations(trx, batch.map((t) => t.id));
         const notes: NewNotification[] = [];
+        const moved: { id: number; rung: number; nextOn: string | null }[] = [];
         for (const t of batch) {
-          let policy = policies.get(t.leadUnitPath);
-          if (!policy) policies.set(t.leadUnitPath, (policy = await this.policy.load(t.leadUnitPath, platform(trx))));
+          const policy = policyOf(t.leadUnitPath);
           const overdue = cal.workdaysBetween(t.deadline, today);
           const had = existing.filter((e) => e.taskId === t.id).map((e) => e.level);
           const now = this.clock.now();
@@ -604,10 +604,10 @@ export class TaskService {
           const firedNow = new Set([...had, ...dueEscalations(overdue, had, policy)]);
           const nextLevel = ESCALATION_LEVELS.find((l) => !firedNow.has(l));
           const nextOn = nextLevel ? cal.addWorkdays(t.deadline, policy.tasks.escalation[nextLevel]).date : null;
-          if (rung !== t.escalationRung || nextOn !== t.nextEscalationOn) {
-            await trx.updateTable('task').set({ escalationRung: rung, nextEscalationOn: nextOn }).where('id', '=', t.id).execute();
-          }
+          if (rung !== t.escalationRung || nextOn !== t.nextEscalationOn) moved.push({ id: t.id, rung, nextOn });
         }
+        // One statement for the batch's new rungs and next dates (a first scan sets every one).
+        await this.store.setEscalationState(trx, moved);
         await this.notify.queue(platform(trx), notes);
       });
     }

@@ -232,6 +232,14 @@ export class TaskStore {
     return db.selectFrom('taskEscalation').selectAll().where('taskId', 'in', taskIds).orderBy('at').execute();
   }
 
+  /** Sets the escalation rung and the next rung's date of many tasks in one statement. */
+  async setEscalationState(db: TasksDb, rows: { id: number; rung: number; nextOn: string | null }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql`update task t set escalation_rung = v.rung, next_escalation_on = v.next_on
+      from unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.rung)}::int[], ${rows.map((r) => r.nextOn)}::date[]) as v(id, rung, next_on)
+      where t.id = v.id`.execute(db);
+  }
+
   /** Records a rung; returns false when it had fired already (the unique key decides). */
   async addEscalation(db: TasksDb, taskId: number, level: EscalationLevel, overdueWorkdays: number, at: Date): Promise<boolean> {
     const r = await db

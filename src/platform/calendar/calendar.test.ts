@@ -77,6 +77,17 @@ describe('WorkCalendar properties', () => {
     fc.assert(fc.property(date, n.filter((k) => k !== 0), (d, k) => cal.workdaysBetween(d, cal.addWorkdays(d, k).date) === k));
   });
 
+  it('workdaysBetween counts exactly the days that day() calls working days, in (from, to]', () => {
+    const span = fc.integer({ min: 0, max: 120 });
+    fc.assert(
+      fc.property(date, span, (d, k) => {
+        let expected = 0;
+        for (let i = 1; i <= k; i++) if (cal.day(addDays(d, i)).isWorkday) expected += 1;
+        return cal.workdaysBetween(d, addDays(d, k)) === expected && cal.workdaysBetween(addDays(d, k), d) === -expected;
+      }),
+    );
+  });
+
   it('addWorkdays(d, 0) is d on a working day, else the first working day after it', () => {
     fc.assert(
       fc.property(date, (d) => {

@@ -61,6 +61,10 @@ export class WorkCalendar {
   private readonly holidays = new Map<string, string>();
   private readonly workdays = new Map<string, string>();
   private readonly years: ReadonlySet<number>;
+  // The same days as day numbers: the loops below count working days without making strings
+  // (the escalation scan counts them for every overdue task).
+  private readonly offDays = new Set<number>();
+  private readonly onDays = new Set<number>();
 
   constructor(years: ReadonlyMap<number, YearSchedule>) {
     for (const [year, schedule] of years) {
@@ -71,7 +75,21 @@ export class WorkCalendar {
         if (yearOf(d) === year) this.workdays.set(d, name);
       }
     }
+    for (const d of this.holidays.keys()) this.offDays.add(toDayNumber(d));
+    for (const d of this.workdays.keys()) this.onDays.add(toDayNumber(d));
     this.years = new Set(years.keys());
+  }
+
+  /** isWorkday by day number (days since 1970-01-01, a Thursday). */
+  private workdayN(n: number): boolean {
+    if (this.onDays.has(n)) return true;
+    if (this.offDays.has(n)) return false;
+    const dow = (((n + 4) % 7) + 7) % 7; // 0 = Sunday
+    return dow !== 0 && dow !== 6;
+  }
+
+  private knownN(n: number): boolean {
+    return this.years.has(new Date(n * DAY_MS).getUTCFullYear());
   }
 
   hasYear(year: number): boolean {
@@ -114,20 +132,18 @@ export class WorkCalendar {
   addWorkdays(date: string, n: number): WorkdayResult {
     if (!Number.isInteger(n)) throw new RangeError(`workdays must be a whole number, got ${n}`);
     let day = toDayNumber(date);
-    let estimated = !this.years.has(yearOf(date));
+    let estimated = !this.knownN(day);
     const step = n >= 0 ? 1 : -1;
     let remaining = Math.abs(n);
     if (n === 0) {
       // Bounded: the longest run of days off in any real schedule is far below this.
-      for (let guard = 0; guard < 366 && !this.isWorkday(fromDayNumber(day)); guard++) day += 1;
-      const d = fromDayNumber(day);
-      return { date: d, estimated: estimated || !this.years.has(yearOf(d)) };
+      for (let guard = 0; guard < 366 && !this.workdayN(day); guard++) day += 1;
+      return { date: fromDayNumber(day), estimated: estimated || !this.knownN(day) };
     }
     while (remaining > 0) {
       day += step;
-      const d = fromDayNumber(day);
-      if (!this.years.has(yearOf(d))) estimated = true;
-      if (this.isWorkday(d)) remaining -= 1;
+      if (!estimated && !this.knownN(day)) estimated = true;
+      if (this.workdayN(day)) remaining -= 1;
     }
     return { date: fromDayNumber(day), estimated };
   }
@@ -142,10 +158,10 @@ export class WorkCalendar {
     const b = toDayNumber(to);
     let count = 0;
     if (a < b) {
-      for (let d = a + 1; d <= b; d++) if (this.isWorkday(fromDayNumber(d))) count += 1;
+      for (let d = a + 1; d <= b; d++) if (this.workdayN(d)) count += 1;
       return count;
     }
-    for (let d = b; d < a; d++) if (this.isWorkday(fromDayNumber(d))) count += 1;
+    for (let d = b; d < a; d++) if (this.workdayN(d)) count += 1;
     return -count;
   }
 }

@@ -48,4 +48,20 @@ describe('policy API', () => {
     for (let i = 0; i < 3; i++) statuses.push((await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: p.login, password: 'wrong-Pass-1' } })).statusCode);
     expect(statuses).toEqual([401, 401, 429]);
   });
+
+  it('resolves a snapshot of every override exactly as a load per unit does (nested regions, siblings)', async () => {
+    const county = await ctx.newUnit({ kind: 'region', level: 'county' });
+    const township = await ctx.newUnit({ kind: 'region', level: 'township', parent: county });
+    const sibling = await ctx.newUnit({ kind: 'region', level: 'township', parent: county });
+    const dept = await ctx.newUnit({ parent: township });
+    const admin = await ctx.as(['admin'], county);
+    await admin.put(`/api/v1/policy/overrides/${county.id}`, { tasks: { escalation: { remind: 2, urge: 4 } } });
+    await admin.put(`/api/v1/policy/overrides/${township.id}`, { tasks: { escalation: { urge: 6 } } });
+    const db = ctx.handle.db;
+    const policyOf = await ctx.services.policy.snapshot(db);
+    for (const u of [county, township, sibling, dept]) expect(policyOf(u.path)).toEqual(await ctx.services.policy.load(u.path, db));
+    expect(policyOf(dept.path).tasks.escalation).toMatchObject({ remind: 2, urge: 6 });
+    expect(policyOf(sibling.path).tasks.escalation).toMatchObject({ remind: 2, urge: 4 });
+    expect(policyOf('/999999/')).toEqual(defaultPolicy);
+  });
 });

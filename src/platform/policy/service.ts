@@ -38,6 +38,28 @@ export class PolicyService {
     return policy;
   }
 
+  /**
+   * Every override, read once, as a function from unit path to policy: for jobs that visit many
+   * units (the escalation scan), one query instead of one per unit. Policies are shared between
+   * units with the same overriding ancestors.
+   */
+  async snapshot(executor: Executor): Promise<(path: string) => Policy> {
+    const rows = await executor.selectFrom('policyOverride').select(['unitId', 'overrides']).execute();
+    const byUnit = new Map(rows.map((r) => [r.unitId, r.overrides]));
+    const memo = new Map<string, Policy>();
+    return (path) => {
+      const chainIds = pathIds(path).filter((id) => byUnit.has(id));
+      const key = chainIds.join('/');
+      let policy = memo.get(key);
+      if (!policy) {
+        const result = chainIds.length ? resolvePolicy(chainIds.map((id) => byUnit.get(id)!)) : null;
+        policy = result?.success ? result.data : defaultPolicy;
+        memo.set(key, policy);
+      }
+      return policy;
+    };
+  }
+
   /** As forUnitPath, uncached, inside a transaction. */
   async load(path: string, executor: Executor): Promise<Policy> {
     const ids = pathIds(path);
