@@ -513,13 +513,20 @@ export class TaskService {
   async workbench(actor: Actor, perGroup = 5) {
     const policy = await this.policy.forUnitPath(actor.regionPath);
     const dates = await this.lightDates(policy);
-    const groups = [];
-    for (const todo of TODO_KINDS) {
-      const count = await this.store.count(this.db, this.fullFilter(actor, { todo }), dates);
-      const page = count ? await this.list(actor, { todo }, { sort: 'deadline', limit: perGroup }) : { items: [] };
-      groups.push({ kind: todo, count, items: page.items });
-    }
-    return groups;
+    const cal = await this.calendar.get();
+    // Resolved once: headIds are the same for every group ('sign' only asks for them).
+    const filter = await this.store.resolve(this.db, this.fullFilter(actor, { todo: 'sign' }));
+    const { counts, rows } = await this.store.workbench(this.db, filter, dates, perGroup);
+    const escalations = await this.store.escalations(this.db, [...new Set(rows.map((r) => r.id))]);
+    return TODO_KINDS.map((kind) => ({
+      kind,
+      count: counts[kind],
+      items: rows
+        .filter((r) => r.todoKind === kind)
+        // A UNION ALL keeps no order: each group by deadline, then id, as its page was cut.
+        .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id))
+        .map(({ todoKind: _, ...t }) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations: escalations.filter((e) => e.taskId === t.id) })),
+    }));
   }
 
   /** The ledger: filtered, sorted, keyset-paged rows with their lights. */

@@ -359,6 +359,29 @@ export class TaskStore {
     }
   }
 
+  /**
+   * 工作台 in two queries: every group's count in one pass over what the viewer may see
+   * (`count(*) filter`), then the first `perGroup` tasks of each non-empty group (most urgent
+   * deadline first) as one UNION ALL. `f` is resolved once, with headIds for the groups.
+   */
+  async workbench(db: TasksDb, f: ResolvedFilter, d: LightDates, perGroup: number) {
+    const base = { ...f, todo: undefined };
+    const counts = await this.filtered(db, base, d)
+      .select(() => TODO_KINDS.map((k) => sql<number>`count(*) filter (where ${this.todo(k, f.viewerId, f.headIds, d)})`.as(k)))
+      .executeTakeFirstOrThrow();
+    const byKind = Object.fromEntries(TODO_KINDS.map((k) => [k, Number(counts[k] ?? 0)])) as Record<TodoKind, number>;
+    const wanted = TODO_KINDS.filter((k) => byKind[k] > 0);
+    const page = (k: TodoKind) =>
+      this.listQuery(db, { ...f, todo: k }, d, { sort: 'deadline', limit: perGroup }).select(sql.lit(k).as('todoKind'));
+    let rows: (Awaited<ReturnType<ReturnType<typeof page>['execute']>>[number])[] = [];
+    if (wanted.length) {
+      let q = db.selectFrom(page(wanted[0]!).as('g0')).selectAll();
+      wanted.slice(1).forEach((k, i) => (q = q.unionAll(db.selectFrom(page(k).as(`g${i + 1}`)).selectAll())));
+      rows = await q.execute();
+    }
+    return { counts: byKind, rows };
+  }
+
   /** How many tasks match the filter. */
   async count(db: TasksDb, f: TaskFilter, d: LightDates): Promise<number> {
     const r = await this.filtered(db, await this.resolve(db, f), d).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
