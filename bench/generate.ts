@@ -7,7 +7,8 @@
  * Shape: a 4-level tree (province → prefectures → counties → townships), each region with its
  * departments; people in every unit (the first is the unit head; regions also have a supervisor
  * and a leader); tasks led by departments and townships, ≈30 % open and spread over the lights
- * and levels; the timeline (assigned, signed, progress) for each task.
+ * and levels, one in ten with a co-handling unit; the timeline (assigned, signed, progress) for
+ * each task.
  */
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
@@ -139,7 +140,7 @@ export async function generate(db: Db, size: Size, log: (s: string) => void = co
   // spread around today makes the open ones red, yellow and green.
   await sql`insert into task (title, description, source_kind, source_ref, level, status, assigner_id, lead_unit_id, responsible_id, leader_id,
       deadline, original_deadline, assigned_at, sign_due, next_report_due, progress_percent, signed_at, submitted_at, submitted_on, verified_at, closed_at,
-      completion, summary, escalation_rung, created_at, updated_at)
+      completion, summary, escalation_rung, co_unit_ids, created_at, updated_at)
     select '基准事项 ' || g || ' 推进重点工作落实', '第 ' || g || ' 项工作任务的说明。',
       (array['directive','meeting','instruction','research','citizen','document','other'])[1 + g % 7], '文号〔2026〕' || g,
       (array['normal','normal','normal','key','key','major'])[1 + g % 6],
@@ -154,13 +155,15 @@ export async function generate(db: Db, size: Size, log: (s: string) => void = co
       case when x.status = 'closed' then x.assigned_at + interval '22 days' end,
       case when x.status in ('verified', 'closed') then '{"text":"已完成"}'::jsonb end,
       case when x.status in ('verified', 'closed') then '{"done":"完成","result":"达标","lessons":"无"}'::jsonb end,
-      0, x.assigned_at, x.assigned_at
+      0, case when c.unit_id is null then '{}'::int[] else array[c.unit_id] end, x.assigned_at, x.assigned_at
     from generate_series(1, ${s.tasks}) g
     cross join lateral (select
         case when g % 20 < 2 then 'assigned' when g % 20 < 3 then 'signed' when g % 20 < 6 then 'in_progress' when g % 20 < 13 then 'verified' else 'closed' end as status,
         case when g % 20 < 6 then ${BENCH_TODAY}::date + ((g * 7) % 50) - 15 else ${BENCH_TODAY}::date - ((g * 13) % 300) end as deadline,
         case when g % 20 < 6 then (${BENCH_TODAY}::date - 10 - (g % 20))::timestamp at time zone 'Asia/Shanghai' else (${BENCH_TODAY}::date - ((g * 13) % 300) - 30)::timestamp at time zone 'Asia/Shanghai' end as assigned_at) x
-    join bench_lead l on l.n = 1 + ((g::bigint * 2654435761) % ${leads})`.execute(db);
+    join bench_lead l on l.n = 1 + ((g::bigint * 2654435761) % ${leads})
+    -- Every tenth task has a co-handling unit (协办): the next lead unit, usually a sibling.
+    left join bench_lead c on g % 10 = 0 and c.n = 1 + ((g::bigint * 2654435761 + 1) % ${leads})`.execute(db);
   step(`${s.tasks.toLocaleString()} tasks over ${leads.toLocaleString()} lead units`, t0);
 
   // The timeline: assigned for all, signed for the signed-for, and progress reports (≈2.5 events a task).

@@ -40,6 +40,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
+      // No JIT: our queries are short and indexed; a bad row estimate (an array overlap, say)
+      // can push a 5 ms query over jit_above_cost and add 50–200 ms of compiling to it.
+      options: '-c jit=off',
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === OID.int8) return parseInt8;
