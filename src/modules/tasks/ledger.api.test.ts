@@ -144,3 +144,17 @@ describe('ICS feed', () => {
     expect((await a.inject({ method: 'GET', url: '/api/v1/tasks/feed/AAAAAAAAAAAAAAAAAAAAAAAA.ics' })).statusCode).toBe(404);
   });
 });
+
+describe('co-handling units (协办)', () => {
+  it('a co-unit sees the task in its ledger and on the task page; a third unit sees neither', async () => {
+    const { leader, zjj, jtj, county } = org;
+    const t = (await leader.post('/api/v1/tasks', { title: '协办可见性测试', level: 'normal', leadUnitId: zjj.id, coUnitIds: [jtj.id], deadline: '2026-12-15' })).json();
+    const coStaff = await a.login(await a.newPerson({ unit: jtj, roles: ['staff'] }));
+    const third = await a.login(await a.newPerson({ unit: await a.newUnit({ parent: county, name: '水利局' }), roles: ['staff'] }));
+    const ids = async (c: Client) => ((await c.get('/api/v1/tasks?limit=200')).json().items as { id: number }[]).map((x) => x.id);
+    expect(await ids(coStaff)).toContain(t.id);
+    expect((await coStaff.get(`/api/v1/tasks/${t.id}`)).statusCode).toBe(200);
+    expect(await ids(third)).not.toContain(t.id);
+    expect((await third.get(`/api/v1/tasks/${t.id}`)).statusCode).toBe(403);
+  });
+});
