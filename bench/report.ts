@@ -8,7 +8,7 @@ for (const file of process.argv.slice(2)) {
   console.log(`\n#### ${r.database}, ${r.size} data (\`${file}\`)\n`);
   if (r.generated) console.log(`Generated ${r.generated.units.toLocaleString('en')} units, ${r.generated.people.toLocaleString('en')} people, ${r.generated.tasks.toLocaleString('en')} tasks, ${r.generated.events.toLocaleString('en')} events in ${r.generated.seconds} s; database ${(r.generated.databaseBytes / 2 ** 20).toFixed(0)} MB.\n`);
   const s = r.escalationScan;
-  console.log(`Escalation scan over ${s.openTasks.toLocaleString('en')} open tasks (\`mashang jobs run escalation\`, process start included): first run ${s.first.seconds} s, peak RSS ${s.first.peakRssMb} MB — ${s.first.output}; second run ${s.again.seconds} s, ${s.again.peakRssMb} MB — ${s.again.output}.\n`);
+  if (s.first) console.log(`Escalation scan over ${s.openTasks.toLocaleString('en')} open tasks (\`mashang jobs run escalation\`, process start included): first run ${s.first.seconds} s, peak RSS ${s.first.peakRssMb} MB — ${s.first.output}; second run ${s.again.seconds} s, ${s.again.peakRssMb} MB — ${s.again.output}.\n`);
   if (r.pgbenchInsertsPerSecond && Object.keys(r.pgbenchInsertsPerSecond).length) {
     const parts = Object.entries(r.pgbenchInsertsPerSecond).map(([c, tps]) => {
       const create = r.rows.find((x: { scenario: string; connections: number }) => x.scenario.startsWith('create task') && x.connections === Number(c));
@@ -16,9 +16,11 @@ for (const file of process.argv.slice(2)) {
     });
     console.log(`Storage engine's own limit (pgbench, one-row inserts): ${parts.join('; ')}.\n`);
   }
-  console.log('| scenario | user | conns | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | non-2xx | server RSS MB |');
-  console.log('| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |');
+  console.log('| scenario | user | conns | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | non-2xx | server RSS MB | server CPU ms/req | machine busy |');
+  console.log('| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
   for (const x of r.rows) {
-    console.log(`| ${x.scenario} | ${x.user} | ${x.connections} | ${x.requestsPerSecond} | ${x.latencyMs.p50} | ${x.latencyMs.p90} | ${x.latencyMs.p97_5} | ${x.latencyMs.p99} | ${x.non2xx}${x.errors ? ` (+${x.errors} errors)` : ''} | ${x.serverRssMb.peak} |`);
+    console.log(
+      `| ${x.scenario} | ${x.user} | ${x.connections} | ${x.requestsPerSecond} | ${x.latencyMs.p50} | ${x.latencyMs.p90} | ${x.latencyMs.p97_5} | ${x.latencyMs.p99} | ${x.non2xx}${x.errors ? ` (+${x.errors} errors)` : ''} | ${x.serverRssMb.peak} | ${x.serverCpuMsPerRequest ?? '—'} | ${x.machineBusyPercent === undefined ? '—' : `${x.machineBusyPercent} %`} |`,
+    );
   }
 }

@@ -523,9 +523,7 @@ export class TaskService {
       count: counts[kind],
       items: rows
         .filter((r) => r.todoKind === kind)
-        // A UNION ALL keeps no order: each group by deadline, then id, as its page was cut.
-        .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id))
-        .map(({ todoKind: _, ...t }) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations: escalations.filter((e) => e.taskId === t.id) })),
+        .map(({ todoKind: _, groupCount: __, ...t }) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations: escalations.filter((e) => e.taskId === t.id) })),
     }));
   }
 

@@ -84,4 +84,17 @@ describe('工作台 (workbench)', () => {
     expect((await otherHead.get('/api/v1/tasks/stats/trend?weeks=2')).json().weeks.every((w: { done: number }) => w.done === 0)).toBe(true);
     expect((await supervisor.get('/api/v1/tasks/stats/trend?weeks=0')).statusCode).toBe(400);
   });
+
+  it('counts every task of a group but lists only the five most urgent, by deadline then id', async () => {
+    const unit = await ctx.newUnit({ parent: dept, name: '水利局防汛科' });
+    const unitHead = await ctx.as(['unit_head'], unit);
+    leader = await ctx.login(leader.person); // the first test moved the clock past its session
+    const deadlines = ['2026-12-20', '2026-12-01', '2026-12-15', '2026-12-01', '2026-12-30', '2026-12-05', '2026-12-10'];
+    const made: { id: number; deadline: string }[] = [];
+    for (const [i, deadline] of deadlines.entries()) made.push((await leader.post('/api/v1/tasks', { title: `排序 ${i}`, level: 'normal', leadUnitId: unit.id, deadline })).json());
+    const sign = (await workbench(unitHead)).sign!;
+    expect(sign.count).toBe(7);
+    const expected = [...made].sort((x, y) => (x.deadline < y.deadline ? -1 : x.deadline > y.deadline ? 1 : x.id - y.id)).slice(0, 5);
+    expect(sign.items.map((t) => t.id)).toEqual(expected.map((t) => t.id));
+  });
 });
