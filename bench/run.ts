@@ -219,6 +219,14 @@ async function drive(sc: Scenario, connections: number) {
     if (Date.now() - t0 < 50) break;
     await new Promise((r) => setTimeout(r, 500));
   }
+  // …and until the machine is quiet: queries of abandoned requests may still run in the database
+  // (at most two minutes).
+  for (let i = 0; i < 120; i++) {
+    const m0 = machineCpu();
+    await new Promise((r) => setTimeout(r, 1000));
+    const m1 = machineCpu();
+    if ((m1.busy - m0.busy) / Math.max(1, m1.total - m0.total) < 0.25) break;
+  }
   const row = {
     scenario: sc.name,
     user: sc.session.login,
