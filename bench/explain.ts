@@ -23,7 +23,7 @@ const store = new TaskStore();
 const dates: LightDates = { today: BENCH_TODAY, yellowBefore: addDays(BENCH_TODAY, 5) };
 
 const unit = (code: string) => db.selectFrom('unit').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
-const countyCode = databaseUrl || values.size !== 'county' ? 'p1c1' : 'c1';
+const countyCode = values.size === 'county' ? 'c1' : 'p1c1';
 const county = await unit(countyCode);
 const town = await unit(`${countyCode}-t1`);
 const supervisor = await db.selectFrom('person').select('id').where('login', '=', `${countyCode}.p2`).executeTakeFirstOrThrow();
