@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import fastifyCookie from '@fastify/cookie';
@@ -106,6 +107,17 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
         const r = await auth.purgeExpiredSessions();
         const n = Number(r[0]?.numDeletedRows ?? 0);
         return n ? `${n} expired sessions removed` : null;
+      },
+    },
+    {
+      name: 'vacuum',
+      description: 'embedded database only: VACUUM ANALYZE (PGlite runs no autovacuum; PostgreSQL servers do their own)',
+      everyMs: 24 * 3600_000,
+      run: async () => {
+        if (opts.database.kind !== 'pglite') return null;
+        const started = Date.now();
+        await sql`vacuum analyze`.execute(db);
+        return `vacuum analyze in ${Date.now() - started} ms`;
       },
     },
   ];
