@@ -376,7 +376,9 @@ export class TaskStore {
     const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)}, v.${sql.ref(k)})`));
     const { rows } = await sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number }>`
       with v as materialized (
-        select t.id, t.deadline, ${flags} from task t where ${this.visible(f)}
+        select t.id, t.deadline, ${flags} from task t
+        -- Finished tasks are nobody's to-do (literal, for task_unfinished_lead_idx).
+        where t.status not in ('verified', 'closed') and ${this.visible(f)}
       ), g as (
         select v.id, k.kind, row_number() over (partition by k.kind order by v.deadline, v.id) as rn, count(*) over (partition by k.kind) as n
         from v cross join lateral (values ${kinds}) as k(kind, hit)
