@@ -55,6 +55,9 @@ export interface TaskCreateInput {
  */
 export type FeedbackHandler = (trx: TasksDb, task: TaskRow, feedback: { completion: Completion | null; summary: Summary | null; at: Date }) => Promise<NewNotification[]>;
 
+/** Heads and supervisors by unit, looked up once per escalation scan. */
+type NoticeLookups = { heads: Map<number, { id: number }[]>; supervisors: Map<string, { id: number }[]> };
+
 /** Rungs of the ladder and who hears of each (提醒 → 催办 → 督办 → 通报 → 问责建议). */
 const RUNG_OF: Record<EscalationLevel, number> = { remind: 1, urge: 2, supervise: 3, notice: 4, accountability: 5 };
 
@@ -580,8 +583,9 @@ export class TaskService {
     let afterId = 0;
     let scanned = 0;
     let fired = 0;
-    // Every region's overrides, read once for the whole scan.
+    // Every region's overrides, read once for the whole scan; who hears of a rung, per unit.
     const policyOf = await this.policy.snapshot(platform(conn));
+    const recipients: NoticeLookups = { heads: new Map(), supervisors: new Map() };
     for (;;) {
       const batch = await this.store.overdueBatch(conn, today, afterId, batchSize);
       if (batch.length === 0) break;
@@ -589,31 +593,40 @@ export class TaskService {
       scanned += batch.length;
       await conn.transaction().execute(async (trx) => {
         const existing = await this.store.escalations(trx, batch.map((t) => t.id));
-        const notes: NewNotification[] = [];
+        const now = this.clock.now();
+        const due: { t: (typeof batch)[number]; level: EscalationLevel; overdue: number }[] = [];
         const moved: { id: number; rung: number; nextOn: string | null }[] = [];
         for (const t of batch) {
           const policy = policyOf(t.leadUnitPath);
           const overdue = cal.workdaysBetween(t.deadline, today);
           const had = existing.filter((e) => e.taskId === t.id).map((e) => e.level);
-          const now = this.clock.now();
-          let rung = t.escalationRung;
-          for (const level of dueEscalations(overdue, had, policy)) {
-            if (!(await this.store.addEscalation(trx, t.id, level, overdue, now))) continue;
-            fired += 1;
-            rung = Math.max(rung, RUNG_OF[level]);
-            await this.store.addEvent(trx, { taskId: t.id, kind: 'escalated', actorId: null, at: now, data: { level, overdueWorkdays: overdue } });
-            await appendAudit(platform(trx), { actorId: null, actorLogin: 'job:escalation', clientIp: null, now }, { action: 'task.escalate', objectType: 'task', objectId: t.id, after: { level, overdueWorkdays: overdue } });
-            notes.push(...(await this.escalationNotices(trx, t, level, overdue)));
-          }
-          // The next rung's day: the scan skips this task until then.
-          const firedNow = new Set([...had, ...dueEscalations(overdue, had, policy)]);
-          const nextLevel = ESCALATION_LEVELS.find((l) => !firedNow.has(l));
+          const levels = dueEscalations(overdue, had, policy);
+          for (const level of levels) due.push({ t, level, overdue });
+          // The rung reached and the next rung's day: the scan skips this task until then.
+          const reached = [...had, ...levels];
+          const rung = Math.max(t.escalationRung, ...reached.map((l) => RUNG_OF[l]));
+          const nextLevel = ESCALATION_LEVELS.find((l) => !reached.includes(l));
           const nextOn = nextLevel ? cal.addWorkdays(t.deadline, policy.tasks.escalation[nextLevel]).date : null;
           if (rung !== t.escalationRung || nextOn !== t.nextEscalationOn) moved.push({ id: t.id, rung, nextOn });
         }
-        // One statement for the batch's new rungs and next dates (a first scan sets every one).
+        // The batch's rungs in one insert; the unique (task, level) key keeps only the new ones
+        // (another scan may have fired some), and only those get an event, notices and audit.
+        const inserted = new Set(
+          (await this.store.addEscalations(trx, due.map((d) => ({ taskId: d.t.id, level: d.level, overdueWorkdays: d.overdue, at: now })))).map((r) => `${r.taskId}:${r.level}`),
+        );
+        const firedNow = due.filter((d) => inserted.has(`${d.t.id}:${d.level}`));
+        fired += firedNow.length;
+        await this.store.addEvents(trx, firedNow.map((d) => ({ taskId: d.t.id, kind: 'escalated', actorId: null, at: now, data: { level: d.level, overdueWorkdays: d.overdue } })));
+        const notes: NewNotification[] = [];
+        for (const d of firedNow) notes.push(...(await this.escalationNotices(trx, d.t, d.level, d.overdue, recipients)));
         await this.store.setEscalationState(trx, moved);
         await this.notify.queue(platform(trx), notes);
+        // Last: the audit head's lock is held from here to the commit.
+        await appendAudit(
+          platform(trx),
+          { actorId: null, actorLogin: 'job:escalation', clientIp: null, now },
+          ...firedNow.map((d) => ({ action: 'task.escalate', objectType: 'task', objectId: d.t.id, after: { level: d.level, overdueWorkdays: d.overdue } })),
+        );
       });
     }
     if (fired) this.notify.kick();
@@ -625,8 +638,18 @@ export class TaskService {
     t: { id: number; title: string; deadline: string; leadUnitId: number; leadUnitPath: string; leadUnitName: string; responsibleId: number | null; assignerId: number; leaderId: number | null },
     level: EscalationLevel,
     overdue: number,
+    lookups: NoticeLookups,
   ): Promise<NewNotification[]> {
-    const heads = () => this.store.unitPeopleWithRole(trx, t.leadUnitId, 'unit_head');
+    const heads = async () => {
+      let found = lookups.heads.get(t.leadUnitId);
+      if (!found) lookups.heads.set(t.leadUnitId, (found = await this.store.unitPeopleWithRole(trx, t.leadUnitId, 'unit_head')));
+      return found;
+    };
+    const supervisors = async () => {
+      let found = lookups.supervisors.get(t.leadUnitPath);
+      if (!found) lookups.supervisors.set(t.leadUnitPath, (found = await this.store.supervisorsOver(trx, t.leadUnitPath)));
+      return found;
+    };
     let recipients: number[];
     switch (level) {
       case 'remind':
@@ -636,7 +659,7 @@ export class TaskService {
         recipients = (await heads()).map((h) => h.id);
         break;
       default:
-        recipients = [...(await this.store.supervisorsOver(trx, t.leadUnitPath)).map((s) => s.id), ...(level === 'supervise' ? [] : [t.assignerId, ...(t.leaderId ? [t.leaderId] : [])])];
+        recipients = [...(await supervisors()).map((s) => s.id), ...(level === 'supervise' ? [] : [t.assignerId, ...(t.leaderId ? [t.leaderId] : [])])];
     }
     const body =
       level === 'notice'

@@ -243,16 +243,25 @@ export class TaskStore {
       where t.id = v.id`.execute(db);
   }
 
-  /** Records a rung; returns false when it had fired already (the unique key decides). */
-  async addEscalation(db: TasksDb, taskId: number, level: EscalationLevel, overdueWorkdays: number, at: Date): Promise<boolean> {
-    const r = await db
+  /** Records rungs; returns the ones that were new (the unique key drops those fired already). */
+  addEscalations(db: TasksDb, rows: { taskId: number; level: EscalationLevel; overdueWorkdays: number; at: Date }[]) {
+    if (rows.length === 0) return Promise.resolve([]);
+    return db
       .insertInto('taskEscalation')
-      .values({ taskId, level, overdueWorkdays, at })
+      .values(rows)
       .onConflict((oc) => oc.columns(['taskId', 'level']).doNothing())
-      .returning('taskId')
-      .executeTakeFirst();
-    return r !== undefined;
+      .returning(['taskId', 'level'])
+      .execute();
   }
+
+  addEvents(db: TasksDb, rows: { taskId: number; kind: string; actorId: number | null; at: Date; data: Record<string, unknown> }[]) {
+    if (rows.length === 0) return Promise.resolve([]);
+    return db
+      .insertInto('taskEvent')
+      .values(rows.map((e) => ({ ...e, data: JSON.stringify(e.data) })))
+      .execute();
+  }
+
 
   /**
    * Tasks whose unit owes the next step and whose next rung may be due by `today` (see
