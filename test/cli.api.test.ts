@@ -47,9 +47,9 @@ describe('mashang CLI', () => {
     const unknown = await mashang('jobs', 'run', 'nonsense');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/known: escalation, deliveries, sessions, vacuum/);
-    // The embedded database has no autovacuum: the job vacuums it.
+    // The embedded database has no autovacuum: the job vacuums it. A PostgreSQL server vacuums itself.
     const vacuum = await mashang('jobs', 'run', 'vacuum');
-    expect(vacuum.stdout).toMatch(/^vacuum: vacuum analyze in \d+ ms/);
+    expect(vacuum.stdout).toMatch(env.DATABASE_URL ? /^vacuum: nothing to do/ : /^vacuum: vacuum analyze in \d+ ms/);
     expect(vacuum.code).toBe(0);
 
     const token = await mashang('token', 'create', 'duchashi', '测试对接');
