@@ -8,6 +8,14 @@ export function pathIds(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number);
 }
 
+/** The defaults with these overrides applied, root first (none: the defaults). */
+function policyFrom(chain: Record<string, unknown>[]): Policy {
+  if (chain.length === 0) return defaultPolicy;
+  const result = resolvePolicy(chain);
+  // Overrides were validated when written; a failure here means the defaults changed under them.
+  return result.success ? result.data : defaultPolicy;
+}
+
 /** How long a resolved policy is reused: overrides change rarely, and every request reads them. */
 const CACHE_MS = 30_000;
 
@@ -17,12 +25,8 @@ export class PolicyService {
   constructor(private readonly db: Db) {}
 
   /** The policy in force for a unit: defaults, then each ancestor's overrides from the root down. */
-  async forUnitPath(path: string): Promise<Policy> {
-    const hit = this.cache.get(path);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.policy;
-    const policy = await this.load(path, this.db);
-    this.cache.set(path, { policy, at: Date.now() });
-    return policy;
+  forUnitPath(path: string): Promise<Policy> {
+    return this.forUnitPathIn(path, this.db);
   }
 
   /**
@@ -51,11 +55,7 @@ export class PolicyService {
       const chainIds = pathIds(path).filter((id) => byUnit.has(id));
       const key = chainIds.join('/');
       let policy = memo.get(key);
-      if (!policy) {
-        const result = chainIds.length ? resolvePolicy(chainIds.map((id) => byUnit.get(id)!)) : null;
-        policy = result?.success ? result.data : defaultPolicy;
-        memo.set(key, policy);
-      }
+      if (!policy) memo.set(key, (policy = policyFrom(chainIds.map((id) => byUnit.get(id)!))));
       return policy;
     };
   }
@@ -65,11 +65,7 @@ export class PolicyService {
     const ids = pathIds(path);
     if (ids.length === 0) return defaultPolicy;
     const rows = await executor.selectFrom('policyOverride').select(['unitId', 'overrides']).where('unitId', 'in', ids).execute();
-    if (rows.length === 0) return defaultPolicy;
-    const ordered = ids.flatMap((id) => rows.filter((r) => r.unitId === id).map((r) => r.overrides));
-    const result = resolvePolicy(ordered);
-    // Overrides were validated when written; a failure here means the defaults changed under them.
-    return result.success ? result.data : defaultPolicy;
+    return policyFrom(ids.flatMap((id) => rows.filter((r) => r.unitId === id).map((r) => r.overrides)));
   }
 
   /** The overrides stored on one unit (a region), or null. */
