@@ -58,6 +58,13 @@ export type FeedbackHandler = (trx: TasksDb, task: TaskRow, feedback: { completi
 /** Heads and supervisors by unit, looked up once per escalation scan. */
 type NoticeLookups = { heads: Map<number, { id: number }[]>; supervisors: Map<string, { id: number }[]> };
 
+/** The value under `key`, loaded and kept the first time it is asked for. */
+async function memo<K, V>(map: Map<K, V>, key: K, load: () => Promise<V>): Promise<V> {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = await load()));
+  return value;
+}
+
 /** Rungs of the ladder and who hears of each (提醒 → 催办 → 督办 → 通报 → 问责建议). */
 const RUNG_OF: Record<EscalationLevel, number> = { remind: 1, urge: 2, supervise: 3, notice: 4, accountability: 5 };
 
@@ -135,11 +142,16 @@ export class TaskService {
     return owns !== undefined;
   }
 
+  /** 403 unless the actor may see the task (canSee). */
+  private async mustSee(actor: Actor, t: TaskRow, db: TasksDb = this.db): Promise<void> {
+    if (!(await this.canSee(actor, t, db))) throw forbidden('该事项不在您的可见范围内 (this task is outside what you may see).');
+  }
+
   /** A task the actor may see: 404 when missing, 403 when not theirs to see. */
   async get(actor: Actor, id: number): Promise<TaskRow> {
     const t = await this.store.byId(this.db, id);
     if (!t) throw notFound('Task', id);
-    if (!(await this.canSee(actor, t))) throw forbidden('该事项不在您的可见范围内 (this task is outside what you may see).');
+    await this.mustSee(actor, t);
     return t;
   }
 
@@ -148,7 +160,7 @@ export class TaskService {
     const d = await this.store.detailById(this.db, id);
     if (!d) throw notFound('Task', id);
     const t = d.task;
-    if (!(await this.canSee(actor, t))) throw forbidden('该事项不在您的可见范围内 (this task is outside what you may see).');
+    await this.mustSee(actor, t);
     const policy = await this.policy.forUnitPath(t.leadUnitPath);
     const cal = await this.calendar.get();
     return {
@@ -257,7 +269,7 @@ export class TaskService {
     const row = await this.db.transaction().execute(async (trx) => {
       const t = await this.store.byId(trx, id, { lock: true });
       if (!t) throw notFound('Task', id);
-      if (!(await this.canSee(actor, t, trx))) throw forbidden('该事项不在您的可见范围内 (this task is outside what you may see).');
+      await this.mustSee(actor, t, trx);
       const policy = await this.policy.forUnitPathIn(t.leadUnitPath, platform(trx));
       const decision = decide(action, this.facts(t), this.actorFacts(actor, t), policy);
       if (!decision.ok) throw new AppError(decision.refusal.status, decision.refusal.code, decision.refusal.message);
@@ -640,16 +652,8 @@ export class TaskService {
     overdue: number,
     lookups: NoticeLookups,
   ): Promise<NewNotification[]> {
-    const heads = async () => {
-      let found = lookups.heads.get(t.leadUnitId);
-      if (!found) lookups.heads.set(t.leadUnitId, (found = await this.store.unitPeopleWithRole(trx, t.leadUnitId, 'unit_head')));
-      return found;
-    };
-    const supervisors = async () => {
-      let found = lookups.supervisors.get(t.leadUnitPath);
-      if (!found) lookups.supervisors.set(t.leadUnitPath, (found = await this.store.supervisorsOver(trx, t.leadUnitPath)));
-      return found;
-    };
+    const heads = () => memo(lookups.heads, t.leadUnitId, () => this.store.unitPeopleWithRole(trx, t.leadUnitId, 'unit_head'));
+    const supervisors = () => memo(lookups.supervisors, t.leadUnitPath, () => this.store.supervisorsOver(trx, t.leadUnitPath));
     let recipients: number[];
     switch (level) {
       case 'remind':

@@ -165,27 +165,6 @@ export class TaskStore {
       .executeTakeFirstOrThrow();
   }
 
-  events(db: TasksDb, taskId: number) {
-    return db
-      .selectFrom('taskEvent as e')
-      .leftJoin('person as p', 'p.id', 'e.actorId')
-      .select(['e.id', 'e.kind', 'e.at', 'e.data', 'e.actorId', 'p.name as actorName'])
-      .where('e.taskId', '=', taskId)
-      .orderBy('e.id')
-      .execute();
-  }
-
-  milestones(db: TasksDb, taskId: number) {
-    return db
-      .selectFrom('taskMilestone as m')
-      .leftJoin('person as p', 'p.id', 'm.ownerId')
-      .select(['m.id', 'm.title', 'm.due', 'm.ownerId', 'p.name as ownerName', 'm.doneAt'])
-      .where('m.taskId', '=', taskId)
-      .orderBy('m.due')
-      .orderBy('m.id')
-      .execute();
-  }
-
   addMilestones(db: TasksDb, taskId: number, items: { title: string; due: string; ownerId: number | null }[], now: Date) {
     return db
       .insertInto('taskMilestone')
@@ -208,10 +187,6 @@ export class TaskStore {
   async nextMilestoneDue(db: TasksDb, taskId: number): Promise<string | null> {
     const r = await db.selectFrom('taskMilestone').select((eb) => eb.fn.min('due').as('due')).where('taskId', '=', taskId).where('doneAt', 'is', null).executeTakeFirst();
     return (r?.due as string | null | undefined) ?? null;
-  }
-
-  extensions(db: TasksDb, taskId: number) {
-    return db.selectFrom('taskExtension').selectAll().where('taskId', '=', taskId).orderBy('id').execute();
   }
 
   addExtension(db: TasksDb, e: { taskId: number; requestedBy: number; reason: string; currentDeadline: string; newDeadline: string; now: Date }) {
@@ -266,7 +241,6 @@ export class TaskStore {
       .values(rows.map((e) => ({ ...e, data: JSON.stringify(e.data) })))
       .execute();
   }
-
 
   /**
    * Tasks whose unit owes the next step and whose next rung may be due by `today` (see
@@ -329,11 +303,6 @@ export class TaskStore {
     ]);
   }
 
-  /**
-   * A filter whose unit paths have become unit ids, looked up once (an indexed prefix match), so
-   * the task query compares plain ids: the planner then estimates from the values it is given
-   * and picks the lead-unit index for a township and the deadline index for a province.
-   */
   private unitCount: { n: number; at: number } | null = null;
 
   /** About how many units there are (the planner's estimate, else a count), re-read every 5 minutes. */
@@ -346,6 +315,11 @@ export class TaskStore {
     return n;
   }
 
+  /**
+   * A filter whose unit paths have become unit ids, looked up once (an indexed prefix match), so
+   * the task query compares plain ids: the planner then estimates from the values it is given
+   * and picks the lead-unit index for a township and the deadline index for a province.
+   */
   async resolve(db: TasksDb, f: TaskFilter): Promise<ResolvedFilter> {
     const ids = async (conds: Expression<SqlBool>[]) =>
       (await db.selectFrom('unit').select('id').where(sql<SqlBool>`(${sql.join(conds, sql` or `)})`).execute()).map((r) => r.id);
@@ -420,12 +394,6 @@ export class TaskStore {
       order by g.kind, t.deadline, t.id`.execute(db);
     const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, Number(rows.find((r) => r.todoKind === k)?.groupCount ?? 0)])) as Record<TodoKind, number>;
     return { counts, rows };
-  }
-
-  /** How many tasks match the filter. */
-  async count(db: TasksDb, f: TaskFilter, d: LightDates): Promise<number> {
-    const r = await this.filtered(db, await this.resolve(db, f), d).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return Number(r.n);
   }
 
   /** The tasks matching the filter (`task as t`, nothing joined: callers join what they show). */
