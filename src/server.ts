@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { registerWebApp } from './platform/http/web.ts';
 import { authRoutes } from './platform/auth/routes.ts';
-import { AuthService } from './platform/auth/service.ts';
+import { AuthService, SESSION_CACHE_MS } from './platform/auth/service.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
 import { CalendarService } from './platform/calendar/service.ts';
 import type { Clock } from './platform/clock.ts';
@@ -53,6 +53,8 @@ export interface AppOptions {
   retryDelaysMs?: number[];
   webhookTimeoutMs?: number;
   escalationEveryMs?: number;
+  /** How long a session read is reused before it is read again (default SESSION_CACHE_MS). */
+  sessionCacheMs?: number;
   /** Requests per minute per client address: to login, and to every other public route. */
   rateLimits?: { loginPerMinute: number; publicPerMinute: number };
 }
@@ -78,7 +80,7 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
   const { db } = opts.database;
   const policy = new PolicyService(db);
   const calendar = new CalendarService(db, opts.clock);
-  const auth = new AuthService(db, opts.clock, policy);
+  const auth = new AuthService(db, opts.clock, policy, opts.sessionCacheMs ?? SESSION_CACHE_MS);
   const org = new OrgService(db, auth);
   const notify = new NotifyService(db, opts.clock, {
     email: opts.email ?? null,

@@ -126,11 +126,36 @@ describe('sessions and CSRF', () => {
   });
 });
 
+describe('session cache', () => {
+  it('reuses a session read briefly: a session ended on another node is refused once that time passes', async () => {
+    const short = await createTestContext({ sessionCacheMs: 300 });
+    try {
+      const client = await short.as(['staff']);
+      expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+      // Another node (or an operator) ends the session: this node does not hear of it.
+      await short.handle.db.deleteFrom('session').where('personId', '=', client.person.id).execute();
+      expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+      await new Promise((r) => setTimeout(r, 350));
+      expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('still ends an idle session from the cache by the clock', async () => {
+    const client = await ctx.as(['staff']);
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+    ctx.clock.advance(31 * 60_000);
+    expect((await client.get('/api/v1/auth/me')).json().error.code).toBe('SESSION_EXPIRED');
+  });
+});
+
 describe('password change', () => {
   it('checks the current password and the policy, and ends the other sessions', async () => {
     const p = await ctx.newPerson();
     const a = await ctx.login(p);
     const b = await ctx.login(p);
+    expect((await b.get('/api/v1/auth/me')).statusCode).toBe(200); // cached, and must still end
     expect((await a.post('/api/v1/auth/password', { currentPassword: 'wrong-Pass-1', newPassword: 'New-Passw0rd!' })).statusCode).toBe(403);
     const weak = await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
     expect(weak.statusCode).toBe(400);

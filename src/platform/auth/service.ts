@@ -15,6 +15,15 @@ export const API_TOKEN_PREFIX = 'msk_';
 /** Sessions are touched at most this often, so reads do not turn into writes. */
 const TOUCH_EVERY_MS = 60_000;
 
+/**
+ * A session and its person are reused for this long (wall time) before being read again: a
+ * browser sends its requests in bursts, and the read was one of two or three statements of every
+ * page. Logout, password changes, deactivation and org changes made on this node forget at once;
+ * made on another node, they are seen here within this time (SECURITY.md).
+ */
+export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+
 export interface LoginResult {
   sessionToken: string;
   csrfToken: string;
@@ -30,6 +39,7 @@ export interface Authenticated {
 const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '登录名或密码错误 (wrong login or password).');
 
 type ActorRow = { id: number; login: string; name: string; unitId: number; roles: string[]; active: boolean; unitPath: string; regionPath: string | null };
+type SessionRow = ActorRow & { csrfToken: string; lastSeenAt: Date; expiresAt: Date };
 
 function toActor(row: ActorRow | undefined, via: Actor['via']): Actor | null {
   if (!row || !row.active) return null;
@@ -47,11 +57,14 @@ function toActor(row: ActorRow | undefined, via: Actor['via']): Actor | null {
 
 export class AuthService {
   private readonly store = new AuthStore();
+  /** Session rows by token hash, with when they were read (see SESSION_CACHE_MS). */
+  private readonly sessions = new Map<string, { row: SessionRow; readAt: number }>();
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly policy: PolicyService,
+    private readonly sessionCacheMs = SESSION_CACHE_MS,
   ) {}
 
   /** Loads the actor a person acts as; null if the person is gone or inactive. */
@@ -130,21 +143,53 @@ export class AuthService {
   async fromSession(sessionToken: string): Promise<Authenticated> {
     const now = this.clock.now();
     const tokenHash = sha256(sessionToken);
-    const session = await this.store.sessionWithActor(this.db, tokenHash);
+    const session = await this.sessionRow(tokenHash);
     if (!session) throw unauthorized('会话已失效，请重新登录 (session ended; log in again).');
     const actor = toActor(session, 'session');
     if (!actor) {
-      await this.store.deleteSession(this.db, tokenHash);
+      await this.endSession(tokenHash);
       throw unauthorized('账号已停用 (account disabled).');
     }
     const rules = (await this.policy.forUnitPath(actor.unitPath)).auth;
     const idleSince = now.getTime() - session.lastSeenAt.getTime();
     if (session.expiresAt <= now || idleSince > rules.idleTimeoutMinutes * 60_000) {
-      await this.store.deleteSession(this.db, tokenHash);
+      await this.endSession(tokenHash);
       throw new AppError(401, 'SESSION_EXPIRED', `会话超时，请重新登录 (session timed out after ${rules.idleTimeoutMinutes} idle minutes).`);
     }
-    if (idleSince > TOUCH_EVERY_MS) await this.store.touchSession(this.db, tokenHash, now);
+    if (idleSince > TOUCH_EVERY_MS) {
+      await this.store.touchSession(this.db, tokenHash, now);
+      session.lastSeenAt = now;
+    }
     return { actor, session: { tokenHash, csrfToken: session.csrfToken } };
+  }
+
+  /** The session and its person: from the cache when read within sessionCacheMs, else read. */
+  private async sessionRow(tokenHash: string): Promise<SessionRow | undefined> {
+    const hit = this.sessions.get(tokenHash);
+    if (hit && Date.now() - hit.readAt < this.sessionCacheMs) return hit.row;
+    const readAt = Date.now();
+    const row = await this.store.sessionWithActor(this.db, tokenHash);
+    this.sessions.delete(tokenHash);
+    if (row) {
+      // Oldest first out: a Map iterates in insertion order.
+      if (this.sessions.size >= SESSION_CACHE_MAX) this.sessions.delete(this.sessions.keys().next().value!);
+      this.sessions.set(tokenHash, { row, readAt });
+    }
+    return row;
+  }
+
+  private async endSession(tokenHash: string) {
+    this.sessions.delete(tokenHash);
+    await this.store.deleteSession(this.db, tokenHash);
+  }
+
+  /**
+   * Forgets cached sessions: one person's (after their account, roles, unit or password changed)
+   * or everyone's (after units moved). Called after the change commits.
+   */
+  forgetSessions(personId?: number) {
+    if (personId === undefined) return this.sessions.clear();
+    for (const [key, { row }] of this.sessions) if (row.id === personId) this.sessions.delete(key);
   }
 
   /** Resolves an `Authorization: Bearer msk_…` API token. */
@@ -164,6 +209,7 @@ export class AuthService {
       await this.store.deleteSession(trx, tokenHash);
       await appendAudit(trx, ctx, { action: 'auth.logout', objectType: 'person', objectId: ctx.actorId });
     });
+    this.sessions.delete(tokenHash);
   }
 
   /** 修改密码: ends every other session of the person. */
@@ -179,6 +225,7 @@ export class AuthService {
       await this.store.deleteSessionsOf(trx, person.id, keepTokenHash);
       await appendAudit(trx, ctx, { action: 'auth.password_change', objectType: 'person', objectId: person.id });
     });
+    for (const [key, { row }] of this.sessions) if (row.id === person.id && key !== keepTokenHash) this.sessions.delete(key);
   }
 
   /** Refuses a password that breaks the policy, listing every rule it breaks. */

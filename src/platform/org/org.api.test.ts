@@ -40,6 +40,19 @@ describe('units', () => {
     expect((await staff.get(`/api/v1/units/${siblingTownship.id}`)).statusCode).toBe(403);
   });
 
+  it('a person whose unit moves sees the new region at once, and roles changed by an admin apply at once', async () => {
+    const office = await ctx.newUnit({ parent: township, name: '党政办' });
+    const staff = await ctx.as(['staff'], office);
+    const before = (await staff.get('/api/v1/units')).json().items.map((u: { id: number }) => u.id);
+    expect(before).toContain(township.id);
+    expect((await admin.patch(`/api/v1/units/${office.id}`, { parentId: siblingTownship.id })).statusCode).toBe(200);
+    const after = (await staff.get('/api/v1/units')).json().items.map((u: { id: number }) => u.id);
+    expect(after).toContain(siblingTownship.id);
+    expect(after).not.toContain(township.id);
+    expect((await admin.patch(`/api/v1/people/${staff.person.id}`, { roles: ['staff', 'unit_head'] })).statusCode).toBe(200);
+    expect((await staff.get('/api/v1/auth/me')).json().user.roles).toEqual(['staff', 'unit_head']);
+  });
+
   it('refuses a unit of another county with 403, and a missing one with 404', async () => {
     const supervisor = await ctx.as(['supervisor'], dept);
     expect((await supervisor.get(`/api/v1/units/${otherCounty.id}`)).statusCode).toBe(403);
@@ -127,6 +140,7 @@ describe('people', () => {
   it('deactivating a person ends their sessions; an admin cannot deactivate themself', async () => {
     const p = await ctx.newPerson({ unit: dept });
     const c = await ctx.login(p);
+    expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200); // the session is now cached
     expect((await admin.delete(`/api/v1/people/${p.id}`)).json()).toMatchObject({ active: false });
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await admin.delete(`/api/v1/people/${admin.person.id}`)).json().error.code).toBe('SELF_LOCKOUT');
@@ -135,6 +149,7 @@ describe('people', () => {
   it('an admin password reset ends the sessions and unlocks the account', async () => {
     const p = await ctx.newPerson({ unit: dept });
     const c = await ctx.login(p);
+    expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
     expect((await admin.put(`/api/v1/people/${p.id}/password`, { password: 'Reset-2026-ok' })).statusCode).toBe(204);
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: p.login, password: TEST_PASSWORD } })).statusCode).toBe(401);

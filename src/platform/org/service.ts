@@ -100,7 +100,7 @@ export class OrgService {
 
   /** Renames, recodes, reorders or moves a unit; a move carries its whole subtree. */
   async updateUnit(ctx: AuditContext, actor: Actor, id: number, patch: Partial<Pick<UnitInput, 'name' | 'code' | 'sortOrder' | 'parentId'>>): Promise<Unit> {
-    return this.db.transaction().execute(async (trx) => {
+    const updated = await this.db.transaction().execute(async (trx) => {
       const before = await this.store.unitById(trx, id);
       if (!before) throw notFound('Unit', id);
       this.assertWritable(actor, before.path);
@@ -130,8 +130,11 @@ export class OrgService {
         updatedAt: ctx.now,
       });
       await appendAudit(trx, ctx, { action: 'unit.update', objectType: 'unit', objectId: id, before, after: unit });
-      return unit;
+      return { unit, moved: path !== before.path };
     });
+    // Everyone under a moved unit now has another unit path, and so another scope.
+    if (updated.moved) this.auth.forgetSessions();
+    return updated.unit;
   }
 
   /** 撤销: deactivates a unit that has no active sub-units and no active people. */
@@ -226,6 +229,7 @@ export class OrgService {
       if (patch.active === false) await this.store.deleteSessionsOf(trx, id);
       await appendAudit(trx, ctx, { action: 'person.update', objectType: 'person', objectId: id, before: publicPerson(before), after: patch });
     });
+    this.auth.forgetSessions(id);
     return this.getPerson(actor, id);
   }
 
@@ -241,5 +245,6 @@ export class OrgService {
       await this.store.deleteSessionsOf(trx, id);
       await appendAudit(trx, ctx, { action: 'person.password_reset', objectType: 'person', objectId: id });
     });
+    this.auth.forgetSessions(id);
   }
 }

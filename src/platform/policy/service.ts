@@ -16,11 +16,12 @@ function policyFrom(chain: Record<string, unknown>[]): Policy {
   return result.success ? result.data : defaultPolicy;
 }
 
-/** How long a resolved policy is reused: overrides change rarely, and every request reads them. */
+/** How long the overrides are reused: they change rarely, and every request reads them. */
 const CACHE_MS = 30_000;
 
 export class PolicyService {
-  private readonly cache = new Map<string, { policy: Policy; at: number }>();
+  /** Every override as a function from unit path to policy, and when it was read. */
+  private cached: { policyOf: (path: string) => Policy; at: number } | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -30,16 +31,20 @@ export class PolicyService {
   }
 
   /**
-   * As forUnitPath, for a write's transaction: the cached policy when there is one (the same
-   * 30 s staleness the reads accept), else loaded through `executor` (the embedded database has
-   * one connection, which the transaction holds) and cached.
+   * As forUnitPath, from every override read at most 30 s ago (one small table, read once for
+   * all units: a province's requests each name a different unit, so a per-unit cache missed),
+   * else read again through `executor` (the embedded database has one connection, which a write's
+   * transaction holds). A change on this node clears it at once; on other nodes it is seen within
+   * the 30 s.
    */
   async forUnitPathIn(path: string, executor: Executor): Promise<Policy> {
-    const hit = this.cache.get(path);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.policy;
-    const policy = await this.load(path, executor);
-    this.cache.set(path, { policy, at: Date.now() });
-    return policy;
+    let cached = this.cached;
+    if (!cached || Date.now() - cached.at >= CACHE_MS) {
+      const at = Date.now();
+      cached = { policyOf: await this.snapshot(executor), at };
+      this.cached = cached;
+    }
+    return cached.policyOf(path);
   }
 
   /**
@@ -76,7 +81,7 @@ export class PolicyService {
 
   /** Replaces a region's overrides; refused unless the merged policy is valid. */
   async setOverrides(ctx: AuditContext, unitId: number, overrides: Record<string, unknown>): Promise<Policy> {
-    return this.db.transaction().execute(async (trx) => {
+    const policy = await this.db.transaction().execute(async (trx) => {
       const unit = await trx.selectFrom('unit').select(['id', 'path', 'kind']).where('id', '=', unitId).executeTakeFirst();
       if (!unit) throw notFound('Unit', unitId);
       if (unit.kind !== 'region') throw badRequest('政策只能按行政区划设置 (policy overrides belong to a region unit, not a department).');
@@ -94,8 +99,10 @@ export class PolicyService {
         .onConflict((oc) => oc.column('unitId').doUpdateSet({ overrides: JSON.stringify(overrides), updatedBy: ctx.actorId, updatedAt: ctx.now }))
         .execute();
       await appendAudit(trx, ctx, { action: 'policy.override', objectType: 'unit', objectId: unitId, before: before?.overrides ?? null, after: overrides });
-      this.cache.clear();
       return result.data;
     });
+    // After the commit: a request between the write and the commit could have cached the old rows.
+    this.cached = null;
+    return policy;
   }
 }
