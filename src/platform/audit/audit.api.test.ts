@@ -40,6 +40,21 @@ describe('audit chain', () => {
     expect((await verifyAudit(ctx.handle.db)).ok).toBe(true);
   });
 
+  it('hashes single entries in the database exactly as the verifier does, whatever the text', async () => {
+    const awkward = { title: '关于"马上办"的通知\n\t\\ \u2028 😀 \u0001', nested: { z: [1, 2.5, null, true], a: 'é' }, empty: {} };
+    await ctx.handle.db.transaction().execute(async (trx) => {
+      await appendAudit(trx, { actorId: null, actorLogin: null, clientIp: null, now: new Date('2026-12-01T01:02:03.456Z') }, { action: 'test.awkward', objectType: 'test', after: awkward });
+    });
+    await ctx.handle.db.transaction().execute(async (trx) => {
+      await appendAudit(trx, { actorId: 7, actorLogin: '张三', clientIp: '::1', now: new Date('2026-12-01T01:02:03.999Z') }, { action: 'test.two', objectType: 'test', objectId: 'a"b', before: awkward, after: null });
+      await appendAudit(trx, ctx.system(), { action: 'test.batch', objectType: 'test', objectId: 1 }, { action: 'test.batch', objectType: 'test', objectId: 2 });
+    });
+    const last = await ctx.handle.db.selectFrom('auditLog').select(['action', 'after']).orderBy('seq', 'desc').limit(4).execute();
+    expect(last.map((r) => r.action)).toEqual(['test.batch', 'test.batch', 'test.two', 'test.awkward']);
+    expect(last[3]!.after).toEqual(awkward);
+    expect(await verifyAudit(ctx.handle.db)).toMatchObject({ ok: true });
+  });
+
   it('refuses UPDATE and DELETE on audit rows', async () => {
     await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(ctx.handle.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log where seq = 1`.execute(ctx.handle.db)).rejects.toThrow(/append-only/);

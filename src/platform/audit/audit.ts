@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 
 import type { Db, Executor } from '../db/index.ts';
 import type { AuditRow } from '../db/schema.ts';
@@ -49,24 +50,25 @@ interface HashedFields {
   prevHash: string;
 }
 
+/** The text an entry's hash is taken over. */
+function canonicalJsonOfEntry(e: HashedFields): string {
+  return canonicalJson({
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorLogin: e.actorLogin,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    clientIp: e.clientIp,
+    prevHash: e.prevHash,
+  });
+}
+
 export function entryHash(e: HashedFields): string {
-  return createHash('sha256')
-    .update(
-      canonicalJson({
-        seq: e.seq,
-        at: e.at.toISOString(),
-        actorId: e.actorId,
-        actorLogin: e.actorLogin,
-        action: e.action,
-        objectType: e.objectType,
-        objectId: e.objectId,
-        before: e.before ?? null,
-        after: e.after ?? null,
-        clientIp: e.clientIp,
-        prevHash: e.prevHash,
-      }),
-    )
-    .digest('hex');
+  return createHash('sha256').update(canonicalJsonOfEntry(e)).digest('hex');
 }
 
 /** Values go through JSON once so that what we hash is exactly what jsonb stores and returns. */
@@ -82,34 +84,32 @@ function normalize(value: unknown): unknown {
  */
 export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  // Millisecond precision: what timestamptz returns to JavaScript is what we hashed.
+  const at = new Date(Math.floor(ctx.now.getTime()));
+  const fieldsOf = (e: AuditEntry, seq: number, prevHash: string): HashedFields => ({
+    seq,
+    at,
+    actorId: ctx.actorId,
+    actorLogin: ctx.actorLogin,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId === undefined || e.objectId === null ? null : String(e.objectId),
+    before: normalize(e.before),
+    after: normalize(e.after),
+    clientIp: ctx.clientIp,
+    prevHash,
+  });
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  if (entries.length === 1) return appendOne(trx, fieldsOf(entries[0]!, 0, GENESIS_HASH), json);
   const head = await trx.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
   let seq = Number(head.seq);
   let prevHash = head.hash;
-  // Millisecond precision: what timestamptz returns to JavaScript is what we hashed.
-  const at = new Date(Math.floor(ctx.now.getTime()));
   const rows = entries.map((e) => {
     seq += 1;
-    const fields: HashedFields = {
-      seq,
-      at,
-      actorId: ctx.actorId,
-      actorLogin: ctx.actorLogin,
-      action: e.action,
-      objectType: e.objectType,
-      objectId: e.objectId === undefined || e.objectId === null ? null : String(e.objectId),
-      before: normalize(e.before),
-      after: normalize(e.after),
-      clientIp: ctx.clientIp,
-      prevHash,
-    };
+    const fields = fieldsOf(e, seq, prevHash);
     const hash = entryHash(fields);
     prevHash = hash;
-    return {
-      ...fields,
-      before: fields.before === null ? null : JSON.stringify(fields.before),
-      after: fields.after === null ? null : JSON.stringify(fields.after),
-      hash,
-    };
+    return { ...fields, before: json(fields.before), after: json(fields.after), hash };
   });
   // The entries and the new head in one statement: the head's lock is held until commit and
   // orders every writer, so each round trip saved while holding it is throughput for all.
@@ -119,6 +119,28 @@ export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: 
     .set({ seq, hash: prevHash })
     .where('id', '=', 1)
     .execute();
+}
+
+/**
+ * One entry (nearly every write) in one statement: lock the head, insert the entry after it and
+ * move the head. The hash is the same sha256 over the same canonical JSON as entryHash, finished
+ * by PostgreSQL: the head's hash and sequence number are the last two keys ("prevHash", "seq"),
+ * so the text before them is made here and the database appends them.
+ */
+async function appendOne(trx: Executor, f: HashedFields, json: (v: unknown) => string | null): Promise<void> {
+  const tail = `"prevHash":${JSON.stringify(GENESIS_HASH)},"seq":0}`;
+  const whole = canonicalJsonOfEntry(f);
+  if (!whole.endsWith(tail)) throw new Error('audit: prevHash and seq must be the last keys of an entry');
+  const head = whole.slice(0, -tail.length) + '"prevHash":"';
+  await sql`with h as (select seq, hash from audit_head where id = 1 for update),
+    e as (
+      insert into audit_log (seq, at, actor_id, actor_login, action, object_type, object_id, before, after, client_ip, prev_hash, hash)
+      select h.seq + 1, ${f.at}, ${f.actorId}, ${f.actorLogin}, ${f.action}, ${f.objectType}, ${f.objectId}, ${json(f.before)}::jsonb, ${json(f.after)}::jsonb, ${f.clientIp}, h.hash,
+        encode(sha256(convert_to(${head} || h.hash || '","seq":' || (h.seq + 1)::text || '}', 'UTF8')), 'hex')
+      from h
+      returning seq, hash
+    )
+    update audit_head set seq = e.seq, hash = e.hash from e where audit_head.id = 1`.execute(trx);
 }
 
 export interface AuditVerifyResult {
