@@ -200,7 +200,8 @@ export class TaskService {
       }
       const schedule = scheduleFor(input.level, today, cal, policy);
       const now = ctx.now;
-      const task = await this.store.insert(trx, {
+      const assigned = { kind: 'assigned', actorId: actor.personId, at: now, data: { leadUnitId: lead.id, deadline: due.date, estimated: due.estimated } };
+      const task = await this.store.insertWithEvent(trx, {
         title: input.title,
         description: input.description ?? null,
         sourceKind: input.source?.kind ?? 'other',
@@ -225,11 +226,10 @@ export class TaskService {
         ...(input.milestones?.length ? { planAt: now, nextMilestoneDue: input.milestones.map((m) => m.due).sort()[0]! } : {}),
         createdAt: now,
         updatedAt: now,
-      });
+      }, assigned);
       if (input.milestones?.length) {
         await this.store.addMilestones(trx, task.id, input.milestones.map((m) => ({ title: m.title, due: m.due, ownerId: m.ownerId ?? null })), now);
       }
-      await this.store.addEvent(trx, { taskId: task.id, kind: 'assigned', actorId: actor.personId, at: now, data: { leadUnitId: lead.id, deadline: due.date, estimated: due.estimated } });
       const heads = await this.store.unitPeopleWithRole(trx, lead.id, 'unit_head');
       await this.notify.queue(platform(trx), [
         ...heads.map((h) => ({
@@ -277,9 +277,15 @@ export class TaskService {
         throw conflict('STALE_VERSION', `事项已被他人修改（当前版本 ${t.version}），请刷新后再试 (the task changed; reload it).`, { currentVersion: t.version });
       }
       const { set, event, notify } = await apply(trx, t, policy, cal);
-      const updated = await this.store.update(trx, id, version, { ...set, ...(decision.to ? { status: decision.to } : {}), updatedAt: ctx.now });
-      if (!updated) throw conflict('STALE_VERSION', '事项已被他人修改，请刷新后再试 (the task changed; reload it).');
-      const { id: eventId } = await this.store.addEvent(trx, { taskId: id, kind: action, actorId: actor.personId, at: ctx.now, data: attachmentIds.length ? { ...event, attachmentIds } : event });
+      const written = await this.store.updateWithEvent(
+        trx,
+        id,
+        version,
+        { ...set, ...(decision.to ? { status: decision.to } : {}), updatedAt: ctx.now },
+        { kind: action, actorId: actor.personId, at: ctx.now, data: attachmentIds.length ? { ...event, attachmentIds } : event },
+      );
+      if (!written) throw conflict('STALE_VERSION', '事项已被他人修改，请刷新后再试 (the task changed; reload it).');
+      const { eventId, ...updated } = written;
       if (attachmentIds.length) {
         const linked = await trx.updateTable('taskAttachment').set({ eventId }).where('taskId', '=', id).where('id', 'in', attachmentIds).where('eventId', 'is', null).returning('id').execute();
         if (linked.length !== new Set(attachmentIds).size) {

@@ -53,6 +53,23 @@ export type TaskRowWithNames = Task & { leadUnitPath: string; leadUnitName: stri
 /** Up to this share of all units, a deadline-sorted page is read by unit and sorted (see listQuery). */
 const NARROW_SCOPE_SHARE = 0.05;
 
+/** A timeline event to record with a write. */
+export interface NewEvent {
+  kind: string;
+  actorId: number | null;
+  at: Date;
+  data?: Record<string, unknown>;
+}
+
+/** An event's columns as a select list over the written task (`t` or `u`), typed for insert … select. */
+const eventColumns = (e: NewEvent) => [
+  sql<number>`id`.as('taskId'),
+  sql<string>`${e.kind}::text`.as('kind'),
+  sql<number | null>`${e.actorId}::int`.as('actorId'),
+  sql<Date>`${e.at}::timestamptz`.as('at'),
+  sql<string>`${JSON.stringify(e.data ?? {})}::jsonb`.as('data'),
+];
+
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The light as SQL, for filters and counts. Kept in step with rules.lightOf by a test. */
@@ -74,6 +91,32 @@ export function lightSql(d: LightDates) {
 export class TaskStore {
   insert(db: TasksDb, row: Insertable<TaskTable>) {
     return db.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Inserts a task and its first timeline event in one statement; returns the task. */
+  insertWithEvent(db: TasksDb, row: Insertable<TaskTable>, e: NewEvent) {
+    return db
+      .with('t', (w) => w.insertInto('task').values(row).returningAll())
+      .with('e', (w) => w.insertInto('taskEvent').columns(['taskId', 'kind', 'actorId', 'at', 'data']).expression((eb) => eb.selectFrom('t').select(eventColumns(e))))
+      .selectFrom('t')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * Moves a task to its next version and records the event, in one statement; undefined when
+   * the version no longer matches (nothing is written then).
+   */
+  updateWithEvent(db: TasksDb, id: number, version: number, set: Updateable<TaskTable>, e: NewEvent) {
+    return db
+      .with('u', (w) => w.updateTable('task').set({ ...set, version: sql`version + 1` }).where('id', '=', id).where('version', '=', version).returningAll())
+      .with('e', (w) =>
+        w.insertInto('taskEvent').columns(['taskId', 'kind', 'actorId', 'at', 'data']).expression((eb) => eb.selectFrom('u').select(eventColumns(e))).returning('id'),
+      )
+      .selectFrom(['u', 'e'])
+      .selectAll('u')
+      .select('e.id as eventId')
+      .executeTakeFirst();
   }
 
   /** The task with its lead unit's path; `lock` holds the row for the rest of the transaction. */
@@ -147,17 +190,7 @@ export class TaskStore {
   }
 
   /** Writes the changes if the version still matches; returns undefined when it does not. */
-  update(db: TasksDb, id: number, version: number, set: Updateable<TaskTable>) {
-    return db
-      .updateTable('task')
-      .set({ ...set, version: sql`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-  }
-
-  addEvent(db: TasksDb, e: { taskId: number; kind: string; actorId: number | null; at: Date; data?: Record<string, unknown> }) {
+  addEvent(db: TasksDb, e: NewEvent & { taskId: number }) {
     return db
       .insertInto('taskEvent')
       .values({ taskId: e.taskId, kind: e.kind, actorId: e.actorId, at: e.at, data: JSON.stringify(e.data ?? {}) })
