@@ -26,9 +26,15 @@ const scan = async () => {
   if (!r.ran) throw new Error('scan did not run');
   return r.result;
 };
+/** The task page; the ledger row and any workbench row show the same light and escalations. */
 const view = async () => {
   const c = await ctx.login(leader.person);
-  return (await c.get(`/api/v1/tasks/${taskId}`)).json();
+  const detail = (await c.get(`/api/v1/tasks/${taskId}`)).json();
+  const row = (await c.get('/api/v1/tasks?limit=100')).json().items.find((t: { id: number }) => t.id === taskId);
+  expect(row).toMatchObject({ light: detail.light, escalations: detail.escalations });
+  const groups = (await c.get('/api/v1/tasks/workbench')).json().groups as { items: { id: number }[] }[];
+  for (const item of groups.flatMap((g) => g.items).filter((t) => t.id === taskId)) expect(item).toMatchObject({ light: detail.light, escalations: detail.escalations });
+  return detail;
 };
 
 beforeAll(async () => {

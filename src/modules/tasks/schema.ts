@@ -103,6 +103,8 @@ export interface TaskEscalationTable {
   overdueWorkdays: number;
 }
 
+export type TaskEscalation = Selectable<TaskEscalationTable>;
+
 export interface TaskAttachmentTable {
   id: Generated<number>;
   taskId: number;

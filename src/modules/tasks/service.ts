@@ -538,13 +538,12 @@ export class TaskService {
     // Resolved once: headIds are the same for every group ('sign' only asks for them).
     const filter = await this.store.resolve(this.db, this.fullFilter(actor, { todo: 'sign' }));
     const { counts, rows } = await this.store.workbench(this.db, filter, dates, perGroup);
-    const escalations = await this.store.escalations(this.db, [...new Set(rows.map((r) => r.id))]);
     return TODO_KINDS.map((kind) => ({
       kind,
       count: counts[kind],
       items: rows
         .filter((r) => r.todoKind === kind)
-        .map(({ todoKind: _, groupCount: __, ...t }) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations: escalations.filter((e) => e.taskId === t.id) })),
+        .map(({ todoKind: _, groupCount: __, escalations, ...t }) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations })),
     }));
   }
 
@@ -554,11 +553,10 @@ export class TaskService {
     const dates = await this.lightDates(policy);
     const rows = await this.store.list(this.db, this.fullFilter(actor, filter), dates, { ...page, limit: page.limit + 1 });
     const items = rows.slice(0, page.limit);
-    const escalations = await this.store.escalations(this.db, items.map((r) => r.id));
     const cal = await this.calendar.get();
     const last = items.at(-1);
     return {
-      items: items.map((t) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations: escalations.filter((e) => e.taskId === t.id) })),
+      items: items.map(({ escalations, ...t }) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations })),
       next: rows.length > page.limit && last ? ([page.sort === 'deadline' ? last.deadline : last.id, last.id] as [string | number, number]) : null,
     };
   }

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../platform/auth/actor.ts';
-import type { Task, TaskTable, TasksDb } from './schema.ts';
+import type { Task, TaskEscalation, TaskTable, TasksDb } from './schema.ts';
 import { OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -52,6 +52,14 @@ export type TaskRowWithNames = Task & { leadUnitPath: string; leadUnitName: stri
 
 /** Up to this share of all units, a deadline-sorted page is read by unit and sorted (see listQuery). */
 const NARROW_SCOPE_SHARE = 0.05;
+
+/** An escalation rung as a JSON sub-select gives it (keys camel-cased by the plugin, the time as text). */
+type EscalationJson = Omit<TaskEscalation, 'at'> & { at: string | Date };
+
+/** JSON carries timestamps as text: back to Date, as the column reads give them. */
+function escalationsFromJson(rows: EscalationJson[]): TaskEscalation[] {
+  return rows.map((e) => ({ ...e, at: new Date(e.at) }));
+}
 
 /** A timeline event to record with a write. */
 export interface NewEvent {
@@ -189,7 +197,6 @@ export class TaskStore {
     };
   }
 
-  /** Writes the changes if the version still matches; returns undefined when it does not. */
   addEvent(db: TasksDb, e: NewEvent & { taskId: number }) {
     return db
       .insertInto('taskEvent')
@@ -408,7 +415,7 @@ export class TaskStore {
   async workbench(db: TasksDb, f: ResolvedFilter, d: LightDates, perGroup: number) {
     const flags = sql.join(TODO_KINDS.map((k) => sql`${this.todo(k, f.viewerId, f.headIds, d)} as ${sql.ref(k)}`));
     const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)}, v.${sql.ref(k)})`));
-    const { rows } = await sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number }>`
+    const { rows } = await sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number; escalations: EscalationJson[] }>`
       with v as materialized (
         select t.id, t.deadline, ${flags} from task t
         -- Finished tasks are nobody's to-do (literal, for task_unfinished_lead_idx).
@@ -418,7 +425,8 @@ export class TaskStore {
         from v cross join lateral (values ${kinds}) as k(kind, hit)
         where k.hit
       )
-      select t.*, u.path as lead_unit_path, u.name as lead_unit_name, r.name as responsible_name, g.kind as todo_kind, g.n as group_count
+      select t.*, u.path as lead_unit_path, u.name as lead_unit_name, r.name as responsible_name, g.kind as todo_kind, g.n as group_count,
+        (select coalesce(json_agg(s order by s.at), '[]') from task_escalation s where s.task_id = t.id) as escalations
       from g
       join task t on t.id = g.id
       join unit u on u.id = t.lead_unit_id
@@ -426,7 +434,7 @@ export class TaskStore {
       where g.rn <= ${perGroup}
       order by g.kind, t.deadline, t.id`.execute(db);
     const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, Number(rows.find((r) => r.todoKind === k)?.groupCount ?? 0)])) as Record<TodoKind, number>;
-    return { counts, rows };
+    return { counts, rows: rows.map(({ escalations, ...r }) => ({ ...r, escalations: escalationsFromJson(escalations) })) };
   }
 
   /** The tasks matching the filter (`task as t`, nothing joined: callers join what they show). */
@@ -460,7 +468,8 @@ export class TaskStore {
 
   /** A page of the ledger, keyset-paged on (sort key, id). */
   async list(db: TasksDb, f: TaskFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
-    return this.listQuery(db, await this.resolve(db, f), d, page).execute();
+    const rows = await this.listQuery(db, await this.resolve(db, f), d, page).execute();
+    return rows.map(({ escalations, ...r }) => ({ ...r, escalations: escalationsFromJson(escalations) }));
   }
 
   /** The ledger page's query, unexecuted (bench/explain.ts prints its plan). */
@@ -490,7 +499,9 @@ export class TaskStore {
       .innerJoin('unit as u', 'u.id', 't.leadUnitId')
       .leftJoin('person as r', 'r.id', 't.responsibleId')
       .selectAll('t')
-      .select(['u.path as leadUnitPath', 'u.name as leadUnitName', 'r.name as responsibleName']);
+      .select(['u.path as leadUnitPath', 'u.name as leadUnitName', 'r.name as responsibleName'])
+      // The page's escalation rungs with it: a second statement for 50 rows cost a round trip.
+      .select((eb) => jsonArrayFrom(eb.selectFrom('taskEscalation as s').selectAll('s').whereRef('s.taskId', '=', 't.id').orderBy('s.at')).as('escalations'));
     return page.sort === 'deadline' ? named.orderBy('t.deadline').orderBy('t.id') : named.orderBy('t.id', 'desc');
   }
 
