@@ -88,7 +88,7 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
     webhookTimeoutMs: opts.webhookTimeoutMs ?? 5000,
     ...(logger ? { logger } : {}),
   });
-  const tasks = new TaskService(db, opts.clock, calendar, policy, notify);
+  const tasks = new TaskService(db, opts.clock, calendar, policy, notify, org.unitIds);
   const ledger = new LedgerService(db, opts.clock, calendar, policy, tasks);
   const jobs: Job[] = [
     escalationJob(db, tasks, opts.escalationEveryMs ?? 60_000),

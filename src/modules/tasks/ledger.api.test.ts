@@ -158,3 +158,23 @@ describe('co-handling units (协办)', () => {
     expect((await third.get(`/api/v1/tasks/${t.id}`)).statusCode).toBe(403);
   });
 });
+
+describe('scope as the unit tree changes', () => {
+  it("shows a new unit's task at once, and a moved unit's task leaves with it", async () => {
+    const { county, office, leader } = org;
+    const supervisor = await a.login(await a.newPerson({ unit: office, roles: ['supervisor'] }));
+    const admin = await a.as(['admin'], county);
+    const ids = async (url: string) => (await supervisor.get(url)).json().items.map((t: { id: number }) => t.id);
+    // Both reads resolve (and may keep) the county's unit ids before the tree changes.
+    await ids('/api/v1/tasks?limit=100');
+    await ids(`/api/v1/tasks?limit=100&unitId=${county.id}`);
+    const dept = (await admin.post('/api/v1/units', { parentId: county.id, code: 'scope-new-dept', name: '数据局', kind: 'department' })).json();
+    const task = (await leader.post('/api/v1/tasks', { title: '数据共享平台建设', level: 'normal', leadUnitId: dept.id, deadline: '2026-12-30' })).json();
+    expect(await ids('/api/v1/tasks?limit=100')).toContain(task.id);
+    expect(await ids(`/api/v1/tasks?limit=100&unitId=${county.id}`)).toContain(task.id);
+    const otherCounty = await a.newUnit({ kind: 'region', level: 'county', name: '邻县' });
+    expect((await admin.patch(`/api/v1/units/${dept.id}`, { parentId: otherCounty.id })).statusCode).toBe(200);
+    expect(await ids('/api/v1/tasks?limit=100')).not.toContain(task.id);
+    expect(await ids(`/api/v1/tasks?limit=100&unitId=${county.id}`)).not.toContain(task.id);
+  });
+});

@@ -7,6 +7,7 @@ import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
+import type { UnitIdCache } from '../../platform/org/unit-ids.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import {
@@ -69,7 +70,7 @@ async function memo<K, V>(map: Map<K, V>, key: K, load: () => Promise<V>): Promi
 const RUNG_OF: Record<EscalationLevel, number> = { remind: 1, urge: 2, supervise: 3, notice: 4, accountability: 5 };
 
 export class TaskService {
-  readonly store = new TaskStore();
+  readonly store: TaskStore;
   private readonly feedbackHandlers = new Map<string, FeedbackHandler>();
 
   constructor(
@@ -78,7 +79,10 @@ export class TaskService {
     private readonly calendar: CalendarService,
     private readonly policy: PolicyService,
     private readonly notify: NotifyService,
-  ) {}
+    unitIds?: UnitIdCache,
+  ) {
+    this.store = new TaskStore(unitIds);
+  }
 
   private get db(): TasksDb {
     return withTasks(this.platformDb);

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../platform/auth/actor.ts';
+import type { UnitIdCache } from '../../platform/org/unit-ids.ts';
 import type { Task, TaskEscalation, TaskTable, TasksDb } from './schema.ts';
 import { OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Insertable, Updateable } from 'kysely';
@@ -97,6 +98,9 @@ export function lightSql(d: LightDates) {
 }
 
 export class TaskStore {
+  /** With a cache, scope paths become unit ids without a query most of the time (see UnitIdCache). */
+  constructor(private readonly unitIds?: UnitIdCache) {}
+
   insert(db: TasksDb, row: Insertable<TaskTable>) {
     return db.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow();
   }
@@ -361,15 +365,20 @@ export class TaskStore {
    * and picks the lead-unit index for a township and the deadline index for a province.
    */
   async resolve(db: TasksDb, f: TaskFilter): Promise<ResolvedFilter> {
-    const ids = async (conds: Expression<SqlBool>[]) =>
-      (await db.selectFrom('unit').select('id').where(sql<SqlBool>`(${sql.join(conds, sql` or `)})`).execute()).map((r) => r.id);
-    const under = (path: string) => sql<SqlBool>`path like ${likePrefix(path)}`;
+    const ids = async (subtrees: string[], exact: string[] = []) => {
+      const load = async () => {
+        const conds = [...subtrees.map((p) => sql<SqlBool>`path like ${likePrefix(p)}`), ...exact.map((p) => sql<SqlBool>`path = ${p}`)];
+        if (conds.length === 0) return [];
+        return (await db.selectFrom('unit').select('id').where(sql<SqlBool>`(${sql.join(conds, sql` or `)})`).execute()).map((r) => r.id);
+      };
+      return this.unitIds ? this.unitIds.get(JSON.stringify([subtrees, exact]), load) : load();
+    };
     return {
       ...f,
       unitTotal: await this.unitTotal(db),
-      scopeIds: f.scope.all ? null : await ids([...f.scope.subtrees.map(under), ...f.scope.units.map((p) => sql<SqlBool>`path = ${p}`)]),
-      unitIds: f.unitPath ? await ids([under(f.unitPath)]) : null,
-      headIds: !f.todo || !f.headPath ? [] : f.headPath === '/' ? null : await ids([under(f.headPath)]),
+      scopeIds: f.scope.all ? null : await ids(f.scope.subtrees, f.scope.units),
+      unitIds: f.unitPath ? await ids([f.unitPath]) : null,
+      headIds: !f.todo || !f.headPath ? [] : f.headPath === '/' ? null : await ids([f.headPath]),
     };
   }
 

@@ -8,6 +8,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { pathIds } from '../policy/service.ts';
 import { placeUnit, type Level, type UnitKind } from './rules.ts';
 import { OrgStore } from './store.ts';
+import { UnitIdCache } from './unit-ids.ts';
 
 export interface UnitInput {
   parentId: number | null;
@@ -39,6 +40,8 @@ const publicPerson = (p: Person) => {
 
 export class OrgService {
   readonly store = new OrgStore();
+  /** Scope paths → unit ids for the modules' queries; forgotten whenever a unit is added or moved. */
+  readonly unitIds = new UnitIdCache();
 
   constructor(
     private readonly db: Db,
@@ -95,7 +98,9 @@ export class OrgService {
       await appendAudit(tx, ctx, { action: 'unit.create', objectType: 'unit', objectId: unit.id, after: unit });
       return unit;
     };
-    return trx ? run(trx) : this.db.transaction().execute(run);
+    const unit = trx ? await run(trx) : await this.db.transaction().execute(run);
+    this.unitIds.forget(); // (an import forgets again after its commit)
+    return unit;
   }
 
   /** Renames, recodes, reorders or moves a unit; a move carries its whole subtree. */
@@ -133,7 +138,10 @@ export class OrgService {
       return { unit, moved: path !== before.path };
     });
     // Everyone under a moved unit now has another unit path, and so another scope.
-    if (updated.moved) this.auth.forgetSessions();
+    if (updated.moved) {
+      this.auth.forgetSessions();
+      this.unitIds.forget();
+    }
     return updated.unit;
   }
 
