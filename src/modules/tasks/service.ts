@@ -179,7 +179,7 @@ export class TaskService {
     const today = this.today();
     const cal = await this.calendar.get();
     const created = await this.db.transaction().execute(async (trx) => {
-      const lead = await trx.selectFrom('unit').select(['id', 'path', 'name', 'active']).where('id', '=', input.leadUnitId).executeTakeFirst();
+      const lead = await this.store.unitWithHeads(trx, input.leadUnitId);
       if (!lead?.active) throw badRequest(`主办单位 ${input.leadUnitId} 不存在或已撤销 (lead unit not found).`, { field: 'leadUnitId' });
       if (!inScope(scopeOf(actor), lead.path)) throw forbidden('只能向您管辖范围内的单位交办 (you may assign only to units in your scope).');
       const coUnitIds = [...new Set(input.coUnitIds ?? [])].filter((id) => id !== lead.id);
@@ -234,7 +234,7 @@ export class TaskService {
       if (input.milestones?.length) {
         await this.store.addMilestones(trx, task.id, input.milestones.map((m) => ({ title: m.title, due: m.due, ownerId: m.ownerId ?? null })), now);
       }
-      const heads = await this.store.unitPeopleWithRole(trx, lead.id, 'unit_head');
+      const heads = lead.heads;
       await this.notify.queue(platform(trx), [
         ...heads.map((h) => ({
           recipientId: h.id,
@@ -473,7 +473,7 @@ export class TaskService {
   /** 重新交办: after a return, to another (or the same) lead unit, with a fresh sign-for clock. */
   reassign(ctx: AuditContext, actor: Actor, id: number, version: number, input: { leadUnitId: number; responsibleId?: number | undefined; deadline?: string | undefined; note?: string | undefined }) {
     return this.act(ctx, actor, id, version, 'reassign', async (trx, t, policy, cal) => {
-      const lead = await trx.selectFrom('unit').select(['id', 'path', 'name', 'active']).where('id', '=', input.leadUnitId).executeTakeFirst();
+      const lead = await this.store.unitWithHeads(trx, input.leadUnitId);
       if (!lead?.active) throw badRequest(`主办单位 ${input.leadUnitId} 不存在 (lead unit not found).`, { field: 'leadUnitId' });
       if (!inScope(scopeOf(actor), lead.path) && actor.personId !== t.assignerId) throw forbidden('只能向您管辖范围内的单位交办 (you may assign only to units in your scope).');
       if (input.responsibleId && !(await this.store.personInSubtree(trx, input.responsibleId, lead.path))) {
@@ -485,7 +485,7 @@ export class TaskService {
         if (bad) throw badRequest(bad, { field: 'deadline' });
       }
       const schedule = scheduleFor(t.level, today, cal, policy);
-      const heads = await this.store.unitPeopleWithRole(trx, lead.id, 'unit_head');
+      const heads = lead.heads;
       return {
         set: { leadUnitId: lead.id, responsibleId: input.responsibleId ?? null, signDue: schedule.signDue, signedAt: null, nextEscalationOn: null, ...(input.deadline ? { deadline: input.deadline } : {}) },
         event: { leadUnitId: lead.id, leadUnitName: lead.name, note: input.note ?? null },

@@ -304,6 +304,26 @@ export class TaskStore {
   }
 
   /** Active people with a role in exactly this unit. */
+  /** A unit to assign to, with its active heads (who are told), in one statement. */
+  unitWithHeads(db: TasksDb, unitId: number) {
+    return db
+      .selectFrom('unit as u')
+      .select(['u.id', 'u.path', 'u.name', 'u.active'])
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('person as p')
+            .select(['p.id', 'p.name'])
+            .whereRef('p.unitId', '=', 'u.id')
+            .where('p.active', '=', true)
+            .where(sql<SqlBool>`'unit_head' = any(p.roles)`)
+            .orderBy('p.id'),
+        ).as('heads'),
+      )
+      .where('u.id', '=', unitId)
+      .executeTakeFirst();
+  }
+
   unitPeopleWithRole(db: TasksDb, unitId: number, role: string) {
     return db
       .selectFrom('person')
