@@ -214,7 +214,7 @@ auditCmd
       const result = await verifyAudit(services.database.db);
       if (result.ok) console.log(`Audit chain intact: ${result.checked} entries verified.`);
       else {
-        console.error(`Audit chain BROKEN at entry ${result.firstBroken!.seq}: ${result.firstBroken!.reason} (${result.checked} entries verified before it).`);
+        console.error(`Audit chain BROKEN at entry ${result.firstBroken!.link} of chain ${result.firstBroken!.chain}${result.firstBroken!.seq ? ` (seq ${result.firstBroken!.seq})` : ''}: ${result.firstBroken!.reason} (${result.checked} entries verified before it).`);
         process.exitCode = 1;
       }
     });
@@ -228,7 +228,7 @@ program
     const { handle, release } = await open(config);
     try {
       const h = await backup(handle, path.resolve(file), config.databaseUrl, clockFromEnv().now());
-      console.log(`Backup written to ${file}: ${h.db}, ${h.size} bytes, audit chain at entry ${h.audit.seq}, sha256 ${h.sha256.slice(0, 16)}…`);
+      console.log(`Backup written to ${file}: ${h.db}, ${h.size} bytes, ${h.audit.seq} audit entries, sha256 ${h.sha256.slice(0, 16)}…`);
     } finally {
       await release();
     }
@@ -246,7 +246,7 @@ program
       try {
         await migrateToLatest(handle.db);
         const check = await verifyAudit(handle.db);
-        console.log(`Restored the backup of ${h.createdAt}. Audit chain ${check.ok ? `intact: ${check.checked} entries verified` : `BROKEN at entry ${check.firstBroken?.seq}`}.`);
+        console.log(`Restored the backup of ${h.createdAt}. Audit chain ${check.ok ? `intact: ${check.checked} entries verified` : `BROKEN: ${check.firstBroken?.reason}`}.`);
         if (!check.ok) process.exitCode = 1;
       } finally {
         await handle.close();

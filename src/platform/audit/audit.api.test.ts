@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/context.ts';
-import { appendAudit, verifyAudit } from './audit.ts';
+import { appendAudit, AUDIT_CHAINS, auditHeads, verifyAudit } from './audit.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -35,9 +35,26 @@ describe('audit chain', () => {
     expect(after).toEqual(before);
   });
 
-  it('keeps one chain under concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.handle.db.transaction().execute((trx) => appendAudit(trx, ctx.system(), { action: 'test.concurrent', objectType: 'test', objectId: i }))));
-    expect((await verifyAudit(ctx.handle.db)).ok).toBe(true);
+  it('keeps every chain whole under concurrent writers, single entries and batches alike', async () => {
+    const before = (await auditHeads(ctx.handle.db)).entries;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        ctx.handle.db.transaction().execute(async (trx) => {
+          await appendAudit(trx, ctx.system(), { action: 'test.concurrent', objectType: 'test', objectId: i });
+          if (i % 3 === 0) await appendAudit(trx, ctx.system(), { action: 'test.concurrent', objectType: 'test', objectId: i }, { action: 'test.concurrent', objectType: 'test', objectId: i });
+        }),
+      ),
+    );
+    expect(await verifyAudit(ctx.handle.db)).toMatchObject({ ok: true });
+    expect((await auditHeads(ctx.handle.db)).entries).toBe(before + 20 + 7 * 2);
+    const rows = await ctx.handle.db.selectFrom('auditLog').select(['seq', 'chain']).where('action', '=', 'test.concurrent').execute();
+    expect(new Set(rows.map((r) => Number(r.seq))).size).toBe(rows.length); // seq stays unique across chains
+    // A server's pool spreads writers over chains; the embedded database has one connection, one chain.
+    if (ctx.handle.kind === 'pglite') expect(new Set(rows.map((r) => r.chain)).size).toBe(1);
+    else expect(new Set(rows.map((r) => r.chain)).size).toBeGreaterThan(1);
+    // The migration made one head per chain.
+    const heads = await ctx.handle.db.selectFrom('auditHead').select('id').execute();
+    expect(heads.map((h) => h.id).sort((a, b) => a - b)).toEqual(Array.from({ length: AUDIT_CHAINS }, (_, i) => i + 1));
   });
 
   it('hashes single entries in the database exactly as the verifier does, whatever the text', async () => {
@@ -65,12 +82,14 @@ describe('audit chain', () => {
     const total = (await verifyAudit(db)).checked;
     await sql`alter table audit_log disable trigger audit_log_no_change`.execute(db);
     try {
-      await sql`update audit_log set after = '{"tampered":true}' where seq = 3`.execute(db);
-      expect((await verifyAudit(db)).firstBroken).toEqual({ seq: 3, reason: 'content does not match its hash' });
+      const third = await db.selectFrom('auditLog').select(['seq', 'chain', 'link']).where('link', '=', 3).orderBy('chain').executeTakeFirstOrThrow();
+      const seq = Number(third.seq);
+      await sql`update audit_log set after = '{"tampered":true}' where seq = ${seq}`.execute(db);
+      expect((await verifyAudit(db)).firstBroken).toEqual({ chain: third.chain, link: 3, seq, reason: 'content does not match its hash' });
       const admin = await ctx.as(['admin']);
-      expect((await admin.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: false, firstBroken: { seq: 3 } });
-      await sql`delete from audit_log where seq = 3`.execute(db);
-      expect((await verifyAudit(db)).firstBroken).toEqual({ seq: 3, reason: 'entry 3 is missing' });
+      expect((await admin.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: false, firstBroken: { chain: third.chain, link: 3, seq } });
+      await sql`delete from audit_log where seq = ${seq}`.execute(db);
+      expect((await verifyAudit(db)).firstBroken).toEqual({ chain: third.chain, link: 3, seq: null, reason: `entry 3 of chain ${third.chain} is missing` });
     } finally {
       await sql`alter table audit_log enable trigger audit_log_no_change`.execute(db);
     }
@@ -84,10 +103,14 @@ describe('audit tail truncation', () => {
     try {
       await c.newPerson();
       const { db } = c.handle;
-      const { checked } = await verifyAudit(db);
+      expect((await verifyAudit(db)).ok).toBe(true);
+      const last = await db.selectFrom('auditLog').select(['seq', 'chain', 'link']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
       await sql`alter table audit_log disable trigger audit_log_no_change`.execute(db);
-      await sql`delete from audit_log where seq = ${checked}`.execute(db);
-      expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBroken: { seq: checked, reason: 'entries after the last one found were removed' } });
+      await sql`delete from audit_log where seq = ${last.seq}`.execute(db);
+      expect(await verifyAudit(db)).toMatchObject({
+        ok: false,
+        firstBroken: { chain: last.chain, link: Number(last.link), seq: null, reason: `entries after the last one found in chain ${last.chain} were removed` },
+      });
     } finally {
       await c.close();
     }

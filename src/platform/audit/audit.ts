@@ -22,6 +22,14 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * How many chains the log has (migration 202611270300 makes their heads). A database connection
+ * always appends to the same one, `pg_backend_pid() % AUDIT_CHAINS + 1`: writers on different
+ * connections do not wait for each other's commit, and a transaction locks exactly one head.
+ */
+export const AUDIT_CHAINS = 8;
+const chainOfConnection = sql<number>`mod(pg_backend_pid(), ${sql.lit(AUDIT_CHAINS)}) + 1`;
+
 /** JSON with sorted keys, so the hash does not depend on how jsonb reorders an object. */
 export function canonicalJson(value: unknown): string {
   if (value === undefined || value === null) return 'null';
@@ -101,85 +109,96 @@ export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: 
   });
   const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
   if (entries.length === 1) return appendOne(trx, fieldsOf(entries[0]!, 0, GENESIS_HASH), json);
-  const head = await trx.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  let seq = Number(head.seq);
+  const head = await trx.selectFrom('auditHead').select(['id', 'seq', 'hash']).where('id', '=', chainOfConnection).forUpdate().executeTakeFirstOrThrow();
+  let link = Number(head.seq);
   let prevHash = head.hash;
   const rows = entries.map((e) => {
-    seq += 1;
-    const fields = fieldsOf(e, seq, prevHash);
-    const hash = entryHash(fields);
+    link += 1;
+    const { seq: _, ...fields } = fieldsOf(e, link, prevHash);
+    const hash = entryHash({ ...fields, seq: link });
     prevHash = hash;
-    return { ...fields, before: json(fields.before), after: json(fields.after), hash };
+    return { ...fields, chain: head.id, link, before: json(fields.before), after: json(fields.after), hash };
   });
   // The entries and the new head in one statement: the head's lock is held until commit and
-  // orders every writer, so each round trip saved while holding it is throughput for all.
+  // orders this chain's writers, so each round trip saved while holding it is throughput.
   await trx
     .with('entries', (db) => db.insertInto('auditLog').values(rows).returning('seq'))
     .updateTable('auditHead')
-    .set({ seq, hash: prevHash })
-    .where('id', '=', 1)
+    .set({ seq: link, hash: prevHash })
+    .where('id', '=', head.id)
     .execute();
 }
 
 /**
- * One entry (nearly every write) in one statement: lock the head, insert the entry after it and
- * move the head. The hash is the same sha256 over the same canonical JSON as entryHash, finished
- * by PostgreSQL: the head's hash and sequence number are the last two keys ("prevHash", "seq"),
- * so the text before them is made here and the database appends them.
+ * One entry (nearly every write) in one statement: lock the connection's chain head, insert the
+ * entry after it and move the head. The hash is the same sha256 over the same canonical JSON as
+ * entryHash, finished by PostgreSQL: the head's hash and the entry's place in the chain are the
+ * last two keys ("prevHash", "seq"), so the text before them is made here and the database
+ * appends them.
  */
 async function appendOne(trx: Executor, f: HashedFields, json: (v: unknown) => string | null): Promise<void> {
   const tail = `"prevHash":${JSON.stringify(GENESIS_HASH)},"seq":0}`;
   const whole = canonicalJsonOfEntry(f);
   if (!whole.endsWith(tail)) throw new Error('audit: prevHash and seq must be the last keys of an entry');
   const head = whole.slice(0, -tail.length) + '"prevHash":"';
-  await sql`with h as (select seq, hash from audit_head where id = 1 for update),
+  await sql`with h as (select id, seq, hash from audit_head where id = ${chainOfConnection} for update),
     e as (
-      insert into audit_log (seq, at, actor_id, actor_login, action, object_type, object_id, before, after, client_ip, prev_hash, hash)
-      select h.seq + 1, ${f.at}, ${f.actorId}, ${f.actorLogin}, ${f.action}, ${f.objectType}, ${f.objectId}, ${json(f.before)}::jsonb, ${json(f.after)}::jsonb, ${f.clientIp}, h.hash,
+      insert into audit_log (chain, link, at, actor_id, actor_login, action, object_type, object_id, before, after, client_ip, prev_hash, hash)
+      select h.id, h.seq + 1, ${f.at}, ${f.actorId}, ${f.actorLogin}, ${f.action}, ${f.objectType}, ${f.objectId}, ${json(f.before)}::jsonb, ${json(f.after)}::jsonb, ${f.clientIp}, h.hash,
         encode(sha256(convert_to(${head} || h.hash || '","seq":' || (h.seq + 1)::text || '}', 'UTF8')), 'hex')
       from h
-      returning seq, hash
+      returning chain, link, hash
     )
-    update audit_head set seq = e.seq, hash = e.hash from e where audit_head.id = 1`.execute(trx);
+    update audit_head set seq = e.link, hash = e.hash from e where audit_head.id = e.chain`.execute(trx);
 }
 
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
-  /** The first entry whose link or content does not match, with why. */
-  firstBroken?: { seq: number; reason: string };
+  /**
+   * The first entry whose link or content does not match, with why: its chain and place in it,
+   * and its global `seq` (null when the entry is missing).
+   */
+  firstBroken?: { chain: number; link: number; seq: number | null; reason: string };
 }
 
-/** Walks the whole chain in sequence order, in pages, in bounded memory. */
+/** Walks every chain in order, in pages, in bounded memory; each must end at its head row. */
 export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerifyResult> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+  const heads = await db.selectFrom('auditHead').select(['id', 'seq', 'hash']).orderBy('id').execute();
   let checked = 0;
-  for (;;) {
-    const page: AuditRow[] = await db
-      .selectFrom('auditLog')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-    for (const row of page) {
-      const seq = Number(row.seq);
-      if (seq !== expectedSeq) return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing` } };
-      if (row.prevHash !== prevHash) return { ok: false, checked, firstBroken: { seq, reason: 'prev_hash does not match the previous entry' } };
-      const hash = entryHash({ ...row, seq, objectId: row.objectId, before: row.before, after: row.after });
-      if (hash !== row.hash) return { ok: false, checked, firstBroken: { seq, reason: 'content does not match its hash' } };
-      prevHash = row.hash;
-      expectedSeq += 1;
-      checked += 1;
+  for (const head of heads) {
+    const chain = head.id;
+    let prevHash = GENESIS_HASH;
+    let expected = 1;
+    for (;;) {
+      const page: AuditRow[] = await db.selectFrom('auditLog').selectAll().where('chain', '=', chain).where('link', '>=', expected).orderBy('link').limit(pageSize).execute();
+      for (const row of page) {
+        const link = Number(row.link);
+        const seq = Number(row.seq);
+        if (link !== expected) return { ok: false, checked, firstBroken: { chain, link: expected, seq: null, reason: `entry ${expected} of chain ${chain} is missing` } };
+        if (row.prevHash !== prevHash) return { ok: false, checked, firstBroken: { chain, link, seq, reason: 'prev_hash does not match the previous entry' } };
+        const hash = entryHash({ ...row, seq: link, objectId: row.objectId, before: row.before, after: row.after });
+        if (hash !== row.hash) return { ok: false, checked, firstBroken: { chain, link, seq, reason: 'content does not match its hash' } };
+        prevHash = row.hash;
+        expected += 1;
+        checked += 1;
+      }
+      if (page.length < pageSize) break;
     }
-    if (page.length < pageSize) break;
-  }
-  const head = await db.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  if (Number(head.seq) !== checked || head.hash !== prevHash) {
-    return { ok: false, checked, firstBroken: { seq: checked + 1, reason: 'entries after the last one found were removed' } };
+    if (Number(head.seq) !== expected - 1 || head.hash !== prevHash) {
+      return { ok: false, checked, firstBroken: { chain, link: expected, seq: null, reason: `entries after the last one found in chain ${chain} were removed` } };
+    }
   }
   return { ok: true, checked };
+}
+
+/** The heads of every chain: how many entries there are, and a fingerprint of where each chain ends. */
+export async function auditHeads(db: Executor): Promise<{ entries: number; fingerprint: string }> {
+  const heads = await db.selectFrom('auditHead').select(['id', 'seq', 'hash']).orderBy('id').execute();
+  return {
+    entries: heads.reduce((n, h) => n + Number(h.seq), 0),
+    fingerprint: createHash('sha256').update(heads.map((h) => `${h.id}:${h.seq}:${h.hash}`).join('\n')).digest('hex'),
+  };
 }
 
 /** Reads the entries about one object, newest first (for timelines and admin pages). */

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { verifyAudit } from '../audit/audit.ts';
+import { auditHeads, verifyAudit } from '../audit/audit.ts';
 import { openDatabase, type DatabaseHandle, type DbKind } from './index.ts';
 
 const run = promisify(execFile);
@@ -24,6 +24,7 @@ export interface BackupHeader {
   db: DbKind;
   createdAt: string;
   migration: string | null;
+  /** How many audit entries, and a fingerprint of every chain's head. */
   audit: { seq: number; hash: string };
   size: number;
   sha256: string;
@@ -42,7 +43,7 @@ function pgTool(name: string): string {
 }
 
 async function headerFacts(handle: DatabaseHandle) {
-  const head = await handle.db.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const heads = await auditHeads(handle.db);
   const migration = await handle.db
     .selectFrom('kysely_migration' as never)
     .select('name' as never)
@@ -50,7 +51,7 @@ async function headerFacts(handle: DatabaseHandle) {
     .limit(1)
     .executeTakeFirst()
     .then((r) => (r as { name?: string } | undefined)?.name ?? null);
-  return { audit: { seq: Number(head.seq), hash: head.hash }, migration };
+  return { audit: { seq: heads.entries, hash: heads.fingerprint }, migration };
 }
 
 /** Writes a backup of the open database to `file` (the PGlite folder must not be in use elsewhere). */
@@ -118,7 +119,7 @@ export async function restore(file: string, target: { kind: DbKind; dataDir: str
       const handle = await openDatabase({ dataDir: staging, loadDataDir: new Blob([new Uint8Array(payload)]) });
       try {
         const check = await verifyAudit(handle.db);
-        if (!check.ok) throw new BackupError(`The backup's audit chain is broken at entry ${check.firstBroken?.seq}; nothing was changed.`);
+        if (!check.ok) throw new BackupError(`The backup's audit chain is broken: ${check.firstBroken?.reason}; nothing was changed.`);
       } finally {
         await handle.close();
       }

@@ -66,7 +66,11 @@ export interface ApiTokenTable {
 export type ApiToken = Selectable<ApiTokenTable>;
 
 export interface AuditLogTable {
-  seq: ColumnType<string | number, number, never>;
+  /** Global order (a sequence: unique, gaps where a transaction rolled back). */
+  seq: ColumnType<string | number, number | undefined, never>;
+  /** Which of the AUDIT_CHAINS chains, and the entry's place in it (what its hash covers as "seq"). */
+  chain: ColumnType<number, number, never>;
+  link: ColumnType<string | number, number, never>;
   at: Timestamp;
   actorId: number | null;
   actorLogin: string | null;
