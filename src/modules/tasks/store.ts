@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../platform/auth/actor.ts';
+import { PREPARE } from '../../platform/db/prepared.ts';
 import type { UnitIdCache } from '../../platform/org/unit-ids.ts';
 import type { Task, TaskEscalation, TaskTable, TasksDb } from './schema.ts';
 import { OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
@@ -112,6 +113,7 @@ export class TaskStore {
       .with('e', (w) => w.insertInto('taskEvent').columns(['taskId', 'kind', 'actorId', 'at', 'data']).expression((eb) => eb.selectFrom('t').select(eventColumns(e))))
       .selectFrom('t')
       .selectAll()
+      .modifyEnd(PREPARE)
       .executeTakeFirstOrThrow();
   }
 
@@ -128,6 +130,7 @@ export class TaskStore {
       .selectFrom(['u', 'e'])
       .selectAll('u')
       .select('e.id as eventId')
+      .modifyEnd(PREPARE)
       .executeTakeFirst();
   }
 
@@ -139,7 +142,7 @@ export class TaskStore {
       .selectAll('t')
       .select('u.path as leadUnitPath')
       .where('t.id', '=', id);
-    return (opts.lock ? q.forUpdate('t') : q).executeTakeFirst();
+    return (opts.lock ? q.forUpdate('t') : q).modifyEnd(PREPARE).executeTakeFirst();
   }
 
   /**
@@ -184,6 +187,7 @@ export class TaskStore {
         ).as('attachments'),
       ])
       .where('t.id', '=', id)
+      .modifyEnd(PREPARE)
       .executeTakeFirst();
     if (!row) return undefined;
     // JSON carries timestamps as text: back to Date, as the column reads give them.
@@ -229,7 +233,7 @@ export class TaskStore {
   }
 
   async nextMilestoneDue(db: TasksDb, taskId: number): Promise<string | null> {
-    const r = await db.selectFrom('taskMilestone').select((eb) => eb.fn.min('due').as('due')).where('taskId', '=', taskId).where('doneAt', 'is', null).executeTakeFirst();
+    const r = await db.selectFrom('taskMilestone').select((eb) => eb.fn.min('due').as('due')).where('taskId', '=', taskId).where('doneAt', 'is', null).modifyEnd(PREPARE).executeTakeFirst();
     return (r?.due as string | null | undefined) ?? null;
   }
 
@@ -321,6 +325,7 @@ export class TaskStore {
         ).as('heads'),
       )
       .where('u.id', '=', unitId)
+      .modifyEnd(PREPARE)
       .executeTakeFirst();
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { PREPARE } from '../db/prepared.ts';
 
 import type { Db, Executor } from '../db/index.ts';
 import type { AuditRow } from '../db/schema.ts';
@@ -149,7 +150,7 @@ async function appendOne(trx: Executor, f: HashedFields, json: (v: unknown) => s
       from h
       returning chain, link, hash
     )
-    update audit_head set seq = e.link, hash = e.hash from e where audit_head.id = e.chain`.execute(trx);
+    update audit_head set seq = e.link, hash = e.hash from e where audit_head.id = e.chain ${PREPARE}`.execute(trx);
 }
 
 export interface AuditVerifyResult {

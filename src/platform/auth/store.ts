@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/index.ts';
+import { PREPARE } from '../db/prepared.ts';
 
 /** Queries for sessions, API tokens and the login fields of a person. */
 export class AuthStore {
@@ -39,6 +40,7 @@ export class AuthStore {
       .innerJoin('session as s', 's.personId', 'p.id')
       .select(['s.csrfToken', 's.lastSeenAt', 's.expiresAt'])
       .where('s.tokenHash', '=', tokenHash)
+      .modifyEnd(PREPARE)
       .executeTakeFirst();
   }
 

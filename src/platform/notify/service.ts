@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
+import { PREPARE } from '../db/prepared.ts';
 import type { Db, Executor } from '../db/index.ts';
 import { notFound } from '../errors.ts';
 import { postWebhook, type EmailChannel, type Message } from './channels.ts';
@@ -101,6 +102,7 @@ export class NotifyService {
       )
       .selectFrom('n')
       .select(['n.id', 'n.recipientId', (eb) => eb.selectFrom('d').select((e) => e.fn.countAll<number>().as('c')).as('webhookDeliveries')])
+      .modifyEnd(PREPARE)
       .execute();
     let queued = Number(inserted[0]?.webhookDeliveries ?? 0);
     if (this.opts.email) {
