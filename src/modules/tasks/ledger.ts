@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs costs ≈ 20 MB of memory once loaded: only a process that reads or writes a sheet pays it. */
+const loadExcel = async () => (await import('exceljs')).default;
 import { DATE_RE, isValidDate } from '../../platform/calendar/calendar.ts';
 import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 
@@ -21,7 +24,7 @@ export interface LedgerRow {
 }
 
 export async function writeLedger(rows: LedgerRow[], title: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Mashang';
   const ws = wb.addWorksheet('督办台账', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
@@ -74,7 +77,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
 
 /** Reads a ledger in the export layout (header row found by its 事项名称 cell); collects every row's problems. */
 export async function readLedger(content: Buffer): Promise<{ rows: ParsedLedgerRow[]; errors: string[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch {

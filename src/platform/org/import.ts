@@ -1,5 +1,4 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import { RANKS, ROLES, type Rank, type Role } from '../auth/actor.ts';
 import type { Db } from '../db/index.ts';
@@ -31,6 +30,8 @@ async function readTables(fileName: string, content: Buffer): Promise<Table[]> {
     return [{ name: fileName, rows: records.map((cells, i) => ({ line: i + 2, cells })) }];
   }
   if (!fileName.toLowerCase().endsWith('.xlsx')) throw new AppError(400, 'VALIDATION', 'Org import takes a .xlsx or .csv file.');
+  // Loaded here: exceljs costs ≈ 20 MB of memory, and most processes never read a sheet.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(content as unknown as ArrayBuffer);
   return wb.worksheets.map((ws) => {
