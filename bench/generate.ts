@@ -19,10 +19,13 @@ import { defaultPolicy } from '../src/platform/policy.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
+/** `open`: how many twentieths of the tasks are unfinished (6: 30 %). */
 export const SIZES = {
-  county: { prefectures: 0, counties: 1, departments: 40, townships: 20, townshipOffices: 4, people: 3_000, tasks: 20_000 },
-  prefecture: { prefectures: 1, counties: 10, departments: 40, townships: 20, townshipOffices: 4, people: 30_000, tasks: 200_000 },
-  province: { prefectures: 14, counties: 12, departments: 40, townships: 20, townshipOffices: 4, people: 300_000, tasks: 2_000_000 },
+  county: { prefectures: 0, counties: 1, departments: 40, townships: 20, townshipOffices: 4, people: 3_000, tasks: 20_000, open: 6 },
+  prefecture: { prefectures: 1, counties: 10, departments: 40, townships: 20, townshipOffices: 4, people: 30_000, tasks: 200_000, open: 6 },
+  province: { prefectures: 14, counties: 12, departments: 40, townships: 20, townshipOffices: 4, people: 300_000, tasks: 2_000_000, open: 6 },
+  /** The province with half its tasks open: 1,000,000 for the escalation scan's target. */
+  'province-open': { prefectures: 14, counties: 12, departments: 40, townships: 20, townshipOffices: 4, people: 300_000, tasks: 2_000_000, open: 10 },
 } as const;
 export type Size = keyof typeof SIZES;
 export const BENCH_PASSWORD = 'Bench-2026-mashang';
@@ -96,7 +99,7 @@ export async function generate(db: Db, size: Size, log: (s: string) => void = co
   if (size === 'county') {
     await region(db, null, 'c1', '基准县', 'county', s, 0);
   } else {
-    const root = size === 'province' ? await region(db, null, 'p', '基准省', 'province', s, 0) : null;
+    const root = size.startsWith('province') ? await region(db, null, 'p', '基准省', 'province', s, 0) : null;
     for (let p = 1; p <= s.prefectures; p++) {
       const pid = await region(db, root, `p${p}`, `第${p}市`, 'prefecture', s, p);
       for (let c = 1; c <= s.counties; c++) await region(db, pid, `p${p}c${c}`, `第${p}市第${c}县`, 'county', s, 200 + c);
@@ -136,8 +139,10 @@ export async function generate(db: Db, size: Size, log: (s: string) => void = co
     left join person st on st.login = u.code || '.p4'
     where not (u.kind = 'region' and u.level <> 'township')`.execute(db);
   const leads = Number((await sql<{ n: number }>`select count(*)::int as n from bench_lead`.execute(db)).rows[0]!.n);
-  // g → lead unit by a multiplicative hash; status by g % 20 (6 of 20 open = 30 %); the deadline
-  // spread around today makes the open ones red, yellow and green.
+  // g → lead unit by a multiplicative hash; status by g % 20 (s.open of 20 open: 6 = 30 %); the
+  // deadline spread around today makes the open ones red, yellow and green.
+  const open = sql.lit(s.open);
+  const verified = sql.lit(s.open + 7);
   await sql`insert into task (title, description, source_kind, source_ref, level, status, assigner_id, lead_unit_id, responsible_id, leader_id,
       deadline, original_deadline, assigned_at, sign_due, next_report_due, progress_percent, signed_at, submitted_at, submitted_on, verified_at, closed_at,
       completion, summary, escalation_rung, co_unit_ids, created_at, updated_at)
@@ -158,9 +163,9 @@ export async function generate(db: Db, size: Size, log: (s: string) => void = co
       0, case when c.unit_id is null then '{}'::int[] else array[c.unit_id] end, x.assigned_at, x.assigned_at
     from generate_series(1, ${s.tasks}) g
     cross join lateral (select
-        case when g % 20 < 2 then 'assigned' when g % 20 < 3 then 'signed' when g % 20 < 6 then 'in_progress' when g % 20 < 13 then 'verified' else 'closed' end as status,
-        case when g % 20 < 6 then ${BENCH_TODAY}::date + ((g * 7) % 50) - 15 else ${BENCH_TODAY}::date - ((g * 13) % 300) end as deadline,
-        case when g % 20 < 6 then (${BENCH_TODAY}::date - 10 - (g % 20))::timestamp at time zone 'Asia/Shanghai' else (${BENCH_TODAY}::date - ((g * 13) % 300) - 30)::timestamp at time zone 'Asia/Shanghai' end as assigned_at) x
+        case when g % 20 < 2 then 'assigned' when g % 20 < 3 then 'signed' when g % 20 < ${open} then 'in_progress' when g % 20 < ${verified} then 'verified' else 'closed' end as status,
+        case when g % 20 < ${open} then ${BENCH_TODAY}::date + ((g * 7) % 50) - 15 else ${BENCH_TODAY}::date - ((g * 13) % 300) end as deadline,
+        case when g % 20 < ${open} then (${BENCH_TODAY}::date - 10 - (g % 20))::timestamp at time zone 'Asia/Shanghai' else (${BENCH_TODAY}::date - ((g * 13) % 300) - 30)::timestamp at time zone 'Asia/Shanghai' end as assigned_at) x
     join bench_lead l on l.n = 1 + ((g::bigint * 2654435761) % ${leads})
     -- Every tenth task has a co-handling unit (协办): the next lead unit, usually a sibling.
     left join bench_lead c on g % 10 = 0 and c.n = 1 + ((g::bigint * 2654435761 + 1) % ${leads})`.execute(db);

@@ -82,7 +82,14 @@ describe('audit chain', () => {
     const total = (await verifyAudit(db)).checked;
     await sql`alter table audit_log disable trigger audit_log_no_change`.execute(db);
     try {
-      const third = await db.selectFrom('auditLog').select(['seq', 'chain', 'link']).where('link', '=', 3).orderBy('chain').executeTakeFirstOrThrow();
+      // The third entry of a chain that goes on after it (removing a chain's last entry is a cut tail).
+      const third = await db
+        .selectFrom('auditLog as a')
+        .select(['a.seq', 'a.chain', 'a.link'])
+        .where('a.link', '=', 3)
+        .where(({ exists, selectFrom }) => exists(selectFrom('auditLog as b').select('b.seq').whereRef('b.chain', '=', 'a.chain').where('b.link', '=', 4)))
+        .orderBy('a.chain')
+        .executeTakeFirstOrThrow();
       const seq = Number(third.seq);
       await sql`update audit_log set after = '{"tampered":true}' where seq = ${seq}`.execute(db);
       expect((await verifyAudit(db)).firstBroken).toEqual({ chain: third.chain, link: 3, seq, reason: 'content does not match its hash' });
