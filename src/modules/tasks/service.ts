@@ -612,14 +612,20 @@ export class TaskService {
       afterId = batch.at(-1)!.id;
       scanned += batch.length;
       await conn.transaction().execute(async (trx) => {
-        const existing = await this.store.escalations(trx, batch.map((t) => t.id));
+        // The batch's rungs so far, by task (a filter per task was 500 × 1,500 comparisons a batch).
+        const existing = new Map<number, EscalationLevel[]>();
+        for (const e of await this.store.escalations(trx, batch.map((t) => t.id))) {
+          const levels = existing.get(e.taskId);
+          if (levels) levels.push(e.level);
+          else existing.set(e.taskId, [e.level]);
+        }
         const now = this.clock.now();
         const due: { t: (typeof batch)[number]; level: EscalationLevel; overdue: number }[] = [];
         const moved: { id: number; rung: number; nextOn: string | null }[] = [];
         for (const t of batch) {
           const policy = policyOf(t.leadUnitPath);
           const overdue = cal.workdaysBetween(t.deadline, today);
-          const had = existing.filter((e) => e.taskId === t.id).map((e) => e.level);
+          const had = existing.get(t.id) ?? [];
           const levels = dueEscalations(overdue, had, policy);
           for (const level of levels) due.push({ t, level, overdue });
           // The rung reached and the next rung's day: the scan skips this task until then.
