@@ -546,12 +546,15 @@ export class TaskStore {
 
   statsQuery(db: TasksDb, f: ResolvedFilter, d: LightDates) {
     // The light is computed in a subquery: a parameterised CASE cannot be repeated in GROUP BY.
-    const rows = this.filtered(db, f, d).innerJoin('unit as u', 'u.id', 't.leadUnitId').select(['t.leadUnitId', 'u.name as unitName', 't.status']).select(lightSql(d).as('light'));
-    return db
+    // Counted first, named after: joined before the count, every task of a county looked up its
+    // unit (11,604 lookups for 140 units on province data).
+    const rows = this.filtered(db, f, d).select(['t.leadUnitId', 't.status']).select(lightSql(d).as('light'));
+    const counted = db
       .selectFrom(rows.as('x'))
-      .select(['x.leadUnitId', 'x.unitName', 'x.status', 'x.light'])
+      .select(['x.leadUnitId', 'x.status', 'x.light'])
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .groupBy(['x.leadUnitId', 'x.unitName', 'x.status', 'x.light']);
+      .groupBy(['x.leadUnitId', 'x.status', 'x.light']);
+    return db.selectFrom(counted.as('c')).innerJoin('unit as u', 'u.id', 'c.leadUnitId').select(['c.leadUnitId', 'u.name as unitName', 'c.status', 'c.light', 'c.n']);
   }
 
   /**
