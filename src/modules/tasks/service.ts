@@ -7,7 +7,7 @@ import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
-import type { UnitIdCache } from '../../platform/org/unit-ids.ts';
+import type { UnitIdCache } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import {

@@ -2,7 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../platform/auth/actor.ts';
 import { PREPARE } from '../../platform/db/prepared.ts';
-import type { UnitIdCache } from '../../platform/org/unit-ids.ts';
+import type { UnitIdCache } from '../../platform/org/service.ts';
 import type { Task, TaskEscalation, TaskTable, TasksDb } from './schema.ts';
 import { OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Insertable, Updateable } from 'kysely';
@@ -200,7 +200,7 @@ export class TaskStore {
       events: events.map((e) => ({ ...e, at: date(e.at) })),
       milestones: milestones.map((m) => ({ ...m, doneAt: dateOrNull(m.doneAt) })),
       extensions: extensions.map((x) => ({ ...x, decidedAt: dateOrNull(x.decidedAt), createdAt: date(x.createdAt) })),
-      escalations: escalations.map((e) => ({ ...e, at: date(e.at) })),
+      escalations: escalationsFromJson(escalations),
       attachments: attachments.map((a) => ({ ...a, createdAt: date(a.createdAt) })),
     };
   }

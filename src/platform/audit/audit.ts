@@ -80,6 +80,9 @@ export function entryHash(e: HashedFields): string {
   return createHash('sha256').update(canonicalJsonOfEntry(e)).digest('hex');
 }
 
+/** A jsonb column's text, or SQL NULL. */
+const jsonOrNull = (v: unknown) => (v === null ? null : JSON.stringify(v));
+
 /** Values go through JSON once so that what we hash is exactly what jsonb stores and returns. */
 function normalize(value: unknown): unknown {
   return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
@@ -108,17 +111,18 @@ export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: 
     clientIp: ctx.clientIp,
     prevHash,
   });
-  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-  if (entries.length === 1) return appendOne(trx, fieldsOf(entries[0]!, 0, GENESIS_HASH), json);
+  if (entries.length === 1) return appendOne(trx, fieldsOf(entries[0]!, 0, GENESIS_HASH));
   const head = await trx.selectFrom('auditHead').select(['id', 'seq', 'hash']).where('id', '=', chainOfConnection).forUpdate().executeTakeFirstOrThrow();
   let link = Number(head.seq);
   let prevHash = head.hash;
   const rows = entries.map((e) => {
     link += 1;
-    const { seq: _, ...fields } = fieldsOf(e, link, prevHash);
-    const hash = entryHash({ ...fields, seq: link });
+    const fields = fieldsOf(e, link, prevHash);
+    const hash = entryHash(fields);
     prevHash = hash;
-    return { ...fields, chain: head.id, link, before: json(fields.before), after: json(fields.after), hash };
+    // seq is the global order (a sequence); the hash covered the place in the chain as "seq".
+    const { seq: _, ...row } = fields;
+    return { ...row, chain: head.id, link, before: jsonOrNull(fields.before), after: jsonOrNull(fields.after), hash };
   });
   // The entries and the new head in one statement: the head's lock is held until commit and
   // orders this chain's writers, so each round trip saved while holding it is throughput.
@@ -137,7 +141,7 @@ export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: 
  * last two keys ("prevHash", "seq"), so the text before them is made here and the database
  * appends them.
  */
-async function appendOne(trx: Executor, f: HashedFields, json: (v: unknown) => string | null): Promise<void> {
+async function appendOne(trx: Executor, f: HashedFields): Promise<void> {
   const tail = `"prevHash":${JSON.stringify(GENESIS_HASH)},"seq":0}`;
   const whole = canonicalJsonOfEntry(f);
   if (!whole.endsWith(tail)) throw new Error('audit: prevHash and seq must be the last keys of an entry');
@@ -145,7 +149,7 @@ async function appendOne(trx: Executor, f: HashedFields, json: (v: unknown) => s
   await sql`with h as (select id, seq, hash from audit_head where id = ${chainOfConnection} for update),
     e as (
       insert into audit_log (chain, link, at, actor_id, actor_login, action, object_type, object_id, before, after, client_ip, prev_hash, hash)
-      select h.id, h.seq + 1, ${f.at}, ${f.actorId}, ${f.actorLogin}, ${f.action}, ${f.objectType}, ${f.objectId}, ${json(f.before)}::jsonb, ${json(f.after)}::jsonb, ${f.clientIp}, h.hash,
+      select h.id, h.seq + 1, ${f.at}, ${f.actorId}, ${f.actorLogin}, ${f.action}, ${f.objectType}, ${f.objectId}, ${jsonOrNull(f.before)}::jsonb, ${jsonOrNull(f.after)}::jsonb, ${f.clientIp}, h.hash,
         encode(sha256(convert_to(${head} || h.hash || '","seq":' || (h.seq + 1)::text || '}', 'UTF8')), 'hex')
       from h
       returning chain, link, hash

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
+import { TtlCache } from '../cache.ts';
 import { shanghaiDate, type Clock } from '../clock.ts';
 import type { Db } from '../db/index.ts';
 import { AppError, badRequest, forbidden, locked, notFound, unauthorized } from '../errors.ts';
@@ -57,15 +58,17 @@ function toActor(row: ActorRow | undefined, via: Actor['via']): Actor | null {
 
 export class AuthService {
   private readonly store = new AuthStore();
-  /** Session rows by token hash, with when they were read (see SESSION_CACHE_MS). */
-  private readonly sessions = new Map<string, { row: SessionRow; readAt: number }>();
+  /** Session rows by token hash (see SESSION_CACHE_MS). */
+  private readonly sessions: TtlCache<string, SessionRow | undefined>;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly policy: PolicyService,
-    private readonly sessionCacheMs = SESSION_CACHE_MS,
-  ) {}
+    sessionCacheMs = SESSION_CACHE_MS,
+  ) {
+    this.sessions = new TtlCache(sessionCacheMs, SESSION_CACHE_MAX);
+  }
 
   /** Loads the actor a person acts as; null if the person is gone or inactive. */
   async actorFor(personId: number, via: Actor['via']): Promise<Actor | null> {
@@ -143,7 +146,7 @@ export class AuthService {
   async fromSession(sessionToken: string): Promise<Authenticated> {
     const now = this.clock.now();
     const tokenHash = sha256(sessionToken);
-    const session = await this.sessionRow(tokenHash);
+    const session = await this.sessions.get(tokenHash, () => this.store.sessionWithActor(this.db, tokenHash));
     if (!session) throw unauthorized('会话已失效，请重新登录 (session ended; log in again).');
     const actor = toActor(session, 'session');
     if (!actor) {
@@ -163,33 +166,19 @@ export class AuthService {
     return { actor, session: { tokenHash, csrfToken: session.csrfToken } };
   }
 
-  /** The session and its person: from the cache when read within sessionCacheMs, else read. */
-  private async sessionRow(tokenHash: string): Promise<SessionRow | undefined> {
-    const hit = this.sessions.get(tokenHash);
-    if (hit && Date.now() - hit.readAt < this.sessionCacheMs) return hit.row;
-    const readAt = Date.now();
-    const row = await this.store.sessionWithActor(this.db, tokenHash);
-    this.sessions.delete(tokenHash);
-    if (row) {
-      // Oldest first out: a Map iterates in insertion order.
-      if (this.sessions.size >= SESSION_CACHE_MAX) this.sessions.delete(this.sessions.keys().next().value!);
-      this.sessions.set(tokenHash, { row, readAt });
-    }
-    return row;
-  }
-
   private async endSession(tokenHash: string) {
     this.sessions.delete(tokenHash);
     await this.store.deleteSession(this.db, tokenHash);
   }
 
   /**
-   * Forgets cached sessions: one person's (after their account, roles, unit or password changed)
-   * or everyone's (after units moved). Called after the change commits.
+   * Forgets cached sessions: one person's (after their account, roles, unit or password changed;
+   * but `keepTokenHash`, the session that changed the password) or everyone's (after units moved).
+   * Called after the change commits.
    */
-  forgetSessions(personId?: number) {
+  forgetSessions(personId?: number, keepTokenHash?: string) {
     if (personId === undefined) return this.sessions.clear();
-    for (const [key, { row }] of this.sessions) if (row.id === personId) this.sessions.delete(key);
+    this.sessions.deleteWhere((row, key) => row?.id === personId && key !== keepTokenHash);
   }
 
   /** Resolves an `Authorization: Bearer msk_…` API token. */
@@ -225,7 +214,7 @@ export class AuthService {
       await this.store.deleteSessionsOf(trx, person.id, keepTokenHash);
       await appendAudit(trx, ctx, { action: 'auth.password_change', objectType: 'person', objectId: person.id });
     });
-    for (const [key, { row }] of this.sessions) if (row.id === person.id && key !== keepTokenHash) this.sessions.delete(key);
+    this.forgetSessions(person.id, keepTokenHash);
   }
 
   /** Refuses a password that breaks the policy, listing every rule it breaks. */

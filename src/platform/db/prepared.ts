@@ -13,8 +13,8 @@ import type pg from 'pg';
  * Mark a query with `.modifyEnd(PREPARE)` (or end raw SQL with it); the comment changes nothing
  * on the embedded database, which has no statement cache to use.
  */
-export const PREPARE = sql.raw('/* mashang:prepare */');
 const MARK = '/* mashang:prepare */';
+export const PREPARE = sql.raw(MARK);
 
 /** Distinct prepared texts a process will name; past it, marked queries run unnamed (a safety cap). */
 const MAX_NAMED = 1000;

@@ -162,7 +162,7 @@ export async function importOrg(db: Db, org: OrgService, ctx: AuditContext, file
       await appendAudit(trx, ctx, { action: 'org.import', objectType: 'file', objectId: fileName.slice(-200), after: { units: ids.size, people: created } });
       return { units: ids.size, people: created };
     });
-  org.unitIds.forget();
+  org.unitIds.clear();
   return report;
 }
 

@@ -4,11 +4,11 @@ import { hashPassword } from '../auth/password.ts';
 import type { AuthService } from '../auth/service.ts';
 import type { Db, Executor } from '../db/index.ts';
 import type { Person, Unit } from '../db/schema.ts';
+import { TtlCache } from '../cache.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { pathIds } from '../policy/service.ts';
 import { placeUnit, type Level, type UnitKind } from './rules.ts';
 import { OrgStore } from './store.ts';
-import { UnitIdCache } from './unit-ids.ts';
 
 export interface UnitInput {
   parentId: number | null;
@@ -38,10 +38,17 @@ const publicPerson = (p: Person) => {
   return rest;
 };
 
+/**
+ * Unit ids by path condition (a scope's subtrees, a filter's unit), kept 5 s: every ledger page,
+ * statistic and workbench turned its paths into ids with a query of its own first, and the tree
+ * changes rarely. OrgService forgets them when a unit is added, moved or imported.
+ */
+export type UnitIdCache = TtlCache<string, number[]>;
+
 export class OrgService {
   readonly store = new OrgStore();
   /** Scope paths → unit ids for the modules' queries; forgotten whenever a unit is added or moved. */
-  readonly unitIds = new UnitIdCache();
+  readonly unitIds: UnitIdCache = new TtlCache(5_000, 5_000);
 
   constructor(
     private readonly db: Db,
@@ -99,7 +106,7 @@ export class OrgService {
       return unit;
     };
     const unit = trx ? await run(trx) : await this.db.transaction().execute(run);
-    this.unitIds.forget(); // (an import forgets again after its commit)
+    this.unitIds.clear(); // (an import clears again after its commit)
     return unit;
   }
 
@@ -140,7 +147,7 @@ export class OrgService {
     // Everyone under a moved unit now has another unit path, and so another scope.
     if (updated.moved) {
       this.auth.forgetSessions();
-      this.unitIds.forget();
+      this.unitIds.clear();
     }
     return updated.unit;
   }
