@@ -233,6 +233,27 @@ describe('the ledger', () => {
     expect(resp.items).toEqual([{ unitId: unit.id, unitName: '水务局', responsibleId: null, responsibleName: null, total: 6, byLight: { green: 5, yellow: 1 } }]);
   });
 
+  it('under a unit filter shows a subtree in the viewer’s scope in full, and otherwise only what they may see', async () => {
+    const office = await ctx.newUnit({ parent: county, name: '县统计局' });
+    const section = await ctx.newUnit({ parent: office, name: '综合股' });
+    const officeStaff = await ctx.as(['staff'], office);
+    const officeHead = await ctx.as(['unit_head'], office);
+    const own = (await leader.post('/api/v1/tasks', { title: '统计年报汇总', level: 'normal', leadUnitId: office.id, deadline: '2026-12-01' })).json().id as number;
+    const below = (await leader.post('/api/v1/tasks', { title: '住户调查', level: 'normal', leadUnitId: section.id, deadline: '2026-12-02' })).json().id as number;
+    const ids = async (c: Client, path: string) => ((await c.get(path)).json().items as { id: number }[]).map((t) => t.id);
+    const total = async (c: Client, path: string) => (await c.get(path)).json().totals.total as number;
+    // The head's scope is the office's subtree: the section's task too.
+    expect(await ids(officeHead, `/api/v1/tasks?limit=100&unitId=${office.id}`)).toEqual([own, below]);
+    expect(await total(officeHead, `/api/v1/tasks/stats?unitId=${office.id}`)).toBe(2);
+    // Staff see their own unit, not the units under it, even when the filter names the subtree.
+    expect(await ids(officeStaff, `/api/v1/tasks?limit=100&unitId=${office.id}`)).toEqual([own]);
+    expect(await ids(officeStaff, `/api/v1/tasks?limit=100&unitId=${office.id}&sort=deadline&light=green`)).toEqual([own]);
+    expect(await total(officeStaff, `/api/v1/tasks/stats?unitId=${office.id}`)).toBe(1);
+    // A county supervisor's subtree holds both; another department's head sees neither.
+    expect(await ids(supervisor, `/api/v1/tasks?limit=100&unitId=${office.id}`)).toEqual([own, below]);
+    expect(await ids(otherHead, `/api/v1/tasks?limit=100&unitId=${office.id}`)).toEqual([]);
+  });
+
   it('filters by light in SQL exactly as the rules compute it, on any day', async () => {
     for (const day of ['2026-09-21', '2026-09-24', '2026-10-02', '2026-10-09', '2026-11-03', '2027-01-05']) {
       ctx.clock.set(new Date(`${day}T09:00:00+08:00`));

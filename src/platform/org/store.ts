@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { compiledOnce } from '../db/compiled.ts';
 import type { Executor } from '../db/index.ts';
+import { PREPARE } from '../db/prepared.ts';
 import type { NewPerson, PersonUpdate, UnitUpdate } from '../db/schema.ts';
 
 export interface UnitVisibility {
@@ -9,9 +11,12 @@ export interface UnitVisibility {
   ancestorIds: number[];
 }
 
+/** One unit by id: read on every unit-filtered ledger page and statistics view. */
+const unitById = compiledOnce((db: Executor, id: number) => db.selectFrom('unit').selectAll().where('id', '=', id).modifyEnd(PREPARE));
+
 export class OrgStore {
-  unitById(db: Executor, id: number) {
-    return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
+  async unitById(db: Executor, id: number) {
+    return (await unitById(db, id)).rows[0];
   }
 
   unitByCode(db: Executor, code: string) {
