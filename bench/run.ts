@@ -36,6 +36,8 @@ const { values } = parseArgs({
     'skip-scan': { type: 'boolean', default: false },
     /** Run the server with --cpu-prof; profiles land in bench/profiles/ (open in Chrome DevTools). */
     profile: { type: 'boolean', default: false },
+    /** Server worker processes (`mashang serve --workers`; PostgreSQL only). */
+    workers: { type: 'string', default: '1' },
   },
 });
 const size = values.size!;
@@ -155,14 +157,28 @@ if (databaseUrl && !skipScan) {
 }
 
 const server = spawn(process.execPath, [...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []), 'bin/mashang.js', 'serve'], {
-  env: { ...serverEnv, PORT: values.port, HOST: '127.0.0.1' },
+  env: { ...serverEnv, PORT: values.port, HOST: '127.0.0.1', MASHANG_WORKERS: values.workers },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
-/** CPU seconds the server process has used (user + system). */
-const serverCpuSeconds = () => {
-  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+/** The server's processes: the server, and its workers when it has them. */
+const serverPids = () => {
+  const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim();
+  return [server.pid!, ...(children ? children.split(' ').map(Number) : [])];
 };
+/** A process's /proc/PID/stat fields after its name. */
+const statOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  } catch {
+    return null; // gone meanwhile
+  }
+};
+/** CPU seconds the server's processes have used (user + system). */
+const serverCpuSeconds = () =>
+  serverPids().reduce((sum, pid) => {
+    const f = statOf(pid);
+    return sum + (f ? (Number(f[11]) + Number(f[12])) / 100 : 0); // utime, stime in clock ticks (100 Hz)
+  }, 0);
 /** The machine's busy and total CPU time so far (all cores, from /proc/stat). */
 const machineCpu = () => {
   const t = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
@@ -171,8 +187,15 @@ const machineCpu = () => {
   return { busy: total - idle, total };
 };
 const rssMb = () => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : null;
+  let kb = 0;
+  for (const pid of serverPids()) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kb ? Math.round(kb / 1024) : null;
 };
 
 async function waitForServer() {
@@ -393,6 +416,7 @@ try {
     size,
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
     durationSeconds: duration,
+    serverWorkers: Number(values.workers),
     generated,
     escalationScan: { openTasks, first: firstScan, again: secondScan },
     pgbenchInsertsPerSecond: pgbench,

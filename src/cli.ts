@@ -1,7 +1,8 @@
+import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
-import { configFromEnv, type Config } from './config.ts';
+import { configFromEnv, parseWorkers, type Config } from './config.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo, type DemoSummary } from './demo/seed.ts';
 import { seedDemoTasks } from './demo/tasks.ts';
 import { verifyAudit, type AuditContext } from './platform/audit/audit.ts';
@@ -15,6 +16,8 @@ import { AppError } from './platform/errors.ts';
 import { smtpChannel } from './platform/notify/channels.ts';
 import { importOrg } from './platform/org/import.ts';
 import { Scheduler } from './platform/jobs.ts';
+import { runsJobs, runWorkers } from './platform/workers.ts';
+import { pino } from 'pino';
 import { buildApp, createServices, type Services } from './server.ts';
 
 const cliContext = (services: Services, what: string): AuditContext => ({ actorId: null, actorLogin: `cli:${what}`, clientIp: null, now: services.clock.now() });
@@ -51,6 +54,17 @@ async function withServices<T>(fn: (services: Services) => Promise<T>): Promise<
 
 const SHOWN_LOGINS = ['admin', 'duchashi', 'xianzhang', 'shuji', 'fuxianzhang1', 'jyj.head', 'jyj.staff1', 'cgz.head', 'cgz.staff1'];
 
+/** The demo accounts the start-up message shows, as they are in the database. */
+async function demoLogins(services: Services): Promise<DemoSummary['logins']> {
+  const demo = await services.database.db
+    .selectFrom('person as p')
+    .innerJoin('unit as u', 'u.id', 'p.unitId')
+    .select(['p.login', 'p.name', 'p.title', 'u.name as unit'])
+    .where('p.login', 'in', SHOWN_LOGINS)
+    .execute();
+  return demo.map((d) => ({ login: d.login, name: d.name, title: d.title ?? '', unit: d.unit }));
+}
+
 function printLogins(summary: Pick<DemoSummary, 'logins'>, port: number) {
   const lines = [
     '',
@@ -70,8 +84,14 @@ program
   .command('serve')
   .description('Migrate, then serve the API (PORT, DATABASE_URL or MASHANG_DATA_DIR, MASHANG_NOW)')
   .option('--demo', 'seed the demo county when the database is empty, and print its logins')
-  .action(async (opts: { demo?: boolean }) => {
+  .option('--workers <n>', 'HTTP worker processes sharing the port (PostgreSQL server only; MASHANG_WORKERS)')
+  .action(async (opts: { demo?: boolean; workers?: string }) => {
     const config = configFromEnv();
+    const workers = opts.workers === undefined ? config.workers : parseWorkers(opts.workers, '--workers');
+    if (workers > 1 && cluster.isPrimary) {
+      process.exitCode = await serveWorkers(config, workers, !!opts.demo);
+      return;
+    }
     const clock = clockFromEnv();
     const { handle, release } = await open(config);
     const email = config.smtpUrl ? smtpChannel(config.smtpUrl, config.mailFrom) : null;
@@ -84,14 +104,18 @@ program
       logger: { level: config.logLevel },
     });
     let summary: DemoSummary | null = null;
-    if (opts.demo && (await isEmpty(services))) {
+    // As a worker, the primary has seeded and will print the logins.
+    if (opts.demo && cluster.isPrimary && (await isEmpty(services))) {
       summary = await seedDemo(services);
       const work = await seedDemoTasks(services);
       app.log.info({ units: summary.units, people: summary.people, tasks: work.tasks, escalations: work.escalations }, 'seeded the demo county');
     }
-    // Every scheduled job runs at start and then on its interval (escalation: every minute).
+    // Every scheduled job runs at start and then on its interval (escalation: every minute); with
+    // several workers, in one of them.
     const scheduler = new Scheduler();
-    for (const job of services.jobs) {
+    const jobs = runsJobs() ? services.jobs : [];
+    if (jobs.length) app.log.info({ jobs: jobs.map((j) => j.name) }, 'running the scheduled jobs');
+    for (const job of jobs) {
       scheduler.every(
         job.everyMs,
         async () => {
@@ -117,15 +141,40 @@ program
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
-    if (opts.demo) {
-      if (!summary) {
-        const { db } = services.database;
-        const demo = await db.selectFrom('person as p').innerJoin('unit as u', 'u.id', 'p.unitId').select(['p.login', 'p.name', 'p.title', 'u.name as unit']).where('p.login', 'in', SHOWN_LOGINS).execute();
-        summary = { units: 0, people: 0, logins: demo.map((d) => ({ login: d.login, name: d.name, title: d.title ?? '', unit: d.unit })) };
-      }
+    if (opts.demo && cluster.isPrimary) {
+      summary ??= { units: 0, people: 0, logins: await demoLogins(services) };
       printLogins(summary, port);
     }
   });
+
+/**
+ * `serve` with several workers: the primary migrates (and seeds the demo county) once, then runs
+ * the workers (platform/workers.ts) and prints the demo logins when the first one listens.
+ */
+async function serveWorkers(config: Config, count: number, demo: boolean): Promise<number> {
+  if (!config.databaseUrl) {
+    console.error('More than one worker needs a PostgreSQL server (DATABASE_URL): the embedded database belongs to one process.');
+    return 2;
+  }
+  let summary: Pick<DemoSummary, 'logins'> | null = null;
+  await withServices(async (services) => {
+    if (demo && (await isEmpty(services))) {
+      summary = await seedDemo(services);
+      await seedDemoTasks(services);
+    }
+  });
+  const log = pino({ level: config.logLevel });
+  return runWorkers({
+    count,
+    log: (level, msg, data) => log[level](data ?? {}, msg),
+    onListening: async (port) => {
+      log.info({ workers: count, port }, 'workers listening');
+      if (!demo) return;
+      summary ??= await withServices(async (services) => ({ logins: await demoLogins(services) }));
+      printLogins(summary, port);
+    },
+  });
+}
 
 program
   .command('migrate')

@@ -12,6 +12,19 @@ export interface Config {
   logLevel: string;
   /** How often the escalation scan runs (MASHANG_ESCALATION_EVERY_MS). */
   escalationEveryMs: number;
+  /** HTTP worker processes (MASHANG_WORKERS): more than one needs a PostgreSQL server. */
+  workers: number;
+}
+
+/** The most worker processes `serve` starts. */
+export const MAX_WORKERS = 64;
+
+/** A worker count from the environment or the command line: 1 … MAX_WORKERS. */
+export function parseWorkers(value: string | undefined, from: string): number {
+  if (value === undefined || value === '') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new Error(`${from}="${value}" is not a number of workers (1–${MAX_WORKERS}).`);
+  return n;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +40,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.MASHANG_SECURE_COOKIES ? env.MASHANG_SECURE_COOKIES === '1' : env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     escalationEveryMs: Math.max(1000, Number(env.MASHANG_ESCALATION_EVERY_MS ?? 60_000) || 60_000),
+    workers: parseWorkers(env.MASHANG_WORKERS, 'MASHANG_WORKERS'),
   };
 }

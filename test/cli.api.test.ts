@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliSandbox, type CliSandbox } from './helpers/cli.ts';
@@ -88,6 +88,58 @@ describe('mashang CLI', () => {
     }
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
+  });
+
+  it('refuses a bad worker count, and several workers on the embedded database', async () => {
+    const bad = await mashang('serve', '--workers', '0');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--workers="0" is not a number of workers/);
+    if (env.DATABASE_URL) return;
+    const res = await mashang('serve', '--workers', '2');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/needs a PostgreSQL server \(DATABASE_URL\)/);
+  });
+
+  it('serves with two workers on PostgreSQL: jobs in one, a killed worker replaced, SIGTERM stops them all', { timeout: 180_000 }, async () => {
+    if (!env.DATABASE_URL) return;
+    const child = sandbox.start(['serve', '--workers', '2'], { PORT: '0', LOG_LEVEL: 'info', MASHANG_ESCALATION_EVERY_MS: '1000' });
+    let out = '';
+    const collect = (c: Buffer) => (out += c.toString());
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    const waitFor = async (what: () => boolean, label: string) => {
+      for (const t0 = Date.now(); !what(); await new Promise((r) => setTimeout(r, 100))) {
+        if (Date.now() - t0 > 60_000) throw new Error(`${label} did not happen:\n${out}`);
+      }
+    };
+    const lines = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { pid: number; msg: string; port?: number; job?: string });
+    const workers = () => readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ').filter(Boolean).map(Number);
+    try {
+      await waitFor(() => lines().filter((l) => l.msg.startsWith('Server listening')).length === 2, 'two workers listening');
+      const port = lines().find((l) => l.msg === 'workers listening')!.port!;
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      const first = workers();
+      expect(first).toHaveLength(2);
+      // The scheduled jobs run in one worker only.
+      const jobRunners = () => lines().filter((l) => l.msg === 'running the scheduled jobs').map((l) => l.pid);
+      expect(jobRunners()).toHaveLength(1);
+      expect(first).toContain(jobRunners()[0]);
+      process.kill(first[1]!, 'SIGKILL');
+      await waitFor(() => lines().filter((l) => l.msg.startsWith('Server listening')).length === 3, 'a replacement worker');
+      expect(lines().some((l) => l.msg === 'worker exited')).toBe(true);
+      // A replaced jobs worker hands the jobs to its replacement, an ordinary one does not.
+      expect(jobRunners()).toHaveLength(jobRunners()[0] === first[1] ? 2 : 1);
+      const now = workers();
+      expect(now).toHaveLength(2);
+      expect(now).toContain(first[0]);
+      expect(now).not.toContain(first[1]);
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(lines().filter((l) => l.msg === 'shutting down')).toHaveLength(2);
   });
 
   it('refuses a second process on the same PGlite data folder', async () => {
