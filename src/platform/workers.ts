@@ -13,7 +13,7 @@ export interface WorkersOptions {
   count: number;
   log: (level: 'info' | 'error', msg: string, data?: Record<string, unknown>) => void;
   /** Once, when the first worker listens. */
-  onListening?: (port: number) => void;
+  onListening?: (port: number) => void | Promise<void>;
 }
 
 /**
@@ -36,7 +36,7 @@ export function runWorkers(opts: WorkersOptions): Promise<number> {
     w.on('listening', (address) => {
       if (listening) return;
       listening = true;
-      opts.onListening?.(address.port);
+      Promise.resolve(opts.onListening?.(address.port)).catch((err: unknown) => opts.log('error', 'after the workers started', { err: String(err) }));
     });
   };
   return new Promise((resolve) => {

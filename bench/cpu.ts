@@ -1,0 +1,67 @@
+/**
+ * The server's own CPU per request, measured in process: `npx tsx bench/cpu.ts --size county
+ * [--database-url URL] [--only detail,create] [--requests 300]`. The app is driven by
+ * `app.inject` one request at a time on benchmark data (no network, no load generator), and
+ * `process.cpuUsage()` is read around each scenario's requests (garbage-collector threads
+ * included), so a change to the server's work shows without the noise of a load run. It does not
+ * count PostgreSQL's CPU; on PGlite it does (the database runs in the same process). The create
+ * scenario adds tasks titled like the load runner's, which its next run removes.
+ */
+import { parseArgs } from 'node:util';
+import { OffsetClock } from '../src/platform/clock.ts';
+import { openDatabase } from '../src/platform/db/index.ts';
+import { buildApp } from '../src/server.ts';
+import { BENCH_PASSWORD, BENCH_TODAY } from './generate.ts';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'county' },
+    'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    only: { type: 'string' },
+    requests: { type: 'string', default: '300' },
+  },
+});
+const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+const database = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 4 } : { dataDir: values['data-dir'] ?? `bench/data-${values.size}` });
+const { app } = await buildApp({ database, clock: new OffsetClock(new Date(`${BENCH_TODAY}T09:00:00+08:00`)), logger: false });
+const requests = Number(values.requests);
+
+const login = async (login: string) => {
+  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: BENCH_PASSWORD } });
+  if (r.statusCode !== 200) throw new Error(`login ${login}: ${r.statusCode} ${r.body}`);
+  return { cookie: r.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': (r.json() as { csrfToken: string }).csrfToken };
+};
+const county = values.size === 'county' ? 'c1' : 'p1c1';
+const supervisor = await login(`${county}.p2`);
+const townHead = await login(`${county}-t1.p1`);
+const units = (await app.inject({ url: '/api/v1/units', headers: supervisor })).json().items as { id: number; code: string }[];
+const countyId = units.find((u) => u.code === county)!.id;
+const deptId = units.find((u) => u.code === `${county}-d1`)!.id;
+const taskId = (await app.inject({ url: `/api/v1/tasks?unitId=${countyId}&limit=1`, headers: supervisor })).json().items[0].id as number;
+let created = 0;
+
+type Answer = { statusCode: number; body: string };
+const scenarios: [string, () => Promise<Answer>][] = [
+  ['ledger: county subtree, red, page 1', () => app.inject({ url: `/api/v1/tasks?unitId=${countyId}&light=red&limit=50`, headers: supervisor })],
+  ['ledger: township head, page 1', () => app.inject({ url: '/api/v1/tasks?limit=50', headers: townHead })],
+  ['task detail with timeline', () => app.inject({ url: `/api/v1/tasks/${taskId}`, headers: supervisor })],
+  ['stats: county subtree', () => app.inject({ url: `/api/v1/tasks/stats?unitId=${countyId}`, headers: supervisor })],
+  ['create task (+audit)', () => app.inject({ method: 'POST', url: '/api/v1/tasks', headers: supervisor, payload: { title: `基准交办 cpu-${++created}`, level: 'normal', leadUnitId: deptId, deadline: '2026-12-31' } })],
+  ['who am I (the floor: session, guard, headers)', () => app.inject({ url: '/api/v1/auth/me', headers: supervisor })],
+];
+const only = values.only?.split(',').filter(Boolean);
+for (const [name, run] of scenarios) {
+  if (only && !only.some((o) => name.includes(o))) continue;
+  const first = await run();
+  if (first.statusCode >= 300) throw new Error(`${name}: ${first.statusCode} ${first.body}`);
+  for (let i = 0; i < 30; i++) await run(); // warm up: JIT, caches, prepared statements
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < requests; i++) await run();
+  const cpu = process.cpuUsage(cpu0);
+  const ms = (us: number) => (us / 1000 / requests).toFixed(2);
+  console.log(`${name.padEnd(46)} server CPU ${ms(cpu.user + cpu.system)} ms/req   wall ${((performance.now() - t0) / requests).toFixed(2)} ms/req   ${first.body.length} bytes`);
+}
+await app.close();
+await database.close();
