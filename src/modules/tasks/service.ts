@@ -547,7 +547,7 @@ export class TaskService {
       count: counts[kind],
       items: rows
         .filter((r) => r.todoKind === kind)
-        .map(({ todoKind: _, groupCount: __, escalations, ...t }) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations })),
+        .map((t) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations: t.escalations })),
     }));
   }
 
@@ -560,7 +560,8 @@ export class TaskService {
     const cal = await this.calendar.get();
     const last = items.at(-1);
     return {
-      items: items.map(({ escalations, ...t }) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations })),
+      // The row itself, not a copy without its rungs: copying ≈ 50 columns a row costs more than the page's lights.
+      items: items.map((t) => ({ task: t, light: lightOf(this.facts(t), dates.today, cal, policy), escalations: t.escalations })),
       next: rows.length > page.limit && last ? ([page.sort === 'deadline' ? last.deadline : last.id, last.id] as [string | number, number]) : null,
     };
   }

@@ -64,6 +64,15 @@ function escalationsFromJson(rows: EscalationJson[]): TaskEscalation[] {
   return rows.map((e) => ({ ...e, at: new Date(e.at) }));
 }
 
+/**
+ * Each row's rungs from JSON, set on the row itself: copying every row to replace one field (rest
+ * and spread of ≈ 50 columns) cost ≈ 0.5 ms of CPU for a 51-row page.
+ */
+function withEscalations<R extends { escalations: EscalationJson[] }>(rows: R[]): (Omit<R, 'escalations'> & { escalations: TaskEscalation[] })[] {
+  for (const r of rows) (r as { escalations: unknown }).escalations = escalationsFromJson(r.escalations);
+  return rows as unknown as (Omit<R, 'escalations'> & { escalations: TaskEscalation[] })[];
+}
+
 /** A timeline event to record with a write. */
 export interface NewEvent {
   kind: string;
@@ -488,7 +497,7 @@ export class TaskStore {
       where g.rn <= ${perGroup}
       order by g.kind, t.deadline, t.id`.execute(db);
     const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, Number(rows.find((r) => r.todoKind === k)?.groupCount ?? 0)])) as Record<TodoKind, number>;
-    return { counts, rows: rows.map(({ escalations, ...r }) => ({ ...r, escalations: escalationsFromJson(escalations) })) };
+    return { counts, rows: withEscalations(rows) };
   }
 
   /** The tasks matching the filter (`task as t`, nothing joined: callers join what they show). */
@@ -527,7 +536,7 @@ export class TaskStore {
   /** A page of the ledger, keyset-paged on (sort key, id). */
   async list(db: TasksDb, f: TaskFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
     const rows = await this.listQuery(db, await this.resolve(db, f), d, page).execute();
-    return rows.map(({ escalations, ...r }) => ({ ...r, escalations: escalationsFromJson(escalations) }));
+    return withEscalations(rows);
   }
 
   /** The ledger page's query, unexecuted (bench/explain.ts prints its plan). */
