@@ -165,18 +165,18 @@ const serverPids = () => {
   const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim();
   return [server.pid!, ...(children ? children.split(' ').map(Number) : [])];
 };
-/** A process's /proc/PID/stat fields after its name. */
-const statOf = (pid: number) => {
+/** A file of /proc/PID, or null when the process has gone meanwhile. */
+const procFile = (pid: number, name: string) => {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return readFileSync(`/proc/${pid}/${name}`, 'utf8');
   } catch {
-    return null; // gone meanwhile
+    return null;
   }
 };
 /** CPU seconds the server's processes have used (user + system). */
 const serverCpuSeconds = () =>
   serverPids().reduce((sum, pid) => {
-    const f = statOf(pid);
+    const f = procFile(pid, 'stat')?.split(') ')[1]!.split(' ');
     return sum + (f ? (Number(f[11]) + Number(f[12])) / 100 : 0); // utime, stime in clock ticks (100 Hz)
   }, 0);
 /** The machine's busy and total CPU time so far (all cores, from /proc/stat). */
@@ -187,14 +187,7 @@ const machineCpu = () => {
   return { busy: total - idle, total };
 };
 const rssMb = () => {
-  let kb = 0;
-  for (const pid of serverPids()) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
+  const kb = serverPids().reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(procFile(pid, 'status') ?? '')?.[1] ?? 0), 0);
   return kb ? Math.round(kb / 1024) : null;
 };
 

@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
+import { DATE_RE, isValidDate } from '../../platform/calendar/calendar.ts';
+import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 
 /** exceljs costs ≈ 20 MB of memory once loaded: only a process that reads or writes a sheet pays it. */
 const loadExcel = async () => (await import('exceljs')).default;
-import { DATE_RE, isValidDate } from '../../platform/calendar/calendar.ts';
-import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 
 /** 台账: the conventional columns, then 级别 so a round trip keeps the level. */
 export const LEDGER_COLUMNS = ['序号', '事项名称', '来源', '主办单位', '协办单位', '责任人', '分管领导', '完成时限', '进展情况', '状态', '办结时间', '备注', '级别'] as const;

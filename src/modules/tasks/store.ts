@@ -113,13 +113,11 @@ export function lightSql(d: LightDates) {
     else 'green' end`;
 }
 
-/** The task with its lead unit's path (see TaskStore.byId). */
-const taskById = compiledOnce((db: TasksDb, id: number) =>
-  db.selectFrom('task as t').innerJoin('unit as u', 'u.id', 't.leadUnitId').selectAll('t').select('u.path as leadUnitPath').where('t.id', '=', id).modifyEnd(PREPARE),
-);
-const taskForUpdate = compiledOnce((db: TasksDb, id: number) =>
-  db.selectFrom('task as t').innerJoin('unit as u', 'u.id', 't.leadUnitId').selectAll('t').select('u.path as leadUnitPath').where('t.id', '=', id).forUpdate('t').modifyEnd(PREPARE),
-);
+/** The task with its lead unit's path (see TaskStore.byId), read or locked. */
+const taskWithPath = (db: TasksDb, id: number) =>
+  db.selectFrom('task as t').innerJoin('unit as u', 'u.id', 't.leadUnitId').selectAll('t').select('u.path as leadUnitPath').where('t.id', '=', id);
+const taskById = compiledOnce((db: TasksDb, id: number) => taskWithPath(db, id).modifyEnd(PREPARE));
+const taskForUpdate = compiledOnce((db: TasksDb, id: number) => taskWithPath(db, id).forUpdate('t').modifyEnd(PREPARE));
 
 const nextMilestone = compiledOnce((db: TasksDb, taskId: number) =>
   db.selectFrom('taskMilestone').select((eb) => eb.fn.min('due').as('due')).where('taskId', '=', taskId).where('doneAt', 'is', null).modifyEnd(PREPARE),
