@@ -7,16 +7,16 @@
  * percentiles, non-2xx answers and the server's RSS in bench/results/<date>-<db>-<size>.json.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type Db } from '../src/platform/db/index.ts';
+import { openDatabase } from '../src/platform/db/index.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { withTasks } from '../src/modules/tasks/schema.ts';
 import { BENCH_PASSWORD, BENCH_TODAY, generate, SIZES, type Size } from './generate.ts';
+import { CREATED, machineCpu, pgbenchBinary, removeCreatedTasks } from './shared.ts';
 
 const { values } = parseArgs({
   options: {
@@ -55,9 +55,6 @@ const serverEnv = {
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { MASHANG_DATA_DIR: dataDir, DATABASE_URL: '' }),
 };
 
-/** Title prefix of the tasks the create scenario adds (removed again before the next run). */
-const CREATED = '基准交办 ';
-
 let generated: Awaited<ReturnType<typeof generate>> | null = null;
 {
   const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir });
@@ -69,32 +66,6 @@ let generated: Awaited<ReturnType<typeof generate>> | null = null;
   }
   await removeCreatedTasks(handle.db);
   await handle.close();
-}
-
-/**
- * Takes out the tasks an earlier run's create scenario added (its titles start with CREATED),
- * so every run starts from the generated data: each run adds thousands of open tasks to one
- * county department, and left in place they made the next run's county pages, statistics and
- * workbench measurably slower (49,833 of them after a day of runs). Their audit entries stay:
- * the log is append-only.
- */
-async function removeCreatedTasks(db: Db): Promise<void> {
-  const removed = await sql<{ n: number }>`
-    with t as (select id from task where title like ${`${CREATED}%`}),
-      n as (select id from notification where object_type = 'task' and object_id in (select id::text from t)),
-      d as (delete from delivery where notification_id in (select id from n)),
-      nn as (delete from notification where id in (select id from n)),
-      a as (delete from task_attachment where task_id in (select id from t)),
-      e as (delete from task_event where task_id in (select id from t)),
-      m as (delete from task_milestone where task_id in (select id from t)),
-      x as (delete from task_extension where task_id in (select id from t)),
-      s as (delete from task_escalation where task_id in (select id from t))
-    select count(*)::int as n from t`.execute(db);
-  const n = Number(removed.rows[0]?.n ?? 0);
-  if (n === 0) return;
-  await sql`delete from task where title like ${`${CREATED}%`}`.execute(db);
-  await sql`vacuum analyze task, task_event, notification`.execute(db);
-  console.log(`Removed ${n} tasks left by an earlier run's create scenario.`);
 }
 
 /** Peak RSS of a child process, sampled every 100 ms until it exits. */
@@ -138,8 +109,7 @@ if (firstScan && secondScan) {
 /** pgbench's plain single-row insert rate on the same server: the storage engine's own limit. */
 function pgbenchInserts(connections: number): number | null {
   if (!databaseUrl) return null;
-  const dirs = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : [];
-  const bin = dirs.map((d) => `/usr/lib/postgresql/${d}/bin/pgbench`).find(existsSync);
+  const bin = pgbenchBinary();
   if (!bin) return null;
   writeFileSync('/tmp/mashang-pgbench.sql', "insert into bench_plain (title, body, created_at) values ('基准插入', repeat('内容', 100), now());\n");
   const out = execFileSync(bin, ['-n', '-c', String(connections), '-j', '2', '-T', String(duration), '-f', '/tmp/mashang-pgbench.sql', databaseUrl], { encoding: 'utf8' });
@@ -179,13 +149,6 @@ const serverCpuSeconds = () =>
     const f = procFile(pid, 'stat')?.split(') ')[1]!.split(' ');
     return sum + (f ? (Number(f[11]) + Number(f[12])) / 100 : 0); // utime, stime in clock ticks (100 Hz)
   }, 0);
-/** The machine's busy and total CPU time so far (all cores, from /proc/stat). */
-const machineCpu = () => {
-  const t = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const idle = t[3]! + t[4]!;
-  const total = t.reduce((a, b) => a + b, 0);
-  return { busy: total - idle, total };
-};
 const rssMb = () => {
   const kb = serverPids().reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(procFile(pid, 'status') ?? '')?.[1] ?? 0), 0);
   return kb ? Math.round(kb / 1024) : null;

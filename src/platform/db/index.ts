@@ -35,18 +35,22 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * Settings of every connection to a PostgreSQL server. No JIT: our queries are short and indexed;
+ * a bad row estimate (an array overlap, say) can push a 5 ms query over jit_above_cost and add
+ * 50–200 ms of compiling to it. No parallel workers either: starting one costs ≈ 20 ms, a
+ * township's ledger page needs 1 ms of work (EXPLAIN on province data: 33 ms with a worker), and
+ * concurrent requests already keep every core busy.
+ */
+export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
+
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
-      // No JIT: our queries are short and indexed; a bad row estimate (an array overlap, say)
-      // can push a 5 ms query over jit_above_cost and add 50–200 ms of compiling to it. No
-      // parallel workers either: starting one costs ≈ 20 ms, a township's ledger page needs 1 ms
-      // of work (EXPLAIN on province data: 33 ms with a worker), and concurrent requests already
-      // keep every core busy.
-      options: '-c jit=off -c max_parallel_workers_per_gather=0',
+      options: SESSION_OPTIONS,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === OID.int8) return parseInt8;

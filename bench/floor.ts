@@ -1,0 +1,285 @@
+/**
+ * The database's own limit for each load scenario: `npx tsx bench/floor.ts --size province
+ * --database-url URL [--duration 10] [--connections 10] [--only create,progress]`.
+ *
+ * Runs each scenario's requests in process (`app.inject`, on the benchmark data, the clock at
+ * the day the data was made for), records every statement the server sends to PostgreSQL for
+ * them — session lookup, begin, reads, writes, audit entry, commit, the page read back — and
+ * replays exactly those statements with pgbench, with no application in between. The
+ * replay's rate is what this PostgreSQL server on this machine can do for Mashang's statements
+ * (the load runner's pgbench of one-row inserts says what it can do for the simplest ones).
+ *
+ * pgbench's connections get the server's session settings (no JIT, no parallel workers).
+ * Each scenario is recorded as 100 requests. Reads of one page replay the last of them (caches
+ * warm); the task page replays each (other tasks, picked at random); writes replay one request
+ * with its task's id as a variable over the 100 tasks the create scenario made (so sign and
+ * progress write fresh tasks with short timelines, where the load runner reports on generated
+ * ones). Parameters are written into the statements as literals; scenarios whose statements the
+ * server prepares run with `-M prepared`, the rest with `-M extended` (planned every time, as the
+ * server's unnamed statements are). Replayed updates drop their version check (`and "version" =
+ * $n`), so each replay writes its row again instead of finding it gone. What the replays add is
+ * removed afterwards (tasks, timeline events,
+ * notifications); audit entries stay, the log being append-only.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { OffsetClock } from '../src/platform/clock.ts';
+import { openDatabase, SESSION_OPTIONS } from '../src/platform/db/index.ts';
+import { buildApp } from '../src/server.ts';
+import { BENCH_PASSWORD, BENCH_TODAY } from './generate.ts';
+import { CREATED, machineCpu, pgbenchBinary, removeCreatedTasks } from './shared.ts';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'province' },
+    'database-url': { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    /** The server's pool holds 10 connections: it never has more statements in flight. */
+    connections: { type: 'string', default: '10' },
+    only: { type: 'string' },
+  },
+});
+const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error('The floor is PostgreSQL’s: pass --database-url (or DATABASE_URL).');
+const pgbench = pgbenchBinary();
+if (!pgbench) throw new Error('pgbench not found (Debian package postgresql).');
+const duration = Number(values.duration);
+const connectionCounts = values.connections!.split(',').map(Number);
+/** Requests recorded per scenario (pgbench takes at most 128 scripts, for `each`). */
+const RECORDED = 100;
+
+/** One statement as the server sent it. */
+interface Sent {
+  text: string;
+  values: unknown[];
+  named: boolean;
+}
+let recording: Sent[] | null = null;
+// Every statement goes through Client#query (the pool's clients, transactions, prepared ones).
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (recording) {
+    const [first, second] = args as [string | { text: string; values?: unknown[]; name?: string }, unknown];
+    if (typeof first === 'string') recording.push({ text: first, values: Array.isArray(second) ? second : [], named: false });
+    else recording.push({ text: first.text, values: first.values ?? (Array.isArray(second) ? second : []), named: Boolean(first.name) });
+  }
+  return query.apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+/** node-postgres's conversion of a parameter to the text it sends. */
+const prepareValue = createRequire(import.meta.url)('pg/lib/utils.js').prepareValue as (v: unknown) => string | Buffer | null;
+
+/**
+ * A parameter as an SQL literal of unknown type, as a parameter is. pgbench reads `:name` as
+ * a variable even inside quotes (`{"planAt":null}`), so colons are written as `\x3a` in an
+ * E'' string.
+ */
+function literal(v: unknown): string {
+  const text = prepareValue(v);
+  if (text === null) return 'NULL';
+  if (Buffer.isBuffer(text)) throw new Error('binary parameters are not replayed');
+  return `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''").replace(/:/g, '\\x3a')}'`;
+}
+
+/**
+ * One request's statements as a pgbench script. With `task`, the parameters that are that task's
+ * id become the pgbench variable `:task` (the script then writes any of the recorded tasks).
+ */
+function script(sent: Sent[], task?: { id: number; from: number; to: number }): string {
+  const value = (v: unknown) => (task && (v === task.id || v === String(task.id)) ? ':task' : literal(v));
+  return (
+    (task ? `\\set task random(${task.from}, ${task.to})\n` : '') +
+    sent
+      .map((s) => {
+        // Comments go (pgbench would read `/* mashang:prepare */` as a variable, see literal()).
+        const text = s.text
+          .replace(/\/\*[^]*?\*\//g, '')
+          .replace(/ and "version" = \$\d+/g, '')
+          .replace(/\$(\d+)/g, (m, n: string) => (Number(n) <= s.values.length ? value(s.values[Number(n) - 1]) : m));
+        return `${text.trim()};\n`;
+      })
+      .join('')
+  );
+}
+
+const database = await openDatabase({ databaseUrl, poolSize: 4 });
+const { app } = await buildApp({ database, clock: new OffsetClock(new Date(`${BENCH_TODAY}T09:00:00+08:00`)), logger: false });
+await removeCreatedTasks(database.db);
+const login = async (name: string) => {
+  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: name, password: BENCH_PASSWORD } });
+  if (r.statusCode !== 200) throw new Error(`login ${name}: ${r.statusCode} ${r.body}`);
+  return { cookie: r.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': (r.json() as { csrfToken: string }).csrfToken };
+};
+const county = values.size === 'county' ? 'c1' : 'p1c1';
+const supervisor = await login(`${county}.p2`);
+const countyHead = await login(`${county}.p1`);
+const townHead = await login(`${county}-t1.p1`);
+type Headers = typeof supervisor;
+const get = async <T>(h: Headers, url: string) => (await app.inject({ url, headers: h })).json() as T;
+const units = (await get<{ items: { id: number; code: string }[] }>(supervisor, '/api/v1/units')).items;
+const countyId = units.find((u) => u.code === county)!.id;
+const deptId = units.find((u) => u.code === `${county}-d1`)!.id;
+type Task = { id: number; version: number };
+const readable = (await get<{ items: Task[] }>(supervisor, `/api/v1/tasks?unitId=${countyId}&limit=${RECORDED}`)).items;
+let deepCursor: string | null = null;
+for (let i = 0; i < 20; i++) {
+  const page: { nextCursor: string | null } = await get(supervisor, `/api/v1/tasks?unitId=${countyId}&sort=deadline&limit=50${deepCursor ? `&cursor=${deepCursor}` : ''}`);
+  if (!page.nextCursor) break;
+  deepCursor = page.nextCursor;
+}
+
+interface Request {
+  method?: 'GET' | 'POST';
+  url: string;
+  headers: Headers;
+  payload?: object;
+}
+/**
+ * How a scenario is replayed: `one` script (every request the same: the last recorded one, its
+ * caches warm), `each` recorded request a script (other tasks: pgbench picks at random), or one
+ * script for any of the `task`s the writes were recorded on (their ids are consecutive: tasks the
+ * create scenario made).
+ */
+type Replay = 'one' | 'each' | 'task';
+/** The tasks the create scenario makes, with their current versions; sign and progress write them. */
+const created: Task[] = [];
+const write = (i: number, action: string, payload: object): Request => {
+  const t = created[i % created.length]!;
+  return { method: 'POST', url: `/api/v1/tasks/${t.id}/${action}`, headers: countyHead, payload: { version: t.version, ...payload } };
+};
+const scenarios: [string, Replay, (i: number) => Request][] = [
+  ['ledger: county subtree, red, page 1', 'one', () => ({ url: `/api/v1/tasks?unitId=${countyId}&light=red&limit=50`, headers: supervisor })],
+  ['ledger: township head, page 1', 'one', () => ({ url: '/api/v1/tasks?limit=50', headers: townHead })],
+  ['ledger: deep keyset page (21st)', 'one', () => ({ url: `/api/v1/tasks?unitId=${countyId}&sort=deadline&limit=50&cursor=${deepCursor}`, headers: supervisor })],
+  ['task detail with timeline', 'each', (i) => ({ url: `/api/v1/tasks/${readable[i % readable.length]!.id}`, headers: supervisor })],
+  ['stats: county subtree', 'one', () => ({ url: `/api/v1/tasks/stats?unitId=${countyId}`, headers: supervisor })],
+  ['workbench: county head', 'one', () => ({ url: '/api/v1/tasks/workbench', headers: countyHead })],
+  ['create task (+audit)', 'one', (i) => ({ method: 'POST', url: '/api/v1/tasks', headers: supervisor, payload: { title: `${CREATED}floor-${i}`, level: 'normal', leadUnitId: deptId, deadline: '2026-12-31' } })],
+  ['sign for (+audit)', 'task', (i) => write(i, 'sign', {})],
+  ['progress report (+audit)', 'task', (i) => write(i, 'progress', { percent: 50, text: '基准进展报告' })],
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'mashang-floor-'));
+/** CPU seconds of this process's finished children (pgbench), from /proc/self/stat. */
+const childCpu = () => {
+  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[13]) + Number(f[14])) / 100; // cutime, cstime
+};
+const admin = new pg.Client({ connectionString: databaseUrl });
+await admin.connect();
+const maxId = async (table: string) => Number((await admin.query(`select coalesce(max(id), 0) as n from ${table}`)).rows[0].n);
+const rows = [];
+const only = values.only?.split(',').filter(Boolean);
+try {
+  for (const [name, replay, request] of scenarios) {
+    if (only && !only.some((o) => name.includes(o))) continue;
+    if (replay === 'task' && created.length === 0) {
+      console.log(`${name}: no tasks to write (it writes what the create scenario made; add create to --only).`);
+      continue;
+    }
+    const files: string[] = [];
+    /** Unnamed statements by text, with the number of requests that sent them. */
+    const unnamed = new Map<string, number>();
+    let statements = 0;
+    const ids = created.map((t) => t.id);
+    const tasks = { from: Math.min(...ids), to: Math.max(...ids) };
+    if (replay === 'task') {
+      if (tasks.to - tasks.from + 1 !== ids.length) throw new Error(`${name}: the created tasks' ids are not consecutive`);
+      // An earlier scenario's replays moved them on.
+      const now = new Map((await admin.query('select id, version from task where id = any($1::int[])', [ids])).rows.map((r) => [r.id as number, r.version as number]));
+      for (const t of created) t.version = now.get(t.id)!;
+    }
+    for (let i = 0; i < RECORDED; i++) {
+      recording = [];
+      const r = await app.inject(request(i));
+      const sent = recording;
+      recording = null;
+      if (r.statusCode >= 300) throw new Error(`${name}: ${r.statusCode} ${r.body}`);
+      if (name.startsWith('create')) created.push({ id: r.json().id, version: r.json().version });
+      if (replay === 'task') created[i % created.length]!.version = r.json().version;
+      for (const text of new Set(sent.filter((x) => !x.named && !/^(begin|commit|rollback)$/i.test(x.text.trim())).map((x) => x.text))) unnamed.set(text, (unnamed.get(text) ?? 0) + 1);
+      statements += sent.length / RECORDED;
+      if (replay === 'each' || i === RECORDED - 1) {
+        const file = join(dir, `${name.replace(/\W+/g, '-')}-${i}.sql`);
+        writeFileSync(file, script(sent, replay === 'task' ? { id: created[i % created.length]!.id, ...tasks } : undefined));
+        files.push(file);
+      }
+    }
+    // pgbench has one mode for a run. The scenario's own statements decide it; a cache refresh in a
+    // few of the requests (the unit ids under a path, say) does not.
+    const decisive = [...unnamed].filter(([, n]) => n >= RECORDED / 2).map(([text]) => text.replace(/\s+/g, ' ').trim().slice(0, 50));
+    const prepared = decisive.length === 0;
+    if (!prepared) console.log(`${name}: replayed unprepared, as the server sends ${decisive.join(' | ')}… unnamed`);
+    const before = { event: await maxId('task_event'), notification: await maxId('notification'), delivery: await maxId('delivery') };
+    for (const connections of connectionCounts) {
+      const m0 = machineCpu();
+      const c0 = childCpu();
+      const out = execFileSync(pgbench, ['-n', '-c', String(connections), '-j', '2', '-T', String(duration), '-M', prepared ? 'prepared' : 'extended', ...files.flatMap((f) => ['-f', `${f}@1`]), databaseUrl], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, PGOPTIONS: SESSION_OPTIONS } });
+      const m1 = machineCpu();
+      const pgbenchCpu = childCpu() - c0;
+      const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+      const transactions = Number(/actually processed: (\d+)/.exec(out)?.[1]);
+      const busySeconds = (m1.busy - m0.busy) / 100; // clock ticks (100 Hz), all cores
+      const row = {
+        scenario: name,
+        connections,
+        /** Statements per request, on average over the recorded ones. */
+        statements: Number(statements.toFixed(1)),
+        mode: prepared ? 'prepared' : 'extended',
+        transactionsPerSecond: Math.round(tps),
+        /** The machine's CPU per replayed request, less pgbench's own: PostgreSQL's work. */
+        databaseCpuMsPerRequest: Number((((busySeconds - pgbenchCpu) * 1000) / transactions).toFixed(2)),
+        pgbenchCpuMsPerRequest: Number(((pgbenchCpu * 1000) / transactions).toFixed(2)),
+        machineBusyPercent: Math.round((100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total)),
+      };
+      rows.push(row);
+      console.log(`${name.padEnd(36)} c=${String(connections).padStart(2)}  ${String(row.transactionsPerSecond).padStart(6)}/s  ${row.statements} statements (${row.mode})  PostgreSQL ${row.databaseCpuMsPerRequest} ms CPU/request  machine ${row.machineBusyPercent}% busy`);
+    }
+    // What the replays wrote (the recorded requests' own writes stay, as the load runner's do).
+    await admin.query('delete from delivery where id > $1', [before.delivery]);
+    await admin.query('delete from notification where id > $1', [before.notification]);
+    await admin.query('delete from task_event where id > $1', [before.event]);
+    await removeCreatedTasksKeeping(created);
+  }
+} finally {
+  if (!process.env.FLOOR_KEEP) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Replayed creates are copies of the recorded ones: all but the recorded tasks go (sign needs those). */
+async function removeCreatedTasksKeeping(keep: Task[]) {
+  const ids = keep.map((t) => t.id);
+  const t = await admin.query(`select id from task where title like '${CREATED}%' and not (id = any($1::int[]))`, [ids]);
+  if (t.rowCount === 0) return;
+  const gone = t.rows.map((r) => r.id as number);
+  await admin.query(`delete from delivery where notification_id in (select id from notification where object_type = 'task' and object_id = any($1::text[]))`, [gone.map(String)]);
+  await admin.query(`delete from notification where object_type = 'task' and object_id = any($1::text[])`, [gone.map(String)]);
+  await admin.query('delete from task_event where task_id = any($1::int[])', [gone]);
+  await admin.query('delete from task where id = any($1::int[])', [gone]);
+}
+
+await removeCreatedTasks(database.db);
+await sql`vacuum analyze task, task_event, notification, delivery`.execute(database.db);
+await admin.end();
+await app.close();
+await database.close();
+
+const result = {
+  date: new Date().toISOString(),
+  database: 'postgres',
+  size: values.size,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  durationSeconds: duration,
+  recordedRequestsPerScenario: RECORDED,
+  rows,
+};
+mkdirSync('bench/results', { recursive: true });
+const partial = only ? '-partial' : '';
+const file = `bench/results/${result.date.slice(0, 10)}-postgres-${values.size}-floor${partial}.json`;
+writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+console.log(`Results: ${file}`);

@@ -1,0 +1,47 @@
+/** What the load runner (run.ts) and the floor runner (floor.ts) share. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import type { Db } from '../src/platform/db/index.ts';
+
+/** Title prefix of the tasks the create scenarios add (removed again before the next run). */
+export const CREATED = '基准交办 ';
+
+/**
+ * Takes out the tasks an earlier run's create scenario added (its titles start with CREATED),
+ * so every run starts from the generated data: each run adds thousands of open tasks to one
+ * county department, and left in place they made the next run's county pages, statistics and
+ * workbench measurably slower (49,833 of them after a day of runs). Their audit entries stay:
+ * the log is append-only.
+ */
+export async function removeCreatedTasks(db: Db): Promise<void> {
+  const removed = await sql<{ n: number }>`
+    with t as (select id from task where title like ${`${CREATED}%`}),
+      n as (select id from notification where object_type = 'task' and object_id in (select id::text from t)),
+      d as (delete from delivery where notification_id in (select id from n)),
+      nn as (delete from notification where id in (select id from n)),
+      a as (delete from task_attachment where task_id in (select id from t)),
+      e as (delete from task_event where task_id in (select id from t)),
+      m as (delete from task_milestone where task_id in (select id from t)),
+      x as (delete from task_extension where task_id in (select id from t)),
+      s as (delete from task_escalation where task_id in (select id from t))
+    select count(*)::int as n from t`.execute(db);
+  const n = Number(removed.rows[0]?.n ?? 0);
+  if (n === 0) return;
+  await sql`delete from task where title like ${`${CREATED}%`}`.execute(db);
+  await sql`vacuum analyze task, task_event, notification`.execute(db);
+  console.log(`Removed ${n} tasks left by an earlier run's create scenario.`);
+}
+
+/** The newest installed PostgreSQL's pgbench, if any. */
+export function pgbenchBinary(): string | undefined {
+  const dirs = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : [];
+  return dirs.map((d) => `/usr/lib/postgresql/${d}/bin/pgbench`).find(existsSync);
+}
+
+/** The machine's busy and total CPU time so far (all cores, from /proc/stat, in clock ticks). */
+export function machineCpu(): { busy: number; total: number } {
+  const t = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = t[3]! + t[4]!;
+  const total = t.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
