@@ -1,6 +1,7 @@
 /**
  * The database's own limit for each load scenario: `npx tsx bench/floor.ts --size province
- * --database-url URL [--duration 10] [--connections 10] [--only create,progress]`.
+ * --database-url URL [--duration 10] [--connections 10] [--only create,progress]`, or on PGlite
+ * `npx tsx bench/floor.ts --size county [--data-dir bench/data-county]`.
  *
  * Runs each scenario's requests in process (`app.inject`, on the benchmark data, the clock at
  * the day the data was made for), records every statement the server sends to PostgreSQL for
@@ -20,6 +21,10 @@
  * $n`), so each replay writes its row again instead of finding it gone. What the replays add is
  * removed afterwards (tasks, timeline events,
  * notifications); audit entries stay, the log being append-only.
+ *
+ * On PGlite there is no pgbench: the recorded statements run again through PGlite's query() in
+ * this process, one after another, as the server's one connection runs them (see
+ * replayInProcess).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +44,7 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: 'province' },
     'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
     duration: { type: 'string', default: '10' },
     /** The server's pool holds 10 connections: it never has more statements in flight. */
     connections: { type: 'string', default: '10' },
@@ -46,9 +52,8 @@ const { values } = parseArgs({
   },
 });
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
-if (!databaseUrl) throw new Error('The floor is PostgreSQL’s: pass --database-url (or DATABASE_URL).');
-const pgbench = pgbenchBinary();
-if (!pgbench) throw new Error('pgbench not found (Debian package postgresql).');
+const pgbench = databaseUrl ? pgbenchBinary() : undefined;
+if (databaseUrl && !pgbench) throw new Error('pgbench not found (Debian package postgresql).');
 const duration = Number(values.duration);
 const connectionCounts = values.connections!.split(',').map(Number);
 /** Requests recorded per scenario (pgbench takes at most 128 scripts, for `each`). */
@@ -108,7 +113,20 @@ function script(sent: Sent[], task?: { id: number; from: number; to: number }): 
   );
 }
 
-const database = await openDatabase({ databaseUrl, poolSize: 4 });
+const database = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 4 } : { dataDir: values['data-dir'] ?? `bench/data-${values.size}` });
+// PGlite: its one connection's query() (the Kysely dialect calls it for every statement).
+const pglite = database.pglite;
+if (pglite) {
+  const query = pglite.query.bind(pglite);
+  pglite.query = ((text: string, params?: unknown[], ...rest: unknown[]) => {
+    recording?.push({ text, values: params ?? [], named: false });
+    return (query as (...a: unknown[]) => unknown)(text, params, ...rest);
+  }) as typeof pglite.query;
+}
+/** Bookkeeping queries, outside the recording. */
+const admin = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+await admin?.connect();
+const run = async (text: string, params: unknown[] = []) => (admin ? (await admin.query(text, params)).rows : (await pglite!.query<Record<string, unknown>>(text, params)).rows);
 const { app } = await buildApp({ database, clock: new OffsetClock(new Date(`${BENCH_TODAY}T09:00:00+08:00`)), logger: false });
 await removeCreatedTasks(database.db);
 const login = async (name: string) => {
@@ -171,10 +189,8 @@ const childCpu = () => {
   const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
   return (Number(f[13]) + Number(f[14])) / 100; // cutime, cstime
 };
-const admin = new pg.Client({ connectionString: databaseUrl });
-await admin.connect();
-const maxId = async (table: string) => Number((await admin.query(`select coalesce(max(id), 0) as n from ${table}`)).rows[0].n);
-const rows = [];
+const maxId = async (table: string) => Number((await run(`select coalesce(max(id), 0) as n from ${table}`))[0]!.n);
+const rows: object[] = [];
 const only = values.only?.split(',').filter(Boolean);
 try {
   for (const [name, replay, request] of scenarios) {
@@ -184,6 +200,7 @@ try {
       continue;
     }
     const files: string[] = [];
+    const kept: { sent: Sent[]; task?: { id: number; from: number; to: number } }[] = [];
     /** Unnamed statements by text, with the number of requests that sent them. */
     const unnamed = new Map<string, number>();
     let statements = 0;
@@ -192,7 +209,7 @@ try {
     if (replay === 'task') {
       if (tasks.to - tasks.from + 1 !== ids.length) throw new Error(`${name}: the created tasks' ids are not consecutive`);
       // An earlier scenario's replays moved them on.
-      const now = new Map((await admin.query('select id, version from task where id = any($1::int[])', [ids])).rows.map((r) => [r.id as number, r.version as number]));
+      const now = new Map((await run('select id, version from task where id = any($1::int[])', [ids])).map((r) => [r.id as number, r.version as number]));
       for (const t of created) t.version = now.get(t.id)!;
     }
     for (let i = 0; i < RECORDED; i++) {
@@ -206,45 +223,51 @@ try {
       for (const text of new Set(sent.filter((x) => !x.named && !/^(begin|commit|rollback)$/i.test(x.text.trim())).map((x) => x.text))) unnamed.set(text, (unnamed.get(text) ?? 0) + 1);
       statements += sent.length / RECORDED;
       if (replay === 'each' || i === RECORDED - 1) {
+        const task = replay === 'task' ? { id: created[i % created.length]!.id, ...tasks } : undefined;
+        kept.push({ sent, task });
         const file = join(dir, `${name.replace(/\W+/g, '-')}-${i}.sql`);
-        writeFileSync(file, script(sent, replay === 'task' ? { id: created[i % created.length]!.id, ...tasks } : undefined));
+        writeFileSync(file, script(sent, task));
         files.push(file);
       }
     }
-    // pgbench has one mode for a run. The scenario's own statements decide it; a cache refresh in a
-    // few of the requests (the unit ids under a path, say) does not.
-    const decisive = [...unnamed].filter(([, n]) => n >= RECORDED / 2).map(([text]) => text.replace(/\s+/g, ' ').trim().slice(0, 50));
-    const prepared = decisive.length === 0;
-    if (!prepared) console.log(`${name}: replayed unprepared, as the server sends ${decisive.join(' | ')}… unnamed`);
     const before = { event: await maxId('task_event'), notification: await maxId('notification'), delivery: await maxId('delivery') };
-    for (const connections of connectionCounts) {
-      const m0 = machineCpu();
-      const c0 = childCpu();
-      const out = execFileSync(pgbench, ['-n', '-c', String(connections), '-j', '2', '-T', String(duration), '-M', prepared ? 'prepared' : 'extended', ...files.flatMap((f) => ['-f', `${f}@1`]), databaseUrl], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, PGOPTIONS: SESSION_OPTIONS } });
-      const m1 = machineCpu();
-      const pgbenchCpu = childCpu() - c0;
-      const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
-      const transactions = Number(/actually processed: (\d+)/.exec(out)?.[1]);
-      const busySeconds = (m1.busy - m0.busy) / 100; // clock ticks (100 Hz), all cores
-      const row = {
-        scenario: name,
-        connections,
-        /** Statements per request, on average over the recorded ones. */
-        statements: Number(statements.toFixed(1)),
-        mode: prepared ? 'prepared' : 'extended',
-        transactionsPerSecond: Math.round(tps),
-        /** The machine's CPU per replayed request, less pgbench's own: PostgreSQL's work. */
-        databaseCpuMsPerRequest: Number((((busySeconds - pgbenchCpu) * 1000) / transactions).toFixed(2)),
-        pgbenchCpuMsPerRequest: Number(((pgbenchCpu * 1000) / transactions).toFixed(2)),
-        machineBusyPercent: Math.round((100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total)),
-      };
-      rows.push(row);
-      console.log(`${name.padEnd(36)} c=${String(connections).padStart(2)}  ${String(row.transactionsPerSecond).padStart(6)}/s  ${row.statements} statements (${row.mode})  PostgreSQL ${row.databaseCpuMsPerRequest} ms CPU/request  machine ${row.machineBusyPercent}% busy`);
+    if (pglite) {
+      rows.push(await replayInProcess(name, kept, statements));
+    } else {
+      // pgbench has one mode for a run. The scenario's own statements decide it; a cache refresh in a
+      // few of the requests (the unit ids under a path, say) does not.
+      const decisive = [...unnamed].filter(([, n]) => n >= RECORDED / 2).map(([text]) => text.replace(/\s+/g, ' ').trim().slice(0, 50));
+      const prepared = decisive.length === 0;
+      if (!prepared) console.log(`${name}: replayed unprepared, as the server sends ${decisive.join(' | ')}… unnamed`);
+      for (const connections of connectionCounts) {
+        const m0 = machineCpu();
+        const c0 = childCpu();
+        const out = execFileSync(pgbench!, ['-n', '-c', String(connections), '-j', '2', '-T', String(duration), '-M', prepared ? 'prepared' : 'extended', ...files.flatMap((f) => ['-f', `${f}@1`]), databaseUrl!], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, PGOPTIONS: SESSION_OPTIONS } });
+        const m1 = machineCpu();
+        const pgbenchCpu = childCpu() - c0;
+        const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+        const transactions = Number(/actually processed: (\d+)/.exec(out)?.[1]);
+        const busySeconds = (m1.busy - m0.busy) / 100; // clock ticks (100 Hz), all cores
+        const row = {
+          scenario: name,
+          connections,
+          /** Statements per request, on average over the recorded ones. */
+          statements: Number(statements.toFixed(1)),
+          mode: prepared ? 'prepared' : 'extended',
+          transactionsPerSecond: Math.round(tps),
+          /** The machine's CPU per replayed request, less pgbench's own: PostgreSQL's work. */
+          databaseCpuMsPerRequest: Number((((busySeconds - pgbenchCpu) * 1000) / transactions).toFixed(2)),
+          pgbenchCpuMsPerRequest: Number(((pgbenchCpu * 1000) / transactions).toFixed(2)),
+          machineBusyPercent: Math.round((100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total)),
+        };
+        rows.push(row);
+        console.log(`${name.padEnd(36)} c=${String(connections).padStart(2)}  ${String(row.transactionsPerSecond).padStart(6)}/s  ${row.statements} statements (${row.mode})  PostgreSQL ${row.databaseCpuMsPerRequest} ms CPU/request  machine ${row.machineBusyPercent}% busy`);
+      }
     }
     // What the replays wrote (the recorded requests' own writes stay, as the load runner's do).
-    await admin.query('delete from delivery where id > $1', [before.delivery]);
-    await admin.query('delete from notification where id > $1', [before.notification]);
-    await admin.query('delete from task_event where id > $1', [before.event]);
+    await run('delete from delivery where id > $1', [before.delivery]);
+    await run('delete from notification where id > $1', [before.notification]);
+    await run('delete from task_event where id > $1', [before.event]);
     await removeCreatedTasksKeeping(created);
   }
 } finally {
@@ -254,24 +277,61 @@ try {
 /** Replayed creates are copies of the recorded ones: all but the recorded tasks go (sign needs those). */
 async function removeCreatedTasksKeeping(keep: Task[]) {
   const ids = keep.map((t) => t.id);
-  const t = await admin.query(`select id from task where title like '${CREATED}%' and not (id = any($1::int[]))`, [ids]);
-  if (t.rowCount === 0) return;
-  const gone = t.rows.map((r) => r.id as number);
-  await admin.query(`delete from delivery where notification_id in (select id from notification where object_type = 'task' and object_id = any($1::text[]))`, [gone.map(String)]);
-  await admin.query(`delete from notification where object_type = 'task' and object_id = any($1::text[])`, [gone.map(String)]);
-  await admin.query('delete from task_event where task_id = any($1::int[])', [gone]);
-  await admin.query('delete from task where id = any($1::int[])', [gone]);
+  const gone = (await run(`select id from task where title like '${CREATED}%' and not (id = any($1::int[]))`, [ids])).map((r) => r.id as number);
+  if (gone.length === 0) return;
+  await run(`delete from delivery where notification_id in (select id from notification where object_type = 'task' and object_id = any($1::text[]))`, [gone.map(String)]);
+  await run(`delete from notification where object_type = 'task' and object_id = any($1::text[])`, [gone.map(String)]);
+  await run('delete from task_event where task_id = any($1::int[])', [gone]);
+  await run('delete from task where id = any($1::int[])', [gone]);
+}
+
+/**
+ * PGlite: the recorded statements run again through its query(), one after another for the
+ * duration (one connection, in this process, as the server has). Updates keep their version
+ * parameter but not its check. CPU from process.cpuUsage(): the database's work and its
+ * client's, as in the server.
+ */
+async function replayInProcess(name: string, kept: { sent: Sent[]; task?: { id: number; from: number; to: number } }[], statements: number) {
+  const prepared = kept.map(({ sent, task }) => ({
+    task,
+    sent: sent.map((x) => ({ text: x.text.replace(/ and "version" = (\$\d+)/g, ' and $1::int is not null'), values: x.values })),
+  }));
+  const once = async (i: number) => {
+    const { sent, task } = prepared[i % prepared.length]!;
+    const id = task ? task.from + Math.floor(Math.random() * (task.to - task.from + 1)) : 0;
+    for (const x of sent) {
+      const params = task ? x.values.map((v) => (v === task.id ? id : v === String(task.id) ? String(id) : v)) : x.values;
+      await pglite!.query(x.text, params);
+    }
+  };
+  for (let i = 0; i < 30; i++) await once(i); // warm up: WebAssembly tier-up
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < duration * 1000) await once(n++);
+  const cpu = process.cpuUsage(cpu0);
+  const seconds = (performance.now() - t0) / 1000;
+  const row = {
+    scenario: name,
+    connections: 1,
+    statements: Number(statements.toFixed(1)),
+    mode: 'in process',
+    transactionsPerSecond: Math.round(n / seconds),
+    databaseCpuMsPerRequest: Number(((cpu.user + cpu.system) / 1000 / n).toFixed(2)),
+  };
+  console.log(`${name.padEnd(36)} ${String(row.transactionsPerSecond).padStart(6)}/s  ${row.statements} statements  PGlite ${row.databaseCpuMsPerRequest} ms CPU/request`);
+  return row;
 }
 
 await removeCreatedTasks(database.db);
 await sql`vacuum analyze task, task_event, notification, delivery`.execute(database.db);
-await admin.end();
+await admin?.end();
 await app.close();
 await database.close();
 
 const result = {
   date: new Date().toISOString(),
-  database: 'postgres',
+  database: pglite ? 'pglite' : 'postgres',
   size: values.size,
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   durationSeconds: duration,
@@ -280,6 +340,6 @@ const result = {
 };
 mkdirSync('bench/results', { recursive: true });
 const partial = only ? '-partial' : '';
-const file = `bench/results/${result.date.slice(0, 10)}-postgres-${values.size}-floor${partial}.json`;
+const file = `bench/results/${result.date.slice(0, 10)}-${result.database}-${values.size}-floor${partial}.json`;
 writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
 console.log(`Results: ${file}`);
