@@ -1,7 +1,7 @@
 /**
  * The BENCHMARKS.md tables from result files: `npx tsx bench/report.ts bench/results/<file>.json…`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 for (const file of process.argv.slice(2)) {
   const r = JSON.parse(readFileSync(file, 'utf8'));
@@ -22,5 +22,17 @@ for (const file of process.argv.slice(2)) {
     console.log(
       `| ${x.scenario} | ${x.user} | ${x.connections} | ${x.requestsPerSecond} | ${x.latencyMs.p50} | ${x.latencyMs.p90} | ${x.latencyMs.p97_5} | ${x.latencyMs.p99} | ${x.non2xx}${x.errors ? ` (+${x.errors} errors)` : ''} | ${x.serverRssMb.peak} | ${x.serverCpuMsPerRequest ?? '—'} | ${x.machineBusyPercent === undefined ? '—' : `${x.machineBusyPercent} %`} |`,
     );
+  }
+  // The database's own limit (bench/floor.ts), when it was measured with the run.
+  const floorFile = file.replace(/\.json$/, '-floor.json');
+  if (existsSync(floorFile)) {
+    const f = JSON.parse(readFileSync(floorFile, 'utf8'));
+    console.log(`\nThe database alone, replaying each scenario's statements (\`${floorFile}\`), against Mashang at 10 connections:\n`);
+    console.log(`| scenario | statements | ${f.database === 'pglite' ? 'PGlite' : 'PostgreSQL'} alone req/s | its CPU ms/req | Mashang req/s | Mashang / floor |`);
+    console.log('| --- | --: | --: | --: | --: | --: |');
+    for (const x of f.rows) {
+      const m = r.rows.find((y: { scenario: string; connections: number }) => y.scenario === x.scenario && y.connections === 10);
+      console.log(`| ${x.scenario} | ${x.statements} | ${x.transactionsPerSecond} | ${x.databaseCpuMsPerRequest} | ${m?.requestsPerSecond ?? '—'} | ${m ? `${Math.round((100 * m.requestsPerSecond) / x.transactionsPerSecond)} %` : '—'} |`);
+    }
   }
 }

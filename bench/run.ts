@@ -4,7 +4,9 @@
  * over data from `npm run bench:generate` (its clock at the day the data was made for), signs in
  * as a county supervisor, the county's head and a township head, and drives each scenario with
  * autocannon for a fixed time at each connection count. Records requests/s, latency
- * percentiles, non-2xx answers and the server's RSS in bench/results/<date>-<db>-<size>.json.
+ * percentiles, non-2xx answers and the server's RSS in bench/results/<date>-<db>-<size>.json;
+ * then the query plans (bench/explain.ts) and the database's own limit per scenario
+ * (bench/floor.ts) next to it.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,8 @@ const { values } = parseArgs({
     generate: { type: 'boolean', default: false },
     /** Also save the query plans (bench/explain.ts) next to the results. */
     explain: { type: 'boolean', default: true },
+    /** Skip measuring the database's own limit for each scenario (bench/floor.ts) after the load. */
+    'skip-floor': { type: 'boolean', default: false },
     /** Only the scenarios whose name contains one of these (comma-separated), e.g. `detail,create`. */
     only: { type: 'string' },
     /** Skip the escalation scan and pgbench (iterating on one scenario). */
@@ -384,12 +388,18 @@ try {
   const file = `bench/results/${result.date.slice(0, 10)}-${result.database}-${size}${partial}.json`;
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   console.log(`Results: ${file}`);
-  if (values.explain && !partial) {
+  const database = databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir];
+  if ((values.explain || !values['skip-floor']) && !partial && server.exitCode === null) {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r)); // PGlite: one process at a time
-    const plans = execFileSync('node_modules/.bin/tsx', ['bench/explain.ts', '--size', size, ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], { encoding: 'utf8' });
+  }
+  if (values.explain && !partial) {
+    const plans = execFileSync('node_modules/.bin/tsx', ['bench/explain.ts', '--size', size, ...database], { encoding: 'utf8' });
     writeFileSync(file.replace(/\.json$/, '-plans.md'), `# Query plans: ${result.database}, ${size} data\n${plans}`);
   }
+  // Writes …-floor.json next to the results (bench/report.ts puts the two side by side).
+  if (!values['skip-floor'] && !partial && databaseUrl && !pgbenchBinary()) console.log('No pgbench: the floor (bench/floor.ts) is skipped.');
+  else if (!values['skip-floor'] && !partial) execFileSync('node_modules/.bin/tsx', ['bench/floor.ts', '--size', size, '--duration', String(duration), ...database], { stdio: 'inherit' });
 } finally {
   server.kill('SIGTERM');
 }
