@@ -19,8 +19,8 @@
  * server prepares run with `-M prepared`, the rest with `-M extended` (planned every time, as the
  * server's unnamed statements are). Replayed updates drop their version check (`and "version" =
  * $n`), so each replay writes its row again instead of finding it gone. What the replays add is
- * removed afterwards (tasks, timeline events,
- * notifications); audit entries stay, the log being append-only.
+ * removed afterwards (tasks, timeline events, notifications); audit entries stay, the log being
+ * append-only.
  *
  * On PGlite there is no pgbench: the recorded statements run again through PGlite's query() in
  * this process, one after another, as the server's one connection runs them (see
