@@ -8,10 +8,7 @@
  * scenario adds tasks titled like the load runner's, which its next run removes.
  */
 import { parseArgs } from 'node:util';
-import { OffsetClock } from '../src/platform/clock.ts';
-import { openDatabase } from '../src/platform/db/index.ts';
-import { buildApp } from '../src/server.ts';
-import { BENCH_PASSWORD, BENCH_TODAY } from './generate.ts';
+import { inProcessApp } from './in-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,22 +19,12 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '300' },
   },
 });
-const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
-const database = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 4 } : { dataDir: values['data-dir'] ?? `bench/data-${values.size}` });
-const { app } = await buildApp({ database, clock: new OffsetClock(new Date(`${BENCH_TODAY}T09:00:00+08:00`)), logger: false });
+const { database, app, login, county, countyUnits } = await inProcessApp({ size: values.size!, databaseUrl: values['database-url'] ?? process.env.DATABASE_URL, dataDir: values['data-dir'] });
 const requests = Number(values.requests);
 
-const login = async (login: string) => {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: BENCH_PASSWORD } });
-  if (r.statusCode !== 200) throw new Error(`login ${login}: ${r.statusCode} ${r.body}`);
-  return { cookie: r.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': (r.json() as { csrfToken: string }).csrfToken };
-};
-const county = values.size === 'county' ? 'c1' : 'p1c1';
 const supervisor = await login(`${county}.p2`);
 const townHead = await login(`${county}-t1.p1`);
-const units = (await app.inject({ url: '/api/v1/units', headers: supervisor })).json().items as { id: number; code: string }[];
-const countyId = units.find((u) => u.code === county)!.id;
-const deptId = units.find((u) => u.code === `${county}-d1`)!.id;
+const { countyId, deptId } = await countyUnits(supervisor);
 const taskId = (await app.inject({ url: `/api/v1/tasks?unitId=${countyId}&limit=1`, headers: supervisor })).json().items[0].id as number;
 let created = 0;
 

@@ -17,8 +17,8 @@
  * progress write fresh tasks with short timelines, where the load runner reports on generated
  * ones). Parameters are written into the statements as literals; scenarios whose statements the
  * server prepares run with `-M prepared`, the rest with `-M extended` (planned every time, as the
- * server's unnamed statements are). Replayed updates drop their version check (`and "version" =
- * $n`), so each replay writes its row again instead of finding it gone. What the replays add is
+ * server's unnamed statements are). Replayed updates keep no version check (withoutVersionCheck),
+ * so each replay writes its row again instead of finding it gone. What the replays add is
  * removed afterwards (tasks, timeline events, notifications); audit entries stay, the log being
  * append-only.
  *
@@ -34,10 +34,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { OffsetClock } from '../src/platform/clock.ts';
-import { openDatabase, SESSION_OPTIONS } from '../src/platform/db/index.ts';
-import { buildApp } from '../src/server.ts';
-import { BENCH_PASSWORD, BENCH_TODAY } from './generate.ts';
+import { SESSION_OPTIONS } from '../src/platform/db/index.ts';
+import { inProcessApp } from './in-process.ts';
 import { CREATED, machineCpu, pgbenchBinary, removeCreatedTasks } from './shared.ts';
 
 const { values } = parseArgs({
@@ -93,6 +91,12 @@ function literal(v: unknown): string {
 }
 
 /**
+ * A replayed update writes its row again instead of finding it moved on: its version check
+ * (`and "version" = $n`) becomes one that always holds, keeping the parameter used.
+ */
+const withoutVersionCheck = (text: string) => text.replace(/ and "version" = (\$\d+)/g, ' and $1::int is not null');
+
+/**
  * One request's statements as a pgbench script. With `task`, the parameters that are that task's
  * id become the pgbench variable `:task` (the script then writes any of the recorded tasks).
  */
@@ -103,9 +107,8 @@ function script(sent: Sent[], task?: { id: number; from: number; to: number }): 
     sent
       .map((s) => {
         // Comments go (pgbench would read `/* mashang:prepare */` as a variable, see literal()).
-        const text = s.text
+        const text = withoutVersionCheck(s.text)
           .replace(/\/\*[^]*?\*\//g, '')
-          .replace(/ and "version" = \$\d+/g, '')
           .replace(/\$(\d+)/g, (m, n: string) => (Number(n) <= s.values.length ? value(s.values[Number(n) - 1]) : m));
         return `${text.trim()};\n`;
       })
@@ -113,7 +116,7 @@ function script(sent: Sent[], task?: { id: number; from: number; to: number }): 
   );
 }
 
-const database = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 4 } : { dataDir: values['data-dir'] ?? `bench/data-${values.size}` });
+const { database, app, login, county, countyUnits } = await inProcessApp({ size: values.size!, databaseUrl, dataDir: values['data-dir'] });
 // PGlite: its one connection's query() (the Kysely dialect calls it for every statement).
 const pglite = database.pglite;
 if (pglite) {
@@ -123,26 +126,13 @@ if (pglite) {
     return (query as (...a: unknown[]) => unknown)(text, params, ...rest);
   }) as typeof pglite.query;
 }
-/** Bookkeeping queries, outside the recording. */
-const admin = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
-await admin?.connect();
-const run = async (text: string, params: unknown[] = []) => (admin ? (await admin.query(text, params)).rows : (await pglite!.query<Record<string, unknown>>(text, params)).rows);
-const { app } = await buildApp({ database, clock: new OffsetClock(new Date(`${BENCH_TODAY}T09:00:00+08:00`)), logger: false });
 await removeCreatedTasks(database.db);
-const login = async (name: string) => {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: name, password: BENCH_PASSWORD } });
-  if (r.statusCode !== 200) throw new Error(`login ${name}: ${r.statusCode} ${r.body}`);
-  return { cookie: r.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': (r.json() as { csrfToken: string }).csrfToken };
-};
-const county = values.size === 'county' ? 'c1' : 'p1c1';
 const supervisor = await login(`${county}.p2`);
 const countyHead = await login(`${county}.p1`);
 const townHead = await login(`${county}-t1.p1`);
 type Headers = typeof supervisor;
 const get = async <T>(h: Headers, url: string) => (await app.inject({ url, headers: h })).json() as T;
-const units = (await get<{ items: { id: number; code: string }[] }>(supervisor, '/api/v1/units')).items;
-const countyId = units.find((u) => u.code === county)!.id;
-const deptId = units.find((u) => u.code === `${county}-d1`)!.id;
+const { countyId, deptId } = await countyUnits(supervisor);
 type Task = { id: number; version: number };
 const readable = (await get<{ items: Task[] }>(supervisor, `/api/v1/tasks?unitId=${countyId}&limit=${RECORDED}`)).items;
 let deepCursor: string | null = null;
@@ -183,13 +173,15 @@ const scenarios: [string, Replay, (i: number) => Request][] = [
   ['progress report (+audit)', 'task', (i) => write(i, 'progress', { percent: 50, text: '基准进展报告' })],
 ];
 
-const dir = mkdtempSync(join(tmpdir(), 'mashang-floor-'));
+/** pgbench's scripts (PostgreSQL only). */
+const dir = pglite ? null : mkdtempSync(join(tmpdir(), 'mashang-floor-'));
 /** CPU seconds of this process's finished children (pgbench), from /proc/self/stat. */
 const childCpu = () => {
   const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
   return (Number(f[13]) + Number(f[14])) / 100; // cutime, cstime
 };
-const maxId = async (table: string) => Number((await run(`select coalesce(max(id), 0) as n from ${table}`))[0]!.n);
+// Bookkeeping goes through the app's own database handle, outside the recording.
+const maxId = async (table: string) => Number((await sql<{ n: number }>`select coalesce(max(id), 0) as n from ${sql.table(table)}`.execute(database.db)).rows[0]!.n);
 const rows: object[] = [];
 const only = values.only?.split(',').filter(Boolean);
 try {
@@ -199,7 +191,6 @@ try {
       console.log(`${name}: no tasks to write (it writes what the create scenario made; add create to --only).`);
       continue;
     }
-    const files: string[] = [];
     const kept: { sent: Sent[]; task?: { id: number; from: number; to: number } }[] = [];
     /** Unnamed statements by text, with the number of requests that sent them. */
     const unnamed = new Map<string, number>();
@@ -209,7 +200,7 @@ try {
     if (replay === 'task') {
       if (tasks.to - tasks.from + 1 !== ids.length) throw new Error(`${name}: the created tasks' ids are not consecutive`);
       // An earlier scenario's replays moved them on.
-      const now = new Map((await run('select id, version from task where id = any($1::int[])', [ids])).map((r) => [r.id as number, r.version as number]));
+      const now = new Map((await sql<Task>`select id, version from task where id = any(${ids}::int[])`.execute(database.db)).rows.map((r) => [r.id, r.version]));
       for (const t of created) t.version = now.get(t.id)!;
     }
     for (let i = 0; i < RECORDED; i++) {
@@ -222,18 +213,17 @@ try {
       if (replay === 'task') created[i % created.length]!.version = r.json().version;
       for (const text of new Set(sent.filter((x) => !x.named && !/^(begin|commit|rollback)$/i.test(x.text.trim())).map((x) => x.text))) unnamed.set(text, (unnamed.get(text) ?? 0) + 1);
       statements += sent.length / RECORDED;
-      if (replay === 'each' || i === RECORDED - 1) {
-        const task = replay === 'task' ? { id: created[i % created.length]!.id, ...tasks } : undefined;
-        kept.push({ sent, task });
-        const file = join(dir, `${name.replace(/\W+/g, '-')}-${i}.sql`);
-        writeFileSync(file, script(sent, task));
-        files.push(file);
-      }
+      if (replay === 'each' || i === RECORDED - 1) kept.push({ sent, task: replay === 'task' ? { id: created[i % created.length]!.id, ...tasks } : undefined });
     }
     const before = { event: await maxId('task_event'), notification: await maxId('notification'), delivery: await maxId('delivery') };
-    if (pglite) {
+    if (!dir) {
       rows.push(await replayInProcess(name, kept, statements));
     } else {
+      const files = kept.map(({ sent, task }, i) => {
+        const file = join(dir, `${name.replace(/\W+/g, '-')}-${i}.sql`);
+        writeFileSync(file, script(sent, task));
+        return file;
+      });
       // pgbench has one mode for a run. The scenario's own statements decide it; a cache refresh in a
       // few of the requests (the unit ids under a path, say) does not.
       const decisive = [...unnamed].filter(([, n]) => n >= RECORDED / 2).map(([text]) => text.replace(/\s+/g, ' ').trim().slice(0, 50));
@@ -265,36 +255,25 @@ try {
       }
     }
     // What the replays wrote (the recorded requests' own writes stay, as the load runner's do).
-    await run('delete from delivery where id > $1', [before.delivery]);
-    await run('delete from notification where id > $1', [before.notification]);
-    await run('delete from task_event where id > $1', [before.event]);
-    await removeCreatedTasksKeeping(created);
+    await sql`delete from delivery where id > ${before.delivery}`.execute(database.db);
+    await sql`delete from notification where id > ${before.notification}`.execute(database.db);
+    await sql`delete from task_event where id > ${before.event}`.execute(database.db);
+    // Replayed creates are copies of the recorded ones: all but the recorded tasks go.
+    await removeCreatedTasks(database.db, created.map((t) => t.id));
   }
 } finally {
-  if (!process.env.FLOOR_KEEP) rmSync(dir, { recursive: true, force: true });
-}
-
-/** Replayed creates are copies of the recorded ones: all but the recorded tasks go (sign needs those). */
-async function removeCreatedTasksKeeping(keep: Task[]) {
-  const ids = keep.map((t) => t.id);
-  const gone = (await run(`select id from task where title like '${CREATED}%' and not (id = any($1::int[]))`, [ids])).map((r) => r.id as number);
-  if (gone.length === 0) return;
-  await run(`delete from delivery where notification_id in (select id from notification where object_type = 'task' and object_id = any($1::text[]))`, [gone.map(String)]);
-  await run(`delete from notification where object_type = 'task' and object_id = any($1::text[])`, [gone.map(String)]);
-  await run('delete from task_event where task_id = any($1::int[])', [gone]);
-  await run('delete from task where id = any($1::int[])', [gone]);
+  if (dir && !process.env.FLOOR_KEEP) rmSync(dir, { recursive: true, force: true });
 }
 
 /**
  * PGlite: the recorded statements run again through its query(), one after another for the
- * duration (one connection, in this process, as the server has). Updates keep their version
- * parameter but not its check. CPU from process.cpuUsage(): the database's work and its
+ * duration (one connection, in this process, as the server has). CPU from process.cpuUsage(): the database's work and its
  * client's, as in the server.
  */
 async function replayInProcess(name: string, kept: { sent: Sent[]; task?: { id: number; from: number; to: number } }[], statements: number) {
   const prepared = kept.map(({ sent, task }) => ({
     task,
-    sent: sent.map((x) => ({ text: x.text.replace(/ and "version" = (\$\d+)/g, ' and $1::int is not null'), values: x.values })),
+    sent: sent.map((x) => ({ text: withoutVersionCheck(x.text), values: x.values })),
   }));
   const once = async (i: number) => {
     const { sent, task } = prepared[i % prepared.length]!;
@@ -325,7 +304,6 @@ async function replayInProcess(name: string, kept: { sent: Sent[]; task?: { id: 
 
 await removeCreatedTasks(database.db);
 await sql`vacuum analyze task, task_event, notification, delivery`.execute(database.db);
-await admin?.end();
 await app.close();
 await database.close();
 

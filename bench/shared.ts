@@ -11,11 +11,12 @@ export const CREATED = '基准交办 ';
  * so every run starts from the generated data: each run adds thousands of open tasks to one
  * county department, and left in place they made the next run's county pages, statistics and
  * workbench measurably slower (49,833 of them after a day of runs). Their audit entries stay:
- * the log is append-only.
+ * the log is append-only. `keep`: tasks to leave (the floor runner's recorded ones, which its
+ * later scenarios write to).
  */
-export async function removeCreatedTasks(db: Db): Promise<void> {
+export async function removeCreatedTasks(db: Db, keep: number[] = []): Promise<void> {
   const removed = await sql<{ n: number }>`
-    with t as (select id from task where title like ${`${CREATED}%`}),
+    with t as (select id from task where title like ${`${CREATED}%`} and not (id = any(${keep}::int[]))),
       n as (select id from notification where object_type = 'task' and object_id in (select id::text from t)),
       d as (delete from delivery where notification_id in (select id from n)),
       nn as (delete from notification where id in (select id from n)),
@@ -27,9 +28,9 @@ export async function removeCreatedTasks(db: Db): Promise<void> {
     select count(*)::int as n from t`.execute(db);
   const n = Number(removed.rows[0]?.n ?? 0);
   if (n === 0) return;
-  await sql`delete from task where title like ${`${CREATED}%`}`.execute(db);
+  await sql`delete from task where title like ${`${CREATED}%`} and not (id = any(${keep}::int[]))`.execute(db);
   await sql`vacuum analyze task, task_event, notification`.execute(db);
-  console.log(`Removed ${n} tasks left by an earlier run's create scenario.`);
+  console.log(`Removed ${n} tasks a create scenario added.`);
 }
 
 /** The newest installed PostgreSQL's pgbench, if any. */
