@@ -10,7 +10,6 @@ import type { Scope } from '../src/platform/auth/actor.ts';
 import { addDays } from '../src/platform/calendar/calendar.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { withTasks } from '../src/modules/tasks/schema.ts';
 import { TaskStore, type LightDates, type TaskFilter } from '../src/modules/tasks/store.ts';
 import { BENCH_TODAY } from './generate.ts';
 
@@ -18,7 +17,7 @@ const { values } = parseArgs({ options: { size: { type: 'string', default: 'coun
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
 const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 1 } : { dataDir: values['data-dir'] ?? `bench/data-${values.size}` });
 await migrateToLatest(handle.db);
-const db = withTasks(handle.db);
+const db = handle.db;
 const store = new TaskStore();
 const dates: LightDates = { today: BENCH_TODAY, yellowBefore: addDays(BENCH_TODAY, 5) };
 

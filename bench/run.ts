@@ -16,7 +16,6 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { withTasks } from '../src/modules/tasks/schema.ts';
 import { BENCH_PASSWORD, BENCH_TODAY, generate, SIZES, type Size } from './generate.ts';
 import { CREATED, machineCpu, pgbenchBinary, removeCreatedTasks } from './shared.ts';
 
@@ -63,7 +62,7 @@ let generated: Awaited<ReturnType<typeof generate>> | null = null;
 {
   const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir });
   await migrateToLatest(handle.db);
-  const n = await withTasks(handle.db).selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const n = await handle.db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(n.n) === 0) {
     if (!values.generate) throw new Error('No tasks in the database: run `npm run bench:generate` first, or pass --generate.');
     generated = await generate(handle.db, size as Size);
@@ -99,7 +98,7 @@ function runMeasured(args: string[]): Promise<{ seconds: number; peakRssMb: numb
 // The escalation scan over the fresh data (every overdue rung fires), then again (nothing new).
 const openTasks = await (async () => {
   const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 1 } : { dataDir });
-  const r = await withTasks(handle.db).selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['assigned', 'signed', 'in_progress', 'returned']).executeTakeFirstOrThrow();
+  const r = await handle.db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['assigned', 'signed', 'in_progress', 'returned']).executeTakeFirstOrThrow();
   await handle.close();
   return Number(r.n);
 })();

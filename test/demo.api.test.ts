@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed.ts';
 import { seedDemoTasks } from '../src/demo/tasks.ts';
-import { withTasks } from '../src/modules/tasks/schema.ts';
 import { verifyAudit } from '../src/platform/audit/audit.ts';
 import { createTestContext, type TestContext } from './helpers/context.ts';
 
@@ -38,7 +37,7 @@ describe('the demo county', () => {
       await seedDemoTasks(other.services);
       const snapshot = async (c: TestContext) => ({
         people: await c.handle.db.selectFrom('person').select(['login', 'name', 'rank', 'roles']).orderBy('id').execute(),
-        tasks: await withTasks(c.handle.db).selectFrom('task').select(['title', 'status', 'deadline', 'leadUnitId', 'escalationRung']).orderBy('id').execute(),
+        tasks: await c.handle.db.selectFrom('task').select(['title', 'status', 'deadline', 'leadUnitId', 'escalationRung']).orderBy('id').execute(),
       });
       expect(await snapshot(other)).toEqual(await snapshot(ctx));
     } finally {

@@ -1,6 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTasks } from '../src/modules/tasks/schema.ts';
 import type { Unit } from '../src/platform/db/schema.ts';
 import { createTestContext, TEST_PASSWORD, type Client, type TestContext } from './helpers/context.ts';
 
@@ -59,7 +58,7 @@ async function taskAt(place: Place, state: TaskState): Promise<{ id: number; ver
     body.leaderId = callers.leader.person.id;
   }
   const t = (await god.post('/api/v1/tasks', body)).json() as { id: number; version: number };
-  const db = withTasks(ctx.handle.db);
+  const db = ctx.handle.db;
   const set: Record<string, unknown> = {};
   if (state !== 'assigned') set.status = state === 'pending_extension' ? 'signed' : state;
   if (state === 'submitted' || state === 'verified') set.summary = JSON.stringify({ done: 'd', result: 'r', lessons: 'l' });

@@ -2,7 +2,6 @@ import { OffsetClock } from '../platform/clock.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { AuditContext } from '../platform/audit/audit.ts';
 import { runEscalationJob } from '../modules/tasks/jobs.ts';
-import { withTasks } from '../modules/tasks/schema.ts';
 import type { TaskLevel, SourceKind } from '../modules/tasks/rules.ts';
 import { createServices, type Services } from '../server.ts';
 import { rng } from './seed.ts';
@@ -170,6 +169,6 @@ export async function seedDemoTasks(services: Services): Promise<{ tasks: number
     }
   }
   const scan = await runEscalationJob(db, services.tasks);
-  const total = await withTasks(db).selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { tasks: Number(total.n), escalations: scan.ran ? scan.result.fired : 0, steps: done };
 }

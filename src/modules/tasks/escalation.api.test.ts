@@ -3,7 +3,6 @@ import { createTestContext, type Client, type TestContext } from '../../../test/
 import { verifyAudit } from '../../platform/audit/audit.ts';
 import type { Unit } from '../../platform/db/schema.ts';
 import { runEscalationJob } from './jobs.ts';
-import { withTasks } from './schema.ts';
 
 /**
  * A task due on Wednesday 30 September 2026, the last working day before the National Day
@@ -79,7 +78,7 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
   it('fired each level once, to the right people, with timeline events and audit entries', async () => {
     await scan();
     await scan();
-    const rows = await withTasks(ctx.handle.db).selectFrom('taskEscalation').selectAll().where('taskId', '=', taskId).orderBy('at').execute();
+    const rows = await ctx.handle.db.selectFrom('taskEscalation').selectAll().where('taskId', '=', taskId).orderBy('at').execute();
     expect(rows.map((r) => [r.level, r.overdueWorkdays])).toEqual([
       ['remind', 1],
       ['urge', 3],
@@ -105,26 +104,26 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push((await c.post('/api/v1/tasks', { title: `竞争测试 ${i}`, level: 'normal', leadUnitId: dept.id, deadline: '2026-10-08' })).json().id);
     ctx.clock.set(at('2026-10-20'));
-    const results = await Promise.all([runEscalationJob(ctx.handle.db, ctx.services.tasks), runEscalationJob(ctx.handle.db, ctx.services.tasks), ctx.services.tasks.escalationScan(withTasks(ctx.handle.db), await ctx.services.calendar.get())]);
+    const results = await Promise.all([runEscalationJob(ctx.handle.db, ctx.services.tasks), runEscalationJob(ctx.handle.db, ctx.services.tasks), ctx.services.tasks.escalationScan(ctx.handle.db, await ctx.services.calendar.get())]);
     const fired = results.reduce((n, r) => n + ('ran' in r ? (r.ran ? r.result.fired : 0) : r.fired), 0);
     // 2026-10-08 → 2026-10-20 is 9 工作日: remind, urge and supervise for each of the six.
     expect(fired).toBe(18);
-    const rows = await withTasks(ctx.handle.db).selectFrom('taskEscalation').select(['taskId', 'level']).where('taskId', 'in', ids).execute();
+    const rows = await ctx.handle.db.selectFrom('taskEscalation').select(['taskId', 'level']).where('taskId', 'in', ids).execute();
     expect(rows).toHaveLength(18);
   });
 
   it('does not escalate a task that is done, or returned to the assigner', async () => {
     ctx.clock.set(at('2026-11-04'));
-    const before = (await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('taskId').execute()).length;
+    const before = (await ctx.handle.db.selectFrom('taskEscalation').select('taskId').execute()).length;
     const c = await ctx.login(leader.person);
     const { id } = (await c.post('/api/v1/tasks', { title: '已办结的不再升级', level: 'normal', leadUnitId: dept.id, deadline: '2026-11-04' })).json();
-    await withTasks(ctx.handle.db).updateTable('task').set({ status: 'verified' }).where('id', '=', id).execute();
+    await ctx.handle.db.updateTable('task').set({ status: 'verified' }).where('id', '=', id).execute();
     // A returned task waits for the assigner; the unit that returned it is not chased.
     const { id: returned } = (await c.post('/api/v1/tasks', { title: '退回的不催办', level: 'normal', leadUnitId: dept.id, deadline: '2026-11-04' })).json();
-    await withTasks(ctx.handle.db).updateTable('task').set({ status: 'returned' }).where('id', '=', returned).execute();
+    await ctx.handle.db.updateTable('task').set({ status: 'returned' }).where('id', '=', returned).execute();
     ctx.clock.set(at('2026-11-20'));
     await scan();
-    const after = (await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('taskId').where('taskId', 'in', [id, returned]).execute()).length;
+    const after = (await ctx.handle.db.selectFrom('taskEscalation').select('taskId').where('taskId', 'in', [id, returned]).execute()).length;
     expect(after).toBe(0);
     expect(before).toBeGreaterThan(0);
   });
@@ -133,11 +132,11 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
     ctx.clock.set(at('2026-10-08'));
     const c = await ctx.login(leader.person);
     const { id } = (await c.post('/api/v1/tasks', { title: '按日升级', level: 'normal', leadUnitId: dept.id, responsibleId: staffId, deadline: '2026-10-09' })).json();
-    const next = async () => (await withTasks(ctx.handle.db).selectFrom('task').select('nextEscalationOn').where('id', '=', id).executeTakeFirstOrThrow()).nextEscalationOn;
+    const next = async () => (await ctx.handle.db.selectFrom('task').select('nextEscalationOn').where('id', '=', id).executeTakeFirstOrThrow()).nextEscalationOn;
     const scannedIt = async () => {
-      const before = await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('level').where('taskId', '=', id).execute();
+      const before = await ctx.handle.db.selectFrom('taskEscalation').select('level').where('taskId', '=', id).execute();
       await scan();
-      return (await withTasks(ctx.handle.db).selectFrom('taskEscalation').select('level').where('taskId', '=', id).execute()).length - before.length;
+      return (await ctx.handle.db.selectFrom('taskEscalation').select('level').where('taskId', '=', id).execute()).length - before.length;
     };
     expect(await next()).toBeNull();
     // Friday 9 October is the deadline; Saturday 10th is a makeup working day: 1 工作日 overdue.
@@ -154,8 +153,8 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
 
     // An approved extension moves the deadline: the day is recomputed from the new one.
     const assigner = await ctx.login(leader.person); // days have passed: a fresh session
-    const staff = await ctx.login({ login: (await withTasks(ctx.handle.db).selectFrom('person').select('login').where('id', '=', staffId).executeTakeFirstOrThrow()).login });
-    const head = await ctx.login({ login: (await withTasks(ctx.handle.db).selectFrom('person').select('login').where('id', '=', headId).executeTakeFirstOrThrow()).login });
+    const staff = await ctx.login({ login: (await ctx.handle.db.selectFrom('person').select('login').where('id', '=', staffId).executeTakeFirstOrThrow()).login });
+    const head = await ctx.login({ login: (await ctx.handle.db.selectFrom('person').select('login').where('id', '=', headId).executeTakeFirstOrThrow()).login });
     let t = (await head.post(`/api/v1/tasks/${id}/sign`, { version: (await assigner.get(`/api/v1/tasks/${id}`)).json().version })).json();
     expect(t.error ?? null).toBeNull();
     const ext = (await staff.post(`/api/v1/tasks/${id}/extensions`, { version: t.version, reason: '需要更多时间', newDeadline: '2026-10-30' })).json();

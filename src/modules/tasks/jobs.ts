@@ -1,6 +1,5 @@
 import { runExclusive, type Job } from '../../platform/jobs.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { withTasks } from './schema.ts';
 import type { TaskService } from './service.ts';
 
 /**
@@ -10,7 +9,7 @@ import type { TaskService } from './service.ts';
 export async function runEscalationJob(db: Db, tasks: TaskService) {
   // Load the calendar first: inside the lock the scan may use only the lock's connection.
   const cal = await tasks.workCalendar();
-  return runExclusive(db, 'tasks.escalation', (conn) => tasks.escalationScan(withTasks(conn), cal));
+  return runExclusive(db, 'tasks.escalation', (conn) => tasks.escalationScan(conn, cal));
 }
 
 /** The escalation scan as a scheduled job (every minute by default). */

@@ -10,7 +10,6 @@ import type { PolicyService } from '../../platform/policy/service.ts';
 import { buildFeed } from './ics.ts';
 import { readLedger, writeLedger, type LedgerRow } from './ledger.ts';
 import { LEVEL_NAMES, scheduleFor, SOURCE_NAMES, STATUS_NAMES } from './rules.ts';
-import { platform, withTasks, type TasksDb } from './schema.ts';
 import type { TaskService } from './service.ts';
 import type { TaskFilter } from './store.ts';
 
@@ -34,16 +33,12 @@ class ImportLedgerError extends AppError {
 /** 台账 (XLSX) out and in, and the ICS deadline feed. */
 export class LedgerService {
   constructor(
-    private readonly platformDb: Db,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
     private readonly policy: PolicyService,
     private readonly tasks: TaskService,
   ) {}
-
-  private get db(): TasksDb {
-    return withTasks(this.platformDb);
-  }
 
   /** The ledger as XLSX, with the ledger's filters, in deadline order. */
   async export(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>): Promise<Buffer> {
@@ -136,7 +131,7 @@ export class LedgerService {
 
     const imported = await this.db.transaction().execute(async (trx) => {
       for (const r of resolved) {
-        const policy = await this.policy.load(r.leadUnitPath, platform(trx));
+        const policy = await this.policy.load(r.leadUnitPath, trx);
         const schedule = scheduleFor(r.level, today, cal, policy);
         const progress = parseProgress(r.progress);
         const doneAt = r.doneAt ? new Date(`${r.doneAt}T12:00:00+08:00`) : null;
@@ -170,7 +165,7 @@ export class LedgerService {
           updatedAt: ctx.now,
         });
         await this.tasks.store.addEvent(trx, { taskId: task.id, kind: 'imported', actorId: actor.personId, at: ctx.now, data: { row: r.line, percent: progress.percent, text: progress.text } });
-        await appendAudit(platform(trx), ctx, { action: 'task.import', objectType: 'task', objectId: task.id, after: task });
+        await appendAudit(trx, ctx, { action: 'task.import', objectType: 'task', objectId: task.id, after: task });
       }
       return resolved.length;
     });
@@ -182,7 +177,7 @@ export class LedgerService {
     const token = randomBytes(24).toString('base64url');
     await this.db.transaction().execute(async (trx) => {
       await this.tasks.store.setFeedToken(trx, actor.personId, sha256(token), ctx.now);
-      await appendAudit(platform(trx), ctx, { action: 'task.feed_token', objectType: 'person', objectId: actor.personId });
+      await appendAudit(trx, ctx, { action: 'task.feed_token', objectType: 'person', objectId: actor.personId });
     });
     return token;
   }

@@ -1,5 +1,4 @@
-import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { EscalationLevel, SourceKind, TaskLevel, TaskStatus } from './rules.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -124,19 +123,16 @@ export interface TaskFeedTable {
   createdAt: Timestamp;
 }
 
-export interface TasksDatabase extends Database {
-  task: TaskTable;
-  taskEvent: TaskEventTable;
-  taskMilestone: TaskMilestoneTable;
-  taskExtension: TaskExtensionTable;
-  taskEscalation: TaskEscalationTable;
-  taskFeed: TaskFeedTable;
-  taskAttachment: TaskAttachmentTable;
+// The module's tables join the one Database type (module augmentation): every executor — the
+// platform's handle, a transaction another module opened — sees them with their types.
+declare module '../../platform/db/schema.ts' {
+  interface Database {
+    task: TaskTable;
+    taskEvent: TaskEventTable;
+    taskMilestone: TaskMilestoneTable;
+    taskExtension: TaskExtensionTable;
+    taskEscalation: TaskEscalationTable;
+    taskFeed: TaskFeedTable;
+    taskAttachment: TaskAttachmentTable;
+  }
 }
-export type TasksDb = Kysely<TasksDatabase>;
-export type TasksTx = Transaction<TasksDatabase>;
-
-/** The platform's handle seen with this module's tables (same connection, wider types). */
-export const withTasks = (db: Kysely<Database>) => db as unknown as TasksDb;
-/** The other way: hand a module transaction to platform code (audit, notify, policy). */
-export const platform = (db: TasksDb) => db as unknown as Kysely<Database>;

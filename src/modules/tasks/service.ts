@@ -28,7 +28,8 @@ import {
   type TaskLevel,
 } from './rules.ts';
 import type { Updateable } from 'kysely';
-import { platform, withTasks, type Completion, type Summary, type Task, type TaskTable, type TasksDb } from './schema.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import type { Completion, Summary, Task, TaskTable } from './schema.ts';
 import { sniff } from './sniff.ts';
 import { TaskStore, TODO_KINDS, type LightDates, type TaskFilter, type TaskSort } from './store.ts';
 
@@ -54,7 +55,7 @@ export interface TaskCreateInput {
  * (meetings, public requests, research) register a handler for their source kind; every source
  * also gets the default: the overseeing leader and the assigner are notified at once.
  */
-export type FeedbackHandler = (trx: TasksDb, task: TaskRow, feedback: { completion: Completion | null; summary: Summary | null; at: Date }) => Promise<NewNotification[]>;
+export type FeedbackHandler = (trx: Executor, task: TaskRow, feedback: { completion: Completion | null; summary: Summary | null; at: Date }) => Promise<NewNotification[]>;
 
 /** Heads and supervisors by unit, looked up once per escalation scan. */
 type NoticeLookups = { heads: Map<number, { id: number }[]>; supervisors: Map<string, { id: number }[]> };
@@ -74,7 +75,7 @@ export class TaskService {
   private readonly feedbackHandlers = new Map<string, FeedbackHandler>();
 
   constructor(
-    private readonly platformDb: Db,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
     private readonly policy: PolicyService,
@@ -82,10 +83,6 @@ export class TaskService {
     unitIds?: UnitIdCache,
   ) {
     this.store = new TaskStore(unitIds);
-  }
-
-  private get db(): TasksDb {
-    return withTasks(this.platformDb);
   }
 
   /** Lets another module hear about the completion of tasks that came from it. */
@@ -134,7 +131,7 @@ export class TaskService {
   }
 
   /** May the actor see this task? Its units in scope, or the actor is part of it. */
-  private async canSee(actor: Actor, t: TaskRow, db: TasksDb = this.db): Promise<boolean> {
+  private async canSee(actor: Actor, t: TaskRow, db: Executor = this.db): Promise<boolean> {
     const scope = scopeOf(actor);
     if (inScope(scope, t.leadUnitPath)) return true;
     if ([t.assignerId, t.responsibleId, t.leaderId].includes(actor.personId)) return true;
@@ -147,7 +144,7 @@ export class TaskService {
   }
 
   /** 403 unless the actor may see the task (canSee). */
-  private async mustSee(actor: Actor, t: TaskRow, db: TasksDb = this.db): Promise<void> {
+  private async mustSee(actor: Actor, t: TaskRow, db: Executor = this.db): Promise<void> {
     if (!(await this.canSee(actor, t, db))) throw forbidden('该事项不在您的可见范围内 (this task is outside what you may see).');
   }
 
@@ -195,7 +192,7 @@ export class TaskService {
         const leader = await trx.selectFrom('person').select(['id', 'roles', 'active']).where('id', '=', input.leaderId).executeTakeFirst();
         if (!leader?.active || !leader.roles.includes('leader')) throw badRequest('分管领导须是在职的领导 (the overseeing leader must be an active leader).', { field: 'leaderId' });
       }
-      const policy = await this.policy.forUnitPathIn(lead.path, platform(trx));
+      const policy = await this.policy.forUnitPathIn(lead.path, trx);
       const due = typeof input.deadline === 'string' ? { date: input.deadline, estimated: cal.day(input.deadline).estimated } : cal.addWorkdays(today, input.deadline.workdays);
       const bad = checkDeadline(due.date, today);
       if (bad) throw badRequest(bad, { field: 'deadline' });
@@ -235,7 +232,7 @@ export class TaskService {
         await this.store.addMilestones(trx, task.id, input.milestones.map((m) => ({ title: m.title, due: m.due, ownerId: m.ownerId ?? null })), now);
       }
       const heads = lead.heads;
-      await this.notify.queue(platform(trx), [
+      await this.notify.queue(trx, [
         ...heads.map((h) => ({
           recipientId: h.id,
           kind: 'tasks.assigned',
@@ -247,7 +244,7 @@ export class TaskService {
         ...(input.responsibleId ? [{ recipientId: input.responsibleId, kind: 'tasks.dispatched', title: `您是责任人：${task.title}`, body: `完成时限 ${due.date}。`, objectType: 'task', objectId: task.id }] : []),
       ]);
       // Last: the audit head's lock is held from here to the commit.
-      await appendAudit(platform(trx), ctx, { action: 'task.create', objectType: 'task', objectId: task.id, after: task });
+      await appendAudit(trx, ctx, { action: 'task.create', objectType: 'task', objectId: task.id, after: task });
       return { ...task, leadUnitPath: lead.path };
     });
     this.notify.kick();
@@ -264,7 +261,7 @@ export class TaskService {
     id: number,
     version: number,
     action: TaskAction,
-    apply: (trx: TasksDb, t: TaskRow, policy: Policy, cal: WorkCalendar) => Promise<{ set: Updateable<TaskTable>; event: Record<string, unknown>; notify?: NewNotification[] }>,
+    apply: (trx: Executor, t: TaskRow, policy: Policy, cal: WorkCalendar) => Promise<{ set: Updateable<TaskTable>; event: Record<string, unknown>; notify?: NewNotification[] }>,
     attachmentIds: number[] = [],
   ): Promise<TaskRow> {
     // Read before the transaction: the embedded database has one connection, which the
@@ -274,7 +271,7 @@ export class TaskService {
       const t = await this.store.byId(trx, id, { lock: true });
       if (!t) throw notFound('Task', id);
       await this.mustSee(actor, t, trx);
-      const policy = await this.policy.forUnitPathIn(t.leadUnitPath, platform(trx));
+      const policy = await this.policy.forUnitPathIn(t.leadUnitPath, trx);
       const decision = decide(action, this.facts(t), this.actorFacts(actor, t), policy);
       if (!decision.ok) throw new AppError(decision.refusal.status, decision.refusal.code, decision.refusal.message);
       if (t.version !== version) {
@@ -296,9 +293,9 @@ export class TaskService {
           throw badRequest('附件须先上传到本事项且未被使用 (attachments must be uploaded to this task and not used yet).', { field: 'attachmentIds' });
         }
       }
-      await this.notify.queue(platform(trx), notify ?? []);
+      await this.notify.queue(trx, notify ?? []);
       // Last: the audit head's lock is held from here to the commit.
-      await appendAudit(platform(trx), ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: t, after: { ...set, status: updated.status, version: updated.version, event } });
+      await appendAudit(trx, ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: t, after: { ...set, status: updated.status, version: updated.version, event } });
       const leadUnitPath = updated.leadUnitId === t.leadUnitId ? t.leadUnitPath : (await trx.selectFrom('unit').select('path').where('id', '=', updated.leadUnitId).executeTakeFirstOrThrow()).path;
       return { ...updated, leadUnitPath };
     });
@@ -405,7 +402,7 @@ export class TaskService {
         .values({ taskId: id, eventId: null, fileName, contentType: kind.contentType, size: bytes.length, sha256: digest, data: bytes, uploadedBy: actor.personId, createdAt: ctx.now })
         .returning(['id', 'fileName', 'contentType', 'size', 'sha256', 'createdAt'])
         .executeTakeFirstOrThrow();
-      await appendAudit(platform(trx), ctx, { action: 'task.attachment_upload', objectType: 'task', objectId: id, after: { attachmentId: a.id, fileName, contentType: kind.contentType, size: bytes.length, sha256: digest } });
+      await appendAudit(trx, ctx, { action: 'task.attachment_upload', objectType: 'task', objectId: id, after: { attachmentId: a.id, fileName, contentType: kind.contentType, size: bytes.length, sha256: digest } });
       return a;
     });
     return row;
@@ -599,13 +596,13 @@ export class TaskService {
    * rung fire once even if two scans overlap. Works in batches, in bounded memory. Every query
    * goes through `conn` (the embedded database has a single connection, held by the scan).
    */
-  async escalationScan(conn: TasksDb, cal: WorkCalendar, batchSize = 500): Promise<{ scanned: number; fired: number }> {
+  async escalationScan(conn: Executor, cal: WorkCalendar, batchSize = 500): Promise<{ scanned: number; fired: number }> {
     const today = this.today();
     let afterId = 0;
     let scanned = 0;
     let fired = 0;
     // Every region's overrides, read once for the whole scan; who hears of a rung, per unit.
-    const policyOf = await this.policy.snapshot(platform(conn));
+    const policyOf = await this.policy.snapshot(conn);
     const recipients: NoticeLookups = { heads: new Map(), supervisors: new Map() };
     for (;;) {
       const batch = await this.store.overdueBatch(conn, today, afterId, batchSize);
@@ -647,10 +644,10 @@ export class TaskService {
         const notes: NewNotification[] = [];
         for (const d of firedNow) notes.push(...(await this.escalationNotices(trx, d.t, d.level, d.overdue, recipients)));
         await this.store.setEscalationState(trx, moved);
-        await this.notify.queue(platform(trx), notes);
+        await this.notify.queue(trx, notes);
         // Last: the audit head's lock is held from here to the commit.
         await appendAudit(
-          platform(trx),
+          trx,
           { actorId: null, actorLogin: 'job:escalation', clientIp: null, now },
           ...firedNow.map((d) => ({ action: 'task.escalate', objectType: 'task', objectId: d.t.id, after: { level: d.level, overdueWorkdays: d.overdue } })),
         );
@@ -661,7 +658,7 @@ export class TaskService {
   }
 
   private async escalationNotices(
-    trx: TasksDb,
+    trx: Executor,
     t: { id: number; title: string; deadline: string; leadUnitId: number; leadUnitPath: string; leadUnitName: string; responsibleId: number | null; assignerId: number; leaderId: number | null },
     level: EscalationLevel,
     overdue: number,

@@ -4,7 +4,8 @@ import type { Scope } from '../../platform/auth/actor.ts';
 import { compiledOnce } from '../../platform/db/compiled.ts';
 import { PREPARE } from '../../platform/db/prepared.ts';
 import type { UnitIdCache } from '../../platform/org/service.ts';
-import type { Task, TaskEscalation, TaskTable, TasksDb } from './schema.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import type { Task, TaskEscalation, TaskTable } from './schema.ts';
 import { OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -69,8 +70,7 @@ function escalationsFromJson(rows: EscalationJson[]): TaskEscalation[] {
  * and spread of ≈ 50 columns) cost ≈ 0.5 ms of CPU for a 51-row page.
  */
 function withEscalations<R extends { escalations: EscalationJson[] }>(rows: R[]): (Omit<R, 'escalations'> & { escalations: TaskEscalation[] })[] {
-  for (const r of rows) (r as { escalations: unknown }).escalations = escalationsFromJson(r.escalations);
-  return rows as unknown as (Omit<R, 'escalations'> & { escalations: TaskEscalation[] })[];
+  return rows.map((r) => Object.assign(r, { escalations: escalationsFromJson(r.escalations) }));
 }
 
 /** A timeline event to record with a write. */
@@ -114,17 +114,17 @@ export function lightSql(d: LightDates) {
 }
 
 /** The task with its lead unit's path (see TaskStore.byId), read or locked. */
-const taskWithPath = (db: TasksDb, id: number) =>
+const taskWithPath = (db: Executor, id: number) =>
   db.selectFrom('task as t').innerJoin('unit as u', 'u.id', 't.leadUnitId').selectAll('t').select('u.path as leadUnitPath').where('t.id', '=', id);
-const taskById = compiledOnce((db: TasksDb, id: number) => taskWithPath(db, id).modifyEnd(PREPARE));
-const taskForUpdate = compiledOnce((db: TasksDb, id: number) => taskWithPath(db, id).forUpdate('t').modifyEnd(PREPARE));
+const taskById = compiledOnce((db: Executor, id: number) => taskWithPath(db, id).modifyEnd(PREPARE));
+const taskForUpdate = compiledOnce((db: Executor, id: number) => taskWithPath(db, id).forUpdate('t').modifyEnd(PREPARE));
 
-const nextMilestone = compiledOnce((db: TasksDb, taskId: number) =>
+const nextMilestone = compiledOnce((db: Executor, taskId: number) =>
   db.selectFrom('taskMilestone').select((eb) => eb.fn.min('due').as('due')).where('taskId', '=', taskId).where('doneAt', 'is', null).modifyEnd(PREPARE),
 );
 
 /** A unit with its active heads (see TaskStore.unitWithHeads). */
-const unitAndHeads = compiledOnce((db: TasksDb, unitId: number) =>
+const unitAndHeads = compiledOnce((db: Executor, unitId: number) =>
   db
     .selectFrom('unit as u')
     .select(['u.id', 'u.path', 'u.name', 'u.active'])
@@ -144,7 +144,7 @@ const unitAndHeads = compiledOnce((db: TasksDb, unitId: number) =>
 );
 
 /** The task page's query (see TaskStore.detailById). */
-const taskPage = compiledOnce((db: TasksDb, id: number) =>
+const taskPage = compiledOnce((db: Executor, id: number) =>
   db
     .selectFrom('task as t')
     .innerJoin('unit as u', 'u.id', 't.leadUnitId')
@@ -187,12 +187,12 @@ export class TaskStore {
   /** With a cache, scope paths become unit ids without a query most of the time (see UnitIdCache). */
   constructor(private readonly unitIds?: UnitIdCache) {}
 
-  insert(db: TasksDb, row: Insertable<TaskTable>) {
+  insert(db: Executor, row: Insertable<TaskTable>) {
     return db.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
   /** Inserts a task and its first timeline event in one statement; returns the task. */
-  insertWithEvent(db: TasksDb, row: Insertable<TaskTable>, e: NewEvent) {
+  insertWithEvent(db: Executor, row: Insertable<TaskTable>, e: NewEvent) {
     return db
       .with('t', (w) => w.insertInto('task').values(row).returningAll())
       .with('e', (w) => w.insertInto('taskEvent').columns(['taskId', 'kind', 'actorId', 'at', 'data']).expression((eb) => eb.selectFrom('t').select(eventColumns(e))))
@@ -206,7 +206,7 @@ export class TaskStore {
    * Moves a task to its next version and records the event, in one statement; undefined when
    * the version no longer matches (nothing is written then).
    */
-  updateWithEvent(db: TasksDb, id: number, version: number, set: Updateable<TaskTable>, e: NewEvent) {
+  updateWithEvent(db: Executor, id: number, version: number, set: Updateable<TaskTable>, e: NewEvent) {
     return db
       .with('u', (w) => w.updateTable('task').set({ ...set, version: sql`version + 1` }).where('id', '=', id).where('version', '=', version).returningAll())
       .with('e', (w) =>
@@ -220,7 +220,7 @@ export class TaskStore {
   }
 
   /** The task with its lead unit's path; `lock` holds the row for the rest of the transaction. */
-  async byId(db: TasksDb, id: number, opts: { lock?: boolean } = {}) {
+  async byId(db: Executor, id: number, opts: { lock?: boolean } = {}) {
     return (await (opts.lock ? taskForUpdate : taskById)(db, id)).rows[0];
   }
 
@@ -230,7 +230,7 @@ export class TaskStore {
    * attachments as JSON arrays (each a sub-select on its task index). The detail is read on every
    * view and after every action, so it is one query, not eight.
    */
-  async detailById(db: TasksDb, id: number) {
+  async detailById(db: Executor, id: number) {
     const row = (await taskPage(db, id)).rows[0];
     if (!row) return undefined;
     // JSON carries timestamps as text: back to Date, as the column reads give them.
@@ -248,7 +248,7 @@ export class TaskStore {
     };
   }
 
-  addEvent(db: TasksDb, e: NewEvent & { taskId: number }) {
+  addEvent(db: Executor, e: NewEvent & { taskId: number }) {
     return db
       .insertInto('taskEvent')
       .values({ taskId: e.taskId, kind: e.kind, actorId: e.actorId, at: e.at, data: JSON.stringify(e.data ?? {}) })
@@ -256,7 +256,7 @@ export class TaskStore {
       .executeTakeFirstOrThrow();
   }
 
-  addMilestones(db: TasksDb, taskId: number, items: { title: string; due: string; ownerId: number | null }[], now: Date) {
+  addMilestones(db: Executor, taskId: number, items: { title: string; due: string; ownerId: number | null }[], now: Date) {
     return db
       .insertInto('taskMilestone')
       .values(items.map((m) => ({ ...m, taskId, createdAt: now })))
@@ -264,7 +264,7 @@ export class TaskStore {
       .execute();
   }
 
-  completeMilestone(db: TasksDb, taskId: number, milestoneId: number, now: Date) {
+  completeMilestone(db: Executor, taskId: number, milestoneId: number, now: Date) {
     return db
       .updateTable('taskMilestone')
       .set({ doneAt: now })
@@ -275,12 +275,12 @@ export class TaskStore {
       .executeTakeFirst();
   }
 
-  async nextMilestoneDue(db: TasksDb, taskId: number): Promise<string | null> {
+  async nextMilestoneDue(db: Executor, taskId: number): Promise<string | null> {
     const r = (await nextMilestone(db, taskId)).rows[0];
     return (r?.due as string | null | undefined) ?? null;
   }
 
-  addExtension(db: TasksDb, e: { taskId: number; requestedBy: number; reason: string; currentDeadline: string; newDeadline: string; now: Date }) {
+  addExtension(db: Executor, e: { taskId: number; requestedBy: number; reason: string; currentDeadline: string; newDeadline: string; now: Date }) {
     return db
       .insertInto('taskExtension')
       .values({ taskId: e.taskId, requestedBy: e.requestedBy, reason: e.reason, currentDeadline: e.currentDeadline, newDeadline: e.newDeadline, status: 'pending', createdAt: e.now })
@@ -288,11 +288,11 @@ export class TaskStore {
       .executeTakeFirstOrThrow();
   }
 
-  extensionForUpdate(db: TasksDb, taskId: number, id: number) {
+  extensionForUpdate(db: Executor, taskId: number, id: number) {
     return db.selectFrom('taskExtension').selectAll().where('id', '=', id).where('taskId', '=', taskId).forUpdate().executeTakeFirst();
   }
 
-  decideExtension(db: TasksDb, id: number, d: { status: 'approved' | 'rejected'; decidedBy: number; note: string | null; now: Date }) {
+  decideExtension(db: Executor, id: number, d: { status: 'approved' | 'rejected'; decidedBy: number; note: string | null; now: Date }) {
     return db
       .updateTable('taskExtension')
       .set({ status: d.status, decidedBy: d.decidedBy, decisionNote: d.note, decidedAt: d.now })
@@ -301,13 +301,13 @@ export class TaskStore {
       .executeTakeFirstOrThrow();
   }
 
-  escalations(db: TasksDb, taskIds: number[]) {
+  escalations(db: Executor, taskIds: number[]) {
     if (taskIds.length === 0) return Promise.resolve([]);
     return db.selectFrom('taskEscalation').selectAll().where('taskId', 'in', taskIds).orderBy('at').execute();
   }
 
   /** Sets the escalation rung and the next rung's date of many tasks in one statement. */
-  async setEscalationState(db: TasksDb, rows: { id: number; rung: number; nextOn: string | null }[]): Promise<void> {
+  async setEscalationState(db: Executor, rows: { id: number; rung: number; nextOn: string | null }[]): Promise<void> {
     if (rows.length === 0) return;
     await sql`update task t set escalation_rung = v.rung, next_escalation_on = v.next_on
       from unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.rung)}::int[], ${rows.map((r) => r.nextOn)}::date[]) as v(id, rung, next_on)
@@ -315,7 +315,7 @@ export class TaskStore {
   }
 
   /** Records rungs; returns the ones that were new (the unique key drops those fired already). */
-  addEscalations(db: TasksDb, rows: { taskId: number; level: EscalationLevel; overdueWorkdays: number; at: Date }[]) {
+  addEscalations(db: Executor, rows: { taskId: number; level: EscalationLevel; overdueWorkdays: number; at: Date }[]) {
     if (rows.length === 0) return Promise.resolve([]);
     return db
       .insertInto('taskEscalation')
@@ -325,7 +325,7 @@ export class TaskStore {
       .execute();
   }
 
-  addEvents(db: TasksDb, rows: { taskId: number; kind: string; actorId: number | null; at: Date; data: Record<string, unknown> }[]) {
+  addEvents(db: Executor, rows: { taskId: number; kind: string; actorId: number | null; at: Date; data: Record<string, unknown> }[]) {
     if (rows.length === 0) return Promise.resolve([]);
     return db
       .insertInto('taskEvent')
@@ -337,7 +337,7 @@ export class TaskStore {
    * Tasks whose unit owes the next step and whose next rung may be due by `today` (see
    * next_escalation_on), by id after `afterId`. Literal SQL so task_escalation_due_idx applies.
    */
-  overdueBatch(db: TasksDb, today: string, afterId: number, limit: number) {
+  overdueBatch(db: Executor, today: string, afterId: number, limit: number) {
     return db
       .selectFrom('task as t')
       .innerJoin('unit as u', 'u.id', 't.leadUnitId')
@@ -351,12 +351,12 @@ export class TaskStore {
   }
 
   /** A unit to assign to, with its active heads (who are told), in one statement. */
-  async unitWithHeads(db: TasksDb, unitId: number) {
+  async unitWithHeads(db: Executor, unitId: number) {
     return (await unitAndHeads(db, unitId)).rows[0];
   }
 
   /** Active people with a role in exactly this unit. */
-  unitPeopleWithRole(db: TasksDb, unitId: number, role: string) {
+  unitPeopleWithRole(db: Executor, unitId: number, role: string) {
     return db
       .selectFrom('person')
       .select(['id', 'name'])
@@ -367,7 +367,7 @@ export class TaskStore {
   }
 
   /** Active supervisors whose region (nearest region of their unit) contains this unit. */
-  supervisorsOver(db: TasksDb, unitPath: string) {
+  supervisorsOver(db: Executor, unitPath: string) {
     return db
       .selectFrom('person as p')
       .innerJoin('unit as u', 'u.id', 'p.unitId')
@@ -381,7 +381,7 @@ export class TaskStore {
       .execute();
   }
 
-  personInSubtree(db: TasksDb, personId: number, path: string) {
+  personInSubtree(db: Executor, personId: number, path: string) {
     return db
       .selectFrom('person as p')
       .innerJoin('unit as u', 'u.id', 'p.unitId')
@@ -392,7 +392,7 @@ export class TaskStore {
       .executeTakeFirst();
   }
 
-  names(db: TasksDb, personIds: number[], unitIds: number[]) {
+  names(db: Executor, personIds: number[], unitIds: number[]) {
     return Promise.all([
       personIds.length ? db.selectFrom('person').select(['id', 'name']).where('id', 'in', personIds).execute() : [],
       unitIds.length ? db.selectFrom('unit').select(['id', 'name']).where('id', 'in', unitIds).execute() : [],
@@ -402,7 +402,7 @@ export class TaskStore {
   private unitCount: { n: number; at: number } | null = null;
 
   /** About how many units there are (the planner's estimate, else a count), re-read every 5 minutes. */
-  private async unitTotal(db: TasksDb): Promise<number> {
+  private async unitTotal(db: Executor): Promise<number> {
     if (this.unitCount && Date.now() - this.unitCount.at < 300_000) return this.unitCount.n;
     const est = await sql<{ n: number }>`select reltuples::int as n from pg_class where oid = 'unit'::regclass`.execute(db);
     let n = Number(est.rows[0]?.n ?? -1);
@@ -416,7 +416,7 @@ export class TaskStore {
    * the task query compares plain ids: the planner then estimates from the values it is given
    * and picks the lead-unit index for a township and the deadline index for a province.
    */
-  async resolve(db: TasksDb, f: TaskFilter): Promise<ResolvedFilter> {
+  async resolve(db: Executor, f: TaskFilter): Promise<ResolvedFilter> {
     const ids = async (subtrees: string[], exact: string[] = []) => {
       const load = async () => {
         const conds = [...subtrees.map((p) => sql<SqlBool>`path like ${likePrefix(p)}`), ...exact.map((p) => sql<SqlBool>`path = ${p}`)];
@@ -473,7 +473,7 @@ export class TaskStore {
    * `LIMIT` per group instead, the planner walks the deadline index of all 2 M tasks looking for
    * a county head's five (40 s at province scale). `f` is resolved once, with headIds.
    */
-  async workbench(db: TasksDb, f: ResolvedFilter, d: LightDates, perGroup: number) {
+  async workbench(db: Executor, f: ResolvedFilter, d: LightDates, perGroup: number) {
     const flags = sql.join(TODO_KINDS.map((k) => sql`${this.todo(k, f.viewerId, f.headIds, d)} as ${sql.ref(k)}`));
     const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)}, v.${sql.ref(k)})`));
     const { rows } = await sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number; escalations: EscalationJson[] }>`
@@ -499,7 +499,7 @@ export class TaskStore {
   }
 
   /** The tasks matching the filter (`task as t`, nothing joined: callers join what they show). */
-  private filtered(db: TasksDb, f: ResolvedFilter, d: LightDates) {
+  private filtered(db: Executor, f: ResolvedFilter, d: LightDates) {
     let q = db.selectFrom('task as t');
     // A unit filter inside one of the viewer's subtrees keeps only tasks led there, all of which
     // the viewer may see: the visibility test would add nothing but planning and a check per row
@@ -532,13 +532,13 @@ export class TaskStore {
   }
 
   /** A page of the ledger, keyset-paged on (sort key, id). */
-  async list(db: TasksDb, f: TaskFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
+  async list(db: Executor, f: TaskFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
     const rows = await this.listQuery(db, await this.resolve(db, f), d, page).execute();
     return withEscalations(rows);
   }
 
   /** The ledger page's query, unexecuted (bench/explain.ts prints its plan). */
-  listQuery(db: TasksDb, f: ResolvedFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
+  listQuery(db: Executor, f: ResolvedFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
     // The page is cut first and only its rows get their unit and person names: joined before the
     // sort, every matching task of a county was joined (6,260 unit and person lookups for 51 rows).
     let q = this.filtered(db, f, d).selectAll('t');
@@ -571,11 +571,11 @@ export class TaskStore {
   }
 
   /** Counts by lead unit, light and status (dashboards). */
-  async stats(db: TasksDb, f: TaskFilter, d: LightDates) {
+  async stats(db: Executor, f: TaskFilter, d: LightDates) {
     return this.statsQuery(db, await this.resolve(db, f), d).execute();
   }
 
-  statsQuery(db: TasksDb, f: ResolvedFilter, d: LightDates) {
+  statsQuery(db: Executor, f: ResolvedFilter, d: LightDates) {
     // The light is computed in a subquery: a parameterised CASE cannot be repeated in GROUP BY.
     // Counted first, named after: joined before the count, every task of a county looked up its
     // unit (11,604 lookups for 140 units on province data).
@@ -597,7 +597,7 @@ export class TaskStore {
    * Week by week since `since` (Monday, Asia/Shanghai): tasks verified and how many of them were
    * submitted by their deadline (on time), and escalation rungs fired, by level.
    */
-  async trend(db: TasksDb, filter: TaskFilter, d: LightDates, since: Date) {
+  async trend(db: Executor, filter: TaskFilter, d: LightDates, since: Date) {
     const f = await this.resolve(db, filter);
     const done = this.filtered(db, f, d)
       .where('t.verifiedAt', '>=', since)
@@ -626,7 +626,7 @@ export class TaskStore {
   }
 
   /** 责任清单: tasks per lead unit and responsible person, by light. */
-  async responsibility(db: TasksDb, filter: TaskFilter, d: LightDates) {
+  async responsibility(db: Executor, filter: TaskFilter, d: LightDates) {
     const f = await this.resolve(db, filter);
     const rows = this.filtered(db, f, d)
       .innerJoin('unit as u', 'u.id', 't.leadUnitId')
@@ -641,11 +641,11 @@ export class TaskStore {
       .execute();
   }
 
-  feedTokenOwner(db: TasksDb, tokenHash: string) {
+  feedTokenOwner(db: Executor, tokenHash: string) {
     return db.selectFrom('taskFeed').select('personId').where('tokenHash', '=', tokenHash).executeTakeFirst();
   }
 
-  setFeedToken(db: TasksDb, personId: number, tokenHash: string, now: Date) {
+  setFeedToken(db: Executor, personId: number, tokenHash: string, now: Date) {
     return db
       .insertInto('taskFeed')
       .values({ personId, tokenHash, createdAt: now })
@@ -654,7 +654,7 @@ export class TaskStore {
   }
 
   /** Deadlines and milestones of a person's open tasks (ICS feed). */
-  feedItems(db: TasksDb, personId: number) {
+  feedItems(db: Executor, personId: number) {
     return Promise.all([
       db
         .selectFrom('task as t')

@@ -1,12 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { prepareMarkedStatements } from './prepared.ts';
 
 /** A pool that hands out one client recording what it was asked to run. */
 function fakePool() {
   const pool = new EventEmitter();
-  prepareMarkedStatements(pool as unknown as pg.Pool);
+  prepareMarkedStatements(pool);
   const calls: unknown[][] = [];
   const client = { query: (...args: unknown[]) => calls.push(args) };
   pool.emit('connect', client);

@@ -30,7 +30,12 @@ function nameOf(text: string): string | undefined {
 }
 
 /** Makes a pool's connections run marked statements as named (prepared) ones. */
-export function prepareMarkedStatements(pool: pg.Pool): void {
+/** Anything that hands out clients with a 'connect' event: a pg.Pool (a fake one in tests). */
+export interface ConnectingPool {
+  on(event: 'connect', listener: (client: { query: pg.PoolClient['query'] }) => void): unknown;
+}
+
+export function prepareMarkedStatements(pool: ConnectingPool): void {
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as { query: unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
