@@ -9,14 +9,14 @@ import { CompiledQuery } from 'kysely';
 import type { Scope } from '../src/platform/auth/actor.ts';
 import { addDays } from '../src/platform/calendar/calendar.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { migrateAll } from '../src/modules/index.ts';
 import { TaskStore, type LightDates, type TaskFilter } from '../src/modules/tasks/store.ts';
 import { BENCH_TODAY } from './generate.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, 'database-url': { type: 'string' }, 'data-dir': { type: 'string' } } });
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
 const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 1 } : { dataDir: values['data-dir'] ?? `bench/data-${values.size}` });
-await migrateToLatest(handle.db);
+await migrateAll(handle.db);
 const db = handle.db;
 const store = new TaskStore();
 const dates: LightDates = { today: BENCH_TODAY, yellowBefore: addDays(BENCH_TODAY, 5) };

@@ -17,7 +17,7 @@ import { addDays, WorkCalendar } from '../src/platform/calendar/calendar.ts';
 import { builtinYears } from '../src/platform/calendar/builtin.ts';
 import { defaultPolicy } from '../src/platform/policy.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { migrateAll } from '../src/modules/index.ts';
 
 /** `open`: how many twentieths of the tasks are unfinished (6: 30 %). */
 export const SIZES = {
@@ -206,7 +206,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
   const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir: values['data-dir'] ?? `bench/data-${size}` });
   console.log(`Generating ${size} into ${databaseUrl ? 'PostgreSQL' : `PGlite at ${values['data-dir'] ?? `bench/data-${size}`}`}…`);
-  await migrateToLatest(handle.db);
+  await migrateAll(handle.db);
   await generate(handle.db, size);
   await handle.close();
 }

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/platform/db/index.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { migrateAll } from '../src/modules/index.ts';
 import { BENCH_PASSWORD, BENCH_TODAY, generate, SIZES, type Size } from './generate.ts';
 import { CREATED, machineCpu, pgbenchBinary, removeCreatedTasks } from './shared.ts';
 
@@ -61,7 +61,7 @@ const serverEnv = {
 let generated: Awaited<ReturnType<typeof generate>> | null = null;
 {
   const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir });
-  await migrateToLatest(handle.db);
+  await migrateAll(handle.db);
   const n = await handle.db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(n.n) === 0) {
     if (!values.generate) throw new Error('No tasks in the database: run `npm run bench:generate` first, or pass --generate.');

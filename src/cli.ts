@@ -4,21 +4,20 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { configFromEnv, parseWorkers, type Config } from './config.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo, type DemoSummary } from './demo/seed.ts';
-import { seedDemoTasks } from './demo/tasks.ts';
 import { verifyAudit, type AuditContext } from './platform/audit/audit.ts';
 import { parseScheduleFile } from './platform/calendar/service.ts';
 import { clockFromEnv } from './platform/clock.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/index.ts';
 import { backup, BackupError, restore } from './platform/db/backup.ts';
 import { lockDataDir } from './platform/db/lock.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
+import { migrateAll } from './modules/index.ts';
 import { AppError } from './platform/errors.ts';
 import { smtpChannel } from './platform/notify/channels.ts';
 import { importOrg } from './platform/org/import.ts';
 import { Scheduler } from './platform/jobs.ts';
 import { runsJobs, runWorkers } from './platform/workers.ts';
 import { pino } from 'pino';
-import { buildApp, createServices, type Services } from './server.ts';
+import { buildApp, createServices, seedModuleDemos, type Services } from './server.ts';
 
 const cliContext = (services: Services, what: string): AuditContext => ({ actorId: null, actorLogin: `cli:${what}`, clientIp: null, now: services.clock.now() });
 
@@ -27,7 +26,7 @@ async function open(config: Config): Promise<{ handle: DatabaseHandle; release: 
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   try {
     const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    await migrateToLatest(handle.db);
+    await migrateAll(handle.db);
     return {
       handle,
       release: async () => {
@@ -107,8 +106,8 @@ program
     // As a worker, the primary has seeded and will print the logins.
     if (opts.demo && cluster.isPrimary && (await isEmpty(services))) {
       summary = await seedDemo(services);
-      const work = await seedDemoTasks(services);
-      app.log.info({ units: summary.units, people: summary.people, tasks: work.tasks, escalations: work.escalations }, 'seeded the demo county');
+      const made = await seedModuleDemos(services);
+      app.log.info({ units: summary.units, people: summary.people, ...made }, 'seeded the demo county');
     }
     // Every scheduled job runs at start and then on its interval (escalation: every minute); with
     // several workers, in one of them.
@@ -160,7 +159,7 @@ async function serveWorkers(config: Config, count: number, demo: boolean): Promi
   await withServices(async (services) => {
     if (demo && (await isEmpty(services))) {
       summary = await seedDemo(services);
-      await seedDemoTasks(services);
+      await seedModuleDemos(services);
     }
   });
   const log = pino({ level: config.logLevel });
@@ -184,7 +183,7 @@ program
     const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
     const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
-      const applied = await migrateToLatest(handle.db);
+      const applied = await migrateAll(handle.db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Already up to date.');
     } finally {
       await handle.close();
@@ -200,8 +199,9 @@ program
     if (!opts.demo) throw new AppError(400, 'VALIDATION', 'Say what to seed: mashang seed --demo');
     await withServices(async (services) => {
       const summary = await seedDemo(services);
-      const work = await seedDemoTasks(services);
-      console.log(`Seeded 示范县: ${summary.units} units, ${summary.people} people, ${work.tasks} tasks (${work.escalations} escalations). Password for every account: ${DEMO_PASSWORD}`);
+      const made = await seedModuleDemos(services);
+      const work = made.tasks ?? {};
+      console.log(`Seeded 示范县: ${summary.units} units, ${summary.people} people, ${work.tasks ?? 0} tasks (${work.escalations ?? 0} escalations). Password for every account: ${DEMO_PASSWORD}`);
     });
   });
 
@@ -293,7 +293,7 @@ program
       const h = await restore(path.resolve(file), { kind: config.databaseUrl ? 'postgres' : 'pglite', dataDir: config.dataDir, databaseUrl: config.databaseUrl });
       const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
-        await migrateToLatest(handle.db);
+        await migrateAll(handle.db);
         const check = await verifyAudit(handle.db);
         console.log(`Restored the backup of ${h.createdAt}. Audit chain ${check.ok ? `intact: ${check.checked} entries verified` : `BROKEN: ${check.firstBroken?.reason}`}.`);
         if (!check.ok) process.exitCode = 1;

@@ -28,11 +28,9 @@ import { orgRoutes } from './platform/org/routes.ts';
 import { OrgService } from './platform/org/service.ts';
 import { policyRoutes } from './platform/policy/routes.ts';
 import { PolicyService } from './platform/policy/service.ts';
-import { taskRoutes } from './modules/tasks/routes.ts';
-import { LedgerService } from './modules/tasks/ledger-service.ts';
-import { escalationJob } from './modules/tasks/jobs.ts';
-import { TaskService } from './modules/tasks/service.ts';
+import { MODULES } from './modules/index.ts';
 import type { Job } from './platform/jobs.ts';
+import type { ModuleServices, PlatformServices } from './platform/module.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -61,20 +59,12 @@ export interface AppOptions {
 
 export const DEFAULT_RATE_LIMITS = { loginPerMinute: 20, publicPerMinute: 120 };
 
-/** Every service, wired once; routes, jobs and the CLI all go through these. */
-export interface Services {
-  database: DatabaseHandle;
-  clock: Clock;
-  policy: PolicyService;
-  calendar: CalendarService;
-  auth: AuthService;
-  org: OrgService;
-  notify: NotifyService;
-  tasks: TaskService;
-  ledger: LedgerService;
-  /** Scheduled jobs, platform and modules alike. */
-  jobs: Job[];
-}
+/** Every service, wired once — the platform's and each module's; routes, jobs and the CLI all go through these. */
+export type Services = PlatformServices &
+  ModuleServices & {
+    /** Scheduled jobs, platform and modules alike. */
+    jobs: Job[];
+  };
 
 export function createServices(opts: AppOptions, logger?: FastifyInstance['log']): Services {
   const { db } = opts.database;
@@ -88,10 +78,14 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
     webhookTimeoutMs: opts.webhookTimeoutMs ?? 5000,
     ...(logger ? { logger } : {}),
   });
-  const tasks = new TaskService(db, opts.clock, calendar, policy, notify, org.unitIds);
-  const ledger = new LedgerService(db, opts.clock, calendar, policy, tasks);
+  const platform: PlatformServices = { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify };
+  // Each module's services, in the registry's order: a module may use those built before it.
+  const modules = {} as ModuleServices;
+  const moduleOptions = { escalationEveryMs: opts.escalationEveryMs };
+  for (const m of MODULES) Object.assign(modules, m.services(platform, modules, moduleOptions));
+  const all = { ...platform, ...modules };
   const jobs: Job[] = [
-    escalationJob(db, tasks, opts.escalationEveryMs ?? 60_000),
+    ...MODULES.flatMap((m) => m.jobs?.(all, moduleOptions) ?? []),
     {
       name: 'deliveries',
       description: 'send queued email and webhook notifications, and their retries',
@@ -123,7 +117,18 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
       },
     },
   ];
-  return { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify, tasks, ledger, jobs };
+  return { ...all, jobs };
+}
+
+/**
+ * Each module's demo data (after the demo county's units and people), in the registry's order;
+ * what each made, by module.
+ */
+export async function seedModuleDemos(services: Services): Promise<Record<string, Record<string, number>>> {
+  const made: Record<string, Record<string, number>> = {};
+  const withClock = (clock: Clock) => createServices({ database: services.database, clock });
+  for (const m of MODULES) if (m.demo) made[m.name] = await m.demo(services, withClock);
+  return made;
 }
 
 /** Builds the app without listening (tests use app.inject; `mashang serve` listens). */
@@ -193,7 +198,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   policyRoutes(app, services.policy, services.org);
   notifyRoutes(app, services.notify);
   auditRoutes(app, opts.database.db);
-  taskRoutes(app, services.tasks, services.ledger, services.org);
+  for (const m of MODULES) await app.register(async (scope) => m.routes(scope, services), { prefix: m.prefix });
 
   await registerWebApp(app, opts.webDir ?? WEB_DIST);
   return { app, services };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed.ts';
-import { seedDemoTasks } from '../src/demo/tasks.ts';
+import { seedModuleDemos } from '../src/server.ts';
 import { verifyAudit } from '../src/platform/audit/audit.ts';
 import { createTestContext, type TestContext } from './helpers/context.ts';
 
@@ -15,7 +15,7 @@ describe('the demo county', () => {
     const people = await seedDemo(ctx.services);
     expect(people.units).toBe(39);
     expect(people.people).toBeGreaterThanOrEqual(280);
-    const work = await seedDemoTasks(ctx.services);
+    const work = (await seedModuleDemos(ctx.services)).tasks!;
     expect(work.tasks).toBe(40);
     expect(work.escalations).toBeGreaterThan(0);
 
@@ -34,7 +34,7 @@ describe('the demo county', () => {
     const other = await createTestContext({ now: '2026-12-01T09:00:00+08:00' });
     try {
       await seedDemo(other.services);
-      await seedDemoTasks(other.services);
+      await seedModuleDemos(other.services);
       const snapshot = async (c: TestContext) => ({
         people: await c.handle.db.selectFrom('person').select(['login', 'name', 'rank', 'roles']).orderBy('id').execute(),
         tasks: await c.handle.db.selectFrom('task').select(['title', 'status', 'deadline', 'leadUnitId', 'escalationRung']).orderBy('id').execute(),

@@ -1,7 +1,8 @@
 import type { AuditContext } from '../platform/audit/audit.ts';
 import type { Rank, Role } from '../platform/auth/actor.ts';
 import { hashPassword } from '../platform/auth/password.ts';
-import type { Services } from '../server.ts';
+import type { PlatformServices } from '../platform/module.ts';
+import { rng } from './rng.ts';
 
 /**
  * 示范县, the demo county: county offices (县委办, 县政府办 with its 督查室), departments and
@@ -84,17 +85,6 @@ const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗�
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文海波晓燕鹏飞宇辉斌俊峰琳丹玲雪梅莉慧颖婷浩然佳欣晨阳思远振兴昌盛永福德顺';
 
 /** mulberry32: a small seeded generator, so the demo is the same everywhere. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function unitTitles(u: DemoUnit): { head: string; deputy: string } {
   if (u.kind === 'region') return u.name.endsWith('镇') ? { head: '镇长', deputy: '副镇长' } : { head: '乡长', deputy: '副乡长' };
   if (u.code === 'dcs') return { head: '督查室副主任', deputy: '督查专员' };
@@ -110,11 +100,11 @@ export interface DemoSummary {
 }
 
 /** True when the database has no units yet (an empty install). */
-export async function isEmpty(services: Services): Promise<boolean> {
+export async function isEmpty(services: PlatformServices): Promise<boolean> {
   return !(await services.database.db.selectFrom('unit').select('id').limit(1).executeTakeFirst());
 }
 
-export async function seedDemo(services: Services): Promise<DemoSummary> {
+export async function seedDemo(services: PlatformServices): Promise<DemoSummary> {
   if (!(await isEmpty(services))) throw new Error('The database already has units; the demo county goes only into an empty database.');
   const random = rng(20261126);
   const pick = (s: string) => [...s][Math.floor(random() * [...s].length)]!;

@@ -144,7 +144,7 @@ describe('a task through the web app', () => {
 
   it('4. past the deadline, the supervision office sees it red and escalated', async () => {
     e.ctx.clock.set(new Date('2026-11-12T09:00:00+08:00')); // 4 工作日 after 6 November
-    await runEscalationJob(e.ctx.handle.db, e.ctx.services.tasks);
+    await runEscalationJob(e.ctx.handle.db, e.ctx.services.escalation);
     const page = await e.signIn(people.supervisor);
     await expect.poll(() => page.getByTestId('wb-warn').innerText()).toContain(TITLE);
     await page.goto(`${e.base}/tasks?light=red`);

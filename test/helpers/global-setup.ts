@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/platform/db/index.ts';
-import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { migrateAll } from '../../src/modules/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
     const templateUrl = new URL(url);
     templateUrl.pathname = `/${template}`;
     const handle = await openDatabase({ databaseUrl: templateUrl.toString(), poolSize: 1 });
-    await migrateToLatest(handle.db);
+    await migrateAll(handle.db);
     await handle.close();
     project.provide('dbTemplate', { kind: 'postgres', url, template });
     return async () => {
@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const handle = await openDatabase({});
-  await migrateToLatest(handle.db);
+  await migrateAll(handle.db);
   const dump = await handle.pglite!.dumpDataDir('none');
   await handle.close();
   const dir = path.resolve('.tmp');

@@ -63,9 +63,12 @@ describe('attachments', () => {
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('keeps other routes at the 1 MiB limit for raw bodies', async () => {
-    const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(2 * 1024 * 1024) });
-    expect(res.statusCode).toBe(413);
+  it('keeps the module’s other routes at the 1 MiB limit for raw bodies, and raw bodies out of other modules', async () => {
+    const big = Buffer.alloc(2 * 1024 * 1024);
+    const sign = await ctx.inject({ method: 'POST', url: `/api/v1/tasks/${taskId}/sign`, headers: { cookie: head.cookie, 'x-csrf-token': head.csrfToken, 'content-type': 'application/octet-stream' }, payload: big });
+    expect(sign.statusCode).toBe(413);
+    const login = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/octet-stream' }, payload: big });
+    expect(login.statusCode).toBe(415);
   });
 
   it('refuses people outside the task, and a missing file name', async () => {

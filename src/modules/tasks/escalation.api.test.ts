@@ -21,7 +21,7 @@ let supervisorId: number;
 
 const at = (date: string) => new Date(`${date}T09:00:00+08:00`);
 const scan = async () => {
-  const r = await runEscalationJob(ctx.handle.db, ctx.services.tasks);
+  const r = await runEscalationJob(ctx.handle.db, ctx.services.escalation);
   if (!r.ran) throw new Error('scan did not run');
   return r.result;
 };
@@ -104,7 +104,7 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push((await c.post('/api/v1/tasks', { title: `竞争测试 ${i}`, level: 'normal', leadUnitId: dept.id, deadline: '2026-10-08' })).json().id);
     ctx.clock.set(at('2026-10-20'));
-    const results = await Promise.all([runEscalationJob(ctx.handle.db, ctx.services.tasks), runEscalationJob(ctx.handle.db, ctx.services.tasks), ctx.services.tasks.escalationScan(ctx.handle.db, await ctx.services.calendar.get())]);
+    const results = await Promise.all([runEscalationJob(ctx.handle.db, ctx.services.escalation), runEscalationJob(ctx.handle.db, ctx.services.escalation), ctx.services.escalation.scan(ctx.handle.db, await ctx.services.calendar.get())]);
     const fired = results.reduce((n, r) => n + ('ran' in r ? (r.ran ? r.result.fired : 0) : r.fired), 0);
     // 2026-10-08 → 2026-10-20 is 9 工作日: remind, urge and supervise for each of the six.
     expect(fired).toBe(18);

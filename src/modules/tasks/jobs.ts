@@ -1,25 +1,25 @@
 import { runExclusive, type Job } from '../../platform/jobs.ts';
 import type { Db } from '../../platform/db/index.ts';
-import type { TaskService } from './service.ts';
+import type { EscalationService } from './escalation.ts';
 
 /**
  * One escalation scan, run by at most one process at a time (a PostgreSQL advisory lock
  * elects the runner); `ran: false` when another holds it. Safe to call from every node.
  */
-export async function runEscalationJob(db: Db, tasks: TaskService) {
+export async function runEscalationJob(db: Db, escalation: EscalationService) {
   // Load the calendar first: inside the lock the scan may use only the lock's connection.
-  const cal = await tasks.workCalendar();
-  return runExclusive(db, 'tasks.escalation', (conn) => tasks.escalationScan(conn, cal));
+  const cal = await escalation.workCalendar();
+  return runExclusive(db, 'tasks.escalation', (conn) => escalation.scan(conn, cal));
 }
 
 /** The escalation scan as a scheduled job (every minute by default). */
-export function escalationJob(db: Db, tasks: TaskService, everyMs: number): Job {
+export function escalationJob(db: Db, escalation: EscalationService, everyMs: number): Job {
   return {
     name: 'escalation',
     description: 'the overdue scan: 提醒 → 催办 → 督办 → 通报 → 问责建议',
     everyMs,
     async run() {
-      const r = await runEscalationJob(db, tasks);
+      const r = await runEscalationJob(db, escalation);
       if (!r.ran) return 'another process is running the escalation scan; nothing done';
       return r.result.fired || r.result.scanned ? `${r.result.scanned} overdue tasks checked, ${r.result.fired} escalations fired` : null;
     },

@@ -2,16 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import { sha256 } from '../../platform/auth/service.ts';
-import type { CalendarService } from '../../platform/calendar/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import type { PolicyService } from '../../platform/policy/service.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { NotifyService } from '../../platform/notify/service.ts';
+import type { OrgService } from '../../platform/org/service.ts';
 import { buildFeed } from './ics.ts';
 import { readLedger, writeLedger, type LedgerRow } from './ledger.ts';
-import { LEVEL_NAMES, scheduleFor, SOURCE_NAMES, STATUS_NAMES } from './rules.ts';
-import type { TaskService } from './service.ts';
-import type { TaskFilter } from './store.ts';
+import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES } from './rules.ts';
+import type { ImportedHistory, TaskCreateInput, TaskService } from './service.ts';
+import type { TaskStore } from './store.ts';
+import type { TaskViews, ViewFilter } from './views.ts';
 
 /** The most rows one export writes; a larger ledger is narrowed with filters. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -35,24 +36,24 @@ export class LedgerService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly calendar: CalendarService,
-    private readonly policy: PolicyService,
+    private readonly org: OrgService,
+    private readonly notify: NotifyService,
     private readonly tasks: TaskService,
+    private readonly views: TaskViews,
+    private readonly store: TaskStore,
   ) {}
 
   /** The ledger as XLSX, with the ledger's filters, in deadline order. */
-  async export(actor: Actor, filter: Omit<TaskFilter, 'scope' | 'viewerId'>): Promise<Buffer> {
+  async export(actor: Actor, filter: ViewFilter): Promise<Buffer> {
     const rows: LedgerRow[] = [];
     let after: [string | number, number] | undefined;
     do {
-      const page = await this.tasks.list(actor, filter, { sort: 'deadline', limit: 500, ...(after ? { after } : {}) });
+      const page = await this.views.list(actor, filter, { sort: 'deadline', limit: 500, ...(after ? { after } : {}) });
       const ids = page.items.map((i) => i.task.id);
       const personIds = [...new Set(page.items.flatMap((i) => [i.task.leaderId].filter((x): x is number => x !== null)))];
       const unitIds = [...new Set(page.items.flatMap((i) => i.task.coUnitIds))];
-      const [people, units] = await this.tasks.store.names(this.db, personIds, unitIds);
-      const latest = ids.length
-        ? await this.db.selectFrom('taskEvent').select(['taskId', 'data']).distinctOn('taskId').where('taskId', 'in', ids).where('kind', 'in', ['progress', 'imported']).orderBy('taskId').orderBy('id', 'desc').execute()
-        : [];
+      const [people, units] = [await this.org.peopleByIds(personIds), await this.org.unitsByIds(unitIds)];
+      const latest = await this.store.latestReports(this.db, ids);
       for (const { task: t } of page.items) {
         const last = latest.find((l) => l.taskId === t.id)?.data as { text?: string | null } | undefined;
         const done = t.verifiedAt ?? t.closedAt;
@@ -84,23 +85,12 @@ export class LedgerService {
   async import(ctx: AuditContext, actor: Actor, content: Buffer): Promise<{ imported: number }> {
     const { rows, errors } = await readLedger(content);
     const scope = scopeOf(actor);
-    const cal = await this.calendar.get();
-    const today = shanghaiDate(ctx.now);
     // Only the units and people the file names: a province has 25,000 units and 300,000 people.
     const unitNames = [...new Set(rows.flatMap((r) => [r.leadUnit, ...r.coUnits]))];
     const personNames = [...new Set(rows.flatMap((r) => [r.responsible, r.leader].filter((n): n is string => n !== null)))];
-    const units = unitNames.length
-      ? (await this.db.selectFrom('unit').select(['id', 'name', 'path']).where('active', '=', true).where('name', 'in', unitNames).execute()).filter((u) => inScope(scope, u.path))
-      : [];
-    const people = personNames.length
-      ? await this.db
-          .selectFrom('person as p')
-          .innerJoin('unit as u', 'u.id', 'p.unitId')
-          .select(['p.id', 'p.name', 'p.roles', 'u.path'])
-          .where('p.active', '=', true)
-          .where('p.name', 'in', personNames)
-          .execute()
-      : [];
+    const named = await this.org.namedForImport(personNames, unitNames);
+    const units = named.units.filter((u) => inScope(scope, u.path));
+    const people = named.people;
     const unitByName = (name: string) => units.filter((u) => u.name === name);
     const resolved = rows.map((r) => {
       const where = `第 ${r.line} 行 (row ${r.line})`;
@@ -109,74 +99,59 @@ export class LedgerService {
       if (lead.length !== 1) problems.push(lead.length ? `主办单位「${r.leadUnit}」有重名，无法确定` : `主办单位「${r.leadUnit}」不存在或不在您的管辖范围内`);
       const coUnitIds = r.coUnits.map((n) => {
         const u = unitByName(n);
-        if (u.length !== 1) problems.push(`协办单位「${n}」${u.length ? '有重名' : '不存在'}`);
+        if (u.length !== 1) problems.push(`协办单位「${n}」${u.length ? '有重名' : '不存在或不在您的管辖范围内'}`);
         return u[0]?.id ?? 0;
       });
-      let responsibleId: number | null = null;
+      let responsibleId: number | undefined;
       if (r.responsible && lead[0]) {
         const c = people.filter((p) => p.name === r.responsible && p.path.startsWith(lead[0]!.path));
         if (c.length !== 1) problems.push(`责任人「${r.responsible}」${c.length ? '在主办单位有重名' : '不是主办单位人员'}`);
-        responsibleId = c[0]?.id ?? null;
+        responsibleId = c[0]?.id;
       }
-      let leaderId: number | null = null;
+      let leaderId: number | undefined;
       if (r.leader) {
         const c = people.filter((p) => p.name === r.leader && p.roles.includes('leader') && inScope(scope, p.path));
         if (c.length !== 1) problems.push(`分管领导「${r.leader}」${c.length ? '有重名' : '不存在'}`);
-        leaderId = c[0]?.id ?? null;
+        leaderId = c[0]?.id;
       }
       errors.push(...problems.map((p) => `${where}: ${p}`));
-      return { ...r, leadUnitId: lead[0]?.id ?? 0, leadUnitPath: lead[0]?.path ?? '', coUnitIds, responsibleId, leaderId };
+      const progress = parseProgress(r.progress);
+      const input: TaskCreateInput = {
+        title: r.title,
+        description: r.remarks ?? undefined,
+        level: r.level,
+        leadUnitId: lead[0]?.id ?? 0,
+        coUnitIds,
+        responsibleId,
+        leaderId,
+        deadline: r.deadline,
+        source: { kind: r.sourceKind, ref: r.sourceRef ?? undefined },
+      };
+      const history: ImportedHistory = { line: r.line, status: r.status, percent: progress.percent, text: progress.text, doneAt: r.doneAt ? new Date(`${r.doneAt}T12:00:00+08:00`) : null };
+      return { input, history };
     });
     if (errors.length) throw new ImportLedgerError(errors);
 
-    const imported = await this.db.transaction().execute(async (trx) => {
-      for (const r of resolved) {
-        const policy = await this.policy.load(r.leadUnitPath, trx);
-        const schedule = scheduleFor(r.level, today, cal, policy);
-        const progress = parseProgress(r.progress);
-        const doneAt = r.doneAt ? new Date(`${r.doneAt}T12:00:00+08:00`) : null;
-        const past = (s: string[]) => s.includes(r.status);
-        const task = await this.tasks.store.insert(trx, {
-          title: r.title,
-          description: r.remarks,
-          sourceKind: r.sourceKind,
-          sourceRef: r.sourceRef,
-          level: r.level,
-          status: r.status,
-          assignerId: actor.personId,
-          leadUnitId: r.leadUnitId,
-          coUnitIds: r.coUnitIds,
-          responsibleId: r.responsibleId,
-          leaderId: r.leaderId,
-          deadline: r.deadline,
-          deadlineEstimated: cal.day(r.deadline).estimated,
-          originalDeadline: r.deadline,
-          assignedAt: ctx.now,
-          signDue: schedule.signDue,
-          planDue: schedule.planDue,
-          nextReportDue: schedule.nextReportDue,
-          progressPercent: progress.percent,
-          signedAt: past(['signed', 'in_progress', 'submitted', 'verified', 'closed']) ? ctx.now : null,
-          submittedAt: past(['submitted', 'verified', 'closed']) ? ctx.now : null,
-          submittedOn: past(['submitted', 'verified', 'closed']) ? today : null,
-          verifiedAt: past(['verified', 'closed']) ? (doneAt ?? ctx.now) : null,
-          closedAt: past(['closed']) ? (doneAt ?? ctx.now) : null,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        });
-        await this.tasks.store.addEvent(trx, { taskId: task.id, kind: 'imported', actorId: actor.personId, at: ctx.now, data: { row: r.line, percent: progress.percent, text: progress.text } });
-        await appendAudit(trx, ctx, { action: 'task.import', objectType: 'task', objectId: task.id, after: task });
+    // Every row through the create path, in one transaction: a row the path refuses imports nothing.
+    await this.db.transaction().execute(async (trx) => {
+      for (const { input, history } of resolved) {
+        try {
+          await this.tasks.importRow(ctx, actor, input, history, trx);
+        } catch (err) {
+          if (err instanceof AppError && err.status < 500) throw new ImportLedgerError([`第 ${history.line} 行 (row ${history.line}): ${err.message}`]);
+          throw err;
+        }
       }
-      return resolved.length;
     });
-    return { imported };
+    this.notify.kick();
+    return { imported: resolved.length };
   }
 
   /** Issues (or rotates) the secret of the caller's ICS feed; returns the token once. */
   async createFeedToken(ctx: AuditContext, actor: Actor): Promise<string> {
     const token = randomBytes(24).toString('base64url');
     await this.db.transaction().execute(async (trx) => {
-      await this.tasks.store.setFeedToken(trx, actor.personId, sha256(token), ctx.now);
+      await this.store.setFeedToken(trx, actor.personId, sha256(token), ctx.now);
       await appendAudit(trx, ctx, { action: 'task.feed_token', objectType: 'person', objectId: actor.personId });
     });
     return token;
@@ -184,11 +159,11 @@ export class LedgerService {
 
   /** The ICS feed behind a secret token. */
   async feed(token: string, host: string): Promise<string> {
-    const owner = await this.tasks.store.feedTokenOwner(this.db, sha256(token));
+    const owner = await this.store.feedTokenOwner(this.db, sha256(token));
     if (!owner) throw notFound('Feed', 'token');
     const person = await this.db.selectFrom('person').select(['name', 'active']).where('id', '=', owner.personId).executeTakeFirst();
     if (!person?.active) throw notFound('Feed', 'token');
-    const [tasks, milestones] = await this.tasks.store.feedItems(this.db, owner.personId);
+    const [tasks, milestones] = await this.store.feedItems(this.db, owner.personId);
     return buildFeed({
       name: person.name,
       host,

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
 import { ANY_USER, PUBLIC, roles } from '../../platform/http/access.ts';
 import { IdParam } from '../../platform/http/zod.ts';
-import type { OrgService } from '../../platform/org/service.ts';
+import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import {
   CloseBody,
   DispatchBody,
@@ -25,9 +25,8 @@ import {
   toTaskResponse,
   VersionBody,
 } from './schemas.ts';
-import type { LedgerService } from './ledger-service.ts';
-import type { TaskService } from './service.ts';
-import { TODO_KINDS, type TaskFilter } from './store.ts';
+import { TODO_KINDS } from './store.ts';
+import type { ViewFilter } from './views.ts';
 
 const ASSIGNERS = roles('leader', 'supervisor', 'unit_head', 'admin');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -47,7 +46,9 @@ const TaskDetailResponse = TaskResponse.extend({
   attachments: z.array(AttachmentResponse.extend({ eventId: z.number().nullable() })),
 });
 
-export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger: LedgerService, org: OrgService): void {
+/** The supervision engine's routes, registered under /api/v1/tasks (the module's prefix). */
+export function taskRoutes(fastify: FastifyInstance, services: PlatformServices & ModuleServices): void {
+  const { tasks, taskViews, ledger, taskAttachments, org } = services;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
   // Ledger uploads arrive as the raw file.
@@ -77,13 +78,18 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
   };
 
   /** Query → filter; a unit filter is resolved (and scope-checked) on the server. */
-  const filterOf = async (actor: Actor, q: TaskListQuery): Promise<Omit<TaskFilter, 'scope' | 'viewerId'>> => ({
+  const filterOf = async (actor: Actor, q: TaskListQuery): Promise<ViewFilter> => {
+    if (q.sourceId !== undefined && q.source === undefined) throw badRequest('sourceId 须与 source 同时给出 (sourceId needs source: which module the record is in).', { field: 'sourceId' });
+    return filterFields(actor, q);
+  };
+  const filterFields = async (actor: Actor, q: TaskListQuery): Promise<ViewFilter> => ({
     ...(q.unitId ? { unitPath: (await org.getUnit(actor, q.unitId)).path } : {}),
     ...(q.responsibleId ? { responsibleId: q.responsibleId } : {}),
     ...(q.assignerId ? { assignerId: q.assignerId } : {}),
     ...(q.light ? { light: q.light } : {}),
     ...(q.level ? { level: q.level } : {}),
     ...(q.source ? { sourceKind: q.source } : {}),
+    ...(q.sourceId ? { sourceId: q.sourceId } : {}),
     ...(q.status ? { status: q.status } : {}),
     ...(q.deadlineFrom ? { deadlineFrom: q.deadlineFrom } : {}),
     ...(q.deadlineTo ? { deadlineTo: q.deadlineTo } : {}),
@@ -92,7 +98,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     ...(q.todo ? { todo: q.todo } : {}),
   });
 
-  app.post('/api/v1/tasks', {
+  app.post('', {
     config: { access: ASSIGNERS },
     schema: { tags, summary: '交办: assign a task to a lead unit in your scope', body: TaskCreateBody, response: { 201: TaskDetailResponse } },
     handler: async (req, reply) => {
@@ -101,7 +107,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
   });
 
-  app.get('/api/v1/tasks', {
+  app.get('', {
     config: { access: ANY_USER },
     schema: {
       tags,
@@ -111,7 +117,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
     handler: async (req) => {
       const q = req.query;
-      const page = await tasks.list(req.actor!, await filterOf(req.actor!, q), { sort: q.sort, limit: q.limit, ...(q.cursor ? { after: q.cursor } : {}) });
+      const page = await taskViews.list(req.actor!, await filterOf(req.actor!, q), { sort: q.sort, limit: q.limit, ...(q.cursor ? { after: q.cursor } : {}) });
       return {
         items: page.items.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
         nextCursor: page.next ? encodeCursor(page.next) : null,
@@ -119,7 +125,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
   });
 
-  app.get('/api/v1/tasks/workbench', {
+  app.get('/workbench', {
     config: { access: ANY_USER },
     schema: {
       tags,
@@ -127,7 +133,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
       response: { 200: z.object({ groups: z.array(z.object({ kind: z.enum(TODO_KINDS), count: z.number(), items: z.array(TaskResponse) })) }) },
     },
     handler: async (req) => ({
-      groups: (await tasks.workbench(req.actor!)).map((g) => ({
+      groups: (await taskViews.workbench(req.actor!)).map((g) => ({
         kind: g.kind,
         count: g.count,
         items: g.items.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
@@ -135,11 +141,11 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     }),
   });
 
-  app.get('/api/v1/tasks/stats', {
+  app.get('/stats', {
     config: { access: ANY_USER },
     schema: { tags, summary: 'Counts by unit, light and status (dashboards); same filters as the ledger', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
     handler: async (req) => {
-      const rows = await tasks.stats(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
+      const rows = await taskViews.stats(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
       const byUnit = new Map<number, { unitId: number; unitName: string; total: number; byLight: Record<string, number>; byStatus: Record<string, number> }>();
       const totals = { total: 0, byLight: {} as Record<string, number>, byStatus: {} as Record<string, number> };
       for (const r of rows) {
@@ -156,7 +162,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
   });
 
-  app.get('/api/v1/tasks/stats/trend', {
+  app.get('/stats/trend', {
     config: { access: ANY_USER },
     schema: {
       tags,
@@ -168,15 +174,15 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
     handler: async (req) => {
       const { weeks, ...q } = req.query;
-      return { weeks: await tasks.trend(req.actor!, await filterOf(req.actor!, { ...q, sort: 'deadline', limit: 50 }), weeks) };
+      return { weeks: await taskViews.trend(req.actor!, await filterOf(req.actor!, { ...q, sort: 'deadline', limit: 50 }), weeks) };
     },
   });
 
-  app.get('/api/v1/tasks/lists/responsibility', {
+  app.get('/lists/responsibility', {
     config: { access: ANY_USER },
     schema: { tags, summary: '责任清单: tasks per lead unit and responsible person, by light', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
     handler: async (req) => {
-      const rows = await tasks.responsibility(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
+      const rows = await taskViews.responsibility(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
       const out = new Map<string, { unitId: number; unitName: string; responsibleId: number | null; responsibleName: string | null; total: number; byLight: Record<string, number> }>();
       for (const r of rows) {
         const key = `${r.leadUnitId}:${r.responsibleId ?? ''}`;
@@ -189,7 +195,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
   });
 
-  app.get('/api/v1/tasks/export.xlsx', {
+  app.get('/export.xlsx', {
     config: { access: ANY_USER },
     schema: { tags, summary: '导出台账 (XLSX), with the ledger filters', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
     handler: async (req, reply) => {
@@ -202,7 +208,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
   });
 
-  app.post('/api/v1/tasks/import', {
+  app.post('/import', {
     config: { access: roles('leader', 'supervisor', 'admin') },
     bodyLimit: IMPORT_LIMIT,
     schema: {
@@ -216,7 +222,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
   });
 
-  app.post('/api/v1/tasks/feed-token', {
+  app.post('/feed-token', {
     config: { access: ANY_USER },
     schema: { tags, summary: 'My ICS calendar feed of deadlines and milestones: a new secret URL (the old one stops working)', response: { 201: z.object({ url: z.string() }) } },
     handler: async (req, reply) => {
@@ -225,7 +231,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
   });
 
-  app.get('/api/v1/tasks/feed/:file', {
+  app.get('/feed/:file', {
     config: { access: PUBLIC },
     schema: { tags, summary: 'ICS feed (RFC 5545) behind the secret token', params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/) }) },
     handler: async (req, reply) => {
@@ -234,7 +240,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
     },
   });
 
-  app.get('/api/v1/tasks/:id', {
+  app.get('/:id', {
     config: { access: ANY_USER },
     schema: { tags, summary: 'A task with its light, overdue 工作日, timeline and the actions you may take', params: IdParam, response: { 200: TaskDetailResponse } },
     handler: async (req) => present(req.actor!, req.params.id),
@@ -242,7 +248,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
 
   /** One lifecycle action: POST /tasks/:id/<path> with the version, answered with the updated task. */
   const action = <B extends z.ZodType>(path: string, summary: string, body: B, run: (actor: Actor, ctx: AuditContext, id: number, b: z.infer<B>) => Promise<unknown>) => {
-    app.post(`/api/v1/tasks/:id/${path}`, {
+    app.post(`/:id/${path}`, {
       config: { access: ANY_USER },
       schema: { tags, summary, params: IdParam, body, response: { 200: TaskDetailResponse } },
       handler: async (req) => {
@@ -258,7 +264,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
   action('plan', '实施方案: milestones with owners and dates (倒排工期)', PlanBody, (a, c, id, b) => tasks.plan(c, a, id, b.version, b.milestones));
   action('submit', '申请办结: completion report and close-out summary', SubmitBody, (a, c, id, b) => tasks.submit(c, a, id, b.version, b.completion, b.summary, b.attachmentIds));
 
-  app.post('/api/v1/tasks/:id/attachments', {
+  app.post('/:id/attachments', {
     config: { access: ANY_USER },
     bodyLimit: ATTACHMENT_LIMIT,
     schema: {
@@ -276,16 +282,16 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
       } catch {
         throw new AppError(400, 'VALIDATION', 'x-file-name must be percent-encoded (encodeURIComponent).');
       }
-      const a = await tasks.upload(req.auditContext(), req.actor!, req.params.id, fileName, req.body);
+      const a = await taskAttachments.upload(req.auditContext(), req.actor!, req.params.id, fileName, req.body);
       return reply.status(201).send({ ...a, createdAt: a.createdAt.toISOString() });
     },
   });
 
-  app.get('/api/v1/tasks/:id/attachments/:eid', {
+  app.get('/:id/attachments/:eid', {
     config: { access: ANY_USER },
     schema: { tags, summary: 'Download an attachment', params: ExtensionParams },
     handler: async (req, reply) => {
-      const a = await tasks.attachment(req.actor!, req.params.id, req.params.eid);
+      const a = await taskAttachments.get(req.actor!, req.params.id, req.params.eid);
       return reply
         .header('content-type', a.contentType)
         .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
@@ -299,7 +305,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
   action('return', '退回 to the assigner, with the reason (lead unit head)', ReasonBody, (a, c, id, b) => tasks.returnTask(c, a, id, b.version, b.reason));
   action('reassign', '重新交办 a returned task', ReassignBody, (a, c, id, b) => tasks.reassign(c, a, id, b.version, b));
 
-  app.post('/api/v1/tasks/:id/extensions', {
+  app.post('/:id/extensions', {
     config: { access: ANY_USER },
     schema: { tags, summary: '延期申请: reason and new deadline (at most the policy number per task)', params: IdParam, body: ExtensionBody, response: { 201: TaskDetailResponse.extend({ extensionId: z.number() }) } },
     handler: async (req, reply) => {
@@ -309,7 +315,7 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
   });
 
   for (const [verb, approve] of [['approve', true], ['reject', false]] as const) {
-    app.post(`/api/v1/tasks/:id/extensions/:eid/${verb}`, {
+    app.post(`/:id/extensions/:eid/${verb}`, {
       config: { access: ANY_USER },
       schema: { tags, summary: `${approve ? '批准' : '驳回'}延期申请 (assigner or overseeing leader)`, params: ExtensionParams, body: NoteBody, response: { 200: TaskDetailResponse } },
       handler: async (req) => {

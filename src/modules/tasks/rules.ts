@@ -277,6 +277,46 @@ export function dueEscalations(overdueWorkdays: number, fired: readonly Escalati
 }
 
 /** Checks a requested deadline: a real date, not in the past; 延期 must move it later. */
+/**
+ * Who hears of an escalation rung: 提醒 the responsible person (else the lead unit's heads), 催办
+ * the heads, 督办 the supervisors over the unit, 通报 and 问责建议 the supervisors, the assigner and
+ * the overseeing leader. Each list is asked for only when the rung needs it.
+ */
+export async function escalationRecipients(
+  level: EscalationLevel,
+  t: { responsibleId: number | null; assignerId: number; leaderId: number | null },
+  who: { heads: () => Promise<number[]>; supervisors: () => Promise<number[]> },
+): Promise<number[]> {
+  let recipients: number[];
+  switch (level) {
+    case 'remind':
+      recipients = t.responsibleId ? [t.responsibleId] : await who.heads();
+      break;
+    case 'urge':
+      recipients = await who.heads();
+      break;
+    default:
+      recipients = [...(await who.supervisors()), ...(level === 'supervise' ? [] : [t.assignerId, ...(t.leaderId ? [t.leaderId] : [])])];
+  }
+  return [...new Set(recipients)];
+}
+
+/** What a rung's notice says. */
+export function escalationNotice(level: EscalationLevel, title: string, unitName: string, overdue: number, deadline: string): { title: string; body: string } {
+  const body =
+    level === 'notice'
+      ? `${unitName} 承办的事项已超期 ${overdue} 个工作日，列入下期通报。`
+      : level === 'accountability'
+        ? `${unitName} 承办的事项已超期 ${overdue} 个工作日，建议启动问责程序。`
+        : `${unitName} 承办的事项已超期 ${overdue} 个工作日（时限 ${deadline}），请马上办理。`;
+  return { title: `【${ESCALATION_NAMES[level]}】${title}`, body };
+}
+
+/** The dates a light is computed against today (see LightDates in store.ts and lightOf). */
+export function lightDatesFor(today: string, cal: WorkCalendar, policy: Policy): { today: string; yellowBefore: string } {
+  return { today, yellowBefore: cal.addWorkdays(today, policy.tasks.yellowWithinWorkdays + 1).date };
+}
+
 export function checkDeadline(deadline: string, today: string, current?: string): string | null {
   if (deadline < today) return `完成时限 ${deadline} 已过 (the deadline is in the past).`;
   if (current !== undefined && deadline <= current) return `延期后的时限须晚于现时限 ${current} (the new deadline must be later than ${current}).`;

@@ -21,6 +21,8 @@ export interface TaskTable {
   title: string;
   description: string | null;
   sourceKind: SourceKind;
+  /** The record in the source's module (meeting, field finding, citizen request); null for free-text sources. */
+  sourceId: ColumnType<number | null, number | null | undefined, number | null>;
   sourceRef: string | null;
   level: TaskLevel;
   status: TaskStatus;

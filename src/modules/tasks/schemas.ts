@@ -20,7 +20,8 @@ export const TaskCreateBody = z.strictObject({
   responsibleId: Id.optional(),
   leaderId: Id.optional(),
   deadline: z.union([DateString, z.strictObject({ workdays: z.number().int().min(0).max(1000) })]),
-  source: z.strictObject({ kind: z.enum(SOURCE_KINDS), ref: z.string().trim().max(200).optional() }).optional(),
+  /** Where the task came from: a kind, the id of the record in its module (meeting 12), free text (文号). */
+  source: z.strictObject({ kind: z.enum(SOURCE_KINDS), id: Id.optional(), ref: z.string().trim().max(200).optional() }).optional(),
   standard: z.string().trim().max(5000).optional(),
   assessment: z.string().trim().max(5000).optional(),
   milestones: z.array(Milestone).max(100).optional(),
@@ -67,6 +68,8 @@ export const TaskListQuery = z.object({
   light: z.enum(LIGHTS).optional(),
   level: z.enum(TASK_LEVELS).optional(),
   source: z.enum(SOURCE_KINDS).optional(),
+  /** With `source`: the tasks of one record of that module (all tasks of meeting 12). */
+  sourceId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   status: z
     .string()
     .max(200)
@@ -92,7 +95,7 @@ export const TaskResponse = z.object({
   description: z.string().nullable(),
   status: z.enum(TASK_STATUSES),
   level: z.enum(TASK_LEVELS),
-  source: z.object({ kind: z.enum(SOURCE_KINDS), ref: z.string().nullable() }),
+  source: z.object({ kind: z.enum(SOURCE_KINDS), id: z.number().nullable(), ref: z.string().nullable() }),
   assignerId: z.number(),
   leadUnit: Ref,
   coUnitIds: z.array(z.number()),
@@ -140,7 +143,7 @@ export function toTaskResponse(
     description: t.description,
     status: t.status,
     level: t.level,
-    source: { kind: t.sourceKind, ref: t.sourceRef },
+    source: { kind: t.sourceKind, id: t.sourceId, ref: t.sourceRef },
     assignerId: t.assignerId,
     leadUnit: { id: t.leadUnitId, name: names.leadUnitName },
     coUnitIds: t.coUnitIds,

@@ -5,7 +5,7 @@ import { compiledOnce } from '../../platform/db/compiled.ts';
 import { PREPARE } from '../../platform/db/prepared.ts';
 import type { UnitIdCache } from '../../platform/org/service.ts';
 import type { Executor } from '../../platform/db/index.ts';
-import type { Task, TaskEscalation, TaskTable } from './schema.ts';
+import type { Task, TaskAttachmentTable, TaskEscalation, TaskTable } from './schema.ts';
 import { OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -25,6 +25,8 @@ export interface TaskFilter {
   light?: Light;
   level?: TaskLevel;
   sourceKind?: SourceKind;
+  /** With sourceKind: the tasks of one record of that module (all tasks of meeting 12). */
+  sourceId?: number;
   status?: TaskStatus[];
   deadlineFrom?: string;
   deadlineTo?: string;
@@ -121,26 +123,6 @@ const taskForUpdate = compiledOnce((db: Executor, id: number) => taskWithPath(db
 
 const nextMilestone = compiledOnce((db: Executor, taskId: number) =>
   db.selectFrom('taskMilestone').select((eb) => eb.fn.min('due').as('due')).where('taskId', '=', taskId).where('doneAt', 'is', null).modifyEnd(PREPARE),
-);
-
-/** A unit with its active heads (see TaskStore.unitWithHeads). */
-const unitAndHeads = compiledOnce((db: Executor, unitId: number) =>
-  db
-    .selectFrom('unit as u')
-    .select(['u.id', 'u.path', 'u.name', 'u.active'])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('person as p')
-          .select(['p.id', 'p.name'])
-          .whereRef('p.unitId', '=', 'u.id')
-          .where('p.active', '=', true)
-          .where(sql<SqlBool>`'unit_head' = any(p.roles)`)
-          .orderBy('p.id'),
-      ).as('heads'),
-    )
-    .where('u.id', '=', unitId)
-    .modifyEnd(PREPARE),
 );
 
 /** The task page's query (see TaskStore.detailById). */
@@ -248,6 +230,44 @@ export class TaskStore {
     };
   }
 
+  /** Does the person own one of the task's milestones? (They may then see the task.) */
+  async ownsMilestone(db: Executor, taskId: number, personId: number): Promise<boolean> {
+    return (await db.selectFrom('taskMilestone').select('id').where('taskId', '=', taskId).where('ownerId', '=', personId).executeTakeFirst()) !== undefined;
+  }
+
+  /** Every task of one source record, oldest first, with its lead unit's path. */
+  bySource(db: Executor, kind: SourceKind, sourceId: number) {
+    return db
+      .selectFrom('task as t')
+      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+      .selectAll('t')
+      .select('u.path as leadUnitPath')
+      .where('t.sourceKind', '=', kind)
+      .where('t.sourceId', '=', sourceId)
+      .orderBy('t.id')
+      .execute();
+  }
+
+  addAttachment(db: Executor, a: Insertable<TaskAttachmentTable>) {
+    return db.insertInto('taskAttachment').values({ ...a, eventId: null }).returning(['id', 'fileName', 'contentType', 'size', 'sha256', 'createdAt']).executeTakeFirstOrThrow();
+  }
+
+  attachment(db: Executor, taskId: number, id: number) {
+    return db.selectFrom('taskAttachment').selectAll().where('id', '=', id).where('taskId', '=', taskId).executeTakeFirst();
+  }
+
+  /** Each task's latest progress report (or imported progress), for the ledger's progress column. */
+  latestReports(db: Executor, taskIds: number[]) {
+    if (taskIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('taskEvent').select(['taskId', 'data']).distinctOn('taskId').where('taskId', 'in', taskIds).where('kind', 'in', ['progress', 'imported']).orderBy('taskId').orderBy('id', 'desc').execute();
+  }
+
+  /** Ties uploaded, unused attachments to the event that cites them; how many it tied. */
+  async linkAttachments(db: Executor, taskId: number, ids: number[], eventId: number): Promise<number> {
+    const linked = await db.updateTable('taskAttachment').set({ eventId }).where('taskId', '=', taskId).where('id', 'in', ids).where('eventId', 'is', null).returning('id').execute();
+    return linked.length;
+  }
+
   addEvent(db: Executor, e: NewEvent & { taskId: number }) {
     return db
       .insertInto('taskEvent')
@@ -341,62 +361,13 @@ export class TaskStore {
     return db
       .selectFrom('task as t')
       .innerJoin('unit as u', 'u.id', 't.leadUnitId')
-      .select(['t.id', 't.title', 't.deadline', 't.level', 't.leadUnitId', 't.responsibleId', 't.assignerId', 't.leaderId', 't.escalationRung', 't.nextEscalationOn', 'u.path as leadUnitPath', 'u.name as leadUnitName'])
+      .select(['t.id', 't.title', 't.deadline', 't.level', 't.sourceKind', 't.leadUnitId', 't.responsibleId', 't.assignerId', 't.leaderId', 't.escalationRung', 't.nextEscalationOn', 'u.path as leadUnitPath', 'u.name as leadUnitName'])
       .where(sql<SqlBool>`t.status in ('assigned', 'signed', 'in_progress') and t.escalation_rung < 5`)
       .where(sql<SqlBool>`coalesce(t.next_escalation_on, t.deadline + 1) <= ${today}::date`)
       .where('t.id', '>', afterId)
       .orderBy('t.id')
       .limit(limit)
       .execute();
-  }
-
-  /** A unit to assign to, with its active heads (who are told), in one statement. */
-  async unitWithHeads(db: Executor, unitId: number) {
-    return (await unitAndHeads(db, unitId)).rows[0];
-  }
-
-  /** Active people with a role in exactly this unit. */
-  unitPeopleWithRole(db: Executor, unitId: number, role: string) {
-    return db
-      .selectFrom('person')
-      .select(['id', 'name'])
-      .where('unitId', '=', unitId)
-      .where('active', '=', true)
-      .where(sql<SqlBool>`${role} = any(roles)`)
-      .execute();
-  }
-
-  /** Active supervisors whose region (nearest region of their unit) contains this unit. */
-  supervisorsOver(db: Executor, unitPath: string) {
-    return db
-      .selectFrom('person as p')
-      .innerJoin('unit as u', 'u.id', 'p.unitId')
-      .select(['p.id', 'p.name'])
-      .where('p.active', '=', true)
-      .where(sql<SqlBool>`'supervisor' = any(p.roles)`)
-      .where(
-        // The supervisor's region: the nearest region among their unit's ancestors (by primary key).
-        sql<SqlBool>`${unitPath} like (select r.path from unit r where r.kind = 'region' and r.id = any(string_to_array(trim(both '/' from u.path), '/')::int[]) order by length(r.path) desc limit 1) || '%'`,
-      )
-      .execute();
-  }
-
-  personInSubtree(db: Executor, personId: number, path: string) {
-    return db
-      .selectFrom('person as p')
-      .innerJoin('unit as u', 'u.id', 'p.unitId')
-      .select(['p.id', 'p.name'])
-      .where('p.id', '=', personId)
-      .where('p.active', '=', true)
-      .where('u.path', 'like', likePrefix(path))
-      .executeTakeFirst();
-  }
-
-  names(db: Executor, personIds: number[], unitIds: number[]) {
-    return Promise.all([
-      personIds.length ? db.selectFrom('person').select(['id', 'name']).where('id', 'in', personIds).execute() : [],
-      unitIds.length ? db.selectFrom('unit').select(['id', 'name']).where('id', 'in', unitIds).execute() : [],
-    ]);
   }
 
   private unitCount: { n: number; at: number } | null = null;
@@ -510,6 +481,7 @@ export class TaskStore {
     if (f.assignerId) q = q.where('t.assignerId', '=', f.assignerId);
     if (f.level) q = q.where('t.level', '=', f.level);
     if (f.sourceKind) q = q.where('t.sourceKind', '=', f.sourceKind);
+    if (f.sourceId !== undefined) q = q.where('t.sourceId', '=', f.sourceId);
     if (f.status?.length) q = q.where('t.status', 'in', f.status);
     if (f.deadlineFrom) q = q.where('t.deadline', '>=', f.deadlineFrom);
     if (f.deadlineTo) q = q.where('t.deadline', '<=', f.deadlineTo);

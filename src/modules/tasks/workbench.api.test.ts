@@ -72,7 +72,7 @@ describe('工作台 (workbench)', () => {
     // The dashboard trend: a's verification this week, on time; b escalates once it is overdue.
     await leader.post(`/api/v1/tasks/${a.id}/verify`, { version: 6 });
     ctx.clock.set(new Date('2026-09-29T09:00:00+08:00')); // b was due 23 September
-    await runEscalationJob(ctx.handle.db, ctx.services.tasks);
+    await runEscalationJob(ctx.handle.db, ctx.services.escalation);
     // Eight days on the sessions have timed out: sign in again.
     supervisor = await ctx.login(supervisor.person);
     otherHead = await ctx.login(otherHead.person);

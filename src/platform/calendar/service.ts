@@ -1,7 +1,7 @@
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import { shanghaiDate } from '../clock.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Executor } from '../db/index.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { builtinYears } from './builtin.ts';
 import { isValidDate, WorkCalendar, yearOf, type YearSchedule } from './calendar.ts';
@@ -52,16 +52,24 @@ export class CalendarService {
     private readonly clock: Clock,
   ) {}
 
-  /** The calendar, reloaded from the database at most once a minute (edits on other nodes). */
-  async get(): Promise<WorkCalendar> {
+  /**
+   * The calendar, reloaded from the database at most once a minute (edits on other nodes),
+   * through `executor` when the caller holds a transaction (the embedded database's one connection).
+   */
+  async get(executor: Executor = this.db): Promise<WorkCalendar> {
     if (!this.calendar || Date.now() - this.loadedAt > RELOAD_MS) {
-      const rows = await this.db.selectFrom('calendarYear').select(['year', 'holidays', 'workdays']).execute();
+      const rows = await executor.selectFrom('calendarYear').select(['year', 'holidays', 'workdays']).execute();
       const years = new Map(this.builtin);
       for (const r of rows) years.set(r.year, { holidays: r.holidays, workdays: r.workdays });
       this.calendar = new WorkCalendar(years);
       this.loadedAt = Date.now();
     }
     return this.calendar;
+  }
+
+  /** Forgets the copy: the next read goes to the database. */
+  forget(): void {
+    this.calendar = null;
   }
 
   /**

@@ -13,6 +13,16 @@ export type Executor = Kysely<Database>;
 
 export type DbKind = 'pglite' | 'postgres';
 
+/**
+ * Runs `fn` in the transaction `executor` already is (a service called from inside another
+ * module's operation), else in a new one. One operation across modules is one transaction: on
+ * the embedded database a second transaction would wait for the single connection the first
+ * one holds, for ever.
+ */
+export function transact<T>(executor: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> {
+  return executor.isTransaction ? fn(executor) : executor.transaction().execute(fn);
+}
+
 export interface DatabaseHandle {
   db: Db;
   kind: DbKind;

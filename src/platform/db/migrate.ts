@@ -8,16 +8,14 @@ const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 
 /**
  * Migrations live beside what they create: the platform's in src/platform/db/migrations and each
- * module's in src/modules/<name>/migrations. Names start with YYYYMMDDHHmm, so one sorted list
- * orders them all.
+ * module's in its own folder (the module registry names it). Names start with YYYYMMDDHHmm, so
+ * one sorted list orders them all.
  */
 class FoldersMigrationProvider implements MigrationProvider {
+  constructor(private readonly moduleFolders: readonly string[]) {}
+
   async getMigrations(): Promise<Record<string, Migration>> {
-    const folders = [path.join(srcDir, 'platform/db/migrations')];
-    const modulesDir = path.join(srcDir, 'modules');
-    for (const entry of await readdir(modulesDir, { withFileTypes: true }).catch(() => [])) {
-      if (entry.isDirectory()) folders.push(path.join(modulesDir, entry.name, 'migrations'));
-    }
+    const folders = [path.join(srcDir, 'platform/db/migrations'), ...this.moduleFolders];
     const migrations: Record<string, Migration> = {};
     for (const folder of folders) {
       const files = await readdir(folder).catch(() => [] as string[]);
@@ -32,8 +30,9 @@ class FoldersMigrationProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FoldersMigrationProvider() });
+/** Applies the platform's migrations and those in `moduleFolders` (see migrateAll in src/modules). */
+export async function migrateToLatest(db: Db, moduleFolders: readonly string[]): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FoldersMigrationProvider(moduleFolders) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -262,4 +262,41 @@ export class OrgService {
     });
     this.auth.forgetSessions(id);
   }
+
+  // Reads the modules need, each through the caller's executor when it holds a transaction.
+
+  /** A unit with its active heads (负责人): who is told of work assigned to it. */
+  unitWithHeads(unitId: number, db: Executor = this.db) {
+    return this.store.unitWithHeads(db, unitId);
+  }
+
+  /** Units by id, with path, name and whether active (missing ids are left out). */
+  unitsByIds(ids: number[], db: Executor = this.db) {
+    return this.store.unitsByIds(db, [...new Set(ids)]);
+  }
+
+  /** People by id, with name, roles, unit and whether active (missing ids are left out). */
+  peopleByIds(ids: number[], db: Executor = this.db) {
+    return this.store.peopleByIds(db, [...new Set(ids)]);
+  }
+
+  /** Active people holding `role` in exactly this unit (its heads: 'unit_head'). */
+  unitPeopleWithRole(unitId: number, role: Role, db: Executor = this.db) {
+    return this.store.unitPeopleWithRole(db, unitId, role);
+  }
+
+  /** Active supervisors (督查室) whose region contains the unit at `unitPath`. */
+  supervisorsOver(unitPath: string, db: Executor = this.db) {
+    return this.store.supervisorsOver(db, unitPath);
+  }
+
+  /** The person (id, name) when active and working in the unit at `path` or below it; else undefined. */
+  personInSubtree(personId: number, path: string, db: Executor = this.db) {
+    return this.store.personInSubtree(db, personId, path);
+  }
+
+  /** Active people and units with these names, for imports that name them. */
+  async namedForImport(personNames: string[], unitNames: string[], db: Executor = this.db) {
+    return { people: await this.store.activePeopleNamed(db, personNames), units: await this.store.activeUnitsNamed(db, unitNames) };
+  }
 }

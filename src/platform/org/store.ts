@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { compiledOnce } from '../db/compiled.ts';
 import type { Executor } from '../db/index.ts';
 import { PREPARE } from '../db/prepared.ts';
@@ -13,6 +14,29 @@ export interface UnitVisibility {
 
 /** One unit by id: read on every unit-filtered ledger page and statistics view. */
 const unitById = compiledOnce((db: Executor, id: number) => db.selectFrom('unit').selectAll().where('id', '=', id).modifyEnd(PREPARE));
+
+/** `path%` for LIKE, with LIKE's own characters escaped. */
+export const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A unit with its active heads: read on every assignment (who is told). */
+const unitAndHeads = compiledOnce((db: Executor, unitId: number) =>
+  db
+    .selectFrom('unit as u')
+    .select(['u.id', 'u.path', 'u.name', 'u.active'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('person as p')
+          .select(['p.id', 'p.name'])
+          .whereRef('p.unitId', '=', 'u.id')
+          .where('p.active', '=', true)
+          .where(sql<SqlBool>`'unit_head' = any(p.roles)`)
+          .orderBy('p.id'),
+      ).as('heads'),
+    )
+    .where('u.id', '=', unitId)
+    .modifyEnd(PREPARE),
+);
 
 export class OrgStore {
   async unitById(db: Executor, id: number) {
@@ -117,5 +141,78 @@ export class OrgStore {
 
   deleteSessionsOf(db: Executor, personId: number) {
     return db.deleteFrom('session').where('personId', '=', personId).execute();
+  }
+
+  /** A unit with its active heads, in one statement. */
+  async unitWithHeads(db: Executor, unitId: number) {
+    return (await unitAndHeads(db, unitId)).rows[0];
+  }
+
+  /** Units by id (any that exist), with what callers check: path, name, active. */
+  unitsByIds(db: Executor, ids: number[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('unit').select(['id', 'path', 'name', 'active']).where('id', 'in', ids).execute();
+  }
+
+  /** People by id (any that exist), with roles and whether active. */
+  peopleByIds(db: Executor, ids: number[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('person').select(['id', 'name', 'roles', 'active', 'unitId']).where('id', 'in', ids).execute();
+  }
+
+  /** Active people with a role in exactly this unit. */
+  unitPeopleWithRole(db: Executor, unitId: number, role: string) {
+    return db
+      .selectFrom('person')
+      .select(['id', 'name'])
+      .where('unitId', '=', unitId)
+      .where('active', '=', true)
+      .where(sql<SqlBool>`${role} = any(roles)`)
+      .execute();
+  }
+
+  /** Active supervisors whose region (nearest region of their unit) contains this unit. */
+  supervisorsOver(db: Executor, unitPath: string) {
+    return db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unitId')
+      .select(['p.id', 'p.name'])
+      .where('p.active', '=', true)
+      .where(sql<SqlBool>`'supervisor' = any(p.roles)`)
+      .where(
+        // The supervisor's region: the nearest region among their unit's ancestors (by primary key).
+        sql<SqlBool>`${unitPath} like (select r.path from unit r where r.kind = 'region' and r.id = any(string_to_array(trim(both '/' from u.path), '/')::int[]) order by length(r.path) desc limit 1) || '%'`,
+      )
+      .execute();
+  }
+
+  /** The person when active and working in the unit at `path` or below it. */
+  personInSubtree(db: Executor, personId: number, path: string) {
+    return db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unitId')
+      .select(['p.id', 'p.name'])
+      .where('p.id', '=', personId)
+      .where('p.active', '=', true)
+      .where('u.path', 'like', likePrefix(path))
+      .executeTakeFirst();
+  }
+
+  /** Active people with these names, with their roles and unit path (matching names in imports). */
+  activePeopleNamed(db: Executor, names: string[]) {
+    if (names.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unitId')
+      .select(['p.id', 'p.name', 'p.roles', 'u.path'])
+      .where('p.active', '=', true)
+      .where('p.name', 'in', names)
+      .execute();
+  }
+
+  /** Active units with these names (matching names in imports). */
+  activeUnitsNamed(db: Executor, names: string[]) {
+    if (names.length === 0) return Promise.resolve([]);
+    return db.selectFrom('unit').select(['id', 'name', 'path']).where('active', '=', true).where('name', 'in', names).execute();
   }
 }

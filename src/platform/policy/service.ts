@@ -25,19 +25,15 @@ export class PolicyService {
 
   constructor(private readonly db: Db) {}
 
-  /** The policy in force for a unit: defaults, then each ancestor's overrides from the root down. */
-  forUnitPath(path: string): Promise<Policy> {
-    return this.forUnitPathIn(path, this.db);
-  }
-
   /**
-   * As forUnitPath, from every override read at most 30 s ago (one small table, read once for
+   * The policy in force for a unit: defaults, then each ancestor's overrides from the root down;
+   * from every override read at most 30 s ago (one small table, read once for
    * all units: a province's requests each name a different unit, so a per-unit cache missed),
    * else read again through `executor` (the embedded database has one connection, which a write's
    * transaction holds). A change on this node clears it at once; on other nodes it is seen within
    * the 30 s.
    */
-  async forUnitPathIn(path: string, executor: Executor): Promise<Policy> {
+  async forUnitPath(path: string, executor: Executor = this.db): Promise<Policy> {
     let cached = this.cached;
     if (!cached || Date.now() - cached.at >= CACHE_MS) {
       const at = Date.now();
@@ -45,6 +41,11 @@ export class PolicyService {
       this.cached = cached;
     }
     return cached.policyOf(path);
+  }
+
+  /** Forgets the overrides read: the next read goes to the database. */
+  forget(): void {
+    this.cached = null;
   }
 
   /**

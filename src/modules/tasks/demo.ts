@@ -1,10 +1,11 @@
-import { OffsetClock } from '../platform/clock.ts';
-import type { Actor } from '../platform/auth/actor.ts';
-import type { AuditContext } from '../platform/audit/audit.ts';
-import { runEscalationJob } from '../modules/tasks/jobs.ts';
-import type { TaskLevel, SourceKind } from '../modules/tasks/rules.ts';
-import { createServices, type Services } from '../server.ts';
-import { rng } from './seed.ts';
+import { OffsetClock } from '../../platform/clock.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { AuditContext } from '../../platform/audit/audit.ts';
+import { runEscalationJob } from './jobs.ts';
+import type { TaskLevel, SourceKind } from './rules.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
+import { rng } from '../../demo/rng.ts';
 
 /**
  * The demo county's supervision work over the last seven weeks, replayed through the real
@@ -58,14 +59,14 @@ const ASSIGNERS = ['xianzhang', 'changwu', 'fuxianzhang1', 'fuxianzhang2', 'fuxi
 
 type Step = { at: number; run: () => Promise<unknown> };
 
-export async function seedDemoTasks(services: Services): Promise<{ tasks: number; escalations: number; steps: number }> {
+export async function seedDemoTasks(services: PlatformServices & ModuleServices, withClock: (clock: Clock) => PlatformServices & ModuleServices): Promise<{ tasks: number; escalations: number; steps: number }> {
   const { db } = services.database;
   const now = services.clock.now();
   const day = 86_400_000;
   const start = now.getTime() - 49 * day;
   // Replay on a clock of its own, walking from seven weeks ago to now.
   const clock = new OffsetClock(new Date(start));
-  const replay = createServices({ database: services.database, clock });
+  const replay = withClock(clock);
   const random = rng(7);
   const people = await db.selectFrom('person').select(['id', 'login']).execute();
   const idOf = (login: string) => people.find((p) => p.login === login)?.id;
@@ -168,7 +169,7 @@ export async function seedDemoTasks(services: Services): Promise<{ tasks: number
       if (!(err instanceof Error) || !('status' in err)) throw err;
     }
   }
-  const scan = await runEscalationJob(db, services.tasks);
+  const scan = await runEscalationJob(db, services.escalation);
   const total = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { tasks: Number(total.n), escalations: scan.ran ? scan.result.fired : 0, steps: done };
 }

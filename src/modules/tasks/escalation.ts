@@ -1,0 +1,132 @@
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { WorkCalendar } from '../../platform/calendar/calendar.ts';
+import type { CalendarService } from '../../platform/calendar/service.ts';
+import { shanghaiDate, type Clock } from '../../platform/clock.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
+import type { OrgService } from '../../platform/org/service.ts';
+import type { PolicyService } from '../../platform/policy/service.ts';
+import { dueEscalations, ESCALATION_LEVELS, escalationNotice, escalationRecipients, type EscalationLevel } from './rules.ts';
+import type { TaskService } from './service.ts';
+import type { TaskStore } from './store.ts';
+
+/** Heads and supervisors by unit, looked up once per escalation scan. */
+type NoticeLookups = { heads: Map<number, { id: number }[]>; supervisors: Map<string, { id: number }[]> };
+
+/** The value under `key`, loaded and kept the first time it is asked for. */
+async function memo<K, V>(map: Map<K, V>, key: K, load: () => Promise<V>): Promise<V> {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = await load()));
+  return value;
+}
+
+/** Rungs of the ladder (提醒 → 催办 → 督办 → 通报 → 问责建议), numbered as task.escalation_rung stores them. */
+const RUNG_OF: Record<EscalationLevel, number> = { remind: 1, urge: 2, supervise: 3, notice: 4, accountability: 5 };
+
+/** The escalation ladder, run by the scheduled scan (jobs.ts). */
+export class EscalationService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly calendar: CalendarService,
+    private readonly policy: PolicyService,
+    private readonly notify: NotifyService,
+    private readonly org: OrgService,
+    private readonly tasks: TaskService,
+    private readonly store: TaskStore,
+  ) {}
+
+  /** The calendar, loaded outside any held connection (see scan). */
+  workCalendar(): Promise<WorkCalendar> {
+    return this.calendar.get();
+  }
+
+  /**
+   * One escalation scan: every open task past its deadline gets each rung it has reached and
+   * not had (提醒 1 → 催办 3 → 督办 5 → 通报 10 → 问责建议 20 工作日, policy), exactly once.
+   * One runner at a time across nodes (advisory lock); the unique (task, level) key makes a
+   * rung fire once even if two scans overlap. Works in batches, in bounded memory. Every query
+   * goes through `conn` (the embedded database has a single connection, held by the scan).
+   */
+  async scan(conn: Executor, cal: WorkCalendar, batchSize = 500): Promise<{ scanned: number; fired: number }> {
+    const today = shanghaiDate(this.clock.now());
+    let afterId = 0;
+    let scanned = 0;
+    let fired = 0;
+    // Every region's overrides, read once for the whole scan; who hears of a rung, per unit.
+    const policyOf = await this.policy.snapshot(conn);
+    const recipients: NoticeLookups = { heads: new Map(), supervisors: new Map() };
+    for (;;) {
+      const batch = await this.store.overdueBatch(conn, today, afterId, batchSize);
+      if (batch.length === 0) break;
+      afterId = batch.at(-1)!.id;
+      scanned += batch.length;
+      await conn.transaction().execute(async (trx) => {
+        // The batch's rungs so far, by task (a filter per task was 500 × 1,500 comparisons a batch).
+        const existing = new Map<number, EscalationLevel[]>();
+        for (const e of await this.store.escalations(trx, batch.map((t) => t.id))) {
+          const levels = existing.get(e.taskId);
+          if (levels) levels.push(e.level);
+          else existing.set(e.taskId, [e.level]);
+        }
+        const now = this.clock.now();
+        const due: { t: (typeof batch)[number]; level: EscalationLevel; overdue: number }[] = [];
+        const moved: { id: number; rung: number; nextOn: string | null }[] = [];
+        for (const t of batch) {
+          const policy = policyOf(t.leadUnitPath);
+          const overdue = cal.workdaysBetween(t.deadline, today);
+          const had = existing.get(t.id) ?? [];
+          const levels = dueEscalations(overdue, had, policy);
+          for (const level of levels) due.push({ t, level, overdue });
+          // The rung reached and the next rung's day: the scan skips this task until then.
+          const reached = [...had, ...levels];
+          const rung = Math.max(t.escalationRung, ...reached.map((l) => RUNG_OF[l]));
+          const nextLevel = ESCALATION_LEVELS.find((l) => !reached.includes(l));
+          const nextOn = nextLevel ? cal.addWorkdays(t.deadline, policy.tasks.escalation[nextLevel]).date : null;
+          if (rung !== t.escalationRung || nextOn !== t.nextEscalationOn) moved.push({ id: t.id, rung, nextOn });
+        }
+        // The batch's rungs in one insert; the unique (task, level) key keeps only the new ones
+        // (another scan may have fired some), and only those get an event, notices and audit.
+        const inserted = new Set(
+          (await this.store.addEscalations(trx, due.map((d) => ({ taskId: d.t.id, level: d.level, overdueWorkdays: d.overdue, at: now })))).map((r) => `${r.taskId}:${r.level}`),
+        );
+        const firedNow = due.filter((d) => inserted.has(`${d.t.id}:${d.level}`));
+        fired += firedNow.length;
+        await this.store.addEvents(trx, firedNow.map((d) => ({ taskId: d.t.id, kind: 'escalated', actorId: null, at: now, data: { level: d.level, overdueWorkdays: d.overdue } })));
+        const notes: NewNotification[] = [];
+        for (const d of firedNow) {
+          notes.push(...(await this.notices(trx, d.t, d.level, d.overdue, recipients)));
+          // The source's module hears of the rung in the same transaction (full row only for a listened-to source).
+          if (this.tasks.hasSubscribers(d.t.sourceKind, 'escalated')) {
+            const task = await this.tasks.state(d.t.id, trx);
+            if (task) notes.push(...(await this.tasks.emit(trx, { kind: 'escalated', task: task.task, actorId: null, at: now, data: { level: d.level, overdueWorkdays: d.overdue } })));
+          }
+        }
+        await this.store.setEscalationState(trx, moved);
+        await this.notify.queue(trx, notes);
+        // Last: the audit head's lock is held from here to the commit.
+        await appendAudit(
+          trx,
+          { actorId: null, actorLogin: 'job:escalation', clientIp: null, now },
+          ...firedNow.map((d) => ({ action: 'task.escalate', objectType: 'task', objectId: d.t.id, after: { level: d.level, overdueWorkdays: d.overdue } })),
+        );
+      });
+    }
+    if (fired) this.notify.kick();
+    return { scanned, fired };
+  }
+
+  /** Who hears of a rung, and what they read (the rules decide both). */
+  private async notices(
+    trx: Executor,
+    t: { id: number; title: string; deadline: string; leadUnitId: number; leadUnitPath: string; leadUnitName: string; responsibleId: number | null; assignerId: number; leaderId: number | null },
+    level: EscalationLevel,
+    overdue: number,
+    lookups: NoticeLookups,
+  ): Promise<NewNotification[]> {
+    const heads = async () => (await memo(lookups.heads, t.leadUnitId, () => this.org.unitPeopleWithRole(t.leadUnitId, 'unit_head', trx))).map((h) => h.id);
+    const supervisors = async () => (await memo(lookups.supervisors, t.leadUnitPath, () => this.org.supervisorsOver(t.leadUnitPath, trx))).map((s) => s.id);
+    const recipients = await escalationRecipients(level, t, { heads, supervisors });
+    const { title, body } = escalationNotice(level, t.title, t.leadUnitName, overdue, t.deadline);
+    return recipients.map((recipientId) => ({ recipientId, kind: 'tasks.escalated', title, body, objectType: 'task', objectId: t.id }));
+  }
+}

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import type { MashangModule } from '../../platform/module.ts';
+import { seedDemoTasks } from './demo.ts';
+import { TaskAttachments } from './attachments.ts';
+import { EscalationService } from './escalation.ts';
+import { escalationJob } from './jobs.ts';
+import { LedgerService } from './ledger-service.ts';
+import { taskRoutes } from './routes.ts';
+import { TaskService } from './service.ts';
+import { TaskStore } from './store.ts';
+import { TaskViews } from './views.ts';
+
+declare module '../../platform/module.ts' {
+  interface ModuleServices {
+    /** The lifecycle; the one other modules call (inside their transaction) and subscribe to. */
+    tasks: TaskService;
+    /** Workbench, ledger, statistics, trend, responsibility. */
+    taskViews: TaskViews;
+    /** XLSX ledger out and in, the ICS feed. */
+    ledger: LedgerService;
+    taskAttachments: TaskAttachments;
+    /** The escalation ladder's scan. */
+    escalation: EscalationService;
+  }
+}
+
+/** 督查督办: the supervision engine. */
+export const tasksModule: MashangModule<'tasks' | 'taskViews' | 'ledger' | 'taskAttachments' | 'escalation'> = {
+  name: 'tasks',
+  prefix: '/api/v1/tasks',
+  migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+  services({ database, clock, calendar, policy, notify, org }) {
+    const { db } = database;
+    // One store for the module's services (it caches unit ids and the unit count); no other module sees it.
+    const store = new TaskStore(org.unitIds);
+    const tasks = new TaskService(db, clock, calendar, policy, notify, org, store);
+    const taskViews = new TaskViews(db, clock, calendar, policy, store);
+    return {
+      tasks,
+      taskViews,
+      ledger: new LedgerService(db, clock, org, notify, tasks, taskViews, store),
+      taskAttachments: new TaskAttachments(db, tasks, store),
+      escalation: new EscalationService(clock, calendar, policy, notify, org, tasks, store),
+    };
+  },
+  routes: (app, s) => taskRoutes(app, s),
+  jobs: (s, opts) => [escalationJob(s.database.db, s.escalation, opts.escalationEveryMs ?? 60_000)],
+  demo: (s, withClock) => seedDemoTasks(s, withClock),
+};

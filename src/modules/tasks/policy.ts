@@ -1,0 +1,76 @@
+import { hasRole, inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
+import type { ActorFacts, TaskFacts } from './rules.ts';
+import type { TaskRow } from './events.ts';
+
+/**
+ * Who may do what with a task, as pure functions of the actor and the task. The lifecycle's
+ * actions are decided by `rules.decide` from the facts built here; seeing a task, assigning to a
+ * unit and attaching files are decided below. The SQL that lists the tasks a person may see is
+ * `visibleTasks` in store.ts; a test holds the two together (policy.api.test.ts).
+ */
+
+/** The task as the rules see it. */
+export function taskFacts(t: TaskRow): TaskFacts {
+  return {
+    status: t.status,
+    level: t.level,
+    deadline: t.deadline,
+    assignerId: t.assignerId,
+    leaderId: t.leaderId,
+    responsibleId: t.responsibleId,
+    leadUnitPath: t.leadUnitPath,
+    signDue: t.signDue,
+    planDue: t.planDue,
+    planAt: t.planAt,
+    nextReportDue: t.nextReportDue,
+    nextMilestoneDue: t.nextMilestoneDue,
+    submittedOn: t.submittedOn,
+    extensionsUsed: t.extensionsUsed,
+    pendingExtension: t.pendingExtension,
+  };
+}
+
+/** The actor as the rules see them, for this task. */
+export function actorFacts(actor: Actor, t: { leadUnitPath: string }): ActorFacts {
+  return {
+    personId: actor.personId,
+    roles: actor.roles,
+    headsLeadUnit: hasRole(actor, 'admin') || (hasRole(actor, 'unit_head') && t.leadUnitPath.startsWith(actor.unitPath)),
+    supervises: hasRole(actor, 'supervisor', 'admin') && inScope(scopeOf(actor), t.leadUnitPath),
+  };
+}
+
+/** What decides whether a task is in sight beyond the task row itself. */
+export interface TaskSightFacts {
+  /** Paths of the task's co-units (协办单位). */
+  coUnitPaths: readonly string[];
+  /** The actor owns one of the task's milestones. */
+  ownsMilestone: boolean;
+}
+
+/**
+ * May the actor see the task? Its lead unit or a co-unit in their scope, or they are part of it
+ * (assigner, responsible person, overseeing leader, owner of a milestone).
+ */
+export function canSeeTask(actor: Actor, t: TaskRow, sight: TaskSightFacts): boolean {
+  const scope = scopeOf(actor);
+  if (inScope(scope, t.leadUnitPath)) return true;
+  if ([t.assignerId, t.responsibleId, t.leaderId].includes(actor.personId)) return true;
+  if (sight.coUnitPaths.some((p) => inScope(scope, p))) return true;
+  return sight.ownsMilestone;
+}
+
+/** Does seeing this task need more than its row (co-units, milestones)? */
+export function sightNeedsMore(actor: Actor, t: TaskRow): boolean {
+  return !inScope(scopeOf(actor), t.leadUnitPath) && ![t.assignerId, t.responsibleId, t.leaderId].includes(actor.personId);
+}
+
+/** May the actor name this unit as a lead or co-unit (交办, 重新交办)? Only inside their scope. */
+export function canAssignTo(actor: Actor, unitPath: string): boolean {
+  return inScope(scopeOf(actor), unitPath);
+}
+
+/** May the actor attach files to the task? Its responsible person, the lead unit's head, its assigner or overseeing leader. */
+export function canUpload(actor: Actor, t: TaskRow): boolean {
+  return actorFacts(actor, t).headsLeadUnit || [t.responsibleId, t.assignerId, t.leaderId].includes(actor.personId);
+}
