@@ -4,7 +4,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { AuditContext } from '../../src/platform/audit/audit.ts';
-import type { Rank, Role } from '../../src/platform/auth/actor.ts';
+import type { Actor, Rank, Role } from '../../src/platform/auth/actor.ts';
+import type { TaskCreateInput, TaskRow } from '../../src/modules/tasks/service.ts';
 import { hashPassword } from '../../src/platform/auth/password.ts';
 import { OffsetClock } from '../../src/platform/clock.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/index.ts';
@@ -82,6 +83,13 @@ export interface TestContext {
   system: () => AuditContext;
   newUnit(opts?: { parent?: Unit; kind?: 'region' | 'department'; level?: Level; name?: string }): Promise<Unit>;
   newPerson(opts?: { unit?: Unit; roles?: Role[]; rank?: Rank; login?: string; name?: string; email?: string; password?: string | null }): Promise<{ id: number; login: string; unit: Unit }>;
+  /** The actor a person acts as (what the guard builds for a signed-in request). */
+  actorOf(person: { id: number }): Promise<Actor>;
+  /**
+   * A task made through the real service (交办): in `leadUnit` (a new department by default), by
+   * `by` (a new admin of the county by default), due in 10 working days unless told otherwise.
+   */
+  newTask(opts?: Partial<TaskCreateInput> & { leadUnit?: Unit; by?: { id: number } }): Promise<TaskRow>;
   /** Logs in through the API and returns a client that sends the cookie and CSRF header. */
   login(person: { login: string }, password?: string): Promise<Client>;
   /** A new person with these roles, logged in. */
@@ -136,6 +144,20 @@ export async function createTestContext(
     return { id, login, unit };
   };
 
+  const actorOf: TestContext['actorOf'] = async (person) => {
+    const actor = await services.auth.actorFor(person.id, 'session');
+    if (!actor) throw new Error(`person ${person.id} cannot act (inactive?)`);
+    return actor;
+  };
+
+  let taskAssigner: { id: number } | undefined;
+  const newTask: TestContext['newTask'] = async (o = {}) => {
+    const { leadUnit, by, ...input } = o;
+    const unit = leadUnit ?? (await newUnit());
+    const assigner = by ?? (taskAssigner ??= await newPerson({ unit: county ?? unit, roles: ['admin'] }));
+    return services.tasks.create(system(), await actorOf(assigner), { title: '测试事项', level: 'normal', deadline: { workdays: 10 }, ...input, leadUnitId: input.leadUnitId ?? unit.id });
+  };
+
   const login: TestContext['login'] = async (person, password = TEST_PASSWORD) => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: person.login, password } });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
@@ -164,6 +186,8 @@ export async function createTestContext(
     system,
     newUnit,
     newPerson,
+    actorOf,
+    newTask,
     login,
     as: async (roles, unit) => login(await newPerson({ roles, ...(unit ? { unit } : {}) })),
     inject: (o) => app.inject(o),
