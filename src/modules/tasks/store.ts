@@ -406,7 +406,9 @@ export class TaskStore {
   }
 
   /**
-   * What a viewer may see: tasks led or co-handled in their scope, or that involve them. The
+   * What a viewer may see (the SQL side of policy.canSeeTask, held to it by policy.api.test.ts):
+   * tasks led or co-handled in their scope, or that involve them (assigner, responsible person,
+   * overseeing leader, owner of a milestone). The
    * co-unit arm is a sub-select: written as `co_unit_ids && ids` the planner guesses that 2.5 %
    * of all tasks match it and, at province scale, walks the deadline index past a million rows
    * to fill a township's first page (bench/results/*-plans.md). Inside, one `@>` probe of the GIN
@@ -417,6 +419,7 @@ export class TaskStore {
     if (f.scopeIds === null) return sql<SqlBool>`true`;
     return sql<SqlBool>`(t.lead_unit_id = any(${f.scopeIds}::int[])
       or t.assigner_id = ${f.viewerId} or t.responsible_id = ${f.viewerId} or t.leader_id = ${f.viewerId}
+      or t.id = any(array(select m.task_id from task_milestone m where m.owner_id = ${f.viewerId}))
       or t.id = any(array(select c.id from unnest(${f.scopeIds}::int[]) as s(unit_id) cross join lateral (select c.id from task c where c.co_unit_ids @> array[s.unit_id]) c)))`;
   }
 
