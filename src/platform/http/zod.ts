@@ -15,9 +15,13 @@ export const IdParam = z.object({ id: QueryId });
 /** A whole number from a query string, within [min, max]. */
 export const QueryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/**
+ * A calendar date YYYY-MM-DD that exists (no 2026-02-30), in 1900 … 2999: PostgreSQL has no year
+ * 0000, and a date centuries away would only make working-day arithmetic walk that far.
+ */
 export const DateString = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD between 1900 and 2999')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
 /** A query flag: ?includeInactive=true|false|1|0. */
 export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
