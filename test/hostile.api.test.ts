@@ -229,6 +229,29 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
     expect400(await everyRole.get(`/api/v1/tasks?sort=newest&cursor=${b64(['2026-01-01', 1])}`), 'querystring.cursor', 'newest sort, date cursor');
   });
 
+  it('every route refuses a NUL character anywhere in its body with 400 naming the field (PostgreSQL cannot store one)', async () => {
+    for (const r of ctx.app.declaredRoutes.filter((x) => x.method !== 'GET')) {
+      const url = concrete(r.url);
+      for (const [payload, path] of [
+        [{ title: 'a\u0000b' }, 'body.title'],
+        [{ version: 1, summary: { done: 'd', result: '\u0000', lessons: 'l' } }, 'body.summary.result'],
+        [{ milestones: [{ title: 'm\u0000' }] }, 'body.milestones.0.title'],
+        [{ 'k\u0000': 1 }, 'body.k\u0000'],
+      ] as const) {
+        const res = await ctx.inject({ method: r.method as 'POST', url, headers: { cookie: everyRole.cookie, 'x-csrf-token': everyRole.csrfToken, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+        expect400(res, path, `${r.method} ${url} ${JSON.stringify(payload)}`);
+      }
+    }
+    // The fields that reached the database before: a task's free texts, a report, a holiday's name, a login.
+    const t = (await everyRole.post('/api/v1/tasks', { title: 't', level: 'normal', leadUnitId: (await everyRole.get(`/api/v1/tasks/${taskId}`)).json().leadUnit.id, deadline: '2026-12-31' })).json();
+    for (const field of ['description', 'standard', 'assessment']) {
+      expect400(await everyRole.post('/api/v1/tasks', { title: 't', level: 'normal', leadUnitId: t.leadUnit.id, deadline: '2026-12-31', [field]: 'x\u0000' }), `body.${field}`, field);
+    }
+    expect400(await everyRole.post(`/api/v1/tasks/${t.id}/progress`, { version: t.version, percent: 5, text: 'x\u0000' }), 'body.text', 'progress');
+    expect400(await everyRole.put('/api/v1/calendar/years/2030', { holidays: { '2030-01-01': '元旦\u0000' }, workdays: {} }), 'body.holidays.2030-01-01', 'holiday');
+    expect400(await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'a\u0000', password: 'x' } }), 'body.login', 'login');
+  });
+
   it('the route registry covers routes outside /api, and refuses one that declares no access rule', async () => {
     const app = Fastify();
     registerGuard(app, {} as AuthService, systemClock);
