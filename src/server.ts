@@ -19,6 +19,7 @@ import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { registerGuard } from './platform/http/guard.ts';
+import { registerNulCheck } from './platform/http/nul.ts';
 import { PUBLIC } from './platform/http/access.ts';
 import './platform/http/types.ts';
 import type { EmailChannel } from './platform/notify/channels.ts';
@@ -146,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerNulCheck(app);
 
   const services = createServices(opts, app.log);
   await app.register(fastifyCookie);

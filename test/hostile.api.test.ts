@@ -1,8 +1,13 @@
 import fc from 'fast-check';
-import type { LightMyRequestResponse } from 'fastify';
+import Fastify, { type LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from './helpers/context.ts';
 import { auditHeads } from '../src/platform/audit/audit.ts';
+import type { AuthService } from '../src/platform/auth/service.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { PUBLIC } from '../src/platform/http/access.ts';
+import { registerGuard } from '../src/platform/http/guard.ts';
+import '../src/platform/http/types.ts';
 
 /**
  * Hostile input against every write route (and the query strings of every read route), from the
@@ -12,6 +17,8 @@ import { auditHeads } from '../src/platform/audit/audit.ts';
  */
 let ctx: TestContext;
 let admin: Client;
+/** Holds every role, so that no route refuses it before the input is checked. */
+let everyRole: Client;
 let taskId: number;
 let seen = 0;
 
@@ -19,6 +26,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   const county = await ctx.newUnit({ kind: 'region', level: 'county' });
   admin = await ctx.as(['admin'], county);
+  everyRole = await ctx.as(['admin', 'supervisor', 'leader', 'unit_head', 'staff'], county);
   taskId = (await admin.post('/api/v1/tasks', { title: '靶子', level: 'normal', leadUnitId: county.id, deadline: '2026-12-31' })).json().id;
 });
 afterAll(() => ctx.close());
@@ -27,7 +35,7 @@ afterAll(() => ctx.close());
 const SKIP = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/login']);
 
 const nasty = fc.oneof(
-  fc.constantFrom("'; drop table person; --", '<script>alert(1)</script>', '../../etc/passwd', '\u0000\u0001', '𠀀𝕏\uD800', '9'.repeat(400), '-1', '1e309', 'NaN', '2026-02-30', '{{7*7}}', '${process.env}'),
+  fc.constantFrom("'; drop table person; --", '<script>alert(1)</script>', '../../etc/passwd', '\u0000\u0001', '𠀀𝕏\uD800', '9'.repeat(400), '-1', '1e309', 'NaN', '2026-02-30', '0000-01-01', '2147483648', '99999999999', '1.5', 'WyIyMDI2LTAyLTMwIiwxXQ', '{{7*7}}', '${process.env}'),
   fc.string({ maxLength: 50 }),
   fc.string({ minLength: 5000, maxLength: 20_000 }),
 );
@@ -81,8 +89,10 @@ describe('hostile input', () => {
 
   it('every read route survives hostile query strings', { timeout: 300_000 }, async () => {
     const reads = ctx.app.declaredRoutes.filter((r) => r.method === 'GET');
-    const keys = ['limit', 'after', 'cursor', 'unitId', 'light', 'status', 'q', 'from', 'to', 'workdays', 'deadlineFrom', 'before', 'under', 'role'];
+    const common = ['limit', 'after', 'cursor', 'unitId', 'light', 'status', 'q', 'from', 'to', 'workdays', 'deadlineFrom', 'before', 'under', 'role'];
     for (const r of reads) {
+      // The route's own parameters, as its schema documents them, and a few every list might take.
+      const keys = [...new Set([...common, ...docParams('GET', r.url).filter((p) => p.in === 'query').map((p) => p.name)])];
       await fc.assert(
         fc.asyncProperty(fc.dictionary(fc.constantFrom(...keys), nasty, { maxKeys: 4 }), async (query) => {
           const qs = new URLSearchParams(query as Record<string, string>).toString();
@@ -117,5 +127,144 @@ describe('hostile input', () => {
     expect((await admin.get(`/api/v1/tasks/${t.id}`)).json().title).toBe(html);
     expect(seen).toBeGreaterThan(300);
     console.log(`hostile input: ${seen} requests tried, none answered 5xx`);
+  });
+});
+
+/** A query or path parameter as the OpenAPI document (built from the routes' own schemas) lists it. */
+interface DocParam {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  schema?: { type?: string; minimum?: number };
+}
+function docParams(method: string, url: string): DocParam[] {
+  const doc = ctx.app.swagger() as { paths: Record<string, Record<string, { parameters?: DocParam[] }>> };
+  return doc.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()]?.parameters ?? [];
+}
+const isNumber = (p: DocParam) => p.schema?.type === 'integer' || p.schema?.type === 'number';
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+/** A 400 whose details name the field, e.g. `querystring.unitId` (or an element of it, `querystring.status.0`). */
+function expect400(res: LightMyRequestResponse, path: string, what: string) {
+  expectSafe(res, what);
+  expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 300)}`).toBe(400);
+  const body = res.json() as { error: { code: string; details?: { path: string }[] } };
+  expect(body.error.code, what).toBe('VALIDATION');
+  const paths = body.error.details?.map((d) => d.path) ?? [];
+  expect(paths.some((p) => p === path || p.startsWith(`${path}.`)), `${what}: ${paths.join(', ')} should name ${path}`).toBe(true);
+}
+
+describe('hostile query strings, paths and cursors: 400 with the field, never 5xx', () => {
+  const CONTROL = ['\u0000', 'a\u0000b', '\u0001', '\u001b[2J', '\u007f'];
+  const OUT_OF_RANGE = ['2147483648', '99999999999', '1.5', '1e20', '-1'];
+
+  it('refuses the outside check’s cases', async () => {
+    for (const [url, path] of [
+      ['/api/v1/tasks?q=%00', 'querystring.q'],
+      ['/api/v1/people?q=%00', 'querystring.q'],
+      ['/api/v1/tasks/export.xlsx?q=%00', 'querystring.q'],
+      ['/api/v1/tasks?unitId=2147483648', 'querystring.unitId'],
+      ['/api/v1/tasks?responsibleId=99999999999', 'querystring.responsibleId'],
+      [`/api/v1/tasks?cursor=${b64(['2026-02-30', 1])}`, 'querystring.cursor'],
+      [`/api/v1/tasks?cursor=${b64([1e20, 1])}`, 'querystring.cursor'],
+      [`/api/v1/tasks?sort=newest&cursor=${b64([99999999999, 99999999999])}`, 'querystring.cursor'],
+      // A calendar date PostgreSQL has no year for.
+      ['/api/v1/tasks?deadlineFrom=0000-01-01', 'querystring.deadlineFrom'],
+      [`/api/v1/tasks?cursor=${b64(['0000-01-01', 1])}`, 'querystring.cursor'],
+      ['/api/v1/calendar/days?from=0000-01-01&to=0000-01-02', 'querystring.from'],
+    ] as const) {
+      expect400(await everyRole.get(url), path, url);
+    }
+  });
+
+  it('every query parameter of every read route refuses control characters and numbers out of range', { timeout: 300_000 }, async () => {
+    const reads = ctx.app.declaredRoutes.filter((r) => r.method === 'GET');
+    let checked = 0;
+    for (const r of reads) {
+      for (const p of docParams('GET', r.url).filter((x) => x.in === 'query')) {
+        const bad = [...CONTROL, ...(isNumber(p) ? OUT_OF_RANGE.filter((v) => v !== '-1' || (p.schema?.minimum ?? 0) > -1) : [])];
+        for (const v of bad) {
+          const url = `${concrete(r.url)}?${new URLSearchParams({ [p.name]: v })}`;
+          expect400(await everyRole.get(url), `querystring.${p.name}`, `GET ${url}`);
+          checked += 1;
+        }
+      }
+    }
+    // The ledger's filters, people's and the inbox's: the cases above reached them.
+    expect(checked).toBeGreaterThan(150);
+  });
+
+  it('every path parameter of every route refuses numbers past the integer range and other junk', { timeout: 300_000 }, async () => {
+    let checked = 0;
+    for (const r of ctx.app.declaredRoutes) {
+      for (const name of [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]!)) {
+        for (const v of ['2147483648', '99999999999', '-1', '1.5', '%00', '%7F', 'x']) {
+          const url = concrete(r.url.replace(`:${name}`, v));
+          const write = r.method !== 'GET' && r.method !== 'DELETE';
+          const res = await ctx.inject({
+            method: r.method as 'GET',
+            url,
+            headers: { cookie: everyRole.cookie, 'x-csrf-token': everyRole.csrfToken, ...(write ? { 'content-type': 'application/json' } : {}) },
+            ...(write ? { payload: '{}' } : {}),
+          });
+          expect400(res, `params.${name}`, `${r.method} ${url}`);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('every keyset-paged list takes `cursor` and refuses crafted ones', async () => {
+    const paged = ctx.app.declaredRoutes.filter((r) => r.method === 'GET' && docParams('GET', r.url).some((p) => p.in === 'query' && p.name === 'cursor'));
+    expect(paged.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/v1/tasks', '/api/v1/people', '/api/v1/notifications']));
+    const crafted = [b64(['2026-02-30', 1]), b64([1e20, 1]), b64(['x', 99999999999]), b64([1, 99999999999]), b64([-1]), b64([]), b64({ a: 1 }), b64('\u0000'), 'garbage', '%00', 'a'.repeat(1000), '!!!'];
+    for (const r of paged) {
+      for (const c of crafted) {
+        const url = `${concrete(r.url)}?cursor=${encodeURIComponent(c)}`;
+        expect400(await everyRole.get(url), 'querystring.cursor', `GET ${url.slice(0, 120)}`);
+      }
+    }
+    // A cursor must come from the sort it is used with.
+    expect400(await everyRole.get(`/api/v1/tasks?sort=deadline&cursor=${b64([5, 1])}`), 'querystring.cursor', 'deadline sort, id cursor');
+    expect400(await everyRole.get(`/api/v1/tasks?sort=newest&cursor=${b64(['2026-01-01', 1])}`), 'querystring.cursor', 'newest sort, date cursor');
+  });
+
+  it('every route refuses a NUL character anywhere in its body with 400 naming the field (PostgreSQL cannot store one)', async () => {
+    for (const r of ctx.app.declaredRoutes.filter((x) => x.method !== 'GET')) {
+      const url = concrete(r.url);
+      for (const [payload, path] of [
+        [{ title: 'a\u0000b' }, 'body.title'],
+        [{ version: 1, summary: { done: 'd', result: '\u0000', lessons: 'l' } }, 'body.summary.result'],
+        [{ milestones: [{ title: 'm\u0000' }] }, 'body.milestones.0.title'],
+        [{ 'k\u0000': 1 }, 'body.k\u0000'],
+      ] as const) {
+        const res = await ctx.inject({ method: r.method as 'POST', url, headers: { cookie: everyRole.cookie, 'x-csrf-token': everyRole.csrfToken, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+        expect400(res, path, `${r.method} ${url} ${JSON.stringify(payload)}`);
+      }
+    }
+    // The fields that reached the database before: a task's free texts, a report, a holiday's name, a login.
+    const t = (await everyRole.post('/api/v1/tasks', { title: 't', level: 'normal', leadUnitId: (await everyRole.get(`/api/v1/tasks/${taskId}`)).json().leadUnit.id, deadline: '2026-12-31' })).json();
+    for (const field of ['description', 'standard', 'assessment']) {
+      expect400(await everyRole.post('/api/v1/tasks', { title: 't', level: 'normal', leadUnitId: t.leadUnit.id, deadline: '2026-12-31', [field]: 'x\u0000' }), `body.${field}`, field);
+    }
+    expect400(await everyRole.post(`/api/v1/tasks/${t.id}/progress`, { version: t.version, percent: 5, text: 'x\u0000' }), 'body.text', 'progress');
+    expect400(await everyRole.put('/api/v1/calendar/years/2030', { holidays: { '2030-01-01': '元旦\u0000' }, workdays: {} }), 'body.holidays.2030-01-01', 'holiday');
+    expect400(await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'a\u0000', password: 'x' } }), 'body.login', 'login');
+  });
+
+  it('the route registry covers routes outside /api, and refuses one that declares no access rule', async () => {
+    const app = Fastify();
+    registerGuard(app, {} as AuthService, systemClock);
+    app.get('/open311/v2/services.json', { config: { access: PUBLIC } }, async () => []);
+    app.get('/public/requests/:code', { config: { access: PUBLIC } }, async () => ({}));
+    app.get('/*', { config: { webAsset: true } }, async () => 'index.html');
+    await app.ready();
+    expect(app.declaredRoutes.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /open311/v2/services.json', 'GET /public/requests/:code']);
+    await app.close();
+
+    const bare = Fastify();
+    registerGuard(bare, {} as AuthService, systemClock);
+    expect(() => bare.get('/open311/v2/requests.json', async () => [])).toThrow(/declares no access rule/);
+    await bare.close();
   });
 });

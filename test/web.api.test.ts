@@ -20,6 +20,12 @@ afterAll(async () => {
 });
 
 describe('serving the web app', () => {
+  it('keeps its files out of the route registry (they need no access rule; every other route does)', () => {
+    const urls = ctx.app.declaredRoutes.map((r) => r.url);
+    expect(urls).toContain('/api/v1/tasks');
+    expect(urls.filter((u) => u === '/*' || u.startsWith('/assets/') || u.endsWith('.html') || u.startsWith('/api/docs'))).toEqual([]);
+  });
+
   it('answers / and any app path (a reload on /tasks/42) with index.html, never cached', async () => {
     for (const url of ['/', '/tasks/42', '/admin/calendar?x=1']) {
       const res = await ctx.inject({ method: 'GET', url });

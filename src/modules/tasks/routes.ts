@@ -5,12 +5,12 @@ import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { ANY_USER, PUBLIC, roles } from '../../platform/http/access.ts';
-import { IdParam } from '../../platform/http/zod.ts';
+import { encodeCursor, Page } from '../../platform/http/paging.ts';
+import { IdParam, QueryInt } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import {
   CloseBody,
   DispatchBody,
-  encodeCursor,
   ExtensionBody,
   ExtensionParams,
   NoteBody,
@@ -20,6 +20,7 @@ import {
   ReassignBody,
   SubmitBody,
   TaskCreateBody,
+  TaskFilterQuery,
   TaskListQuery,
   TaskResponse,
   toTaskResponse,
@@ -78,11 +79,11 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
   };
 
   /** Query → filter; a unit filter is resolved (and scope-checked) on the server. */
-  const filterOf = async (actor: Actor, q: TaskListQuery): Promise<ViewFilter> => {
+  const filterOf = async (actor: Actor, q: TaskFilterQuery): Promise<ViewFilter> => {
     if (q.sourceId !== undefined && q.source === undefined) throw badRequest('sourceId 须与 source 同时给出 (sourceId needs source: which module the record is in).', { field: 'sourceId' });
     return filterFields(actor, q);
   };
-  const filterFields = async (actor: Actor, q: TaskListQuery): Promise<ViewFilter> => ({
+  const filterFields = async (actor: Actor, q: TaskFilterQuery): Promise<ViewFilter> => ({
     ...(q.unitId ? { unitPath: (await org.getUnit(actor, q.unitId)).path } : {}),
     ...(q.responsibleId ? { responsibleId: q.responsibleId } : {}),
     ...(q.assignerId ? { assignerId: q.assignerId } : {}),
@@ -113,7 +114,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       tags,
       summary: '督办台账 / 任务清单 / 时限清单 (sort=deadline): filtered, keyset-paged',
       querystring: TaskListQuery,
-      response: { 200: z.object({ items: z.array(TaskResponse), nextCursor: z.string().nullable() }) },
+      response: { 200: Page(TaskResponse) },
     },
     handler: async (req) => {
       const q = req.query;
@@ -143,9 +144,9 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
 
   app.get('/stats', {
     config: { access: ANY_USER },
-    schema: { tags, summary: 'Counts by unit, light and status (dashboards); same filters as the ledger', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
+    schema: { tags, summary: 'Counts by unit, light and status (dashboards); same filters as the ledger', querystring: TaskFilterQuery },
     handler: async (req) => {
-      const rows = await taskViews.stats(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
+      const rows = await taskViews.stats(req.actor!, await filterOf(req.actor!, req.query));
       const byUnit = new Map<number, { unitId: number; unitName: string; total: number; byLight: Record<string, number>; byStatus: Record<string, number> }>();
       const totals = { total: 0, byLight: {} as Record<string, number>, byStatus: {} as Record<string, number> };
       for (const r of rows) {
@@ -167,22 +168,22 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
     schema: {
       tags,
       summary: 'Week by week (Monday first): tasks verified, how many on time, escalations by level; same filters as the ledger',
-      querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }).extend({ weeks: z.coerce.number().int().min(1).max(104).default(12) }),
+      querystring: TaskFilterQuery.extend({ weeks: QueryInt(1, 104).default(12) }),
       response: {
         200: z.object({ weeks: z.array(z.object({ week: z.string(), done: z.number(), onTime: z.number(), escalations: z.record(z.string(), z.number()) })) }),
       },
     },
     handler: async (req) => {
       const { weeks, ...q } = req.query;
-      return { weeks: await taskViews.trend(req.actor!, await filterOf(req.actor!, { ...q, sort: 'deadline', limit: 50 }), weeks) };
+      return { weeks: await taskViews.trend(req.actor!, await filterOf(req.actor!, q), weeks) };
     },
   });
 
   app.get('/lists/responsibility', {
     config: { access: ANY_USER },
-    schema: { tags, summary: '责任清单: tasks per lead unit and responsible person, by light', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
+    schema: { tags, summary: '责任清单: tasks per lead unit and responsible person, by light', querystring: TaskFilterQuery },
     handler: async (req) => {
-      const rows = await taskViews.responsibility(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
+      const rows = await taskViews.responsibility(req.actor!, await filterOf(req.actor!, req.query));
       const out = new Map<string, { unitId: number; unitName: string; responsibleId: number | null; responsibleName: string | null; total: number; byLight: Record<string, number> }>();
       for (const r of rows) {
         const key = `${r.leadUnitId}:${r.responsibleId ?? ''}`;
@@ -197,9 +198,9 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
 
   app.get('/export.xlsx', {
     config: { access: ANY_USER },
-    schema: { tags, summary: '导出台账 (XLSX), with the ledger filters', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
+    schema: { tags, summary: '导出台账 (XLSX), with the ledger filters', querystring: TaskFilterQuery },
     handler: async (req, reply) => {
-      const xlsx = await ledger.export(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
+      const xlsx = await ledger.export(req.actor!, await filterOf(req.actor!, req.query));
       const name = encodeURIComponent(`督办台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateString, Id, Limit, QueryBool, Text } from '../../platform/http/zod.ts';
+import { Cursor, pageQuery } from '../../platform/http/paging.ts';
+import { DateString, Id, QueryBool, QueryId, QueryText, Text } from '../../platform/http/zod.ts';
 import type { LightResult } from './rules.ts';
 import { ESCALATION_LEVELS, LIGHTS, SOURCE_KINDS, TASK_LEVELS, TASK_STATUSES } from './rules.ts';
 import type { TaskEscalationTable } from './schema.ts';
@@ -43,33 +44,18 @@ export const ReasonBody = z.strictObject({ version: Version, reason: LongText(20
 export const CloseBody = z.strictObject({ version: Version, summary: SummaryBody.optional() });
 export const ReassignBody = z.strictObject({ version: Version, leadUnitId: Id, responsibleId: Id.optional(), deadline: DateString.optional(), note: z.string().trim().max(1000).optional() });
 export const ExtensionBody = z.strictObject({ version: Version, reason: LongText(2000), newDeadline: DateString });
-export const ExtensionParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), eid: z.coerce.number().int().positive().max(2_147_483_647) });
+export const ExtensionParams = z.object({ id: QueryId, eid: QueryId });
 
-/** `cursor` is opaque to clients: base64url JSON of [sort key, id]. */
-const Cursor = z
-  .string()
-  .max(200)
-  .transform((s, ctx) => {
-    try {
-      const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
-      if (Array.isArray(v) && v.length === 2 && (typeof v[0] === 'string' || typeof v[0] === 'number') && Number.isInteger(v[1])) return v as [string | number, number];
-    } catch {
-      // fall through
-    }
-    ctx.addIssue({ code: 'custom', message: 'not a cursor from this API' });
-    return z.NEVER;
-  });
-export const encodeCursor = (c: [string | number, number]) => Buffer.from(JSON.stringify(c)).toString('base64url');
-
-export const TaskListQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
-  responsibleId: z.coerce.number().int().positive().optional(),
-  assignerId: z.coerce.number().int().positive().optional(),
+/** The ledger's filters, shared by the list, stats, trend, responsibility list and export. */
+export const TaskFilterQuery = z.object({
+  unitId: QueryId.optional(),
+  responsibleId: QueryId.optional(),
+  assignerId: QueryId.optional(),
   light: z.enum(LIGHTS).optional(),
   level: z.enum(TASK_LEVELS).optional(),
   source: z.enum(SOURCE_KINDS).optional(),
   /** With `source`: the tasks of one record of that module (all tasks of meeting 12). */
-  sourceId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  sourceId: QueryId.optional(),
   status: z
     .string()
     .max(200)
@@ -79,11 +65,22 @@ export const TaskListQuery = z.object({
   deadlineFrom: DateString.optional(),
   deadlineTo: DateString.optional(),
   overdue: QueryBool.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: QueryText(100).pipe(z.string().min(1)).optional(),
   todo: z.enum(TODO_KINDS).optional(),
+});
+export type TaskFilterQuery = z.infer<typeof TaskFilterQuery>;
+
+/** The ledger's cursor: [deadline, id] under sort=deadline, [id, id] under sort=newest. */
+const TaskCursor = Cursor(z.union([z.tuple([DateString, Id]), z.tuple([Id, Id])]));
+
+export const TaskListQuery = TaskFilterQuery.extend({
   sort: z.enum(['deadline', 'newest']).default('deadline'),
-  cursor: Cursor.optional(),
-  limit: Limit.default(50),
+  ...pageQuery(TaskCursor, 50),
+}).superRefine((q, ctx) => {
+  // A cursor is a position in one order; in the other it would skip or repeat rows.
+  if (q.cursor && (typeof q.cursor[0] === 'string') !== (q.sort === 'deadline')) {
+    ctx.addIssue({ code: 'custom', path: ['cursor'], message: `this cursor belongs to another sort than sort=${q.sort}: start again without a cursor` });
+  }
 });
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 

@@ -216,7 +216,16 @@ describe('the ledger', () => {
     expect((await h.get(`/api/v1/tasks?unitId=${unit.id}&light=yellow`)).json().items.map((t: { title: string }) => t.title)).toEqual(['防汛物资储备']);
     expect((await h.get(`/api/v1/tasks?unitId=${unit.id}&level=key`)).json().items).toHaveLength(2);
     expect((await h.get(`/api/v1/tasks?unitId=${unit.id}&status=assigned,signed`)).json().items).toHaveLength(6);
-    expect((await h.get(`/api/v1/tasks?unitId=${unit.id}&sort=newest&limit=1`)).json().items[0].title).toBe('防汛物资储备');
+    const newest = (await h.get(`/api/v1/tasks?unitId=${unit.id}&sort=newest&limit=4`)).json();
+    expect(newest.items[0].title).toBe('防汛物资储备');
+    const newest2 = (await h.get(`/api/v1/tasks?unitId=${unit.id}&sort=newest&limit=4&cursor=${newest.nextCursor}`)).json();
+    expect(newest2.items.map((t: { title: string }) => t.title)).toEqual(['河道整治第2段', '河道整治第1段']);
+    expect(newest2.nextCursor).toBeNull();
+    // A cursor is a position in one order: used with the other sort it is refused, not misread.
+    const mixed = await h.get(`/api/v1/tasks?unitId=${unit.id}&sort=newest&cursor=${page1.nextCursor}`);
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().error.details.map((d: { path: string }) => d.path)).toEqual(['querystring.cursor']);
+    expect((await h.get(`/api/v1/tasks?unitId=${unit.id}&cursor=${newest.nextCursor}`)).statusCode).toBe(400);
     expect((await h.get('/api/v1/tasks?cursor=garbage')).statusCode).toBe(400);
     expect((await h.get('/api/v1/tasks?status=nonsense')).statusCode).toBe(400);
     // A unit head sees their own unit's tasks, not another unit's.

@@ -18,9 +18,12 @@ describe('audit chain', () => {
     expect(result.checked).toBeGreaterThanOrEqual(4);
     const res = await admin.get('/api/v1/audit/verify');
     expect(res.json()).toMatchObject({ ok: true });
-    const list = (await admin.get('/api/v1/audit?limit=2')).json().items;
+    const page = (await admin.get('/api/v1/audit?limit=2')).json();
+    const list = page.items;
     expect(list).toHaveLength(2);
     expect(list[0].seq).toBeGreaterThan(list[1].seq);
+    const next = (await admin.get(`/api/v1/audit?limit=2&cursor=${page.nextCursor}`)).json().items;
+    expect(next[0].seq).toBeLessThan(list[1].seq);
   });
 
   it('writes nothing when the transaction rolls back', async () => {

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
 import { roles } from '../http/access.ts';
-import { Limit } from '../http/zod.ts';
+import { Cursor, pageOf, pageQuery } from '../http/paging.ts';
+import { QueryText } from '../http/zod.ts';
 import { listAudit, verifyAudit } from './audit.ts';
 
 /** Read-only: no route updates or deletes audit entries (and the table refuses it anyway). */
@@ -17,17 +18,19 @@ export function auditRoutes(fastify: FastifyInstance, db: Db): void {
       tags,
       summary: '审计日志, newest first',
       querystring: z.object({
-        objectType: z.string().max(50).optional(),
-        objectId: z.string().max(50).optional(),
-        before: z.coerce.number().int().positive().optional(),
-        limit: Limit,
+        objectType: QueryText(50).optional(),
+        objectId: QueryText(50).optional(),
+        // Newest first: the cursor is [seq] of the last entry served (a bigint, so not an Id).
+        ...pageQuery(Cursor(z.tuple([z.number().int().positive().max(Number.MAX_SAFE_INTEGER)]))),
       }),
     },
     handler: async (req) => {
-      const { objectType, objectId, before, limit } = req.query;
-      const rows = await listAudit(db, { limit, ...(objectType ? { objectType } : {}), ...(objectId ? { objectId } : {}), ...(before ? { beforeSeq: before } : {}) });
+      const { objectType, objectId, cursor, limit } = req.query;
+      const rows = await listAudit(db, { limit: limit + 1, ...(objectType ? { objectType } : {}), ...(objectId ? { objectId } : {}), ...(cursor ? { beforeSeq: cursor[0] } : {}) });
+      const page = pageOf(rows, limit, (r) => [Number(r.seq)]);
       return {
-        items: rows.map((r) => ({
+        nextCursor: page.nextCursor,
+        items: page.items.map((r) => ({
           seq: Number(r.seq),
           at: r.at.toISOString(),
           actorId: r.actorId,

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../errors.ts';
 import { ANY_USER, roles } from '../http/access.ts';
-import { DateString } from '../http/zod.ts';
+import { DateString, QueryInt } from '../http/zod.ts';
 import { addDays } from './calendar.ts';
 import type { CalendarService } from './service.ts';
 
-const YearParam = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
+const YearParam = z.object({ year: QueryInt(1990, 2100) });
 const DayMap = z.record(DateString, z.string().trim().min(1).max(50)).refine((m) => Object.keys(m).length <= 366, 'at most 366 days');
 const DayKind = z.enum(['workday', 'weekend', 'holiday', 'makeup_workday']);
 
@@ -86,7 +86,7 @@ export function calendarRoutes(fastify: FastifyInstance, calendar: CalendarServi
     schema: {
       tags,
       summary: 'The date N 工作日 after a date; estimated when it crosses a year with no schedule',
-      querystring: z.object({ from: DateString, workdays: z.coerce.number().int().min(-1000).max(1000) }),
+      querystring: z.object({ from: DateString, workdays: QueryInt(-1000, 1000) }),
       response: { 200: z.object({ date: z.string(), estimated: z.boolean() }) },
     },
     handler: async (req) => (await calendar.get()).addWorkdays(req.query.from, req.query.workdays),

@@ -1,7 +1,7 @@
 import type { Role } from '../auth/actor.ts';
 
 /**
- * The authorization rule every /api route declares in `config.access`. The guard refuses to
+ * The authorization rule every route declares in `config.access` (the web app's files excepted). The guard refuses to
  * start the app when a route has none, so no route is open by omission.
  * - `public`: no login (health, login, the citizen portal).
  * - `roles`: logged in with at least one of these roles ('any': any logged-in person).

@@ -7,7 +7,11 @@ import type { Access } from './access.ts';
 
 export const SESSION_COOKIE = 'mashang_sid';
 
-/** Every API route with its declared rule, as registered (the authorization matrix test reads it). */
+/**
+ * Every route the app serves with its declared rule, as registered — the API, and any route outside
+ * /api (the Open311 API, the citizen portal) alike; only the web app's files and the API docs are
+ * not in it. The authorization matrices and the hostile-input suite iterate it.
+ */
 export interface DeclaredRoute {
   method: string;
   url: string;
@@ -15,12 +19,16 @@ export interface DeclaredRoute {
 }
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Routes outside the API (docs, later the web app) are not guarded here. */
-const isApiRoute = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+/**
+ * The routes that need no rule: the API docs, and the built web app's files — its catch-all route
+ * says `config.webAsset`, and @fastify/static marks each file route it adds with `config.rootPath`.
+ */
+const isUnguarded = (route: { url: string; config?: { webAsset?: boolean; rootPath?: unknown } }) =>
+  route.url === '/api/docs' || route.url.startsWith('/api/docs/') || route.config?.webAsset === true || typeof route.config?.rootPath === 'string';
 
 /**
- * The one authorization guard. Every /api route declares `config.access`; a route without one
- * stops the app from starting. For each request it resolves the actor from the session cookie
+ * The one authorization guard. Every route declares `config.access` (see isUnguarded for the few
+ * that need none); a route without one stops the app from starting. For each request it resolves the actor from the session cookie
  * or a Bearer API token, checks the CSRF header on cookie-authenticated writes, and checks roles.
  */
 export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Clock): void {
@@ -33,7 +41,7 @@ export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Cl
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
-    if (!isApiRoute(route.url)) return;
+    if (isUnguarded(route)) return;
     if (!route.config?.access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access).`);
     }

@@ -8,6 +8,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** A route of the built web app (its files, the single-page fallback): public, not an API route. */
+    webAsset?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -21,7 +21,7 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
       },
     });
   }
-  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/*', { schema: { hide: true }, config: { webAsset: true } }, async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${path}.` } });

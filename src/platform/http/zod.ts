@@ -1,17 +1,35 @@
 import { z } from 'zod';
 
 /** Shared zod pieces for params, queries and bodies. */
-export const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-export const Id = z.number().int().positive().max(2_147_483_647);
-export const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+
+/** PostgreSQL's `integer`: ids beyond it make the database, not the caller, fail. */
+export const MAX_INT = 2_147_483_647;
+/** Control characters PostgreSQL refuses (NUL) or nobody types; tab and line breaks stay allowed. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noControl = (s: string) => !CONTROL_CHARS.test(s);
+
+export const Id = z.number().int().positive().max(MAX_INT);
+/** An id from a query string or a path: a whole number 1 … 2³¹−1 (`1.5`, `-1`, `99999999999` are refused). */
+export const QueryId = z.coerce.number().int().positive().max(MAX_INT);
+export const IdParam = z.object({ id: QueryId });
+/** A whole number from a query string, within [min, max]. */
+export const QueryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * A calendar date YYYY-MM-DD that exists (no 2026-02-30), in 1900 … 2999: PostgreSQL has no year
+ * 0000, and a date centuries away would only make working-day arithmetic walk that far.
+ */
+export const DateString = z
+  .string()
+  .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD between 1900 and 2999')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
 /** A query flag: ?includeInactive=true|false|1|0. */
 export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-export const Limit = z.coerce.number().int().min(1).max(500).default(100);
+export const Limit = QueryInt(1, 500).default(100);
 /** Trimmed, non-empty, bounded text; control characters are refused. */
-export const Text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'contains control characters');
+export const Text = (max: number) => z.string().trim().min(1).max(max).refine(noControl, 'contains control characters');
+/**
+ * Free text from a query string (a search, a filter value): bounded, control characters refused
+ * (PostgreSQL refuses a NUL byte with an error, which would otherwise surface as a 500).
+ */
+export const QueryText = (max: number) => z.string().max(max).refine(noControl, 'contains control characters').transform((s) => s.trim());

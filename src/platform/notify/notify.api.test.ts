@@ -90,6 +90,20 @@ describe('inbox', () => {
     expect((await client.get('/api/v1/notifications')).json().unreadCount).toBe(0);
   });
 
+  it('pages the inbox by cursor, newest first', async () => {
+    const client = await ctx.as(['staff']);
+    for (const title of ['一', '二', '三', '四', '五']) await queue(client.person.id, 'tasks.assigned', title);
+    const first = (await client.get('/api/v1/notifications?limit=2')).json();
+    expect(first.items.map((n: { title: string }) => n.title)).toEqual(['五', '四']);
+    expect(first.unreadCount).toBe(5);
+    const second = (await client.get(`/api/v1/notifications?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items.map((n: { title: string }) => n.title)).toEqual(['三', '二']);
+    const last = (await client.get(`/api/v1/notifications?limit=2&cursor=${second.nextCursor}`)).json();
+    expect(last.items.map((n: { title: string }) => n.title)).toEqual(['一']);
+    expect(last.nextCursor).toBeNull();
+    expect((await client.get('/api/v1/notifications?cursor=garbage')).statusCode).toBe(400);
+  });
+
   it("cannot mark somebody else's notification (404)", async () => {
     const a = await ctx.as(['staff']);
     const b = await ctx.as(['staff']);

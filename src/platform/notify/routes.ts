@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Notification } from '../db/schema.ts';
 import { ANY_USER, roles } from '../http/access.ts';
+import { IdCursor, Page, pageOf, pageQuery } from '../http/paging.ts';
 import { IdParam, Limit, QueryBool, Text } from '../http/zod.ts';
 import type { NotifyService } from './service.ts';
 
@@ -44,18 +45,15 @@ export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): v
     schema: {
       tags,
       summary: '我的消息 (my inbox), newest first, keyset paged',
-      querystring: z.object({ unread: QueryBool.optional(), before: z.coerce.number().int().positive().optional(), limit: Limit }),
-      response: { 200: z.object({ items: z.array(NotificationResponse), unreadCount: z.number(), nextBefore: z.number().nullable() }) },
+      // Newest first: the cursor is [id] of the last notification served.
+      querystring: z.object({ unread: QueryBool.optional(), ...pageQuery(IdCursor) }),
+      response: { 200: Page(NotificationResponse).extend({ unreadCount: z.number() }) },
     },
     handler: async (req) => {
-      const { unread, before, limit } = req.query;
-      const rows = await notify.inbox(req.actor!.personId, { unreadOnly: unread ?? false, limit: limit + 1, ...(before ? { beforeId: before } : {}) });
-      const page = rows.slice(0, limit);
-      return {
-        items: page.map(toNotificationResponse),
-        unreadCount: await notify.unreadCount(req.actor!.personId),
-        nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-      };
+      const { unread, cursor, limit } = req.query;
+      const rows = await notify.inbox(req.actor!.personId, { unreadOnly: unread ?? false, limit: limit + 1, ...(cursor ? { beforeId: cursor[0] } : {}) });
+      const page = pageOf(rows, limit, (n) => [n.id]);
+      return { items: page.items.map(toNotificationResponse), unreadCount: await notify.unreadCount(req.actor!.personId), nextCursor: page.nextCursor };
     },
   });
 

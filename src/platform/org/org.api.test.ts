@@ -112,9 +112,13 @@ describe('people', () => {
     const body = first.json();
     expect(body.items).toHaveLength(2);
     expect(body.items[0]).toMatchObject({ id: a.id, login: a.login, unitId: unit.id, rank: 'other', roles: ['staff'], name: '测试人员' });
-    const second = (await leader.get(`/api/v1/people?unitId=${unit.id}&limit=2&after=${body.nextAfter}`)).json();
-    expect(second.items.length).toBeGreaterThan(0);
-    expect(second.items[0].id).toBeGreaterThan(body.nextAfter);
+    expect(typeof body.nextCursor).toBe('string');
+    const second = (await leader.get(`/api/v1/people?unitId=${unit.id}&limit=2&cursor=${body.nextCursor}`)).json();
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0].id).toBeGreaterThan(body.items[1].id);
+    expect(second.nextCursor).toBeNull();
+    // The old parameter is gone; a forged cursor is the caller's mistake.
+    expect((await leader.get(`/api/v1/people?unitId=${unit.id}&cursor=garbage`)).json().error.details[0].path).toBe('querystring.cursor');
     const all = (await leader.get('/api/v1/people?limit=500')).json().items as { unitId: number }[];
     expect(all.every((p) => p.unitId !== otherCounty.id)).toBe(true);
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ANY_USER, roles } from '../http/access.ts';
+import { Page, pageOf } from '../http/paging.ts';
 import { IdParam } from '../http/zod.ts';
 import type { OrgService } from './service.ts';
 import {
@@ -64,20 +65,21 @@ export function orgRoutes(fastify: FastifyInstance, org: OrgService): void {
       tags,
       summary: '人员 (people you may see), keyset paged by id',
       querystring: PeopleListQuery,
-      response: { 200: z.object({ items: z.array(PersonResponse), nextAfter: z.number().nullable() }) },
+      response: { 200: Page(PersonResponse) },
     },
     handler: async (req) => {
-      const { under: underId, after, limit, includeInactive, ...rest } = req.query;
+      const { under: underId, cursor, limit, includeInactive, q, ...rest } = req.query;
       const under = underId ? await org.getUnit(req.actor!, underId) : undefined;
       const rows = await org.listPeople(req.actor!, {
         ...rest,
+        ...(q ? { q } : {}),
         includeInactive: includeInactive ?? false,
         limit: limit + 1,
         ...(under ? { under } : {}),
-        ...(after ? { afterId: after } : {}),
+        ...(cursor ? { afterId: cursor[0] } : {}),
       });
-      const page = rows.slice(0, limit);
-      return { items: page.map(toPersonResponse), nextAfter: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+      const page = pageOf(rows, limit, (p) => [p.id]);
+      return { items: page.items.map(toPersonResponse), nextCursor: page.nextCursor };
     },
   });
 

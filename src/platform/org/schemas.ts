@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RANKS, ROLES } from '../auth/actor.ts';
 import type { Unit } from '../db/schema.ts';
-import { Id, Limit, QueryBool, Text } from '../http/zod.ts';
+import { IdCursor, pageQuery } from '../http/paging.ts';
+import { Id, QueryBool, QueryId, QueryText, Text } from '../http/zod.ts';
 import type { PersonRow } from './service.ts';
 import { LEVELS, UNIT_KINDS } from './rules.ts';
 
@@ -29,7 +30,7 @@ export const toUnitResponse = (u: Unit): z.infer<typeof UnitResponse> => ({
   active: u.active,
 });
 
-export const UnitListQuery = z.object({ includeInactive: QueryBool.optional(), under: z.coerce.number().int().positive().optional() });
+export const UnitListQuery = z.object({ includeInactive: QueryBool.optional(), under: QueryId.optional() });
 export const UnitCreateBody = z.strictObject({
   parentId: Id.nullable(),
   code: UnitCode,
@@ -71,13 +72,13 @@ export const toPersonResponse = (p: PersonRow): z.infer<typeof PersonResponse> =
 });
 
 export const PeopleListQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
-  under: z.coerce.number().int().positive().optional(),
+  unitId: QueryId.optional(),
+  under: QueryId.optional(),
   role: z.enum(ROLES).optional(),
-  q: z.string().trim().max(50).optional(),
+  q: QueryText(50).optional(),
   includeInactive: QueryBool.optional(),
-  after: z.coerce.number().int().positive().optional(),
-  limit: Limit,
+  // Ordered by id: the cursor is [id] of the last person served.
+  ...pageQuery(IdCursor),
 });
 
 const Roles = z.array(z.enum(ROLES)).max(ROLES.length).refine((r) => new Set(r).size === r.length, 'roles repeat');

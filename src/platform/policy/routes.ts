@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ANY_USER, roles } from '../http/access.ts';
-import { IdParam } from '../http/zod.ts';
+import { IdParam, QueryId } from '../http/zod.ts';
 import type { OrgService } from '../org/service.ts';
 import { defaultPolicy } from '../policy.ts';
 import type { PolicyService } from './service.ts';
@@ -16,7 +16,7 @@ export function policyRoutes(fastify: FastifyInstance, policy: PolicyService, or
     schema: {
       tags,
       summary: '政策参数: the numbers in force for your unit (or ?unitId=), with the defaults',
-      querystring: z.object({ unitId: z.coerce.number().int().positive().optional() }),
+      querystring: z.object({ unitId: QueryId.optional() }),
     },
     handler: async (req) => {
       const unit = req.query.unitId ? await org.getUnit(req.actor!, req.query.unitId) : null;

@@ -8,7 +8,7 @@ import { dateTime } from '../lib/format.ts';
 import { useT } from '../lib/i18n.ts';
 import type { Notification } from '../lib/types.ts';
 
-type Page = { items: Notification[]; unreadCount: number; nextBefore: number | null };
+type Page = { items: Notification[]; unreadCount: number; nextCursor: string | null };
 
 export default function Inbox() {
   const t = useT();
@@ -17,9 +17,9 @@ export default function Inbox() {
   const [unread, setUnread] = useState(false);
   const q = useInfiniteQuery({
     queryKey: ['notifications', 'inbox', unread],
-    queryFn: ({ pageParam }) => api.get<Page>('/api/v1/notifications', { unread: unread || undefined, before: pageParam ?? undefined, limit: 30 }),
-    initialPageParam: null as number | null,
-    getNextPageParam: (last) => last.nextBefore,
+    queryFn: ({ pageParam }) => api.get<Page>('/api/v1/notifications', { unread: unread || undefined, cursor: pageParam ?? undefined, limit: 30 }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
   const done = () => qc.invalidateQueries({ queryKey: ['notifications'] });
   const onError = (err: unknown) => message.error(err instanceof ApiError ? err.message : String(err));

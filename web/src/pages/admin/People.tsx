@@ -22,9 +22,9 @@ export default function People() {
   const [form] = Form.useForm();
   const people = useInfiniteQuery({
     queryKey: ['people', 'admin', under, q],
-    queryFn: ({ pageParam }) => api.get<{ items: Person[]; nextAfter?: number | null }>('/api/v1/people', { under, q: q || undefined, after: pageParam ?? undefined, limit: 100, includeInactive: true }),
-    initialPageParam: null as number | null,
-    getNextPageParam: (last) => (last.items.length === 100 ? (last.items.at(-1)?.id ?? null) : null),
+    queryFn: ({ pageParam }) => api.get<{ items: Person[]; nextCursor: string | null }>('/api/v1/people', { under, q: q || undefined, cursor: pageParam ?? undefined, limit: 100, includeInactive: true }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
   const onError = (err: unknown) => message.error(err instanceof ApiError ? err.message : String(err));
   const create = useMutation({
