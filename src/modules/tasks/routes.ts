@@ -5,6 +5,7 @@ import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ANY_USER, PUBLIC, roles } from '../../platform/http/access.ts';
+import { fileResponse } from '../../platform/http/responses.ts';
 import { IdParam } from '../../platform/http/zod.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import {
@@ -34,6 +35,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 
 const AttachmentResponse = z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), createdAt: z.string() });
+const Counts = z.record(z.string(), z.number());
 /** Attachments: up to 20 MB each, sent as the raw request body. */
 const ATTACHMENT_LIMIT = 20 * 1024 * 1024;
 
@@ -45,7 +47,7 @@ const TaskDetailResponse = TaskResponse.extend({
   ),
   timeline: z.array(z.object({ id: z.number(), kind: z.string(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
   attachments: z.array(AttachmentResponse.extend({ eventId: z.number().nullable() })),
-});
+}).meta({ id: 'TaskDetail' });
 
 export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger: LedgerService, org: OrgService): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -137,7 +139,17 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
 
   app.get('/api/v1/tasks/stats', {
     config: { access: ANY_USER },
-    schema: { tags, summary: 'Counts by unit, light and status (dashboards); same filters as the ledger', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
+    schema: {
+      tags,
+      summary: 'Counts by unit, light and status (dashboards); same filters as the ledger',
+      querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }),
+      response: {
+        200: z.object({
+          totals: z.object({ total: z.number(), byLight: Counts, byStatus: Counts }),
+          units: z.array(z.object({ unitId: z.number(), unitName: z.string(), total: z.number(), byLight: Counts, byStatus: Counts })),
+        }),
+      },
+    },
     handler: async (req) => {
       const rows = await tasks.stats(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
       const byUnit = new Map<number, { unitId: number; unitName: string; total: number; byLight: Record<string, number>; byStatus: Record<string, number> }>();
@@ -174,7 +186,16 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
 
   app.get('/api/v1/tasks/lists/responsibility', {
     config: { access: ANY_USER },
-    schema: { tags, summary: '责任清单: tasks per lead unit and responsible person, by light', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
+    schema: {
+      tags,
+      summary: '责任清单: tasks per lead unit and responsible person, by light',
+      querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }),
+      response: {
+        200: z.object({
+          items: z.array(z.object({ unitId: z.number(), unitName: z.string(), responsibleId: z.number().nullable(), responsibleName: z.string().nullable(), total: z.number(), byLight: Counts })),
+        }),
+      },
+    },
     handler: async (req) => {
       const rows = await tasks.responsibility(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
       const out = new Map<string, { unitId: number; unitName: string; responsibleId: number | null; responsibleName: string | null; total: number; byLight: Record<string, number> }>();
@@ -191,7 +212,12 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
 
   app.get('/api/v1/tasks/export.xlsx', {
     config: { access: ANY_USER },
-    schema: { tags, summary: '导出台账 (XLSX), with the ledger filters', querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }) },
+    schema: {
+      tags,
+      summary: '导出台账 (XLSX), with the ledger filters',
+      querystring: TaskListQuery.omit({ cursor: true, sort: true, limit: true }),
+      response: { 200: fileResponse(XLSX_TYPE, '督办台账: the ledger as an XLSX workbook (the import reads the same layout)') },
+    },
     handler: async (req, reply) => {
       const xlsx = await ledger.export(req.actor!, await filterOf(req.actor!, { ...req.query, sort: 'deadline', limit: 50 }));
       const name = encodeURIComponent(`督办台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
@@ -227,7 +253,12 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
 
   app.get('/api/v1/tasks/feed/:file', {
     config: { access: PUBLIC },
-    schema: { tags, summary: 'ICS feed (RFC 5545) behind the secret token', params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/) }) },
+    schema: {
+      tags,
+      summary: 'ICS feed (RFC 5545) behind the secret token',
+      params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/) }),
+      response: { 200: fileResponse('text/calendar', 'An iCalendar feed of my deadlines and milestones') },
+    },
     handler: async (req, reply) => {
       const ics = await ledger.feed(req.params.file.replace(/\.ics$/, ''), req.hostname.split(':')[0] || 'mashang');
       return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
@@ -283,7 +314,12 @@ export function taskRoutes(fastify: FastifyInstance, tasks: TaskService, ledger:
 
   app.get('/api/v1/tasks/:id/attachments/:eid', {
     config: { access: ANY_USER },
-    schema: { tags, summary: 'Download an attachment', params: ExtensionParams },
+    schema: {
+      tags,
+      summary: 'Download an attachment',
+      params: ExtensionParams,
+      response: { 200: fileResponse('application/octet-stream', 'The file as uploaded, sent with its own content type (sniffed on upload) as an attachment') },
+    },
     handler: async (req, reply) => {
       const a = await tasks.attachment(req.actor!, req.params.id, req.params.eid);
       return reply

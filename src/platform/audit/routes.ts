@@ -22,6 +22,25 @@ export function auditRoutes(fastify: FastifyInstance, db: Db): void {
         before: z.coerce.number().int().positive().optional(),
         limit: Limit,
       }),
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              seq: z.number(),
+              at: z.string(),
+              actorId: z.number().nullable(),
+              actorLogin: z.string().nullable(),
+              action: z.string(),
+              objectType: z.string(),
+              objectId: z.string().nullable(),
+              before: z.unknown(),
+              after: z.unknown(),
+              clientIp: z.string().nullable(),
+              hash: z.string(),
+            }),
+          ),
+        }),
+      },
     },
     handler: async (req) => {
       const { objectType, objectId, before, limit } = req.query;
@@ -46,7 +65,17 @@ export function auditRoutes(fastify: FastifyInstance, db: Db): void {
 
   app.get('/api/v1/audit/verify', {
     config: { access: roles('admin') },
-    schema: { tags, summary: 'Verify the hash chain; reports the first broken link' },
+    schema: {
+      tags,
+      summary: 'Verify the hash chain; reports the first broken link',
+      response: {
+        200: z.object({
+          ok: z.boolean(),
+          checked: z.number(),
+          firstBroken: z.object({ chain: z.number(), link: z.number(), seq: z.number().nullable(), reason: z.string() }).optional(),
+        }),
+      },
+    },
     handler: async () => verifyAudit(db),
   });
 }
