@@ -13,7 +13,7 @@ import { canAssign, hasRole, useMe } from '../lib/auth.ts';
 import { deadlineText, LEVEL, LIGHT, levelName, SOURCE, STATUS, statusName } from '../lib/format.ts';
 import { filtersToParams, parseFilters, toQuery, type LedgerFilters } from '../lib/filters.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
-import type { ImportResult, Light, ResponsibilityList, ResponsibilityRow, Task } from '../lib/types.ts';
+import type { ImportResult, Light, ResponsibilityList, ResponsibilityRow, Task, TaskPage } from '../lib/types.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const options = (names: Record<string, readonly [string, string]>, lang: 'zh' | 'en') => Object.entries(names).map(([value, n]) => ({ value, label: n[lang === 'zh' ? 0 : 1] }));
@@ -144,7 +144,7 @@ function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline'
   const { lang } = useLang();
   const q = useInfiniteQuery({
     queryKey: ['tasks', 'list', sort, filters],
-    queryFn: ({ pageParam, signal }) => api.get<{ items: Task[]; nextCursor: string | null }>('/api/v1/tasks', { ...toQuery(filters), sort, limit: 50, cursor: pageParam ?? undefined }, signal),
+    queryFn: ({ pageParam, signal }) => api.get<TaskPage>('/api/v1/tasks', { ...toQuery(filters), sort, limit: 50, cursor: pageParam ?? undefined }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
