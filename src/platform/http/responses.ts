@@ -37,17 +37,17 @@ export const fileResponse = (contentType: string, description: string) => ({
   content: { [contentType]: { schema: FileBody } },
 });
 
-/** The API's routes: what the guard and this file hold to their rules (docs excepted). */
-export const isApiRoute = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
-
 /**
- * Every API route must declare a success response (a 2xx schema: JSON, a file, or NoContent);
- * one without stops the app from starting, as a route without an access rule does. Each gets
- * the shared error schema for 4xx and 5xx, so the error handler's bodies are declared once.
+ * Every route in the OpenAPI document must declare a success response (a 2xx schema: JSON, a
+ * file, or NoContent); one without stops the app from starting, as an API route without an
+ * access rule does. That is every route but those hidden from the document (the web app's
+ * files, the docs themselves), whatever its prefix: /api/v1 today, the Open311 API tomorrow.
+ * Each gets the shared error schema for 4xx and 5xx, so the error handler's bodies are declared
+ * once.
  */
 export function registerResponseRules(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
-    if (!isApiRoute(route.url) || route.schema?.hide) return;
+    if (route.schema?.hide) return;
     const response = route.schema?.response as Record<string, unknown> | undefined;
     if (!response || !Object.keys(response).some((status) => /^2(\d\d|xx)$/.test(status))) {
       throw new Error(`Route ${[route.method].flat().join(',')} ${route.url} declares no success response (schema.response).`);
