@@ -18,6 +18,7 @@ import { CalendarService } from './platform/calendar/service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerResponseRules, transformObject } from './platform/http/responses.ts';
 import { registerGuard } from './platform/http/guard.ts';
 import { registerNulCheck } from './platform/http/nul.ts';
 import { PUBLIC } from './platform/http/access.ts';
@@ -175,9 +176,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mashang_sid' }, token: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
+    // Schemas with a `.meta({ id })` become components (#/components/schemas/Task, …).
+    transformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerGuard(app, services.auth, opts.clock);
+  registerResponseRules(app);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/api/health', {

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { ANY_USER, PUBLIC, roles } from '../../platform/http/access.ts';
 import { encodeCursor, Page } from '../../platform/http/paging.ts';
+import { fileResponse } from '../../platform/http/responses.ts';
 import { IdParam, QueryInt } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import {
@@ -34,6 +35,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 
 const AttachmentResponse = z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), createdAt: z.string() });
+const Counts = z.record(z.string(), z.number());
 /** Attachments: up to 20 MB each, sent as the raw request body. */
 const ATTACHMENT_LIMIT = 20 * 1024 * 1024;
 
@@ -45,7 +47,7 @@ const TaskDetailResponse = TaskResponse.extend({
   ),
   timeline: z.array(z.object({ id: z.number(), kind: z.string(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
   attachments: z.array(AttachmentResponse.extend({ eventId: z.number().nullable() })),
-});
+}).meta({ id: 'TaskDetail' });
 
 /** The supervision engine's routes, registered under /api/v1/tasks (the module's prefix). */
 export function taskRoutes(fastify: FastifyInstance, services: PlatformServices & ModuleServices): void {
@@ -144,7 +146,17 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
 
   app.get('/stats', {
     config: { access: ANY_USER },
-    schema: { tags, summary: 'Counts by unit, light and status (dashboards); same filters as the ledger', querystring: TaskFilterQuery },
+    schema: {
+      tags,
+      summary: 'Counts by unit, light and status (dashboards); same filters as the ledger',
+      querystring: TaskFilterQuery,
+      response: {
+        200: z.object({
+          totals: z.object({ total: z.number(), byLight: Counts, byStatus: Counts }),
+          units: z.array(z.object({ unitId: z.number(), unitName: z.string(), total: z.number(), byLight: Counts, byStatus: Counts })),
+        }),
+      },
+    },
     handler: async (req) => {
       const rows = await taskViews.stats(req.actor!, await filterOf(req.actor!, req.query));
       const byUnit = new Map<number, { unitId: number; unitName: string; total: number; byLight: Record<string, number>; byStatus: Record<string, number> }>();
@@ -181,7 +193,16 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
 
   app.get('/lists/responsibility', {
     config: { access: ANY_USER },
-    schema: { tags, summary: '责任清单: tasks per lead unit and responsible person, by light', querystring: TaskFilterQuery },
+    schema: {
+      tags,
+      summary: '责任清单: tasks per lead unit and responsible person, by light',
+      querystring: TaskFilterQuery,
+      response: {
+        200: z.object({
+          items: z.array(z.object({ unitId: z.number(), unitName: z.string(), responsibleId: z.number().nullable(), responsibleName: z.string().nullable(), total: z.number(), byLight: Counts })),
+        }),
+      },
+    },
     handler: async (req) => {
       const rows = await taskViews.responsibility(req.actor!, await filterOf(req.actor!, req.query));
       const out = new Map<string, { unitId: number; unitName: string; responsibleId: number | null; responsibleName: string | null; total: number; byLight: Record<string, number> }>();
@@ -198,7 +219,12 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
 
   app.get('/export.xlsx', {
     config: { access: ANY_USER },
-    schema: { tags, summary: '导出台账 (XLSX), with the ledger filters', querystring: TaskFilterQuery },
+    schema: {
+      tags,
+      summary: '导出台账 (XLSX), with the ledger filters',
+      querystring: TaskFilterQuery,
+      response: { 200: fileResponse(XLSX_TYPE, '督办台账: the ledger as an XLSX workbook (the import reads the same layout)') },
+    },
     handler: async (req, reply) => {
       const xlsx = await ledger.export(req.actor!, await filterOf(req.actor!, req.query));
       const name = encodeURIComponent(`督办台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
@@ -234,7 +260,12 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
 
   app.get('/feed/:file', {
     config: { access: PUBLIC },
-    schema: { tags, summary: 'ICS feed (RFC 5545) behind the secret token', params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/) }) },
+    schema: {
+      tags,
+      summary: 'ICS feed (RFC 5545) behind the secret token',
+      params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/) }),
+      response: { 200: fileResponse('text/calendar', 'An iCalendar feed of my deadlines and milestones') },
+    },
     handler: async (req, reply) => {
       const ics = await ledger.feed(req.params.file.replace(/\.ics$/, ''), req.hostname.split(':')[0] || 'mashang');
       return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
@@ -290,7 +321,12 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
 
   app.get('/:id/attachments/:eid', {
     config: { access: ANY_USER },
-    schema: { tags, summary: 'Download an attachment', params: ExtensionParams },
+    schema: {
+      tags,
+      summary: 'Download an attachment',
+      params: ExtensionParams,
+      response: { 200: fileResponse('application/octet-stream', 'The file as uploaded, sent with its own content type (sniffed on upload) as an attachment') },
+    },
     handler: async (req, reply) => {
       const a = await taskAttachments.get(req.actor!, req.params.id, req.params.eid);
       return reply

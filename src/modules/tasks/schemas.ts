@@ -122,7 +122,7 @@ export const TaskResponse = z.object({
   verifiedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'Task' });
 export type TaskResponse = z.infer<typeof TaskResponse>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

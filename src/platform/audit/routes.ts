@@ -23,6 +23,25 @@ export function auditRoutes(fastify: FastifyInstance, db: Db): void {
         // Newest first: the cursor is [seq] of the last entry served (a bigint, so not an Id).
         ...pageQuery(Cursor(z.tuple([z.number().int().positive().max(Number.MAX_SAFE_INTEGER)]))),
       }),
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              seq: z.number(),
+              at: z.string(),
+              actorId: z.number().nullable(),
+              actorLogin: z.string().nullable(),
+              action: z.string(),
+              objectType: z.string(),
+              objectId: z.string().nullable(),
+              before: z.unknown(),
+              after: z.unknown(),
+              clientIp: z.string().nullable(),
+              hash: z.string(),
+            }),
+          ),
+        }),
+      },
     },
     handler: async (req) => {
       const { objectType, objectId, cursor, limit } = req.query;
@@ -49,7 +68,17 @@ export function auditRoutes(fastify: FastifyInstance, db: Db): void {
 
   app.get('/api/v1/audit/verify', {
     config: { access: roles('admin') },
-    schema: { tags, summary: 'Verify the hash chain; reports the first broken link' },
+    schema: {
+      tags,
+      summary: 'Verify the hash chain; reports the first broken link',
+      response: {
+        200: z.object({
+          ok: z.boolean(),
+          checked: z.number(),
+          firstBroken: z.object({ chain: z.number(), link: z.number(), seq: z.number().nullable(), reason: z.string() }).optional(),
+        }),
+      },
+    },
     handler: async () => verifyAudit(db),
   });
 }

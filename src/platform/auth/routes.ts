@@ -3,17 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ANY_USER, PUBLIC } from '../http/access.ts';
 import { SESSION_COOKIE, sessionOf } from '../http/guard.ts';
+import { NoContent } from '../http/responses.ts';
 import { IdParam, Text } from '../http/zod.ts';
 import type { Actor } from './actor.ts';
 import type { AuthService } from './service.ts';
 
-const UserResponse = z.object({
-  id: z.number(),
-  login: z.string(),
-  name: z.string(),
-  unitId: z.number(),
-  roles: z.array(z.string()),
-});
+const UserResponse = z
+  .object({
+    id: z.number(),
+    login: z.string(),
+    name: z.string(),
+    unitId: z.number(),
+    roles: z.array(z.string()),
+  })
+  .meta({ id: 'User' });
 const toUserResponse = (a: Actor) => ({ id: a.personId, login: a.login, name: a.name, unitId: a.unitId, roles: a.roles });
 
 export interface CookieOptions {
@@ -41,7 +44,7 @@ export function authRoutes(fastify: FastifyInstance, auth: AuthService, cookie: 
 
   app.post('/api/v1/auth/logout', {
     config: { access: ANY_USER },
-    schema: { tags, summary: '退出登录' },
+    schema: { tags, summary: '退出登录', response: { 204: NoContent } },
     handler: async (req, reply) => {
       const session = sessionOf(req);
       if (session) await auth.logout(req.auditContext(), session.tokenHash);
@@ -66,6 +69,7 @@ export function authRoutes(fastify: FastifyInstance, auth: AuthService, cookie: 
       tags,
       summary: '修改密码: ends your other sessions',
       body: z.strictObject({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }),
+      response: { 204: NoContent },
     },
     handler: async (req, reply) => {
       await auth.changePassword(req.auditContext(), req.actor!, req.body.currentPassword, req.body.newPassword, sessionOf(req)?.tokenHash);
@@ -100,7 +104,7 @@ export function authRoutes(fastify: FastifyInstance, auth: AuthService, cookie: 
 
   app.delete('/api/v1/auth/tokens/:id', {
     config: { access: ANY_USER },
-    schema: { tags, summary: 'Revoke one of my API tokens', params: IdParam },
+    schema: { tags, summary: 'Revoke one of my API tokens', params: IdParam, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await auth.revokeApiToken(req.auditContext(), req.actor!.personId, req.params.id);
       return reply.status(204).send();

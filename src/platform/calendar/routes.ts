@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../errors.ts';
 import { ANY_USER, roles } from '../http/access.ts';
+import { NoContent } from '../http/responses.ts';
 import { DateString, QueryInt } from '../http/zod.ts';
 import { addDays } from './calendar.ts';
 import type { CalendarService } from './service.ts';
@@ -32,7 +33,12 @@ export function calendarRoutes(fastify: FastifyInstance, calendar: CalendarServi
 
   app.get('/api/v1/calendar/years/:year', {
     config: { access: ANY_USER },
-    schema: { tags, params: YearParam },
+    schema: {
+      tags,
+      summary: "One year's schedule: its holidays and makeup working days (调休上班), name per day",
+      params: YearParam,
+      response: { 200: z.object({ year: z.number(), holidays: z.record(z.string(), z.string()), workdays: z.record(z.string(), z.string()), source: z.enum(['builtin', 'imported']) }) },
+    },
     handler: async (req) => ({ year: req.params.year, ...(await calendar.year(req.params.year)) }),
   });
 
@@ -43,6 +49,7 @@ export function calendarRoutes(fastify: FastifyInstance, calendar: CalendarServi
       summary: '导入或更正一年的日历 (replaces the built-in schedule of that year)',
       params: YearParam,
       body: z.strictObject({ holidays: DayMap, workdays: DayMap, note: z.string().trim().max(200).nullable().optional() }),
+      response: { 204: NoContent },
     },
     handler: async (req, reply) => {
       const { holidays, workdays, note } = req.body;
@@ -53,7 +60,7 @@ export function calendarRoutes(fastify: FastifyInstance, calendar: CalendarServi
 
   app.delete('/api/v1/calendar/years/:year', {
     config: { access: roles('admin') },
-    schema: { tags, summary: 'Drop an imported year (the built-in schedule applies again)', params: YearParam },
+    schema: { tags, summary: 'Drop an imported year (the built-in schedule applies again)', params: YearParam, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await calendar.removeYear(req.auditContext(), req.params.year);
       return reply.status(204).send();
@@ -67,7 +74,7 @@ export function calendarRoutes(fastify: FastifyInstance, calendar: CalendarServi
       summary: 'Each day from..to (at most 400 days): working day, weekend, holiday or makeup working day',
       querystring: z.object({ from: DateString, to: DateString }),
       response: {
-        200: z.object({ items: z.array(z.object({ date: z.string(), kind: DayKind, isWorkday: z.boolean(), name: z.string().optional(), estimated: z.boolean() })) }),
+        200: z.object({ items: z.array(z.object({ date: z.string(), kind: DayKind, isWorkday: z.boolean(), name: z.string().optional(), estimated: z.boolean() }).meta({ id: 'CalendarDay' })) }),
       },
     },
     handler: async (req) => {

@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
+import type { ErrorResponse } from './responses.ts';
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+/** The one error body; its schema (ErrorResponse) is declared on every API route. */
+export type ErrorBody = ErrorResponse;
 
 /** Fastify's own errors (body too large, bad JSON, …) mapped to our codes. */
 const FASTIFY_CODES: Record<string, { code: string; message: string }> = {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Notification } from '../db/schema.ts';
 import { ANY_USER, roles } from '../http/access.ts';
 import { IdCursor, Page, pageOf, pageQuery } from '../http/paging.ts';
+import { NoContent } from '../http/responses.ts';
 import { IdParam, Limit, QueryBool, Text } from '../http/zod.ts';
 import type { NotifyService } from './service.ts';
 
@@ -17,7 +18,7 @@ const NotificationResponse = z.object({
   objectId: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
-});
+}).meta({ id: 'Notification' });
 const toNotificationResponse = (n: Notification) => ({
   id: n.id,
   kind: n.kind,
@@ -101,7 +102,7 @@ export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): v
 
   app.delete('/api/v1/webhooks/:id', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Disable a webhook', params: IdParam },
+    schema: { tags, summary: 'Disable a webhook', params: IdParam, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await notify.disableWebhook(req.auditContext(), req.params.id);
       return reply.status(204).send();
@@ -114,6 +115,23 @@ export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): v
       tags,
       summary: 'Outbound deliveries (email, webhook) and their failures',
       querystring: z.object({ status: z.enum(['pending', 'sent', 'failed']).optional(), limit: Limit }),
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              id: z.number(),
+              notificationId: z.number(),
+              channel: z.enum(['email', 'webhook']),
+              target: z.string(),
+              status: z.enum(['pending', 'sent', 'failed']),
+              attempts: z.number(),
+              lastError: z.string().nullable(),
+              nextAttemptAt: z.string(),
+              sentAt: z.string().nullable(),
+            }),
+          ),
+        }),
+      },
     },
     handler: async (req) => ({
       items: (await notify.listDeliveries({ limit: req.query.limit, ...(req.query.status ? { status: req.query.status } : {}) })).map((d) => ({

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ANY_USER, roles } from '../http/access.ts';
 import { Page, pageOf } from '../http/paging.ts';
+import { NoContent } from '../http/responses.ts';
 import { IdParam } from '../http/zod.ts';
 import type { OrgService } from './service.ts';
 import {
@@ -112,7 +113,7 @@ export function orgRoutes(fastify: FastifyInstance, org: OrgService): void {
 
   app.put('/api/v1/people/:id/password', {
     config: { access: ADMIN },
-    schema: { tags, summary: '重置密码 (admin sets a password; ends their sessions)', params: IdParam, body: PasswordBody },
+    schema: { tags, summary: '重置密码 (admin sets a password; ends their sessions)', params: IdParam, body: PasswordBody, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await org.resetPassword(req.auditContext(), req.actor!, req.params.id, req.body.password);
       return reply.status(204).send();

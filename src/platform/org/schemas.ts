@@ -18,7 +18,7 @@ export const UnitResponse = z.object({
   parentId: z.number().nullable(),
   sortOrder: z.number(),
   active: z.boolean(),
-});
+}).meta({ id: 'Unit' });
 export const toUnitResponse = (u: Unit): z.infer<typeof UnitResponse> => ({
   id: u.id,
   name: u.name,
@@ -56,7 +56,7 @@ export const PersonResponse = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   active: z.boolean(),
-});
+}).meta({ id: 'Person' });
 export const toPersonResponse = (p: PersonRow): z.infer<typeof PersonResponse> => ({
   id: p.id,
   name: p.name,

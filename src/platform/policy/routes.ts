@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { ANY_USER, roles } from '../http/access.ts';
 import { IdParam, QueryId } from '../http/zod.ts';
 import type { OrgService } from '../org/service.ts';
-import { defaultPolicy } from '../policy.ts';
+import { defaultPolicy, PolicySchema } from '../policy.ts';
 import type { PolicyService } from './service.ts';
+
+/** The policy object in force; its sections are the regulation's chapters (policy.ts). */
+const PolicyResponse = PolicySchema.meta({ id: 'Policy' });
 
 export function policyRoutes(fastify: FastifyInstance, policy: PolicyService, org: OrgService): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -17,6 +20,7 @@ export function policyRoutes(fastify: FastifyInstance, policy: PolicyService, or
       tags,
       summary: '政策参数: the numbers in force for your unit (or ?unitId=), with the defaults',
       querystring: z.object({ unitId: QueryId.optional() }),
+      response: { 200: z.object({ unitId: z.number(), policy: PolicyResponse, defaults: PolicyResponse }) },
     },
     handler: async (req) => {
       const unit = req.query.unitId ? await org.getUnit(req.actor!, req.query.unitId) : null;
@@ -27,7 +31,13 @@ export function policyRoutes(fastify: FastifyInstance, policy: PolicyService, or
 
   app.get('/api/v1/policy/overrides/:id', {
     config: { access: roles('admin', 'supervisor') },
-    schema: { tags, summary: 'The overrides stored on one region', params: IdParam },
+    schema: {
+      tags,
+      summary: 'The overrides stored on one region',
+      params: IdParam,
+      // A partial policy: only the numbers this region changes.
+      response: { 200: z.object({ unitId: z.number(), overrides: z.record(z.string(), z.unknown()) }) },
+    },
     handler: async (req) => {
       const unit = await org.getUnit(req.actor!, req.params.id);
       return { unitId: unit.id, overrides: (await policy.overridesOf(unit.id)) ?? {} };
@@ -41,6 +51,7 @@ export function policyRoutes(fastify: FastifyInstance, policy: PolicyService, or
       summary: "Set a region's overrides (a partial policy); refused unless the merged policy is valid",
       params: IdParam,
       body: z.record(z.string(), z.unknown()),
+      response: { 200: z.object({ unitId: z.number(), policy: PolicyResponse }) },
     },
     handler: async (req) => {
       await org.getUnit(req.actor!, req.params.id);

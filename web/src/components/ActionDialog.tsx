@@ -8,7 +8,7 @@ import { serverToday } from '../lib/auth.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { actionName } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
-import type { TaskDetail } from '../lib/types.ts';
+import type { TaskDetail, UploadedAttachment } from '../lib/types.ts';
 import { MilestoneList } from './MilestoneList.tsx';
 import { PersonPicker, UnitPicker, WorkdayDatePicker } from './pickers.tsx';
 
@@ -31,7 +31,7 @@ function AttachmentField({ taskId, value = [], onChange }: { taskId: number; val
         beforeUpload={async (file) => {
           try {
             setError(null);
-            const a = await api.upload<{ id: number }>(`/api/v1/tasks/${taskId}/attachments`, file);
+            const a = await api.upload<UploadedAttachment>(`/api/v1/tasks/${taskId}/attachments`, file);
             onChange?.([...value, a.id]);
           } catch (err) {
             setError(`${file.name}：${err instanceof ApiError ? err.message : String(err)}`);

@@ -8,7 +8,7 @@ import { api, setCsrfToken } from '../lib/api.ts';
 import { canAssign, hasRole } from '../lib/auth.ts';
 import { roleName } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
-import type { Notification, User } from '../lib/types.ts';
+import type { NotificationPage, User } from '../lib/types.ts';
 
 const { Header, Sider, Content } = Layout;
 
@@ -22,7 +22,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   const [narrow, setNarrow] = useState(false);
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count'],
-    queryFn: () => api.get<{ items: Notification[]; unreadCount: number }>('/api/v1/notifications', { unread: true, limit: 1 }).then((r) => r.unreadCount),
+    queryFn: () => api.get<NotificationPage>('/api/v1/notifications', { unread: true, limit: 1 }).then((r) => r.unreadCount),
     refetchInterval: 60_000,
   });
 

@@ -6,10 +6,10 @@ import { serverToday } from '../lib/auth.ts';
 import { api } from '../lib/api.ts';
 import { useT } from '../lib/i18n.ts';
 import { unitTree } from '../lib/tree.ts';
-import type { CalendarDay, Person, Unit } from '../lib/types.ts';
+import type { CalendarDays, PersonPage, UnitList } from '../lib/types.ts';
 
 export function useUnits() {
-  return useQuery({ queryKey: ['units'], queryFn: () => api.get<{ items: Unit[] }>('/api/v1/units').then((r) => r.items), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: ['units'], queryFn: () => api.get<UnitList>('/api/v1/units').then((r) => r.items), staleTime: 5 * 60_000 });
 }
 
 /** A unit (or several) from the org tree the viewer may see, searchable by name. */
@@ -39,7 +39,7 @@ export function PersonPicker(props: { under?: number | null; role?: string; valu
   const [q, setQ] = useState('');
   const people = useQuery({
     queryKey: ['people', props.under ?? null, props.role ?? null, q],
-    queryFn: () => api.get<{ items: Person[] }>('/api/v1/people', { under: props.under ?? undefined, role: props.role, q: q || undefined, limit: 50 }).then((r) => r.items),
+    queryFn: () => api.get<PersonPage>('/api/v1/people', { under: props.under ?? undefined, role: props.role, q: q || undefined, limit: 50 }).then((r) => r.items),
   });
   return (
     <Select
@@ -62,7 +62,7 @@ export function useCalendarDays(center: Dayjs) {
   const to = center.endOf('month').add(2, 'month').format('YYYY-MM-DD');
   return useQuery({
     queryKey: ['calendar', from, to],
-    queryFn: () => api.get<{ items: CalendarDay[] }>('/api/v1/calendar/days', { from, to }).then((r) => new Map(r.items.map((d) => [d.date, d]))),
+    queryFn: () => api.get<CalendarDays>('/api/v1/calendar/days', { from, to }).then((r) => new Map(r.items.map((d) => [d.date, d]))),
     staleTime: 60 * 60_000,
   });
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, setCsrfToken } from './api.ts';
-import type { User } from './types.ts';
+import type { Me, User } from './types.ts';
 
 let serverDate: string | null = null;
 /**
@@ -13,7 +13,7 @@ export const serverToday = (): Dayjs => dayjs(serverDate ?? undefined);
 /** Who is signed in (null when nobody); keeps the session's CSRF token for writes. */
 export async function fetchMe(): Promise<User | null> {
       try {
-        const r = await api.get<{ user: User; csrfToken: string | null; today: string }>('/api/v1/auth/me');
+        const r = await api.get<Me>('/api/v1/auth/me');
         setCsrfToken(r.csrfToken);
         serverDate = r.today;
         return r.user;

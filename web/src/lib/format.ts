@@ -3,12 +3,14 @@
  * timeline events. Pure functions, unit tested.
  */
 import type { Lang } from './i18n.ts';
-import type { Light, Task, TimelineEvent } from './types.ts';
+import type { EscalationLevel, Light, Role, SourceKind, Task, TaskLevel, TaskStatus, TimelineEvent } from './types.ts';
 
 type Names = Record<string, readonly [string, string]>;
+/** Names for every value the API declares for K, and no others (types generated from the server). */
+type NamesOf<K extends string> = Record<K, readonly [string, string]>;
 const pick = (names: Names, key: string, lang: Lang) => names[key]?.[lang === 'zh' ? 0 : 1] ?? key;
 
-export const STATUS: Names = {
+export const STATUS: NamesOf<TaskStatus> = {
   assigned: ['已交办', 'Assigned'],
   signed: ['已签收', 'Signed for'],
   in_progress: ['办理中', 'In progress'],
@@ -17,8 +19,8 @@ export const STATUS: Names = {
   closed: ['已销号', 'Closed'],
   returned: ['已退回', 'Returned'],
 };
-export const LEVEL: Names = { normal: ['一般', 'Normal'], key: ['重点', 'Key'], major: ['重大', 'Major'] };
-export const SOURCE: Names = {
+export const LEVEL: NamesOf<TaskLevel> = { normal: ['一般', 'Normal'], key: ['重点', 'Key'], major: ['重大', 'Major'] };
+export const SOURCE: NamesOf<SourceKind> = {
   directive: ['上级部署', 'Directive'],
   meeting: ['会议决定', 'Meeting decision'],
   instruction: ['领导批示', 'Leader instruction'],
@@ -27,8 +29,8 @@ export const SOURCE: Names = {
   document: ['公文', 'Official document'],
   other: ['其他', 'Other'],
 };
-export const LIGHT: Names = { green: ['绿灯', 'Green'], yellow: ['黄灯', 'Yellow'], red: ['红灯', 'Red'], done: ['已办结', 'Done'] };
-export const ESCALATION: Names = { remind: ['提醒', 'Reminder'], urge: ['催办', 'Urging'], supervise: ['督办', 'Supervision'], notice: ['通报', 'Public notice'], accountability: ['问责建议', 'Accountability'] };
+export const LIGHT: NamesOf<Light> = { green: ['绿灯', 'Green'], yellow: ['黄灯', 'Yellow'], red: ['红灯', 'Red'], done: ['已办结', 'Done'] };
+export const ESCALATION: NamesOf<EscalationLevel> = { remind: ['提醒', 'Reminder'], urge: ['催办', 'Urging'], supervise: ['督办', 'Supervision'], notice: ['通报', 'Public notice'], accountability: ['问责建议', 'Accountability'] };
 export const ACTION: Names = {
   sign: ['签收', 'Sign for'],
   dispatch: ['交办到人', 'Dispatch'],
@@ -52,7 +54,7 @@ export const REASON: Names = {
   milestone_overdue: ['节点逾期', 'Milestone overdue'],
   submitted_late: ['逾期申请办结', 'Submitted after the deadline'],
 };
-export const ROLE: Names = { admin: ['管理员', 'Administrator'], supervisor: ['督查室', 'Supervisor'], leader: ['领导', 'Leader'], unit_head: ['单位负责人', 'Unit head'], staff: ['工作人员', 'Staff'] };
+export const ROLE: NamesOf<Role> = { admin: ['管理员', 'Administrator'], supervisor: ['督查室', 'Supervisor'], leader: ['领导', 'Leader'], unit_head: ['单位负责人', 'Unit head'], staff: ['工作人员', 'Staff'] };
 
 export const statusName = (s: string, lang: Lang) => pick(STATUS, s, lang);
 export const levelName = (s: string, lang: Lang) => pick(LEVEL, s, lang);

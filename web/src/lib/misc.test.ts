@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSchedule } from './calendar.ts';
 import { escalationTotals, lightsByUnit, onTimeRates, overallOnTime, overdueRanking } from './charts.ts';
 import { ALL_KEYS, translate } from './i18n.ts';
-import { flattenPolicy } from './policy.ts';
+import { flattenPolicy, pathName, sectionName } from './policy.ts';
 import { subtreeIds, unitTree } from './tree.ts';
 import type { Stats, TrendWeek, Unit } from './types.ts';
 
@@ -84,5 +84,13 @@ describe('policy rows', () => {
       { path: 'tasks.signWithinWorkdays', section: 'tasks', value: 2, defaultValue: 1, changed: true },
       { path: 'tasks.escalation.remind', section: 'tasks', value: 1, defaultValue: 1, changed: false },
     ]);
+  });
+
+  it("names the server's sections (publicRequests, which the page once called public) and shows unknown ones as they are", () => {
+    expect(sectionName('publicRequests', true)).toBe('群众诉求');
+    expect(sectionName('publicRequests', false)).toBe('Public requests');
+    expect(sectionName('elsewhere', true)).toBe('elsewhere');
+    expect(pathName('tasks.escalation.remind')).toBe('提醒：逾期（工作日）');
+    expect(pathName('tasks.nothing')).toBeUndefined();
   });
 });

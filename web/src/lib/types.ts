@@ -1,167 +1,69 @@
-/** The API's shapes as the web app reads them (see /api/docs for the full contract). */
-export type Light = 'green' | 'yellow' | 'red' | 'done';
-export type TaskStatus = 'assigned' | 'signed' | 'in_progress' | 'submitted' | 'verified' | 'closed' | 'returned';
-export type TaskLevel = 'normal' | 'key' | 'major';
-export type TodoKind = 'sign' | 'report' | 'warn' | 'verify' | 'extension';
+/**
+ * The API's shapes as the web app reads them, taken from the types generated from the server's
+ * OpenAPI document (api-types.ts, `npm run openapi`): when a route's response changes, the
+ * pages that read it stop compiling instead of drifting.
+ */
+import type { components, paths } from './api-types.ts';
 
-export interface Ref {
-  id: number;
-  name: string;
-}
+type Schemas = components['schemas'];
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 
-export interface User {
-  id: number;
-  login: string;
-  name: string;
-  unitId: number;
-  roles: string[];
-}
+/** The JSON body a route answers with on success (its 200, else its 201). */
+export type ApiResponse<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer S }
+    ? Json<S>
+    : R extends { 201: infer S }
+      ? Json<S>
+      : never
+  : never;
 
-export interface Summary {
-  done: string;
-  result: string;
-  lessons: string;
-}
+export type User = Schemas['User'];
+export type Me = ApiResponse<'/api/v1/auth/me', 'get'>;
+export type LoginResponse = ApiResponse<'/api/v1/auth/login', 'post'>;
 
-export interface Task {
-  id: number;
-  version: number;
-  title: string;
-  description: string | null;
-  status: TaskStatus;
-  level: TaskLevel;
-  source: { kind: string; ref: string | null };
-  assignerId: number;
-  leadUnit: Ref;
-  coUnitIds: number[];
-  responsible: Ref | null;
-  leaderId: number | null;
-  standard: string | null;
-  assessment: string | null;
-  deadline: string;
-  deadlineEstimated: boolean;
-  originalDeadline: string;
-  signDue: string;
-  planDue: string | null;
-  nextReportDue: string | null;
-  nextMilestoneDue: string | null;
-  progressPercent: number;
-  light: Light;
-  lightReasons: string[];
-  overdueWorkdays: number;
-  escalations: { level: string; at: string; overdueWorkdays: number }[];
-  extensionsUsed: number;
-  pendingExtension: boolean;
-  completion: { text: string; evidence?: string } | null;
-  summary: Summary | null;
-  assignedAt: string;
-  signedAt: string | null;
-  submittedAt: string | null;
-  verifiedAt: string | null;
-  closedAt: string | null;
-  updatedAt: string;
-}
+export type Task = Schemas['Task'];
+export type TaskDetail = Schemas['TaskDetail'];
+export type Light = Task['light'];
+export type TaskStatus = Task['status'];
+export type TaskLevel = Task['level'];
+export type Ref = Task['leadUnit'];
+export type SourceKind = Task['source']['kind'];
+export type EscalationLevel = Task['escalations'][number]['level'];
+export type Summary = NonNullable<Task['summary']>;
+export type TimelineEvent = TaskDetail['timeline'][number];
+export type Milestone = TaskDetail['milestones'][number];
+export type Extension = TaskDetail['extensions'][number];
+export type Attachment = TaskDetail['attachments'][number];
+export type UploadedAttachment = ApiResponse<'/api/v1/tasks/{id}/attachments', 'post'>;
 
-export interface TimelineEvent {
-  id: number;
-  kind: string;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  data: Record<string, unknown>;
-}
+export type TaskPage = ApiResponse<'/api/v1/tasks', 'get'>;
+export type WorkbenchResponse = ApiResponse<'/api/v1/tasks/workbench', 'get'>;
+export type TodoKind = WorkbenchResponse['groups'][number]['kind'];
+export type Stats = ApiResponse<'/api/v1/tasks/stats', 'get'>;
+export type Trend = ApiResponse<'/api/v1/tasks/stats/trend', 'get'>;
+export type TrendWeek = Trend['weeks'][number];
+export type ResponsibilityList = ApiResponse<'/api/v1/tasks/lists/responsibility', 'get'>;
+export type ResponsibilityRow = ResponsibilityList['items'][number];
+export type ImportResult = ApiResponse<'/api/v1/tasks/import', 'post'>;
 
-export interface Milestone {
-  id: number;
-  title: string;
-  due: string;
-  ownerId: number | null;
-  ownerName: string | null;
-  doneAt: string | null;
-}
+export type Unit = Schemas['Unit'];
+export type UnitList = ApiResponse<'/api/v1/units', 'get'>;
+export type Person = Schemas['Person'];
+export type Rank = Person['rank'];
+/** The roles a person may be given (the create body declares them; a person's `roles` are plain strings). */
+export type Role = NonNullable<paths['/api/v1/people']['post']['requestBody']>['content']['application/json']['roles'][number];
+export type PersonPage = ApiResponse<'/api/v1/people', 'get'>;
 
-export interface Extension {
-  id: number;
-  reason: string;
-  currentDeadline: string;
-  newDeadline: string;
-  status: string;
-  requestedBy: number;
-  decidedBy: number | null;
-  decisionNote: string | null;
-  createdAt: string;
-}
+export type Notification = Schemas['Notification'];
+export type NotificationPage = ApiResponse<'/api/v1/notifications', 'get'>;
 
-export interface Attachment {
-  id: number;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-  eventId: number | null;
-}
+export type CalendarDay = Schemas['CalendarDay'];
+export type CalendarDays = ApiResponse<'/api/v1/calendar/days', 'get'>;
+export type CalendarYears = ApiResponse<'/api/v1/calendar/years', 'get'>;
+export type CalendarYear = CalendarYears['items'][number];
+export type AddWorkdays = ApiResponse<'/api/v1/calendar/add-workdays', 'get'>;
 
-export interface TaskDetail extends Task {
-  allowedActions: string[];
-  milestones: Milestone[];
-  extensions: Extension[];
-  timeline: TimelineEvent[];
-  attachments: Attachment[];
-}
-
-export interface Unit {
-  id: number;
-  name: string;
-  code: string;
-  kind: 'region' | 'department';
-  level: string;
-  parentId: number | null;
-  sortOrder: number;
-  active: boolean;
-}
-
-export interface Person {
-  id: number;
-  name: string;
-  login: string;
-  unitId: number;
-  unitName: string;
-  title: string | null;
-  rank: string;
-  roles: string[];
-  email: string | null;
-  phone: string | null;
-  active: boolean;
-}
-
-export interface Notification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  objectType: string | null;
-  objectId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface CalendarDay {
-  date: string;
-  kind: string;
-  isWorkday: boolean;
-  name?: string;
-  estimated: boolean;
-}
-
-export interface Stats {
-  totals: { total: number; byLight: Record<string, number>; byStatus: Record<string, number> };
-  units: { unitId: number; unitName: string; total: number; byLight: Record<string, number>; byStatus: Record<string, number> }[];
-}
-
-export interface TrendWeek {
-  week: string;
-  done: number;
-  onTime: number;
-  escalations: Record<string, number>;
-}
+export type Policy = Schemas['Policy'];
+/** A section of the policy: one chapter of the regulation (tasks, publicRequests, …). */
+export type PolicySection = keyof Policy;
+export type PolicyInForce = ApiResponse<'/api/v1/policy', 'get'>;

@@ -10,7 +10,7 @@ import { api, ApiError } from '../lib/api.ts';
 import { canAssign, useMe, serverToday } from '../lib/auth.ts';
 import { LEVEL, SOURCE } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
-import type { TaskDetail } from '../lib/types.ts';
+import type { AddWorkdays, TaskDetail } from '../lib/types.ts';
 
 interface Values {
   title: string;
@@ -64,7 +64,7 @@ export default function AssignTask() {
   const leadUnitId = Form.useWatch('leadUnitId', form);
   const preview = useQuery({
     queryKey: ['calendar', 'add', workdays],
-    queryFn: () => api.get<{ date: string; estimated: boolean }>('/api/v1/calendar/add-workdays', { from: serverToday().format('YYYY-MM-DD'), workdays }),
+    queryFn: () => api.get<AddWorkdays>('/api/v1/calendar/add-workdays', { from: serverToday().format('YYYY-MM-DD'), workdays }),
     enabled: mode === 'workdays' && typeof workdays === 'number' && workdays >= 0,
   });
 

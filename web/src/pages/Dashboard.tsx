@@ -9,9 +9,9 @@ import { api } from '../lib/api.ts';
 import { escalationTotals, lightsByUnit, onTimeRates, overallOnTime, overdueRanking } from '../lib/charts.ts';
 import { ESCALATION, LIGHT_HEX, lightName } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
-import type { Stats, TrendWeek } from '../lib/types.ts';
+import type { EscalationLevel, Stats, Trend } from '../lib/types.ts';
 
-const LEVELS = Object.keys(ESCALATION);
+const LEVELS = Object.keys(ESCALATION) as EscalationLevel[];
 
 export default function Dashboard() {
   const t = useT();
@@ -19,7 +19,7 @@ export default function Dashboard() {
   const navigate = useNavigate();
   const [unitId, setUnitId] = useState<number | undefined>();
   const stats = useQuery({ queryKey: ['tasks', 'stats', unitId], queryFn: () => api.get<Stats>('/api/v1/tasks/stats', { unitId }) });
-  const trend = useQuery({ queryKey: ['tasks', 'trend', unitId], queryFn: () => api.get<{ weeks: TrendWeek[] }>('/api/v1/tasks/stats/trend', { unitId, weeks: 12 }).then((r) => r.weeks) });
+  const trend = useQuery({ queryKey: ['tasks', 'trend', unitId], queryFn: () => api.get<Trend>('/api/v1/tasks/stats/trend', { unitId, weeks: 12 }).then((r) => r.weeks) });
   const ledger = (q: Record<string, string | number>) => navigate(`/tasks?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString()}`);
 
   const byUnit = useMemo(() => (stats.data ? lightsByUnit(stats.data) : null), [stats.data]);
@@ -72,7 +72,7 @@ export default function Dashboard() {
       grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
       xAxis: { type: 'category', data: weeks.map((w) => w.week.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: LEVELS.map((l, i) => ({ type: 'bar', stack: 'esc', name: ESCALATION[l]![lang === 'zh' ? 0 : 1], data: weeks.map((w) => w.escalations[l] ?? 0), itemStyle: { color: ['#ffd666', '#ffa940', '#fa541c', '#cf1322', '#820014'][i] } })),
+      series: LEVELS.map((l, i) => ({ type: 'bar', stack: 'esc', name: ESCALATION[l][lang === 'zh' ? 0 : 1], data: weeks.map((w) => w.escalations[l] ?? 0), itemStyle: { color: ['#ffd666', '#ffa940', '#fa541c', '#cf1322', '#820014'][i] } })),
     }),
     [weeks, lang],
   );

@@ -6,9 +6,7 @@ import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
 import { api, ApiError } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
 import { useT } from '../lib/i18n.ts';
-import type { Notification } from '../lib/types.ts';
-
-type Page = { items: Notification[]; unreadCount: number; nextCursor: string | null };
+import type { NotificationPage } from '../lib/types.ts';
 
 export default function Inbox() {
   const t = useT();
@@ -17,7 +15,7 @@ export default function Inbox() {
   const [unread, setUnread] = useState(false);
   const q = useInfiniteQuery({
     queryKey: ['notifications', 'inbox', unread],
-    queryFn: ({ pageParam }) => api.get<Page>('/api/v1/notifications', { unread: unread || undefined, cursor: pageParam ?? undefined, limit: 30 }),
+    queryFn: ({ pageParam }) => api.get<NotificationPage>('/api/v1/notifications', { unread: unread || undefined, cursor: pageParam ?? undefined, limit: 30 }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

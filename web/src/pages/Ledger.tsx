@@ -13,7 +13,7 @@ import { canAssign, hasRole, useMe } from '../lib/auth.ts';
 import { deadlineText, LEVEL, LIGHT, levelName, SOURCE, STATUS, statusName } from '../lib/format.ts';
 import { filtersToParams, parseFilters, toQuery, type LedgerFilters } from '../lib/filters.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
-import type { Light, Task } from '../lib/types.ts';
+import type { ImportResult, Light, ResponsibilityList, ResponsibilityRow, Task, TaskPage } from '../lib/types.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const options = (names: Record<string, readonly [string, string]>, lang: 'zh' | 'en') => Object.entries(names).map(([value, n]) => ({ value, label: n[lang === 'zh' ? 0 : 1] }));
@@ -35,7 +35,7 @@ export default function Ledger() {
 
   const onImport = async (file: File) => {
     try {
-      const r = await api.upload<{ imported: number }>('/api/v1/tasks/import', file, XLSX);
+      const r = await api.upload<ImportResult>('/api/v1/tasks/import', file, XLSX);
       message.success(`${t('ledger.imported')} ${r.imported}`);
       await qc.invalidateQueries({ queryKey: ['tasks'] });
     } catch (err) {
@@ -144,7 +144,7 @@ function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline'
   const { lang } = useLang();
   const q = useInfiniteQuery({
     queryKey: ['tasks', 'list', sort, filters],
-    queryFn: ({ pageParam, signal }) => api.get<{ items: Task[]; nextCursor: string | null }>('/api/v1/tasks', { ...toQuery(filters), sort, limit: 50, cursor: pageParam ?? undefined }, signal),
+    queryFn: ({ pageParam, signal }) => api.get<TaskPage>('/api/v1/tasks', { ...toQuery(filters), sort, limit: 50, cursor: pageParam ?? undefined }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -185,22 +185,13 @@ function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline'
   );
 }
 
-interface ResponsibilityRow {
-  unitId: number;
-  unitName: string;
-  responsibleId: number | null;
-  responsibleName: string | null;
-  total: number;
-  byLight: Record<string, number>;
-}
-
 function ResponsibilityTable({ filters }: { filters: LedgerFilters }) {
   const t = useT();
   const { lang } = useLang();
   const [, setParams] = useSearchParams();
   const q = useQuery({
     queryKey: ['tasks', 'responsibility', filters],
-    queryFn: () => api.get<{ items: ResponsibilityRow[] }>('/api/v1/tasks/lists/responsibility', toQuery(filters)).then((r) => r.items),
+    queryFn: () => api.get<ResponsibilityList>('/api/v1/tasks/lists/responsibility', toQuery(filters)).then((r) => r.items),
   });
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const drill = (unitId: number, light?: string) => setParams(filtersToParams({ ...filters, unitId, ...(light ? { light } : {}) }));

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ApiError, setCsrfToken } from '../lib/api.ts';
 import { fetchMe } from '../lib/auth.ts';
 import { useLang, useT } from '../lib/i18n.ts';
-import type { User } from '../lib/types.ts';
+import type { LoginResponse } from '../lib/types.ts';
 
 export function Login() {
   const t = useT();
@@ -18,7 +18,7 @@ export function Login() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ user: User; csrfToken: string }>('/api/v1/auth/login', v);
+      const r = await api.post<LoginResponse>('/api/v1/auth/login', v);
       setCsrfToken(r.csrfToken);
       // Fetch who we are (with the server's date) before leaving the login page.
       await qc.fetchQuery({ queryKey: ['me'], queryFn: () => fetchMe(), staleTime: 0 });

@@ -7,7 +7,7 @@ import { TaskLink } from '../components/TaskLink.tsx';
 import { api } from '../lib/api.ts';
 import { deadlineText } from '../lib/format.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
-import type { Task, TodoKind } from '../lib/types.ts';
+import type { Task, TodoKind, WorkbenchResponse } from '../lib/types.ts';
 
 const GROUP_COLOR: Record<TodoKind, string> = { sign: '#1677ff', report: '#13c2c2', warn: '#f5222d', verify: '#722ed1', extension: '#fa8c16' };
 
@@ -16,7 +16,7 @@ export function Workbench() {
   const { lang } = useLang();
   const wb = useQuery({
     queryKey: ['tasks', 'workbench'],
-    queryFn: () => api.get<{ groups: { kind: TodoKind; count: number; items: Task[] }[] }>('/api/v1/tasks/workbench'),
+    queryFn: () => api.get<WorkbenchResponse>('/api/v1/tasks/workbench'),
   });
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -8,15 +8,7 @@ import { hasRole, useMe } from '../../lib/auth.ts';
 import { parseSchedule } from '../../lib/calendar.ts';
 import { dateTime } from '../../lib/format.ts';
 import { useLang, useT } from '../../lib/i18n.ts';
-
-interface Year {
-  year: number;
-  source: 'builtin' | 'imported';
-  holidays: number;
-  workdays: number;
-  note: string | null;
-  updatedAt: string | null;
-}
+import type { CalendarYear, CalendarYears } from '../../lib/types.ts';
 
 export default function Calendar() {
   const t = useT();
@@ -26,7 +18,7 @@ export default function Calendar() {
   const admin = hasRole(me.data, 'admin');
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const years = useQuery({ queryKey: ['calendar', 'years'], queryFn: () => api.get<{ items: Year[]; missingYears: number[] }>('/api/v1/calendar/years') });
+  const years = useQuery({ queryKey: ['calendar', 'years'], queryFn: () => api.get<CalendarYears>('/api/v1/calendar/years') });
   const [year, setYear] = useState<number>(() => (years.data?.missingYears[0] ?? new Date().getFullYear() + 1));
   const onError = (err: unknown) => message.error(err instanceof ApiError ? err.message : String(err));
   const done = () => qc.invalidateQueries({ queryKey: ['calendar'] });
@@ -62,7 +54,7 @@ export default function Calendar() {
           </Typography.Text>
         </Space>
       )}
-      <Table<Year>
+      <Table<CalendarYear>
         rowKey="year"
         size="small"
         loading={years.isPending}
@@ -80,7 +72,7 @@ export default function Calendar() {
                   title: '',
                   key: 'ops',
                   width: 100,
-                  render: (_: unknown, y: Year) =>
+                  render: (_: unknown, y: CalendarYear) =>
                     y.source === 'imported' ? (
                       <Popconfirm title={zh ? '删除导入的日历？将恢复内置日历。' : 'Drop the imported year?'} onConfirm={() => remove.mutate(y.year)}>
                         <a>{zh ? '删除' : 'Remove'}</a>

@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/States.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 import { ROLE, roleName } from '../../lib/format.ts';
 import { useLang, useT } from '../../lib/i18n.ts';
-import type { Person } from '../../lib/types.ts';
+import type { Person, PersonPage } from '../../lib/types.ts';
 
 const RANK: Record<string, [string, string]> = { provincial: ['省级', 'Provincial'], department: ['厅级', 'Department'], county: ['县处级', 'County'], township: ['乡科级', 'Township'], other: ['其他', 'Other'] };
 
@@ -22,7 +22,7 @@ export default function People() {
   const [form] = Form.useForm();
   const people = useInfiniteQuery({
     queryKey: ['people', 'admin', under, q],
-    queryFn: ({ pageParam }) => api.get<{ items: Person[]; nextCursor: string | null }>('/api/v1/people', { under, q: q || undefined, cursor: pageParam ?? undefined, limit: 100, includeInactive: true }),
+    queryFn: ({ pageParam }) => api.get<PersonPage>('/api/v1/people', { under, q: q || undefined, cursor: pageParam ?? undefined, limit: 100, includeInactive: true }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -3,14 +3,15 @@ import { Card, Table, Tag, Typography } from 'antd';
 import { ErrorState } from '../../components/States.tsx';
 import { api } from '../../lib/api.ts';
 import { useLang, useT } from '../../lib/i18n.ts';
-import { flattenPolicy, PATH_NAMES, SECTION_NAMES, type PolicyRow } from '../../lib/policy.ts';
+import { flattenPolicy, pathName, sectionName, type PolicyRow } from '../../lib/policy.ts';
+import type { PolicyInForce } from '../../lib/types.ts';
 
 const show = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 export default function Policy() {
   const t = useT();
   const { lang } = useLang();
-  const q = useQuery({ queryKey: ['policy'], queryFn: () => api.get<{ unitId: number; policy: unknown; defaults: unknown }>('/api/v1/policy') });
+  const q = useQuery({ queryKey: ['policy'], queryFn: () => api.get<PolicyInForce>('/api/v1/policy') });
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const rows = q.data ? flattenPolicy(q.data.policy, q.data.defaults) : [];
   return (
@@ -24,8 +25,8 @@ export default function Policy() {
         pagination={false}
         scroll={{ x: 640 }}
         columns={[
-          { title: lang === 'zh' ? '类别' : 'Section', dataIndex: 'section', width: 120, render: (s: string) => SECTION_NAMES[s]?.[lang === 'zh' ? 0 : 1] ?? s },
-          { title: lang === 'zh' ? '参数' : 'Setting', dataIndex: 'path', render: (p: string) => (lang === 'zh' && PATH_NAMES[p] ? <span title={p}>{PATH_NAMES[p]}</span> : <code>{p}</code>) },
+          { title: lang === 'zh' ? '类别' : 'Section', dataIndex: 'section', width: 120, render: (s: string) => sectionName(s, lang === 'zh') },
+          { title: lang === 'zh' ? '参数' : 'Setting', dataIndex: 'path', render: (p: string) => (lang === 'zh' && pathName(p) ? <span title={p}>{pathName(p)}</span> : <code>{p}</code>) },
           { title: t('admin.policyValue'), dataIndex: 'value', width: 140, render: (v: unknown, r) => (r.changed ? <Tag color="blue">{show(v)}</Tag> : show(v)) },
           { title: t('admin.policyDefault'), dataIndex: 'defaultValue', width: 120, render: show },
         ]}
