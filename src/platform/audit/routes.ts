@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
 import { roles } from '../http/access.ts';
-import { Cursor, pageOf, pageQuery } from '../http/paging.ts';
+import { Cursor, Page, pageOf, pageQuery } from '../http/paging.ts';
 import { QueryText } from '../http/zod.ts';
 import { listAudit, verifyAudit } from './audit.ts';
 
@@ -24,8 +24,7 @@ export function auditRoutes(fastify: FastifyInstance, db: Db): void {
         ...pageQuery(Cursor(z.tuple([z.number().int().positive().max(Number.MAX_SAFE_INTEGER)]))),
       }),
       response: {
-        200: z.object({
-          items: z.array(
+        200: Page(
             z.object({
               seq: z.number(),
               at: z.string(),
@@ -39,8 +38,7 @@ export function auditRoutes(fastify: FastifyInstance, db: Db): void {
               clientIp: z.string().nullable(),
               hash: z.string(),
             }),
-          ),
-        }),
+        ),
       },
     },
     handler: async (req) => {
