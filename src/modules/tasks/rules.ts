@@ -5,6 +5,8 @@
 import type { WorkCalendar } from '../../platform/calendar/calendar.ts';
 import { addDays } from '../../platform/calendar/calendar.ts';
 import type { Policy } from '../../platform/policy.ts';
+// Loads the module's error catalogue wherever its rules are used, so a not-found Task answers TASK_NOT_FOUND.
+import './errors.ts';
 
 export const TaskStatus = {
   assigned: 'assigned', // 交办

@@ -3,7 +3,7 @@ import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import { TtlCache } from '../cache.ts';
 import { shanghaiDate, type Clock } from '../clock.ts';
 import type { Db } from '../db/index.ts';
-import { AppError, badRequest, forbidden, locked, notFound, unauthorized } from '../errors.ts';
+import { AppError, badRequest, forbidden, locked, notFound, PLATFORM_ERRORS, unauthorized } from '../errors.ts';
 import type { PolicyService } from '../policy/service.ts';
 import { ROLES, type Actor, type Role } from './actor.ts';
 import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './password.ts';
@@ -37,7 +37,7 @@ export interface Authenticated {
   session?: { tokenHash: string; csrfToken: string };
 }
 
-const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '登录名或密码错误 (wrong login or password).');
+const invalidCredentials = () => new AppError(PLATFORM_ERRORS.INVALID_CREDENTIALS, '登录名或密码错误 (wrong login or password).');
 
 type ActorRow = { id: number; login: string; name: string; unitId: number; roles: string[]; active: boolean; unitPath: string; regionPath: string | null };
 type SessionRow = ActorRow & { csrfToken: string; lastSeenAt: Date; expiresAt: Date };
@@ -157,7 +157,7 @@ export class AuthService {
     const idleSince = now.getTime() - session.lastSeenAt.getTime();
     if (session.expiresAt <= now || idleSince > rules.idleTimeoutMinutes * 60_000) {
       await this.endSession(tokenHash);
-      throw new AppError(401, 'SESSION_EXPIRED', `会话超时，请重新登录 (session timed out after ${rules.idleTimeoutMinutes} idle minutes).`);
+      throw new AppError(PLATFORM_ERRORS.SESSION_EXPIRED, `会话超时，请重新登录 (session timed out after ${rules.idleTimeoutMinutes} idle minutes).`);
     }
     if (idleSince > TOUCH_EVERY_MS) {
       await this.store.touchSession(this.db, tokenHash, now);
@@ -184,9 +184,9 @@ export class AuthService {
   /** Resolves an `Authorization: Bearer msk_…` API token. */
   async fromApiToken(token: string): Promise<Authenticated> {
     const row = await this.store.apiTokenByHash(this.db, sha256(token));
-    if (!row) throw new AppError(401, 'INVALID_TOKEN', 'API 令牌无效或已吊销 (API token invalid or revoked).');
+    if (!row) throw new AppError(PLATFORM_ERRORS.INVALID_TOKEN, 'API 令牌无效或已吊销 (API token invalid or revoked).');
     const actor = await this.actorFor(row.personId, 'token');
-    if (!actor) throw new AppError(401, 'INVALID_TOKEN', '令牌所属账号已停用 (the token owner is disabled).');
+    if (!actor) throw new AppError(PLATFORM_ERRORS.INVALID_TOKEN, '令牌所属账号已停用 (the token owner is disabled).');
     const now = this.clock.now();
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await this.store.touchApiToken(this.db, row.id, now);
     return { actor };
@@ -204,7 +204,7 @@ export class AuthService {
   /** 修改密码: ends every other session of the person. */
   async changePassword(ctx: AuditContext, actor: Actor, current: string, next: string, keepTokenHash?: string): Promise<void> {
     const person = await this.store.personByLogin(this.db, actor.login);
-    if (!person) throw notFound('Person', actor.personId);
+    if (!person) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, actor.personId);
     if (!(await verifyPassword(current, person.passwordHash))) throw forbidden('当前密码不正确 (current password is wrong).');
     await this.checkNewPassword(actor.unitPath, next, actor.login);
     if (current === next) throw badRequest('新密码不能与当前密码相同 (the new password must differ from the current one).');
@@ -242,7 +242,7 @@ export class AuthService {
   async revokeApiToken(ctx: AuditContext, personId: number, id: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const done = await this.store.revokeApiToken(trx, id, personId, ctx.now);
-      if (!done) throw notFound('Token', id);
+      if (!done) throw notFound(PLATFORM_ERRORS.TOKEN_NOT_FOUND, id);
       await appendAudit(trx, ctx, { action: 'auth.token_revoke', objectType: 'api_token', objectId: id });
     });
   }

@@ -2,7 +2,7 @@ import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import { shanghaiDate } from '../clock.ts';
 import type { Db, Executor } from '../db/index.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest, notFound, PLATFORM_ERRORS } from '../errors.ts';
 import { builtinYears } from './builtin.ts';
 import { isValidDate, WorkCalendar, yearOf, type YearSchedule } from './calendar.ts';
 
@@ -105,7 +105,7 @@ export class CalendarService {
     const row = await this.db.selectFrom('calendarYear').selectAll().where('year', '=', year).executeTakeFirst();
     if (row) return { holidays: row.holidays, workdays: row.workdays, source: 'imported' };
     const b = this.builtin.get(year);
-    if (!b) throw notFound('CalendarYear', year);
+    if (!b) throw notFound(PLATFORM_ERRORS.CALENDARYEAR_NOT_FOUND, year);
     return { ...b, source: 'builtin' };
   }
 
@@ -130,7 +130,7 @@ export class CalendarService {
   async removeYear(ctx: AuditContext, year: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const before = await trx.deleteFrom('calendarYear').where('year', '=', year).returning(['holidays', 'workdays']).executeTakeFirst();
-      if (!before) throw notFound('CalendarYear', year);
+      if (!before) throw notFound(PLATFORM_ERRORS.CALENDARYEAR_NOT_FOUND, year);
       await appendAudit(trx, ctx, { action: 'calendar.remove', objectType: 'calendar_year', objectId: year, before });
     });
     this.calendar = null;

@@ -1,18 +1,23 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError } from '../errors.ts';
+import { AppError, PLATFORM_ERRORS as E, type ErrorCode, type ErrorDef } from '../errors.ts';
 import type { ErrorResponse } from './responses.ts';
 
 /** The one error body; its schema (ErrorResponse) is declared on every API route. */
 export type ErrorBody = ErrorResponse;
 
+/** The one error shape, for a catalogued error. */
+export const errorBody = (error: ErrorDef<ErrorCode>, message: string, details?: unknown): ErrorBody => ({
+  error: { code: error.code, message, ...(details !== undefined ? { details } : {}) },
+});
+
 /** Fastify's own errors (body too large, bad JSON, …) mapped to our codes. */
-const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大 (request body too large).' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型 (unsupported Content-Type); send application/json.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION', message: 'Content-Type is application/json but the body is empty.' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION', message: '请求体不是合法的 JSON (the body is not valid JSON).' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION', message: 'Content-Length does not match the body.' },
+const FASTIFY_CODES: Record<string, { error: ErrorDef<ErrorCode>; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { error: E.PAYLOAD_TOO_LARGE, message: '请求体过大 (request body too large).' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { error: E.UNSUPPORTED_MEDIA_TYPE, message: '不支持的内容类型 (unsupported Content-Type); send application/json.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { error: E.VALIDATION, message: 'Content-Type is application/json but the body is empty.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { error: E.VALIDATION, message: '请求体不是合法的 JSON (the body is not valid JSON).' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: E.VALIDATION, message: 'Content-Length does not match the body.' },
 };
 
 /**
@@ -31,22 +36,22 @@ export function registerErrorHandling(app: FastifyInstance): void {
         message: v.message,
       }));
       const where = details.map((d) => d.path).join(', ');
-      return reply.status(400).send({ error: { code: 'VALIDATION', message: `请求参数有误 (invalid request): ${where}`, details } });
+      return reply.status(400).send(errorBody(E.VALIDATION, `请求参数有误 (invalid request): ${where}`, details));
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
-      return reply.status(500).send({ error: { code: 'INTERNAL', message: `服务器内部错误 (internal error), request ${req.id}.` } });
+      return reply.status(500).send(errorBody(E.INTERNAL, `服务器内部错误 (internal error), request ${req.id}.`));
     }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     const status = err.statusCode ?? 500;
     if (status < 500 && status >= 400) {
-      return reply.status(status).send({ error: mapped ?? { code: status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST', message: err.message } });
+      return reply.status(status).send(mapped ? errorBody(mapped.error, mapped.message) : errorBody(status === 429 ? E.RATE_LIMITED : E.BAD_REQUEST, err.message));
     }
     req.log.error({ err }, 'request failed');
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: `服务器内部错误 (internal error), request ${req.id}.` } });
+    return reply.status(500).send(errorBody(E.INTERNAL, `服务器内部错误 (internal error), request ${req.id}.`));
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
+    reply.status(404).send(errorBody(E.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}.`));
   });
 }

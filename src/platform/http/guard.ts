@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/service.ts';
 import { API_TOKEN_PREFIX } from '../auth/service.ts';
 import type { Clock } from '../clock.ts';
-import { AppError, forbidden, unauthorized } from '../errors.ts';
+import { AppError, forbidden, PLATFORM_ERRORS, unauthorized } from '../errors.ts';
 import type { Access } from './access.ts';
 
 export const SESSION_COOKIE = 'mashang_sid';
@@ -59,7 +59,7 @@ export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Cl
       if (header) {
         const m = /^Bearer\s+(\S+)$/i.exec(header);
         if (!m?.[1] || !m[1].startsWith(API_TOKEN_PREFIX)) {
-          throw new AppError(401, 'INVALID_TOKEN', 'Authorization 头格式应为 "Bearer msk_…" (expected a Bearer API token).');
+          throw new AppError(PLATFORM_ERRORS.INVALID_TOKEN, 'Authorization 头格式应为 "Bearer msk_…" (expected a Bearer API token).');
         }
         req.actor = (await auth.fromApiToken(m[1])).actor;
       } else if (cookie) {
@@ -68,7 +68,7 @@ export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Cl
         req.sessionInfo = session ?? null;
         // Cookies ride along on cross-site requests; a write must prove it came from our page.
         if (!SAFE_METHODS.has(req.method) && !('public' in access) && req.headers['x-csrf-token'] !== session?.csrfToken) {
-          throw new AppError(403, 'CSRF_REJECTED', '缺少或错误的 CSRF 令牌 (missing or wrong x-csrf-token header).');
+          throw new AppError(PLATFORM_ERRORS.CSRF_REJECTED, '缺少或错误的 CSRF 令牌 (missing or wrong x-csrf-token header).');
         }
       }
     } catch (err) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ErrorBody } from './errors.ts';
+import { PLATFORM_ERRORS } from '../errors.ts';
+import { errorBody } from './errors.ts';
 
 /**
  * The path (`body.milestones.0.title`) of the first string or object key holding a NUL
@@ -31,13 +32,10 @@ export function registerNulCheck(app: FastifyInstance): void {
   app.addHook('preValidation', async (req, reply) => {
     const path = findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
     if (!path) return;
-    const body: ErrorBody = {
-      error: {
-        code: 'VALIDATION',
-        message: `请求参数有误 (invalid request): ${path} contains a NUL character (\\u0000)`,
-        details: [{ path, message: 'contains a NUL character (\\u0000), which cannot be stored' }],
-      },
-    };
-    return reply.status(400).send(body);
+    return reply.status(400).send(
+      errorBody(PLATFORM_ERRORS.VALIDATION, `请求参数有误 (invalid request): ${path} contains a NUL character (\\u0000)`, [
+        { path, message: 'contains a NUL character (\\u0000), which cannot be stored' },
+      ]),
+    );
   });
 }

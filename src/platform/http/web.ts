@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { PLATFORM_ERRORS } from '../errors.ts';
+import { errorBody } from './errors.ts';
 
 /**
  * Serves the built web app (web/dist) at `/`: hashed assets cached for a year, index.html never
@@ -24,7 +26,7 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
   app.get('/*', { schema: { hide: true }, config: { webAsset: true } }, async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${path}.` } });
+      return reply.status(404).send(errorBody(PLATFORM_ERRORS.NOT_FOUND, `No route ${req.method} ${path}.`));
     }
     if (!built) {
       return reply

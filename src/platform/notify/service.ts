@@ -4,7 +4,7 @@ import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import { PREPARE } from '../db/prepared.ts';
 import type { Db, Executor } from '../db/index.ts';
-import { notFound } from '../errors.ts';
+import { notFound, PLATFORM_ERRORS } from '../errors.ts';
 import { postWebhook, type EmailChannel, type Message } from './channels.ts';
 
 /**
@@ -248,7 +248,7 @@ export class NotifyService {
       let q = trx.updateTable('notification').set({ readAt: ctx.now }).where('recipientId', '=', personId).where('readAt', 'is', null);
       if (id !== null) {
         const exists = await trx.selectFrom('notification').select('id').where('id', '=', id).where('recipientId', '=', personId).executeTakeFirst();
-        if (!exists) throw notFound('Notification', id);
+        if (!exists) throw notFound(PLATFORM_ERRORS.NOTIFICATION_NOT_FOUND, id);
         q = q.where('id', '=', id);
       }
       const res = await q.executeTakeFirst();
@@ -277,7 +277,7 @@ export class NotifyService {
   async disableWebhook(ctx: AuditContext, id: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const row = await trx.updateTable('webhook').set({ active: false }).where('id', '=', id).returning('id').executeTakeFirst();
-      if (!row) throw notFound('Webhook', id);
+      if (!row) throw notFound(PLATFORM_ERRORS.WEBHOOK_NOT_FOUND, id);
       await appendAudit(trx, ctx, { action: 'webhook.disable', objectType: 'webhook', objectId: id });
     });
   }

@@ -75,6 +75,25 @@ describe('mashang import org', () => {
     expect(await run('org.xlsx', buf)).toEqual({ units: 2, people: 1 });
   });
 
+  it('reads cells as the ledger does: rich text, hyperlinks, formula results and numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    const u = wb.addWorksheet('单位');
+    u.addRow([{ richText: [{ text: '代' }, { text: '码' }] }, '名称', '类别', '层级', '上级代码', '排序']);
+    u.addRow(['xl2-county', { richText: [{ text: '富文本' }, { text: '县', font: { bold: true } }] }, '区划', '县', '', { formula: '1+1', result: 2 }]);
+    const p = wb.addWorksheet('人员');
+    p.addRow(['登录名', '姓名', '单位代码', '职级', '角色', '邮箱', '电话']);
+    p.addRow(['xl2.li', '李明', 'xl2-county', '乡科级', '工作人员', { text: 'li@example.gov.cn', hyperlink: 'mailto:li@example.gov.cn' }, 13800138000]);
+    expect(await run('org2.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))).toEqual({ units: 1, people: 1 });
+    const unit = await ctx.handle.db.selectFrom('unit').selectAll().where('code', '=', 'xl2-county').executeTakeFirstOrThrow();
+    expect({ name: unit.name, sortOrder: unit.sortOrder }).toEqual({ name: '富文本县', sortOrder: 2 });
+    const person = await ctx.handle.db.selectFrom('person').selectAll().where('login', '=', 'xl2.li').executeTakeFirstOrThrow();
+    expect({ email: person.email, phone: person.phone }).toEqual({ email: 'li@example.gov.cn', phone: '13800138000' });
+  });
+
+  it('refuses a file named .xlsx that is not a workbook', async () => {
+    await expect(run('org.xlsx', Buffer.from('not a zip'))).rejects.toMatchObject({ status: 400, code: 'VALIDATION' });
+  });
+
   it('refuses an empty file and other file types', async () => {
     await expect(run('empty.csv', '代码,名称,类别,层级,上级代码\n')).rejects.toThrow(/没有数据行/);
     await expect(run('org.txt', 'x')).rejects.toThrow(/xlsx or .csv/);

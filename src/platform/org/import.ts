@@ -2,7 +2,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import { RANKS, ROLES, type Rank, type Role } from '../auth/actor.ts';
 import type { Db } from '../db/index.ts';
-import { AppError } from '../errors.ts';
+import { AppError, PLATFORM_ERRORS } from '../errors.ts';
+import { openWorkbook, sheetTable } from '../xlsx.ts';
 import { LEVELS, UNIT_KINDS, type Level, type UnitKind } from './rules.ts';
 import { Login, UnitCode } from './schemas.ts';
 import type { OrgService } from './service.ts';
@@ -29,25 +30,10 @@ async function readTables(fileName: string, content: Buffer): Promise<Table[]> {
     const records = parseCsv(content.toString('utf8').replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map(normalizeHeader), skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
     return [{ name: fileName, rows: records.map((cells, i) => ({ line: i + 2, cells })) }];
   }
-  if (!fileName.toLowerCase().endsWith('.xlsx')) throw new AppError(400, 'VALIDATION', 'Org import takes a .xlsx or .csv file.');
-  // Loaded here: exceljs costs ≈ 20 MB of memory, and most processes never read a sheet.
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(content as unknown as ArrayBuffer);
-  return wb.worksheets.map((ws) => {
-    const header = (ws.getRow(1).values as unknown[]).map((v) => (v === undefined || v === null ? '' : normalizeHeader(String(v))));
-    const rows: Table['rows'] = [];
-    ws.eachRow((row, line) => {
-      if (line === 1) return;
-      const cells: Record<string, string> = {};
-      (row.values as unknown[]).forEach((v, i) => {
-        const key = header[i];
-        if (key) cells[key] = v === undefined || v === null ? '' : typeof v === 'object' && 'text' in v ? String((v as { text: unknown }).text) : String(v).trim();
-      });
-      if (Object.values(cells).some((c) => c !== '')) rows.push({ line, cells });
-    });
-    return { name: ws.name, rows };
-  });
+  if (!fileName.toLowerCase().endsWith('.xlsx')) throw new AppError(PLATFORM_ERRORS.VALIDATION, 'Org import takes a .xlsx or .csv file.');
+  const wb = await openWorkbook(content);
+  if (!wb) throw new AppError(PLATFORM_ERRORS.VALIDATION, `${fileName} 不是有效的 XLSX 工作簿 (not a valid .xlsx workbook).`);
+  return wb.worksheets.map((ws) => sheetTable(ws, { header: (h) => normalizeHeader(h) || undefined }));
 }
 
 export interface ImportReport {
@@ -169,6 +155,6 @@ export async function importOrg(db: Db, org: OrgService, ctx: AuditContext, file
 /** Thrown when any row is wrong; nothing was imported. */
 export class ImportError extends AppError {
   constructor(readonly rowErrors: string[]) {
-    super(400, 'IMPORT_INVALID', `导入失败，共 ${rowErrors.length} 处错误，未导入任何数据 (nothing imported):\n${rowErrors.join('\n')}`, { errors: rowErrors });
+    super(PLATFORM_ERRORS.IMPORT_INVALID, `导入失败，共 ${rowErrors.length} 处错误，未导入任何数据 (nothing imported):\n${rowErrors.join('\n')}`, { errors: rowErrors });
   }
 }

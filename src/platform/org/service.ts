@@ -5,7 +5,7 @@ import type { AuthService } from '../auth/service.ts';
 import type { Db, Executor } from '../db/index.ts';
 import type { Person, Unit } from '../db/schema.ts';
 import { TtlCache } from '../cache.ts';
-import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
+import { badRequest, conflict, forbidden, notFound, PLATFORM_ERRORS } from '../errors.ts';
 import { pathIds } from '../policy/service.ts';
 import { placeUnit, type Level, type UnitKind } from './rules.ts';
 import { OrgStore } from './store.ts';
@@ -78,7 +78,7 @@ export class OrgService {
   /** A unit the actor may read; 404 when missing, 403 when outside what they may see. */
   async getUnit(actor: Actor, id: number, db: Executor = this.db): Promise<Unit> {
     const unit = await this.store.unitById(db, id);
-    if (!unit) throw notFound('Unit', id);
+    if (!unit) throw notFound(PLATFORM_ERRORS.UNIT_NOT_FOUND, id);
     if (!this.canRead(actor, unit.path)) throw forbidden('该单位不在您的可见范围内 (this unit is outside what you may see).');
     return unit;
   }
@@ -91,7 +91,7 @@ export class OrgService {
       if (actor) this.assertWritable(actor, parent ? parent.path : '/');
       const placed = placeUnit(input.kind, input.level, parent ?? null);
       if ('error' in placed) throw badRequest(placed.error, { field: 'level' });
-      if (await this.store.unitByCode(tx, input.code)) throw conflict('UNIT_CODE_TAKEN', `单位代码 ${input.code} 已被使用 (unit code already in use).`, { code: input.code });
+      if (await this.store.unitByCode(tx, input.code)) throw conflict(PLATFORM_ERRORS.UNIT_CODE_TAKEN, `单位代码 ${input.code} 已被使用 (unit code already in use).`, { code: input.code });
       const unit = await this.store.insertUnit(tx, {
         parentId: parent?.id ?? null,
         parentPath: parent?.path ?? '/',
@@ -114,17 +114,17 @@ export class OrgService {
   async updateUnit(ctx: AuditContext, actor: Actor, id: number, patch: Partial<Pick<UnitInput, 'name' | 'code' | 'sortOrder' | 'parentId'>>): Promise<Unit> {
     const updated = await this.db.transaction().execute(async (trx) => {
       const before = await this.store.unitById(trx, id);
-      if (!before) throw notFound('Unit', id);
+      if (!before) throw notFound(PLATFORM_ERRORS.UNIT_NOT_FOUND, id);
       this.assertWritable(actor, before.path);
       if (patch.code && patch.code !== before.code && (await this.store.unitByCode(trx, patch.code))) {
-        throw conflict('UNIT_CODE_TAKEN', `单位代码 ${patch.code} 已被使用 (unit code already in use).`, { code: patch.code });
+        throw conflict(PLATFORM_ERRORS.UNIT_CODE_TAKEN, `单位代码 ${patch.code} 已被使用 (unit code already in use).`, { code: patch.code });
       }
       let path = before.path;
       if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
         if (patch.parentId === null) throw badRequest('不能把单位移为顶级 (a unit cannot be moved to the root).');
         const parent = await this.store.unitById(trx, patch.parentId);
         if (!parent) throw badRequest(`上级单位 ${patch.parentId} 不存在 (parent unit does not exist).`, { field: 'parentId' });
-        if (parent.path.startsWith(before.path)) throw conflict('UNIT_CYCLE', '不能把单位移到它自己的下级之下 (a unit cannot move under itself).');
+        if (parent.path.startsWith(before.path)) throw conflict(PLATFORM_ERRORS.UNIT_CYCLE, '不能把单位移到它自己的下级之下 (a unit cannot move under itself).');
         this.assertWritable(actor, parent.path);
         const placed = placeUnit(before.kind, before.kind === 'region' ? before.level : undefined, parent);
         if ('error' in placed) throw badRequest(placed.error, { field: 'parentId' });
@@ -156,12 +156,12 @@ export class OrgService {
   async deactivateUnit(ctx: AuditContext, actor: Actor, id: number): Promise<Unit> {
     return this.db.transaction().execute(async (trx) => {
       const before = await this.store.unitById(trx, id);
-      if (!before) throw notFound('Unit', id);
+      if (!before) throw notFound(PLATFORM_ERRORS.UNIT_NOT_FOUND, id);
       this.assertWritable(actor, before.path);
       const children = (await this.store.countActiveChildren(trx, id)).n;
       const people = (await this.store.countActivePeople(trx, id)).n;
       if (Number(children) > 0 || Number(people) > 0) {
-        throw conflict('UNIT_NOT_EMPTY', `单位下还有 ${children} 个在用下级单位和 ${people} 名在职人员，请先调整 (move or deactivate them first).`, { children, people });
+        throw conflict(PLATFORM_ERRORS.UNIT_NOT_EMPTY, `单位下还有 ${children} 个在用下级单位和 ${people} 名在职人员，请先调整 (move or deactivate them first).`, { children, people });
       }
       const unit = await this.store.updateUnit(trx, id, { active: false, updatedAt: ctx.now });
       await appendAudit(trx, ctx, { action: 'unit.deactivate', objectType: 'unit', objectId: id, before, after: unit });
@@ -185,7 +185,7 @@ export class OrgService {
 
   async getPerson(actor: Actor, id: number): Promise<PersonRow> {
     const person = await this.store.personById(this.db, id);
-    if (!person) throw notFound('Person', id);
+    if (!person) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, id);
     if (person.id !== actor.personId && !this.canRead(actor, person.unitPath)) throw forbidden('此人不在您的可见范围内 (this person is outside what you may see).');
     return person;
   }
@@ -198,7 +198,7 @@ export class OrgService {
     if (input.password) await this.auth.checkNewPassword(unit.path, input.password, input.login);
     const hash = passwordHash ?? (input.password ? await hashPassword(input.password) : null);
     const run = async (tx: Executor) => {
-      if (await this.store.personByLogin(tx, input.login)) throw conflict('LOGIN_TAKEN', `登录名 ${input.login} 已被使用 (login already in use).`, { login: input.login });
+      if (await this.store.personByLogin(tx, input.login)) throw conflict(PLATFORM_ERRORS.LOGIN_TAKEN, `登录名 ${input.login} 已被使用 (login already in use).`, { login: input.login });
       const { id } = await this.store.insertPerson(tx, {
         unitId: input.unitId,
         name: input.name,
@@ -229,7 +229,7 @@ export class OrgService {
   ): Promise<PersonRow> {
     await this.db.transaction().execute(async (trx) => {
       const before = await this.store.personById(trx, id);
-      if (!before) throw notFound('Person', id);
+      if (!before) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, id);
       this.assertWritable(actor, before.unitPath);
       if (patch.unitId !== undefined && patch.unitId !== before.unitId) {
         const unit = await this.store.unitById(trx, patch.unitId);
@@ -237,7 +237,7 @@ export class OrgService {
         this.assertWritable(actor, unit.path);
       }
       if (id === actor.personId && (patch.active === false || (patch.roles && !patch.roles.includes('admin') && before.roles.includes('admin')))) {
-        throw conflict('SELF_LOCKOUT', '不能停用自己或撤销自己的管理员角色 (you cannot deactivate yourself or drop your own admin role).');
+        throw conflict(PLATFORM_ERRORS.SELF_LOCKOUT, '不能停用自己或撤销自己的管理员角色 (you cannot deactivate yourself or drop your own admin role).');
       }
       const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       await this.store.updatePerson(trx, id, { ...set, updatedAt: ctx.now });
@@ -251,7 +251,7 @@ export class OrgService {
   /** An admin sets a new password (重置密码); every session of that person ends. */
   async resetPassword(ctx: AuditContext, actor: Actor, id: number, password: string): Promise<void> {
     const person = await this.store.personById(this.db, id);
-    if (!person) throw notFound('Person', id);
+    if (!person) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, id);
     this.assertWritable(actor, person.unitPath);
     await this.auth.checkNewPassword(person.unitPath, password, person.login);
     const hash = await hashPassword(password);

@@ -1,6 +1,6 @@
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import type { Db, Executor } from '../db/index.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest, notFound, PLATFORM_ERRORS } from '../errors.ts';
 import { defaultPolicy, resolvePolicy, type Policy } from '../policy.ts';
 
 /** "/1/5/23/" → [1, 5, 23]: the unit and its ancestors, root first. */
@@ -84,7 +84,7 @@ export class PolicyService {
   async setOverrides(ctx: AuditContext, unitId: number, overrides: Record<string, unknown>): Promise<Policy> {
     const policy = await this.db.transaction().execute(async (trx) => {
       const unit = await trx.selectFrom('unit').select(['id', 'path', 'kind']).where('id', '=', unitId).executeTakeFirst();
-      if (!unit) throw notFound('Unit', unitId);
+      if (!unit) throw notFound(PLATFORM_ERRORS.UNIT_NOT_FOUND, unitId);
       if (unit.kind !== 'region') throw badRequest('政策只能按行政区划设置 (policy overrides belong to a region unit, not a department).');
       const ids = pathIds(unit.path);
       const above = await trx.selectFrom('policyOverride').select(['unitId', 'overrides']).where('unitId', 'in', ids).where('unitId', '!=', unitId).execute();

@@ -1,0 +1,27 @@
+import { defineErrors, type CodesOf, type SubjectsOf } from '../../platform/errors.ts';
+
+/**
+ * The tasks module's error codes. The generic ones it also answers with (VALIDATION, FORBIDDEN,
+ * INVALID_TRANSITION, STALE_VERSION, IMPORT_INVALID, UNSUPPORTED_MEDIA_TYPE, …) are the platform's.
+ */
+export const TASK_ERRORS = defineErrors('tasks', {
+  TASK_NOT_FOUND: { status: 404, subject: 'Task' },
+  ATTACHMENT_NOT_FOUND: { status: 404, subject: 'Attachment' },
+  EXTENSION_NOT_FOUND: { status: 404, subject: 'Extension' },
+  /** An ICS feed token that is unknown, revoked, or whose owner left. */
+  FEED_NOT_FOUND: { status: 404, subject: 'Feed' },
+  /** 延期: at most policy.tasks.maxExtensions per task. */
+  EXTENSION_LIMIT: { status: 409 },
+  EXTENSION_PENDING: { status: 409 },
+});
+
+type TaskErrors = typeof TASK_ERRORS;
+type TaskCodes = CodesOf<TaskErrors>;
+type TaskSubjects = SubjectsOf<TaskErrors>;
+
+declare module '../../platform/errors.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface ErrorCodes extends TaskCodes {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface NotFoundSubjects extends TaskSubjects {}
+}
