@@ -69,10 +69,12 @@ const LEVEL_BY_NAME = invert(LEVEL_NAMES);
 const cellText = (v: ExcelJS.CellValue): string => {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('').trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  return String(v).trim();
+  if (typeof v !== 'object') return String(v).trim();
+  if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+  if ('text' in v) return String(v.text).trim();
+  // An error cell shows its code (#N/A…), a formula its cached result (none if never computed).
+  if ('error' in v) return v.error;
+  return cellText(v.result);
 };
 
 /** Reads a ledger in the export layout (header row found by its 事项名称 cell); collects every row's problems. */

@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import type { CellValue } from 'exceljs';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import { RANKS, ROLES, type Rank, type Role } from '../auth/actor.ts';
 import type { Db } from '../db/index.ts';
@@ -24,9 +25,20 @@ const ROLE_NAMES: Record<string, Role> = { 管理员: 'admin', 督查: 'supervis
 
 const normalizeHeader = (h: string) => HEADERS[h.trim()] ?? h.trim();
 
+/** What a cell shows: rich text and hyperlinks as their text, a formula as its result, an error as its code. */
+function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v !== 'object') return String(v).trim();
+  if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+  if ('text' in v) return String(v.text).trim();
+  if ('error' in v) return v.error;
+  return cellText(v.result);
+}
+
 async function readTables(fileName: string, content: Buffer): Promise<Table[]> {
   if (fileName.toLowerCase().endsWith('.csv')) {
-    const records = parseCsv(content.toString('utf8').replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map(normalizeHeader), skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
+    const records = parseCsv<Record<string, string>>(content.toString('utf8').replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map(normalizeHeader), skip_empty_lines: true, trim: true, relax_column_count: true });
     return [{ name: fileName, rows: records.map((cells, i) => ({ line: i + 2, cells })) }];
   }
   if (!fileName.toLowerCase().endsWith('.xlsx')) throw new AppError(400, 'VALIDATION', 'Org import takes a .xlsx or .csv file.');
@@ -35,14 +47,14 @@ async function readTables(fileName: string, content: Buffer): Promise<Table[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(content as unknown as ArrayBuffer);
   return wb.worksheets.map((ws) => {
-    const header = (ws.getRow(1).values as unknown[]).map((v) => (v === undefined || v === null ? '' : normalizeHeader(String(v))));
+    const header = (ws.getRow(1).values as CellValue[]).map((v) => normalizeHeader(cellText(v)));
     const rows: Table['rows'] = [];
     ws.eachRow((row, line) => {
       if (line === 1) return;
       const cells: Record<string, string> = {};
-      (row.values as unknown[]).forEach((v, i) => {
+      (row.values as CellValue[]).forEach((v, i) => {
         const key = header[i];
-        if (key) cells[key] = v === undefined || v === null ? '' : typeof v === 'object' && 'text' in v ? String((v as { text: unknown }).text) : String(v).trim();
+        if (key) cells[key] = cellText(v);
       });
       if (Object.values(cells).some((c) => c !== '')) rows.push({ line, cells });
     });
