@@ -13,7 +13,7 @@ import { canAssign, hasRole, useMe } from '../lib/auth.ts';
 import { deadlineText, LEVEL, LIGHT, levelName, SOURCE, STATUS, statusName } from '../lib/format.ts';
 import { filtersToParams, parseFilters, toQuery, type LedgerFilters } from '../lib/filters.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
-import type { Light, Task } from '../lib/types.ts';
+import type { Task } from '../lib/types.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const options = (names: Record<string, readonly [string, string]>, lang: 'zh' | 'en') => Object.entries(names).map(([value, n]) => ({ value, label: n[lang === 'zh' ? 0 : 1] }));
@@ -98,7 +98,7 @@ function FilterBar({ filters, onChange }: { filters: LedgerFilters; onChange: (f
     <Card size="small">
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={12} lg={6}>
-          <UnitPicker value={filters.unitId ?? null} onChange={((v: number | undefined) => set({ unitId: v ?? undefined })) as never} placeholder={t('ledger.unit')} />
+          <UnitPicker value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('ledger.unit')} />
         </Col>
         <Col xs={12} sm={6} lg={3}>
           <Select allowClear placeholder={t('task.light')} value={filters.light} onChange={(v) => set({ light: v })} options={options(LIGHT, lang)} style={{ width: '100%' }} aria-label={t('task.light')} />
@@ -162,7 +162,7 @@ function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline'
         locale={{ emptyText: t('common.empty') }}
         data-testid="ledger-table"
         columns={[
-          { title: t('task.light'), dataIndex: 'light', width: 80, render: (_: unknown, r) => <LightTag light={r.light as Light} reasons={r.lightReasons} /> },
+          { title: t('task.light'), dataIndex: 'light', width: 80, render: (_: unknown, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
           { title: t('task.title'), dataIndex: 'title', render: (_: unknown, r) => <TaskLink task={r} />, ellipsis: true },
           { title: t('task.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 160, ellipsis: true },
           { title: t('task.responsible'), dataIndex: ['responsible', 'name'], width: 100, render: (v: string | undefined) => v ?? '—' },

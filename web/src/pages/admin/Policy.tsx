@@ -5,7 +5,7 @@ import { api } from '../../lib/api.ts';
 import { useLang, useT } from '../../lib/i18n.ts';
 import { flattenPolicy, PATH_NAMES, SECTION_NAMES, type PolicyRow } from '../../lib/policy.ts';
 
-const show = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 
 export default function Policy() {
   const t = useT();
