@@ -30,9 +30,9 @@ const layer = {
   moduleKnowsNoAssembly: {
     patterns: [
       {
-        group: ['**/demo/**', '**/server.ts', '**/cli.ts'],
+        group: ['**/server.ts', '**/cli.ts'],
         message:
-          'A module does not import the app assembly (src/server.ts, src/cli.ts) or the demo data: they import the modules, not the other way round.',
+          'A module does not import the app assembly (src/server.ts, src/cli.ts): they import the modules (through the registry), not the other way round.',
       },
     ],
   },
