@@ -19,13 +19,13 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '300' },
   },
 });
-const { database, app, login, county, countyUnits } = await inProcessApp({ size: values.size!, databaseUrl: values['database-url'] ?? process.env.DATABASE_URL, dataDir: values['data-dir'] });
+const { database, app, login, county, countyUnits } = await inProcessApp({ size: values.size, databaseUrl: values['database-url'] ?? process.env.DATABASE_URL, dataDir: values['data-dir'] });
 const requests = Number(values.requests);
 
 const supervisor = await login(`${county}.p2`);
 const townHead = await login(`${county}-t1.p1`);
 const { countyId, deptId } = await countyUnits(supervisor);
-const taskId = (await app.inject({ url: `/api/v1/tasks?unitId=${countyId}&limit=1`, headers: supervisor })).json().items[0].id as number;
+const taskId = (await app.inject({ url: `/api/v1/tasks?unitId=${countyId}&limit=1`, headers: supervisor })).json<{ items: { id: number }[] }>().items[0]!.id;
 let created = 0;
 
 type Answer = { statusCode: number; body: string };

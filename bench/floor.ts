@@ -53,7 +53,7 @@ const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
 const pgbench = databaseUrl ? pgbenchBinary() : undefined;
 if (databaseUrl && !pgbench) throw new Error('pgbench not found (Debian package postgresql).');
 const duration = Number(values.duration);
-const connectionCounts = values.connections!.split(',').map(Number);
+const connectionCounts = values.connections.split(',').map(Number);
 /** Requests recorded per scenario (pgbench takes at most 128 scripts, for `each`). */
 const RECORDED = 100;
 
@@ -65,6 +65,7 @@ interface Sent {
 }
 let recording: Sent[] | null = null;
 // Every statement goes through Client#query (the pool's clients, transactions, prepared ones).
+// eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called below with the client as `this`
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   if (recording) {
@@ -76,7 +77,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof pg.Client.prototype.query;
 
 /** node-postgres's conversion of a parameter to the text it sends. */
-const prepareValue = createRequire(import.meta.url)('pg/lib/utils.js').prepareValue as (v: unknown) => string | Buffer | null;
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (v: unknown) => string | Buffer | null };
 
 /**
  * A parameter as an SQL literal of unknown type, as a parameter is. pgbench reads `:name` as
@@ -116,7 +117,7 @@ function script(sent: Sent[], task?: { id: number; from: number; to: number }): 
   );
 }
 
-const { database, app, login, county, countyUnits } = await inProcessApp({ size: values.size!, databaseUrl, dataDir: values['data-dir'] });
+const { database, app, login, county, countyUnits } = await inProcessApp({ size: values.size, databaseUrl, dataDir: values['data-dir'] });
 // PGlite: its one connection's query() (the Kysely dialect calls it for every statement).
 const pglite = database.pglite;
 if (pglite) {
@@ -131,7 +132,7 @@ const supervisor = await login(`${county}.p2`);
 const countyHead = await login(`${county}.p1`);
 const townHead = await login(`${county}-t1.p1`);
 type Headers = typeof supervisor;
-const get = async <T>(h: Headers, url: string) => (await app.inject({ url, headers: h })).json() as T;
+const get = async <T>(h: Headers, url: string) => (await app.inject({ url, headers: h })).json<T>();
 const { countyId, deptId } = await countyUnits(supervisor);
 type Task = { id: number; version: number };
 const readable = (await get<{ items: Task[] }>(supervisor, `/api/v1/tasks?unitId=${countyId}&limit=${RECORDED}`)).items;
@@ -209,8 +210,9 @@ try {
       const sent = recording;
       recording = null;
       if (r.statusCode >= 300) throw new Error(`${name}: ${r.statusCode} ${r.body}`);
-      if (name.startsWith('create')) created.push({ id: r.json().id, version: r.json().version });
-      if (replay === 'task') created[i % created.length]!.version = r.json().version;
+      const answer = r.json<Task>();
+      if (name.startsWith('create')) created.push({ id: answer.id, version: answer.version });
+      if (replay === 'task') created[i % created.length]!.version = answer.version;
       for (const text of new Set(sent.filter((x) => !x.named && !/^(begin|commit|rollback)$/i.test(x.text.trim())).map((x) => x.text))) unnamed.set(text, (unnamed.get(text) ?? 0) + 1);
       statements += sent.length / RECORDED;
       if (replay === 'each' || i === RECORDED - 1) kept.push({ sent, task: replay === 'task' ? { id: created[i % created.length]!.id, ...tasks } : undefined });

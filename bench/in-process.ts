@@ -14,12 +14,12 @@ export async function inProcessApp(opts: { size: string; databaseUrl?: string; d
   const login = async (name: string) => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: name, password: BENCH_PASSWORD } });
     if (r.statusCode !== 200) throw new Error(`login ${name}: ${r.statusCode} ${r.body}`);
-    return { cookie: r.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': (r.json() as { csrfToken: string }).csrfToken };
+    return { cookie: r.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': r.json<{ csrfToken: string }>().csrfToken };
   };
   /** The benchmark county's code, and the ids of it and its first department (as `headers` sees them). */
   const county = opts.size === 'county' ? 'c1' : 'p1c1';
   const countyUnits = async (headers: Awaited<ReturnType<typeof login>>) => {
-    const units = (await app.inject({ url: '/api/v1/units', headers })).json().items as { id: number; code: string }[];
+    const units = (await app.inject({ url: '/api/v1/units', headers })).json<{ items: { id: number; code: string }[] }>().items;
     return { countyId: units.find((u) => u.code === county)!.id, deptId: units.find((u) => u.code === `${county}-d1`)!.id };
   };
   return { database, app, login, county, countyUnits };

@@ -43,11 +43,11 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1' },
   },
 });
-const size = values.size!;
+const size = values.size;
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
 const dataDir = values['data-dir'] ?? `bench/data-${size}`;
 const duration = Number(values.duration);
-const connectionCounts = values.connections!.split(',').map(Number);
+const connectionCounts = values.connections.split(',').map(Number);
 const base = `http://127.0.0.1:${values.port}`;
 if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
 const serverEnv = {

@@ -98,7 +98,7 @@ const settings =
     : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
 log(`settings: ${settings}`);
 
-let status = 1;
+let status;
 try {
   exec(path.join(bin, 'initdb'), ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
   exec(path.join(bin, 'pg_ctl'), [

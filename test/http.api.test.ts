@@ -63,7 +63,7 @@ describe('HTTP contract', () => {
     const { app } = await buildApp({ database: ctx.handle, clock: ctx.clock });
     await expect(
       (async () => {
-        app.get('/api/v1/undeclared', async () => ({}));
+        app.get('/api/v1/undeclared', () => ({}));
         await app.ready();
       })(),
     ).rejects.toThrow(/declares no access rule/);

@@ -28,7 +28,7 @@ interface Case {
 }
 interface Rule {
   /** Builds the request for this case (may create the object it needs). */
-  request: (c: Case) => Promise<InjectOptions>;
+  request: (c: Case) => InjectOptions | Promise<InjectOptions>;
   expect: (c: Case) => Outcome;
 }
 
@@ -43,7 +43,7 @@ const taskAction = (allowed: Who[]) => (c: Case): Outcome => (!taskVisible(c) ? 
 
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
 const post = (url: string, payload: unknown = {}): InjectOptions => ({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
-const byPlace = (f: (u: Unit) => InjectOptions) => async (c: Case) => f(units[c.place]);
+const byPlace = (f: (u: Unit) => InjectOptions) => (c: Case) => f(units[c.place]);
 
 let seq = 0;
 async function personAt(place: Place) {
@@ -57,7 +57,7 @@ async function taskAt(place: Place, state: TaskState): Promise<{ id: number; ver
     body.responsibleId = callers.owner.person.id;
     body.leaderId = callers.leader.person.id;
   }
-  const t = (await god.post('/api/v1/tasks', body)).json() as { id: number; version: number };
+  const t = (await god.post('/api/v1/tasks', body)).json<{ id: number; version: number }>();
   const db = ctx.handle.db;
   const set: Record<string, unknown> = {};
   if (state !== 'assigned') set.status = state === 'pending_extension' ? 'signed' : state;
@@ -83,20 +83,20 @@ const taskRoute = (state: TaskState, path: string, payload: (v: number) => unkno
 };
 
 const RULES: Record<string, Rule> = {
-  'GET /api/health': { request: async () => get('/api/health'), expect: everyone },
-  'POST /api/v1/auth/login': { request: async (c) => post('/api/v1/auth/login', { login: callers[c.who].person.login, password: TEST_PASSWORD }), expect: everyone },
-  'POST /api/v1/auth/logout': { request: async () => ({ method: 'POST', url: '/api/v1/auth/logout', headers: { 'x-skip': '1' } }), expect: everyone },
-  'GET /api/v1/auth/me': { request: async () => get('/api/v1/auth/me'), expect: everyone },
+  'GET /api/health': { request: () => get('/api/health'), expect: everyone },
+  'POST /api/v1/auth/login': { request: (c) => post('/api/v1/auth/login', { login: callers[c.who].person.login, password: TEST_PASSWORD }), expect: everyone },
+  'POST /api/v1/auth/logout': { request: () => ({ method: 'POST', url: '/api/v1/auth/logout', headers: { 'x-skip': '1' } }), expect: everyone },
+  'GET /api/v1/auth/me': { request: () => get('/api/v1/auth/me'), expect: everyone },
   // The right current password and a too-weak new one: reaches the policy check (400), changes nothing.
-  'POST /api/v1/auth/password': { request: async () => post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'weak' }), expect: everyone },
-  'GET /api/v1/auth/tokens': { request: async () => get('/api/v1/auth/tokens'), expect: everyone },
-  'POST /api/v1/auth/tokens': { request: async () => post('/api/v1/auth/tokens', { name: 'matrix' }), expect: everyone },
+  'POST /api/v1/auth/password': { request: () => post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'weak' }), expect: everyone },
+  'GET /api/v1/auth/tokens': { request: () => get('/api/v1/auth/tokens'), expect: everyone },
+  'POST /api/v1/auth/tokens': { request: () => post('/api/v1/auth/tokens', { name: 'matrix' }), expect: everyone },
   'DELETE /api/v1/auth/tokens/:id': {
     // Owner: the caller's own token; not owner: somebody else's, which is hidden.
     request: async (c) => {
       const mine = c.who === 'owner';
       const holder = mine ? callers.owner : god;
-      const { id } = (await holder.post('/api/v1/auth/tokens', { name: 'matrix' })).json() as { id: number };
+      const { id } = (await holder.post('/api/v1/auth/tokens', { name: 'matrix' })).json<{ id: number }>();
       return { method: 'DELETE', url: `/api/v1/auth/tokens/${id}` };
     },
     expect: (c) => (c.who === 'owner' ? 'allow' : 'hidden'),
@@ -112,9 +112,9 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/v1/people/:id': { request: async (c) => ({ method: 'PATCH', url: `/api/v1/people/${(await personAt(c.place)).id}`, payload: { title: '科员' } }), expect: adminAnywhere },
   'DELETE /api/v1/people/:id': { request: async (c) => ({ method: 'DELETE', url: `/api/v1/people/${(await personAt(c.place)).id}` }), expect: adminAnywhere },
   'PUT /api/v1/people/:id/password': { request: async (c) => ({ method: 'PUT', url: `/api/v1/people/${(await personAt(c.place)).id}/password`, payload: { password: 'Reset-2026-ok' } }), expect: adminAnywhere },
-  'GET /api/v1/calendar/years': { request: async () => get('/api/v1/calendar/years'), expect: everyone },
-  'GET /api/v1/calendar/years/:year': { request: async () => get('/api/v1/calendar/years/2026'), expect: everyone },
-  'PUT /api/v1/calendar/years/:year': { request: async () => ({ method: 'PUT', url: '/api/v1/calendar/years/2030', payload: { holidays: {}, workdays: {} } }), expect: onlyRoles('admin') },
+  'GET /api/v1/calendar/years': { request: () => get('/api/v1/calendar/years'), expect: everyone },
+  'GET /api/v1/calendar/years/:year': { request: () => get('/api/v1/calendar/years/2026'), expect: everyone },
+  'PUT /api/v1/calendar/years/:year': { request: () => ({ method: 'PUT', url: '/api/v1/calendar/years/2030', payload: { holidays: {}, workdays: {} } }), expect: onlyRoles('admin') },
   'DELETE /api/v1/calendar/years/:year': {
     request: async () => {
       await god.put('/api/v1/calendar/years/2031', { holidays: {}, workdays: {} });
@@ -122,12 +122,12 @@ const RULES: Record<string, Rule> = {
     },
     expect: onlyRoles('admin'),
   },
-  'GET /api/v1/calendar/days': { request: async () => get('/api/v1/calendar/days?from=2026-10-01&to=2026-10-10'), expect: everyone },
-  'GET /api/v1/calendar/add-workdays': { request: async () => get('/api/v1/calendar/add-workdays?from=2026-10-01&workdays=3'), expect: everyone },
+  'GET /api/v1/calendar/days': { request: () => get('/api/v1/calendar/days?from=2026-10-01&to=2026-10-10'), expect: everyone },
+  'GET /api/v1/calendar/add-workdays': { request: () => get('/api/v1/calendar/add-workdays?from=2026-10-01&workdays=3'), expect: everyone },
   'GET /api/v1/policy': { request: byPlace((u) => get(`/api/v1/policy?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/policy/overrides/:id': { request: byPlace((u) => get(`/api/v1/policy/overrides/${u.id}`)), expect: (c) => (c.who === 'admin' ? 'allow' : c.who === 'supervisor' ? visibleOrg(c) : 'forbid') },
   'PUT /api/v1/policy/overrides/:id': { request: byPlace((u) => ({ method: 'PUT', url: `/api/v1/policy/overrides/${u.id}`, payload: {} })), expect: adminAnywhere },
-  'GET /api/v1/notifications': { request: async () => get('/api/v1/notifications'), expect: everyone },
+  'GET /api/v1/notifications': { request: () => get('/api/v1/notifications'), expect: everyone },
   'POST /api/v1/notifications/:id/read': {
     request: async (c) => {
       const recipient = c.who === 'owner' ? callers.owner.person.id : god.person.id;
@@ -137,26 +137,26 @@ const RULES: Record<string, Rule> = {
     },
     expect: (c) => (c.who === 'owner' ? 'allow' : 'hidden'),
   },
-  'POST /api/v1/notifications/read-all': { request: async () => post('/api/v1/notifications/read-all'), expect: everyone },
-  'GET /api/v1/webhooks': { request: async () => get('/api/v1/webhooks'), expect: onlyRoles('admin') },
-  'POST /api/v1/webhooks': { request: async () => post('/api/v1/webhooks', { name: 'x', url: 'http://127.0.0.1:9/x' }), expect: onlyRoles('admin') },
+  'POST /api/v1/notifications/read-all': { request: () => post('/api/v1/notifications/read-all'), expect: everyone },
+  'GET /api/v1/webhooks': { request: () => get('/api/v1/webhooks'), expect: onlyRoles('admin') },
+  'POST /api/v1/webhooks': { request: () => post('/api/v1/webhooks', { name: 'x', url: 'http://127.0.0.1:9/x' }), expect: onlyRoles('admin') },
   'DELETE /api/v1/webhooks/:id': { request: async () => ({ method: 'DELETE', url: `/api/v1/webhooks/${(await god.post('/api/v1/webhooks', { name: 'y', url: 'http://127.0.0.1:9/y' })).json().id}` }), expect: onlyRoles('admin') },
-  'GET /api/v1/deliveries': { request: async () => get('/api/v1/deliveries'), expect: onlyRoles('admin') },
-  'GET /api/v1/audit': { request: async () => get('/api/v1/audit?limit=1'), expect: onlyRoles('admin') },
-  'GET /api/v1/audit/verify': { request: async () => get('/api/v1/audit/verify'), expect: onlyRoles('admin') },
+  'GET /api/v1/deliveries': { request: () => get('/api/v1/deliveries'), expect: onlyRoles('admin') },
+  'GET /api/v1/audit': { request: () => get('/api/v1/audit?limit=1'), expect: onlyRoles('admin') },
+  'GET /api/v1/audit/verify': { request: () => get('/api/v1/audit/verify'), expect: onlyRoles('admin') },
   'POST /api/v1/tasks': {
     request: byPlace((u) => post('/api/v1/tasks', { title: '矩阵交办', level: 'normal', leadUnitId: u.id, deadline: '2026-12-31' })),
     // Assign within your scope: admin anywhere; supervisor, leader and unit head in T1 only.
     expect: (c) => (c.who === 'admin' ? 'allow' : ['supervisor', 'leader', 'unit_head'].includes(c.who) && c.place === 'own' ? 'allow' : 'forbid'),
   },
   'GET /api/v1/tasks': { request: byPlace((u) => get(`/api/v1/tasks?unitId=${u.id}`)), expect: visibleOrg },
-  'GET /api/v1/tasks/workbench': { request: async () => get('/api/v1/tasks/workbench'), expect: everyone },
+  'GET /api/v1/tasks/workbench': { request: () => get('/api/v1/tasks/workbench'), expect: everyone },
   'GET /api/v1/tasks/stats': { request: byPlace((u) => get(`/api/v1/tasks/stats?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/stats/trend': { request: byPlace((u) => get(`/api/v1/tasks/stats/trend?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/lists/responsibility': { request: byPlace((u) => get(`/api/v1/tasks/lists/responsibility?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/export.xlsx': { request: byPlace((u) => get(`/api/v1/tasks/export.xlsx?unitId=${u.id}`)), expect: visibleOrg },
-  'POST /api/v1/tasks/import': { request: async () => ({ method: 'POST', url: '/api/v1/tasks/import', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') }), expect: onlyRoles('leader', 'supervisor', 'admin') },
-  'POST /api/v1/tasks/feed-token': { request: async () => post('/api/v1/tasks/feed-token'), expect: everyone },
+  'POST /api/v1/tasks/import': { request: () => ({ method: 'POST', url: '/api/v1/tasks/import', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') }), expect: onlyRoles('leader', 'supervisor', 'admin') },
+  'POST /api/v1/tasks/feed-token': { request: () => post('/api/v1/tasks/feed-token'), expect: everyone },
   'GET /api/v1/tasks/feed/:file': { request: async () => get(`/api/v1/tasks/feed/${(await callers.owner.post('/api/v1/tasks/feed-token')).json().url.split('/').pop()}`), expect: everyone },
   'GET /api/v1/tasks/:id': { request: async (c) => get(`/api/v1/tasks/${(await taskAt(c.place, 'assigned')).id}`), expect: (c) => (taskVisible(c) ? 'allow' : 'forbid') },
   'POST /api/v1/tasks/:id/sign': { request: taskRoute('assigned', 'sign', (v) => ({ version: v })), expect: taskAction(['admin', 'unit_head']) },
@@ -176,7 +176,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/tasks/:id/attachments/:eid': {
     request: async (c) => {
       const t = await taskAt(c.place, 'signed');
-      const a = (await ctx.inject({ method: 'POST', url: `/api/v1/tasks/${t.id}/attachments`, headers: { cookie: god.cookie, 'x-csrf-token': god.csrfToken, 'content-type': 'application/octet-stream', 'x-file-name': 'a.txt' }, payload: Buffer.from('纯文本') })).json() as { id: number };
+      const a = (await ctx.inject({ method: 'POST', url: `/api/v1/tasks/${t.id}/attachments`, headers: { cookie: god.cookie, 'x-csrf-token': god.csrfToken, 'content-type': 'application/octet-stream', 'x-file-name': 'a.txt' }, payload: Buffer.from('纯文本') })).json<{ id: number }>();
       return get(`/api/v1/tasks/${t.id}/attachments/${a.id}`);
     },
     expect: (c) => (taskVisible(c) ? 'allow' : 'forbid'),

@@ -8,7 +8,7 @@ describe('TtlCache', () => {
     vi.useFakeTimers();
     const cache = new TtlCache<string, number>(1000, 10);
     let reads = 0;
-    const load = async () => ++reads;
+    const load = () => Promise.resolve(++reads);
     expect(await cache.get('a', load)).toBe(1);
     vi.advanceTimersByTime(999);
     expect(await cache.get('a', load)).toBe(1);
@@ -20,18 +20,18 @@ describe('TtlCache', () => {
     vi.useFakeTimers();
     const cache = new TtlCache<string, number | undefined>(1000, 10);
     let value: number | undefined = 7;
-    expect(await cache.get('a', async () => value)).toBe(7);
+    expect(await cache.get('a', () => Promise.resolve(value))).toBe(7);
     vi.advanceTimersByTime(1000);
     value = undefined;
-    expect(await cache.get('a', async () => value)).toBeUndefined();
+    expect(await cache.get('a', () => Promise.resolve(value))).toBeUndefined();
     value = 8;
-    expect(await cache.get('a', async () => value)).toBe(8);
+    expect(await cache.get('a', () => Promise.resolve(value))).toBe(8);
   });
 
   it('drops the oldest entry past maxEntries, and forgets by key, by predicate and wholly', async () => {
     const cache = new TtlCache<string, number>(60_000, 2);
     let reads = 0;
-    const load = async () => ++reads;
+    const load = () => Promise.resolve(++reads);
     await cache.get('a', load);
     await cache.get('b', load);
     await cache.get('c', load); // 'a' goes: the oldest read

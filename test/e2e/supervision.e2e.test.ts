@@ -56,7 +56,7 @@ const confirm = async (page: Page) => {
     message.first().waitFor().then(() => 'refused'),
   ]);
   if (outcome === 'refused' && (await dialog.count())) {
-    throw new Error(`the dialog stayed open: ${await message.allInnerTexts()}`);
+    throw new Error(`the dialog stayed open: ${(await message.allInnerTexts()).join(" / ")}`);
   }
 };
 const status = (page: Page) => page.getByTestId('task-status').innerText();

@@ -36,8 +36,8 @@ export async function cliSandbox(extraEnv: NodeJS.ProcessEnv = {}): Promise<CliS
         const child = start(args);
         let stdout = '';
         let stderr = '';
-        child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-        child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
         child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
       }),
     cleanup: async () => {

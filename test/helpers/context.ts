@@ -162,7 +162,7 @@ export async function createTestContext(
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: person.login, password } });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'mashang_sid')!;
-    const body = res.json() as { csrfToken: string; user: { id: number; login: string } };
+    const body = res.json<{ csrfToken: string; user: { id: number; login: string } }>();
     const headers = { cookie: `mashang_sid=${cookie.value}`, 'x-csrf-token': body.csrfToken };
     const send = (method: InjectOptions['method'], url: string, payload?: unknown) =>
       app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });

@@ -34,7 +34,8 @@ async function sheetRows(buf: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  // The export writes plain values: no rich text, formulas or hyperlinks.
+  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as (string | number | boolean | Date | null | undefined)[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
   return rows;
 }
 

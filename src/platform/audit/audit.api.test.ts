@@ -90,7 +90,7 @@ describe('audit chain', () => {
         .selectFrom('auditLog as a')
         .select(['a.seq', 'a.chain', 'a.link'])
         .where('a.link', '=', 3)
-        .where(({ exists, selectFrom }) => exists(selectFrom('auditLog as b').select('b.seq').whereRef('b.chain', '=', 'a.chain').where('b.link', '=', 4)))
+        .where((eb) => eb.exists(eb.selectFrom('auditLog as b').select('b.seq').whereRef('b.chain', '=', 'a.chain').where('b.link', '=', 4)))
         .orderBy('a.chain')
         .executeTakeFirstOrThrow();
       const seq = Number(third.seq);

@@ -60,7 +60,7 @@ export function authRoutes(fastify: FastifyInstance, auth: AuthService, cookie: 
       summary: "Who am I; the CSRF token of this session; the server's date (Asia/Shanghai), which deadlines count from",
       response: { 200: z.object({ user: UserResponse, csrfToken: z.string().nullable(), today: z.string() }) },
     },
-    handler: async (req) => ({ user: toUserResponse(req.actor!), csrfToken: sessionOf(req)?.csrfToken ?? null, today: auth.today() }),
+    handler: (req) => ({ user: toUserResponse(req.actor!), csrfToken: sessionOf(req)?.csrfToken ?? null, today: auth.today() }),
   });
 
   app.post('/api/v1/auth/password', {

@@ -19,9 +19,9 @@ function recordingDb() {
   });
   const ran: CompiledQuery[] = [];
   const runner = Object.assign(db, {
-    executeQuery: async <R,>(q: CompiledQuery<R>) => {
+    executeQuery: <R,>(q: CompiledQuery<R>) => {
       ran.push(q);
-      return { rows: [] as R[] };
+      return Promise.resolve({ rows: [] as R[] });
     },
   });
   return { db: runner, ran };

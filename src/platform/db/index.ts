@@ -65,7 +65,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === OID.int8) return parseInt8;
           if (oid === OID.date) return keepText;
-          return pg.types.getTypeParser(oid, format);
+          return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
         }) as typeof pg.types.getTypeParser,
       },
     });

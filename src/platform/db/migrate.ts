@@ -34,6 +34,6 @@ class FoldersMigrationProvider implements MigrationProvider {
 export async function migrateToLatest(db: Db, moduleFolders: readonly string[]): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new FoldersMigrationProvider(moduleFolders) });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('A migration failed (it threw a value that is not an Error: see cause).', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -51,7 +51,7 @@ export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Cl
   // onRequest: who you are is settled before the body is read, so an anonymous client cannot
   // make the server parse (or buffer a 20 MB upload of) anything.
   app.addHook('onRequest', async (req) => {
-    const access = req.routeOptions.config.access as Access | undefined;
+    const access = req.routeOptions.config.access;
     if (!access) return;
     const header = req.headers.authorization;
     const cookie = req.cookies[SESSION_COOKIE];

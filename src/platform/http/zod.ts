@@ -5,6 +5,7 @@ import { z } from 'zod';
 /** PostgreSQL's `integer`: ids beyond it make the database, not the caller, fail. */
 export const MAX_INT = 2_147_483_647;
 /** Control characters PostgreSQL refuses (NUL) or nobody types; tab and line breaks stay allowed. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this check's job
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const noControl = (s: string) => !CONTROL_CHARS.test(s);
 

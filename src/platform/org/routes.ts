@@ -45,7 +45,7 @@ export function orgRoutes(fastify: FastifyInstance, org: OrgService): void {
   app.post('/api/v1/units', {
     config: { access: ADMIN },
     schema: { tags, summary: '新增单位', body: UnitCreateBody, response: { 201: UnitResponse } },
-    handler: async (req, reply) => reply.status(201).send(toUnitResponse(await org.createUnit(req.auditContext(), req.actor!, req.body))),
+    handler: async (req, reply) => reply.status(201).send(toUnitResponse(await org.createUnit(req.auditContext(), req.actor, req.body))),
   });
 
   app.patch('/api/v1/units/:id', {
@@ -94,7 +94,7 @@ export function orgRoutes(fastify: FastifyInstance, org: OrgService): void {
     config: { access: ADMIN },
     schema: { tags, summary: '新增人员', body: PersonCreateBody, response: { 201: PersonResponse } },
     handler: async (req, reply) => {
-      const id = await org.createPerson(req.auditContext(), req.actor!, req.body);
+      const id = await org.createPerson(req.auditContext(), req.actor, req.body);
       return reply.status(201).send(toPersonResponse(await org.getPerson(req.actor!, id)));
     },
   });

@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Modal, Slider, Upload } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { actionRequest, DANGEROUS, type ActionKind } from '../lib/actions.ts';
 import { serverToday } from '../lib/auth.ts';
@@ -14,7 +14,7 @@ import { PersonPicker, UnitPicker, WorkdayDatePicker } from './pickers.tsx';
 
 /** Dayjs values → YYYY-MM-DD strings, everywhere in the form values. */
 function normalize(v: unknown): unknown {
-  if (dayjs.isDayjs(v)) return (v as Dayjs).format('YYYY-MM-DD');
+  if (dayjs.isDayjs(v)) return v.format('YYYY-MM-DD');
   if (Array.isArray(v)) return v.map(normalize);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalize(x)]));
   return v;
@@ -204,12 +204,12 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
       onOk={() => form.submit()}
       okText={t('common.submit')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ danger: DANGEROUS.includes(action), loading: run.isPending, 'data-testid': 'dialog-ok' } as never}
+      okButtonProps={{ danger: DANGEROUS.includes(action), loading: run.isPending, 'data-testid': 'dialog-ok' }}
       destroyOnHidden
       width={action === 'submit' || action === 'plan' ? 640 : 520}
       data-testid={`dialog-${action}`}
     >
-      {run.isError && <Alert type="error" showIcon title={(run.error as Error).message} style={{ marginBottom: 12 }} role="alert" />}
+      {run.isError && <Alert type="error" showIcon title={run.error.message} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => run.mutate(v as Record<string, unknown>)}>
         {fields}
       </Form>

@@ -57,7 +57,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       setCsrfToken(null);
       qc.clear();
       qc.setQueryData(['me'], null);
-      navigate('/login');
+      void navigate('/login');
     }
   };
 
@@ -103,7 +103,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
             menu={{
               items: [
                 { key: 'roles', label: user.roles.map((r) => roleName(r, lang)).join('、'), disabled: true },
-                { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: logout },
+                { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: () => void logout() },
               ],
             }}
           >

@@ -14,10 +14,13 @@ export function Chart({ option, height = 320, onClick, testId }: { option: Chart
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
-  click.current = onClick;
+  // The latest handler, for the listener bound once below (refs are written after render, not during).
+  useEffect(() => {
+    click.current = onClick;
+  }, [onClick]);
 
   useEffect(() => {
-    const c = echarts.init(el.current!);
+    const c = echarts.init(el.current);
     chart.current = c;
     c.on('click', (p) => click.current?.(p as ChartClick));
     const ro = new ResizeObserver(() => c.resize());

@@ -128,6 +128,7 @@ export type paths = {
                                 objectType: string;
                                 seq: number;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };

@@ -73,7 +73,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

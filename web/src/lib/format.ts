@@ -88,17 +88,18 @@ export function dateTime(iso: string): string {
 export function describeEvent(e: TimelineEvent, lang: Lang): string {
   const zh = lang === 'zh';
   const who = e.actorName ?? (zh ? '系统' : 'System');
-  const d = e.data as Record<string, unknown>;
-  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
+  const d = e.data;
+  const str = (k: string) => (typeof d[k] === 'string' ? d[k] : '');
+  const num = (k: string) => (typeof d[k] === 'number' ? String(d[k]) : '');
   switch (e.kind) {
     case 'assigned':
       return zh ? `${who} 交办，完成时限 ${str('deadline')}` : `${who} assigned it, due ${str('deadline')}`;
     case 'escalated': {
       const level = escalationName(str('level'), lang);
-      return zh ? `系统${level}：已逾期 ${String(d.overdueWorkdays ?? '')} 个工作日` : `${level}: ${String(d.overdueWorkdays ?? '')} working days overdue`;
+      return zh ? `系统${level}：已逾期 ${num('overdueWorkdays')} 个工作日` : `${level}: ${num('overdueWorkdays')} working days overdue`;
     }
     case 'progress':
-      return zh ? `${who} 报送进展（${String(d.percent ?? '')}%）：${str('text')}` : `${who} reported progress (${String(d.percent ?? '')}%): ${str('text')}`;
+      return zh ? `${who} 报送进展（${num('percent')}%）：${str('text')}` : `${who} reported progress (${num('percent')}%): ${str('text')}`;
     case 'dispatch':
       return zh ? `${who} 交办到人：${str('responsibleName')}` : `${who} dispatched it to ${str('responsibleName')}`;
     case 'request_extension':

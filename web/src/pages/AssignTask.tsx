@@ -86,7 +86,7 @@ export default function AssignTask() {
       void qc.invalidateQueries({ queryKey: ['tasks'] });
       message.success(`${t('assign.created')}：${task.title}`);
       for (const f of failed) message.error(f, 8);
-      navigate(`/tasks/${task.id}`);
+      void navigate(`/tasks/${task.id}`);
     },
   });
 
@@ -94,7 +94,7 @@ export default function AssignTask() {
 
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('assign.title')}</Typography.Title>}>
-      {create.isError && <Alert type="error" showIcon title={(create.error as Error).message} style={{ marginBottom: 16 }} role="alert" />}
+      {create.isError && <Alert type="error" showIcon title={create.error.message} style={{ marginBottom: 16 }} role="alert" />}
       <Form<Values> form={form} layout="vertical" initialValues={{ level: 'normal', deadlineMode: 'date', sourceKind: 'instruction' }} onFinish={(v) => create.mutate(v)} scrollToFirstError disabled={create.isPending}>
         <Row gutter={16}>
           <Col xs={24} lg={16}>

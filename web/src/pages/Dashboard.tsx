@@ -20,7 +20,7 @@ export default function Dashboard() {
   const [unitId, setUnitId] = useState<number | undefined>();
   const stats = useQuery({ queryKey: ['tasks', 'stats', unitId], queryFn: () => api.get<Stats>('/api/v1/tasks/stats', { unitId }) });
   const trend = useQuery({ queryKey: ['tasks', 'trend', unitId], queryFn: () => api.get<Trend>('/api/v1/tasks/stats/trend', { unitId, weeks: 12 }).then((r) => r.weeks) });
-  const ledger = (q: Record<string, string | number>) => navigate(`/tasks?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString()}`);
+  const ledger = (q: Record<string, string | number>) => void navigate(`/tasks?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString()}`);
 
   const byUnit = useMemo(() => (stats.data ? lightsByUnit(stats.data) : null), [stats.data]);
   const ranking = useMemo(() => (stats.data ? overdueRanking(stats.data) : []), [stats.data]);
@@ -36,8 +36,8 @@ export default function Dashboard() {
       },
     [byUnit, lang],
   );
-  const weeks = trend.data ?? [];
-  const rates = onTimeRates(weeks);
+  const weeks = useMemo(() => trend.data ?? [], [trend.data]);
+  const rates = useMemo(() => onTimeRates(weeks), [weeks]);
   const trendOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -90,7 +90,7 @@ export default function Dashboard() {
           <Typography.Text type="secondary">{t('dash.drill')}</Typography.Text>
         </Col>
         <Col xs={24} sm={10} md={8}>
-          <UnitPicker value={unitId ?? null} onChange={((v: number | undefined) => setUnitId(v ?? undefined)) as never} placeholder={t('ledger.unit')} />
+          <UnitPicker value={unitId ?? null} onChange={(v: number | undefined) => setUnitId(v ?? undefined)} placeholder={t('ledger.unit')} />
         </Col>
       </Row>
       {(stats.isError || trend.isError) && <ErrorState error={stats.error ?? trend.error} onRetry={() => (stats.refetch(), trend.refetch())} />}

@@ -98,7 +98,7 @@ function FilterBar({ filters, onChange }: { filters: LedgerFilters; onChange: (f
     <Card size="small">
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={12} lg={6}>
-          <UnitPicker value={filters.unitId ?? null} onChange={((v: number | undefined) => set({ unitId: v ?? undefined })) as never} placeholder={t('ledger.unit')} />
+          <UnitPicker value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('ledger.unit')} />
         </Col>
         <Col xs={12} sm={6} lg={3}>
           <Select allowClear placeholder={t('task.light')} value={filters.light} onChange={(v) => set({ light: v })} options={options(LIGHT, lang)} style={{ width: '100%' }} aria-label={t('task.light')} />
@@ -162,7 +162,7 @@ function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline'
         locale={{ emptyText: t('common.empty') }}
         data-testid="ledger-table"
         columns={[
-          { title: t('task.light'), dataIndex: 'light', width: 80, render: (_: unknown, r) => <LightTag light={r.light as Light} reasons={r.lightReasons} /> },
+          { title: t('task.light'), dataIndex: 'light', width: 80, render: (_: unknown, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
           { title: t('task.title'), dataIndex: 'title', render: (_: unknown, r) => <TaskLink task={r} />, ellipsis: true },
           { title: t('task.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 160, ellipsis: true },
           { title: t('task.responsible'), dataIndex: ['responsible', 'name'], width: 100, render: (v: string | undefined) => v ?? '—' },

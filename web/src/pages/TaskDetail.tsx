@@ -224,7 +224,7 @@ function Extensions({ task }: { task: Detail }) {
           )}
         </div>
       ))}
-      {decide.isError && <Alert type="error" title={(decide.error as Error).message} />}
+      {decide.isError && <Alert type="error" title={decide.error.message} />}
     </Card>
   );
 }

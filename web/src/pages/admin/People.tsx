@@ -19,7 +19,7 @@ export default function People() {
   const [under, setUnder] = useState<number | undefined>();
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Record<string, unknown>>();
   const people = useInfiniteQuery({
     queryKey: ['people', 'admin', under, q],
     queryFn: ({ pageParam }) => api.get<PersonPage>('/api/v1/people', { under, q: q || undefined, cursor: pageParam ?? undefined, limit: 100, includeInactive: true }),
@@ -38,7 +38,7 @@ export default function People() {
     <Card title={t('admin.people')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('admin.newPerson')}</Button>}>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} md={10}>
-          <UnitPicker value={under ?? null} onChange={((v: number | undefined) => setUnder(v ?? undefined)) as never} placeholder={t('admin.unit')} />
+          <UnitPicker value={under ?? null} onChange={(v: number | undefined) => setUnder(v ?? undefined)} placeholder={t('admin.unit')} />
         </Col>
         <Col xs={24} md={10}>
           <Input.Search allowClear placeholder={`${t('admin.name')} / ${t('admin.login')}`} onSearch={setQ} />

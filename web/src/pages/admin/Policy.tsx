@@ -6,7 +6,7 @@ import { useLang, useT } from '../../lib/i18n.ts';
 import { flattenPolicy, pathName, sectionName, type PolicyRow } from '../../lib/policy.ts';
 import type { PolicyInForce } from '../../lib/types.ts';
 
-const show = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 
 export default function Policy() {
   const t = useT();

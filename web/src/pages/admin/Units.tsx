@@ -17,7 +17,7 @@ export default function Units() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Record<string, unknown>>();
   const rows = useMemo(() => {
     const byId = new Map<number, Row>((units.data ?? []).map((u) => [u.id, { ...u }]));
     const roots: Row[] = [];
