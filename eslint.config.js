@@ -122,6 +122,10 @@ export default defineConfig(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
+      // An async callback without await is how a function that must return a Promise (a task
+      // action's apply, a task-event subscriber, a test stub) says so; the rule only asks to
+      // wrap such values in Promise.resolve by hand.
+      '@typescript-eslint/require-await': 'off',
     },
   },
   {

@@ -28,7 +28,6 @@ function sourceFiles(dir: string): string[] {
  */
 const LEGACY: Record<string, number> = {
   'src/modules/tasks/service.ts': 8,
-  'src/modules/tasks/attachments.ts': 2,
   'src/modules/tasks/routes.ts': 3,
   'src/modules/tasks/ledger-service.ts': 3,
   'src/cli.ts': 4,

@@ -147,7 +147,7 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 function expect400(res: LightMyRequestResponse, path: string, what: string) {
   expectSafe(res, what);
   expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 300)}`).toBe(400);
-  const body = res.json() as { error: { code: string; details?: { path: string }[] } };
+  const body = res.json<{ error: { code: string; details?: { path: string }[] } }>();
   expect(body.error.code, what).toBe('VALIDATION');
   const paths = body.error.details?.map((d) => d.path) ?? [];
   expect(paths.some((p) => p === path || p.startsWith(`${path}.`)), `${what}: ${paths.join(', ')} should name ${path}`).toBe(true);
@@ -201,7 +201,7 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
           const url = concrete(r.url.replace(`:${name}`, v));
           const write = r.method !== 'GET' && r.method !== 'DELETE';
           const res = await ctx.inject({
-            method: r.method as 'GET',
+            method: r.method,
             url,
             headers: { cookie: everyRole.cookie, 'x-csrf-token': everyRole.csrfToken, ...(write ? { 'content-type': 'application/json' } : {}) },
             ...(write ? { payload: '{}' } : {}),
@@ -238,7 +238,7 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
         [{ milestones: [{ title: 'm\u0000' }] }, 'body.milestones.0.title'],
         [{ 'k\u0000': 1 }, 'body.k\u0000'],
       ] as const) {
-        const res = await ctx.inject({ method: r.method as 'POST', url, headers: { cookie: everyRole.cookie, 'x-csrf-token': everyRole.csrfToken, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+        const res = await ctx.inject({ method: r.method, url, headers: { cookie: everyRole.cookie, 'x-csrf-token': everyRole.csrfToken, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
         expect400(res, path, `${r.method} ${url} ${JSON.stringify(payload)}`);
       }
     }

@@ -115,8 +115,8 @@ export interface ErrorCodes extends CodesOf<typeof PLATFORM_ERRORS> {}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merged with each module's catalogue
 export interface NotFoundSubjects extends SubjectsOf<typeof PLATFORM_ERRORS> {}
 
-export type ErrorCode = keyof ErrorCodes & string;
-export type NotFoundSubject = keyof NotFoundSubjects & string;
+export type ErrorCode = Extract<keyof ErrorCodes, string>;
+export type NotFoundSubject = Extract<keyof NotFoundSubjects, string>;
 /** The codes whose status is S, e.g. the 409s `conflict` may throw. */
 export type CodeWithStatus<S extends number> = { [K in ErrorCode]: ErrorCodes[K] extends S ? K : never }[ErrorCode];
 
@@ -153,7 +153,7 @@ export const forbidden = (message: string, details?: unknown) => new AppError(E.
 export function notFound(what: NotFoundSubject | (ErrorDef<ErrorCode> & { subject: string }), id: unknown): AppError {
   const def = typeof what === 'string' ? bySubject.get(what) : what;
   // Unreachable when the types hold and the module's catalogue is imported; a plain 404 beats a 500.
-  if (!def) return new AppError(E.NOT_FOUND, `${String(what)} ${String(id)} does not exist.`, { id });
+  if (!def) return new AppError(E.NOT_FOUND, `${typeof what === 'string' ? what : what.subject} ${String(id)} does not exist.`, { id });
   return new AppError(def as ErrorDef<ErrorCode>, `${def.subject} ${String(id)} does not exist.`, { id });
 }
 

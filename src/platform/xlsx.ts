@@ -76,7 +76,8 @@ export function cellText(value: unknown): string {
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateText(value);
-  if (typeof value !== 'object') return String(value).trim();
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value !== 'object') return '';
   const v = value as Record<string, unknown>;
   if (Array.isArray(v.richText)) return cellText((v.richText as { text?: unknown }[]).map((run) => (typeof run?.text === 'string' ? run.text : '')).join(''));
   if ('hyperlink' in v || 'text' in v) return cellText(v.text);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers/context.ts';
 import type { Unit } from '../../platform/db/schema.ts';
-import { sniff } from './sniff.ts';
 
 let ctx: TestContext;
 let dept: Unit;
@@ -75,24 +74,5 @@ describe('attachments', () => {
     expect((await upload(outsider, PDF, 'x.pdf')).statusCode).toBe(403);
     const res = await ctx.inject({ method: 'POST', url: `/api/v1/tasks/${taskId}/attachments`, headers: { cookie: head.cookie, 'x-csrf-token': head.csrfToken, 'content-type': 'application/octet-stream' }, payload: PDF });
     expect(res.statusCode).toBe(400);
-  });
-});
-
-describe('sniff', () => {
-  it.each([
-    [PDF, 'application/pdf'],
-    [PNG, 'image/png'],
-    [Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'image/jpeg'],
-    [Buffer.from('GIF89a....'), 'image/gif'],
-    [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'application/x-ole-storage'],
-    [Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....word/document.xml')]), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    [Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....OFD.xml')]), 'application/ofd'],
-    [Buffer.from('关于做好防汛工作的通知\n各乡镇：'), 'text/plain; charset=utf-8'],
-  ])('%#: %s', (buf, type) => {
-    expect(sniff(buf)?.contentType).toBe(type);
-  });
-  it('refuses binaries and markup', () => {
-    expect(sniff(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]))).toBeNull();
-    expect(sniff(Buffer.from('<svg onload=alert(1)>'))).toBeNull();
   });
 });

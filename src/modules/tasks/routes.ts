@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { ANY_USER, PUBLIC, roles } from '../../platform/http/access.ts';
 import { encodeCursor, Page } from '../../platform/http/paging.ts';
+import { fileNameFromHeader } from '../../platform/files/upload.ts';
 import { fileResponse } from '../../platform/http/responses.ts';
 import { IdParam, QueryInt } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
@@ -27,7 +28,7 @@ import {
   toTaskResponse,
   VersionBody,
 } from './schemas.ts';
-import { TODO_KINDS } from './store.ts';
+import { TODO_KINDS } from './rules.ts';
 import type { ViewFilter } from './views.ts';
 
 const ASSIGNERS = roles('leader', 'supervisor', 'unit_head', 'admin');
@@ -308,12 +309,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
     },
     handler: async (req, reply) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 application/octet-stream 上传文件内容 (send the file bytes as application/octet-stream).');
-      let fileName: string;
-      try {
-        fileName = decodeURIComponent(req.headers['x-file-name']).replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
-      } catch {
-        throw new AppError(400, 'VALIDATION', 'x-file-name must be percent-encoded (encodeURIComponent).');
-      }
+      const fileName = fileNameFromHeader(req.headers['x-file-name']);
       const a = await taskAttachments.upload(req.auditContext(), req.actor!, req.params.id, fileName, req.body);
       return reply.status(201).send({ ...a, createdAt: a.createdAt.toISOString() });
     },

@@ -75,6 +75,10 @@ export const OPEN_STATUSES = ['assigned', 'signed', 'in_progress', 'returned'] a
 export const ESCALATING_STATUSES = ['assigned', 'signed', 'in_progress'] as const satisfies readonly TaskStatus[];
 
 /** What the rules need to know of a task. */
+/** The workbench groups: to sign for, to report on, yellow/red, to verify, extensions to decide. */
+export const TODO_KINDS = ['sign', 'report', 'warn', 'verify', 'extension'] as const;
+export type TodoKind = (typeof TODO_KINDS)[number];
+
 export interface TaskFacts {
   status: TaskStatus;
   level: TaskLevel;

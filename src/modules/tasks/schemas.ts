@@ -4,7 +4,7 @@ import { DateString, Id, QueryBool, QueryId, QueryText, Text } from '../../platf
 import type { LightResult } from './rules.ts';
 import { ESCALATION_LEVELS, LIGHTS, SOURCE_KINDS, TASK_LEVELS, TASK_STATUSES } from './rules.ts';
 import type { TaskEscalationTable } from './schema.ts';
-import { TODO_KINDS } from './store.ts';
+import { TODO_KINDS } from './rules.ts';
 import type { TaskRow } from './service.ts';
 
 const Version = z.number().int().min(1).max(2_147_483_647);

@@ -6,7 +6,7 @@ import { PREPARE } from '../../platform/db/prepared.ts';
 import type { UnitIdCache } from '../../platform/org/service.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import type { Task, TaskAttachmentTable, TaskEscalation, TaskTable } from './schema.ts';
-import { OPEN_STATUSES, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
+import { OPEN_STATUSES, TODO_KINDS, type TodoKind, type EscalationLevel, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Insertable, Updateable } from 'kysely';
 
 /** Dates the light is computed against (see rules.lightOf); the SQL form must agree with it. */
@@ -38,9 +38,6 @@ export interface TaskFilter {
   headPath?: string | null;
 }
 
-/** The workbench groups: to sign for, to report on, yellow/red, to verify, extensions to decide. */
-export const TODO_KINDS = ['sign', 'report', 'warn', 'verify', 'extension'] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
 
 export type TaskSort = 'deadline' | 'newest';
 

@@ -7,8 +7,8 @@ import type { Db } from '../../platform/db/index.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import { taskFacts } from './policy.ts';
-import { ESCALATION_LEVELS, lightDatesFor, lightOf } from './rules.ts';
-import { TODO_KINDS, type LightDates, type TaskFilter, type TaskSort, type TaskStore } from './store.ts';
+import { ESCALATION_LEVELS, lightDatesFor, lightOf, TODO_KINDS } from './rules.ts';
+import type { LightDates, TaskFilter, TaskSort, TaskStore } from './store.ts';
 
 /** A filter as a route gives it: the viewer's part (scope, what they head) is added here. */
 export type ViewFilter = Omit<TaskFilter, 'scope' | 'viewerId'>;

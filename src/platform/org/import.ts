@@ -27,7 +27,7 @@ const normalizeHeader = (h: string) => HEADERS[h.trim()] ?? h.trim();
 
 async function readTables(fileName: string, content: Buffer): Promise<Table[]> {
   if (fileName.toLowerCase().endsWith('.csv')) {
-    const records = parseCsv(content.toString('utf8').replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map(normalizeHeader), skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
+    const records = parseCsv<Record<string, string>>(content.toString('utf8').replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map(normalizeHeader), skip_empty_lines: true, trim: true, relax_column_count: true });
     return [{ name: fileName, rows: records.map((cells, i) => ({ line: i + 2, cells })) }];
   }
   if (!fileName.toLowerCase().endsWith('.xlsx')) throw new AppError(PLATFORM_ERRORS.VALIDATION, 'Org import takes a .xlsx or .csv file.');

@@ -13,7 +13,7 @@ import { canAssign, hasRole, useMe } from '../lib/auth.ts';
 import { deadlineText, LEVEL, LIGHT, levelName, SOURCE, STATUS, statusName } from '../lib/format.ts';
 import { filtersToParams, parseFilters, toQuery, type LedgerFilters } from '../lib/filters.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
-import type { ImportResult, Light, ResponsibilityList, ResponsibilityRow, Task, TaskPage } from '../lib/types.ts';
+import type { ImportResult, ResponsibilityList, ResponsibilityRow, Task, TaskPage } from '../lib/types.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const options = (names: Record<string, readonly [string, string]>, lang: 'zh' | 'en') => Object.entries(names).map(([value, n]) => ({ value, label: n[lang === 'zh' ? 0 : 1] }));
@@ -207,7 +207,7 @@ function ResponsibilityTable({ filters }: { filters: LedgerFilters }) {
         { title: t('task.responsible'), dataIndex: 'responsibleName', render: (v: string | null) => v ?? '—' },
         { title: t('ledger.total'), dataIndex: 'total', width: 80 },
         ...(['green', 'yellow', 'red', 'done'] as const).map((light) => ({
-          title: LIGHT[light]![lang === 'zh' ? 0 : 1],
+          title: LIGHT[light][lang === 'zh' ? 0 : 1],
           key: light,
           width: 80,
           render: (_: unknown, r: ResponsibilityRow) => (r.byLight[light] ? <a onClick={() => drill(r.unitId, light)}>{r.byLight[light]}</a> : 0),
