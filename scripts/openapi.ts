@@ -47,8 +47,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   }
 }
 
-const HEADER = `/* eslint-disable */
-/**
+const HEADER = `/**
  * Generated from the server's OpenAPI document by \`npm run openapi\` (scripts/openapi.ts).
  * Do not edit: change the route's zod schemas and regenerate. test/openapi.test.ts fails when
  * this file is out of date.

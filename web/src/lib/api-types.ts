@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * Generated from the server's OpenAPI document by `npm run openapi` (scripts/openapi.ts).
  * Do not edit: change the route's zod schemas and regenerate. test/openapi.test.ts fails when
