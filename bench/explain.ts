@@ -1,7 +1,7 @@
 /**
  * The query plans that matter, on benchmark data: `npx tsx bench/explain.ts --size county
  * [--database-url URL | --data-dir DIR]`. Runs EXPLAIN (ANALYZE, BUFFERS) on the ledger page,
- * a deep keyset page, a township head's page and the county stats, built by the same TaskStore
+ * a deep keyset page, a township head's page and the county stats, built by the same TaskViewStore
  * code the server runs. BENCHMARKS.md keeps the plans.
  */
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import type { Scope } from '../src/platform/auth/actor.ts';
 import { addDays } from '../src/platform/calendar/calendar.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { migrateAll } from '../src/modules/index.ts';
-import { TaskStore, type LightDates, type TaskFilter } from '../src/modules/tasks/store.ts';
+import { TaskViewStore, type LightDates, type TaskFilter } from '../src/modules/tasks/views-store.ts';
 import { BENCH_TODAY } from './generate.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, 'database-url': { type: 'string' }, 'data-dir': { type: 'string' } } });
@@ -18,7 +18,7 @@ const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
 const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 1 } : { dataDir: values['data-dir'] ?? `bench/data-${values.size}` });
 await migrateAll(handle.db);
 const db = handle.db;
-const store = new TaskStore();
+const store = new TaskViewStore();
 const dates: LightDates = { today: BENCH_TODAY, yellowBefore: addDays(BENCH_TODAY, 5) };
 
 const unit = (code: string) => db.selectFrom('unit').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();

@@ -8,6 +8,7 @@ import { LedgerService } from './ledger-service.ts';
 import { taskRoutes } from './routes.ts';
 import { TaskService } from './service.ts';
 import { TaskStore } from './store.ts';
+import { TaskViewStore } from './views-store.ts';
 import { TaskViews } from './views.ts';
 
 declare module '../../platform/module.ts' {
@@ -31,10 +32,10 @@ export const tasksModule: MashangModule<'tasks' | 'taskViews' | 'ledger' | 'task
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   services({ database, clock, calendar, policy, notify, org }) {
     const { db } = database;
-    // One store for the module's services (it caches unit ids and the unit count); no other module sees it.
-    const store = new TaskStore(org.unitIds);
+    // The module's stores, shared by its services; no other module sees them.
+    const store = new TaskStore();
     const tasks = new TaskService(db, clock, calendar, policy, notify, org, store);
-    const taskViews = new TaskViews(db, clock, calendar, policy, store);
+    const taskViews = new TaskViews(db, clock, calendar, policy, new TaskViewStore(org.unitIds));
     return {
       tasks,
       taskViews,

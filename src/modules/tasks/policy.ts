@@ -6,7 +6,7 @@ import type { TaskRow } from './events.ts';
  * Who may do what with a task, as pure functions of the actor and the task. The lifecycle's
  * actions are decided by `rules.decide` from the facts built here; seeing a task, assigning to a
  * unit and attaching files are decided below. The SQL that lists the tasks a person may see is
- * `visibleTasks` in store.ts; a test holds the two together (policy.api.test.ts).
+ * `TaskViewStore.visible` in views-store.ts; a test holds the two together (policy.api.test.ts).
  */
 
 /** The task as the rules see it. */

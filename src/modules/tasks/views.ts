@@ -8,7 +8,7 @@ import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import { taskFacts } from './policy.ts';
 import { ESCALATION_LEVELS, lightDatesFor, lightOf, TODO_KINDS } from './rules.ts';
-import type { LightDates, TaskFilter, TaskSort, TaskStore } from './store.ts';
+import type { LightDates, TaskFilter, TaskSort, TaskViewStore } from './views-store.ts';
 
 /** A filter as a route gives it: the viewer's part (scope, what they head) is added here. */
 export type ViewFilter = Omit<TaskFilter, 'scope' | 'viewerId'>;
@@ -24,7 +24,7 @@ export class TaskViews {
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
     private readonly policy: PolicyService,
-    private readonly store: TaskStore,
+    private readonly store: TaskViewStore,
   ) {}
 
   private async lightDates(policy: Policy): Promise<LightDates> {

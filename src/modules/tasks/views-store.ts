@@ -1,0 +1,330 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Scope } from '../../platform/auth/actor.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import type { UnitIdCache } from '../../platform/org/service.ts';
+import { OPEN_STATUSES, TODO_KINDS, type Light, type SourceKind, type TaskLevel, type TaskStatus, type TodoKind } from './rules.ts';
+import type { Task } from './schema.ts';
+import { withEscalations, type EscalationJson } from './store.ts';
+
+/** The read views' queries over many tasks: who may see what, the ledger, the workbench, statistics, trend, responsibility. */
+/** Dates the light is computed against (see rules.lightOf); the SQL form must agree with it. */
+export interface LightDates {
+  today: string;
+  /** A deadline before this date is within the yellow window (addWorkdays(today, N + 1)). */
+  yellowBefore: string;
+}
+
+export interface TaskFilter {
+  scope: Scope;
+  viewerId: number;
+  unitPath?: string;
+  responsibleId?: number;
+  assignerId?: number;
+  light?: Light;
+  level?: TaskLevel;
+  sourceKind?: SourceKind;
+  /** With sourceKind: the tasks of one record of that module (all tasks of meeting 12). */
+  sourceId?: number;
+  status?: TaskStatus[];
+  deadlineFrom?: string;
+  deadlineTo?: string;
+  overdue?: boolean;
+  q?: string;
+  /** 工作台: what the viewer has to do next (see TODO_KINDS). */
+  todo?: TodoKind;
+  /** The subtree the viewer heads (unit heads: their unit; admin: everything); null for others. */
+  headPath?: string | null;
+}
+
+
+export type TaskSort = 'deadline' | 'newest';
+
+/** A TaskFilter with its unit paths turned into ids (null: no limit); see TaskStore.resolve. */
+export interface ResolvedFilter extends TaskFilter {
+  /** About how many units exist: a scope's share of them decides the ledger's plan. */
+  unitTotal: number;
+  scopeIds: number[] | null;
+  unitIds: number[] | null;
+  headIds: number[] | null;
+}
+
+/** A ledger row: the task with its lead unit's path and name and the responsible person's name. */
+export type TaskRowWithNames = Task & { leadUnitPath: string; leadUnitName: string; responsibleName: string | null };
+
+/** Up to this share of all units, a deadline-sorted page is read by unit and sorted (see listQuery). */
+const NARROW_SCOPE_SHARE = 0.05;
+/** Every unit under `unitPath` lies in the scope (a subtree of it, or everything). */
+function subtreeInScope(scope: Scope, unitPath: string): boolean {
+  return scope.all || scope.subtrees.some((p) => unitPath.startsWith(p));
+}
+
+const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The light as SQL, for filters and counts. Kept in step with rules.lightOf by a test. */
+export function lightSql(d: LightDates) {
+  return sql<Light>`case
+    when t.status in ('verified', 'closed') then 'done'
+    when t.status = 'submitted' and t.submitted_on > t.deadline then 'red'
+    when t.status <> 'submitted' and ${d.today}::date > t.deadline then 'red'
+    when t.status = 'submitted' then 'green'
+    when t.deadline < ${d.yellowBefore}::date
+      or (t.status = 'assigned' and ${d.today}::date > t.sign_due)
+      or (t.plan_due is not null and t.plan_at is null and t.status <> 'returned' and ${d.today}::date > t.plan_due)
+      or (t.next_report_due < ${d.today}::date and t.status not in ('assigned', 'returned'))
+      or (t.next_milestone_due < ${d.today}::date)
+      then 'yellow'
+    else 'green' end`;
+}
+
+export class TaskViewStore {
+  /** With a cache, scope paths become unit ids without a query most of the time (see UnitIdCache). */
+  constructor(private readonly unitIds?: UnitIdCache) {}
+
+  private unitCount: { n: number; at: number } | null = null;
+
+  /** About how many units there are (the planner's estimate, else a count), re-read every 5 minutes. */
+  private async unitTotal(db: Executor): Promise<number> {
+    if (this.unitCount && Date.now() - this.unitCount.at < 300_000) return this.unitCount.n;
+    const est = await sql<{ n: number }>`select reltuples::int as n from pg_class where oid = 'unit'::regclass`.execute(db);
+    let n = Number(est.rows[0]?.n ?? -1);
+    if (n <= 0) n = Number((await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    this.unitCount = { n, at: Date.now() };
+    return n;
+  }
+
+  /**
+   * A filter whose unit paths have become unit ids, looked up once (an indexed prefix match), so
+   * the task query compares plain ids: the planner then estimates from the values it is given
+   * and picks the lead-unit index for a township and the deadline index for a province.
+   */
+  async resolve(db: Executor, f: TaskFilter): Promise<ResolvedFilter> {
+    const ids = async (subtrees: string[], exact: string[] = []) => {
+      const load = async () => {
+        const conds = [...subtrees.map((p) => sql<SqlBool>`path like ${likePrefix(p)}`), ...exact.map((p) => sql<SqlBool>`path = ${p}`)];
+        if (conds.length === 0) return [];
+        return (await db.selectFrom('unit').select('id').where(sql<SqlBool>`(${sql.join(conds, sql` or `)})`).execute()).map((r) => r.id);
+      };
+      return this.unitIds ? this.unitIds.get(JSON.stringify([subtrees, exact]), load) : load();
+    };
+    return {
+      ...f,
+      unitTotal: await this.unitTotal(db),
+      scopeIds: f.scope.all ? null : await ids(f.scope.subtrees, f.scope.units),
+      unitIds: f.unitPath ? await ids([f.unitPath]) : null,
+      headIds: !f.todo || !f.headPath ? [] : f.headPath === '/' ? null : await ids([f.headPath]),
+    };
+  }
+
+  /**
+   * What a viewer may see (the SQL side of policy.canSeeTask, held to it by policy.api.test.ts):
+   * tasks led or co-handled in their scope, or that involve them (assigner, responsible person,
+   * overseeing leader, owner of a milestone). The
+   * co-unit arm is a sub-select: written as `co_unit_ids && ids` the planner guesses that 2.5 %
+   * of all tasks match it and, at province scale, walks the deadline index past a million rows
+   * to fill a township's first page (bench/results/*-plans.md). Inside, one `@>` probe of the GIN
+   * index per unit: with the whole id list, `&&` is guessed to match half the table and is
+   * answered by reading all of it (4 s at province scale for a county's 141 units).
+   */
+  private visible(f: ResolvedFilter): Expression<SqlBool> {
+    if (f.scopeIds === null) return sql<SqlBool>`true`;
+    return sql<SqlBool>`(t.lead_unit_id = any(${f.scopeIds}::int[])
+      or t.assigner_id = ${f.viewerId} or t.responsible_id = ${f.viewerId} or t.leader_id = ${f.viewerId}
+      or t.id = any(array(select m.task_id from task_milestone m where m.owner_id = ${f.viewerId}))
+      or t.id = any(array(select c.id from unnest(${f.scopeIds}::int[]) as s(unit_id) cross join lateral (select c.id from task c where c.co_unit_ids @> array[s.unit_id]) c)))`;
+  }
+
+  /** The condition of one workbench group; mirrors who may act in rules.allowedActor. */
+  private todo(kind: TodoKind, viewerId: number, headIds: number[] | null, d: LightDates): Expression<SqlBool> {
+    const heads = headIds === null ? sql<SqlBool>`true` : headIds.length ? sql<SqlBool>`t.lead_unit_id = any(${headIds}::int[])` : sql<SqlBool>`false`;
+    switch (kind) {
+      case 'sign':
+        return sql<SqlBool>`(t.status = 'assigned' and ${heads})`;
+      case 'report':
+        return sql<SqlBool>`(t.status in ('signed', 'in_progress') and (t.responsible_id = ${viewerId} or ${heads}))`;
+      case 'warn':
+        return sql<SqlBool>`(${lightSql(d)} in ('yellow', 'red'))`;
+      case 'verify':
+        return sql<SqlBool>`(t.status = 'submitted' and (t.assigner_id = ${viewerId} or t.leader_id = ${viewerId}))`;
+      case 'extension':
+        return sql<SqlBool>`(t.pending_extension and (t.assigner_id = ${viewerId} or t.leader_id = ${viewerId}))`;
+    }
+  }
+
+  /**
+   * 工作台 in one query: what the viewer may see is read once (a materialized CTE, on the
+   * lead-unit and person indexes) with a flag per group; each group's count and its first
+   * `perGroup` tasks by deadline come from window functions over that set. Written as a
+   * `LIMIT` per group instead, the planner walks the deadline index of all 2 M tasks looking for
+   * a county head's five (40 s at province scale). `f` is resolved once, with headIds.
+   */
+  async workbench(db: Executor, f: ResolvedFilter, d: LightDates, perGroup: number) {
+    const flags = sql.join(TODO_KINDS.map((k) => sql`${this.todo(k, f.viewerId, f.headIds, d)} as ${sql.ref(k)}`));
+    const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)}, v.${sql.ref(k)})`));
+    const { rows } = await sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number; escalations: EscalationJson[] }>`
+      with v as materialized (
+        select t.id, t.deadline, ${flags} from task t
+        -- Finished tasks are nobody's to-do (literal, for task_unfinished_lead_idx).
+        where t.status not in ('verified', 'closed') and ${this.visible(f)}
+      ), g as (
+        select v.id, k.kind, row_number() over (partition by k.kind order by v.deadline, v.id) as rn, count(*) over (partition by k.kind) as n
+        from v cross join lateral (values ${kinds}) as k(kind, hit)
+        where k.hit
+      )
+      select t.*, u.path as lead_unit_path, u.name as lead_unit_name, r.name as responsible_name, g.kind as todo_kind, g.n as group_count,
+        (select coalesce(json_agg(s order by s.at), '[]') from task_escalation s where s.task_id = t.id) as escalations
+      from g
+      join task t on t.id = g.id
+      join unit u on u.id = t.lead_unit_id
+      left join person r on r.id = t.responsible_id
+      where g.rn <= ${perGroup}
+      order by g.kind, t.deadline, t.id`.execute(db);
+    const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, Number(rows.find((r) => r.todoKind === k)?.groupCount ?? 0)])) as Record<TodoKind, number>;
+    return { counts, rows: withEscalations(rows) };
+  }
+
+  /** The tasks matching the filter (`task as t`, nothing joined: callers join what they show). */
+  private filtered(db: Executor, f: ResolvedFilter, d: LightDates) {
+    let q = db.selectFrom('task as t');
+    // A unit filter inside one of the viewer's subtrees keeps only tasks led there, all of which
+    // the viewer may see: the visibility test would add nothing but planning and a check per row
+    // (a county supervisor's county: 141 unit ids twice, an OR of five arms and a sub-select).
+    if (!(f.unitPath !== undefined && f.unitIds && subtreeInScope(f.scope, f.unitPath))) q = q.where(this.visible(f));
+    if (f.unitIds) q = q.where(sql<SqlBool>`t.lead_unit_id = any(${f.unitIds}::int[])`);
+    if (f.responsibleId) q = q.where('t.responsibleId', '=', f.responsibleId);
+    if (f.assignerId) q = q.where('t.assignerId', '=', f.assignerId);
+    if (f.level) q = q.where('t.level', '=', f.level);
+    if (f.sourceKind) q = q.where('t.sourceKind', '=', f.sourceKind);
+    if (f.sourceId !== undefined) q = q.where('t.sourceId', '=', f.sourceId);
+    if (f.status?.length) q = q.where('t.status', 'in', f.status);
+    if (f.deadlineFrom) q = q.where('t.deadline', '>=', f.deadlineFrom);
+    if (f.deadlineTo) q = q.where('t.deadline', '<=', f.deadlineTo);
+    if (f.overdue) q = q.where('t.status', 'in', OPEN_STATUSES).where('t.deadline', '<', d.today);
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('t.title', 'ilike', like), eb('t.description', 'ilike', like), eb('t.sourceRef', 'ilike', like)]));
+    }
+    if (f.light) {
+      // Implied by the light, and indexable (task_unfinished_lead_idx): most tasks are finished.
+      // Literal SQL, so the planner matches the partial index's predicate.
+      q = q.where(f.light === 'done' ? sql<SqlBool>`t.status in ('verified', 'closed')` : sql<SqlBool>`t.status not in ('verified', 'closed')`);
+      // Red implies a deadline before today (late, or submitted after it): a range on the
+      // (lead unit, deadline) index instead of computing the light of every unfinished task.
+      if (f.light === 'red') q = q.where('t.deadline', '<', d.today);
+      q = q.where(lightSql(d), '=', f.light);
+    }
+    if (f.todo) q = q.where(this.todo(f.todo, f.viewerId, f.headIds, d));
+    return q;
+  }
+
+  /** A page of the ledger, keyset-paged on (sort key, id). */
+  async list(db: Executor, f: TaskFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
+    const rows = await this.listQuery(db, await this.resolve(db, f), d, page).execute();
+    return withEscalations(rows);
+  }
+
+  /** The ledger page's query, unexecuted (bench/explain.ts prints its plan). */
+  listQuery(db: Executor, f: ResolvedFilter, d: LightDates, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
+    // The page is cut first and only its rows get their unit and person names: joined before the
+    // sort, every matching task of a county was joined (6,260 unit and person lookups for 51 rows).
+    let q = this.filtered(db, f, d).selectAll('t');
+    if (page.sort === 'deadline') {
+      if (page.after) {
+        const [deadline, id] = page.after;
+        q = q.where((eb) => eb.or([eb('t.deadline', '>', String(deadline)), eb.and([eb('t.deadline', '=', String(deadline)), eb('t.id', '>', id)])]));
+      }
+      // A scope with a small share of all units (a county of a province, a township) holds a small
+      // share of the tasks: read them by lead unit and sort. Ordered by the bare column, the
+      // planner walks the deadline index of the whole table instead, filtering row by row for the
+      // scope's few (a township head's first page: 7,955 pages read for 51 rows). `+ 0` hides the
+      // index order; wide scopes keep the index walk, where it is the right plan.
+      const scopeUnits = Math.min(f.scopeIds?.length ?? Infinity, f.unitIds?.length ?? Infinity);
+      const narrow = scopeUnits <= f.unitTotal * NARROW_SCOPE_SHARE;
+      q = q.orderBy(narrow ? sql`t.deadline + 0` : sql`t.deadline`).orderBy('t.id');
+    } else {
+      if (page.after) q = q.where('t.id', '<', page.after[1]);
+      q = q.orderBy('t.id', 'desc');
+    }
+    const named = db
+      .selectFrom(q.limit(page.limit).as('t'))
+      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+      .leftJoin('person as r', 'r.id', 't.responsibleId')
+      .selectAll('t')
+      .select(['u.path as leadUnitPath', 'u.name as leadUnitName', 'r.name as responsibleName'])
+      // The page's escalation rungs with it: a second statement for 50 rows cost a round trip.
+      .select((eb) => jsonArrayFrom(eb.selectFrom('taskEscalation as s').selectAll('s').whereRef('s.taskId', '=', 't.id').orderBy('s.at')).as('escalations'));
+    return page.sort === 'deadline' ? named.orderBy('t.deadline').orderBy('t.id') : named.orderBy('t.id', 'desc');
+  }
+
+  /** Counts by lead unit, light and status (dashboards). */
+  async stats(db: Executor, f: TaskFilter, d: LightDates) {
+    return this.statsQuery(db, await this.resolve(db, f), d).execute();
+  }
+
+  statsQuery(db: Executor, f: ResolvedFilter, d: LightDates) {
+    // The light is computed in a subquery: a parameterised CASE cannot be repeated in GROUP BY.
+    // Counted first, named after: joined before the count, every task of a county looked up its
+    // unit (11,604 lookups for 140 units on province data).
+    const rows = this.filtered(db, f, d).select(['t.leadUnitId', 't.status']).select(lightSql(d).as('light'));
+    const counted = db
+      .selectFrom(rows.as('x'))
+      .select(['x.leadUnitId', 'x.status', 'x.light'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy(['x.leadUnitId', 'x.status', 'x.light']);
+    // Each group's unit name by its key: the planner guesses thousands of groups (a county has
+    // ≈ 200) and, joined, hashed all 24,303 units of a province for them (26 of 43 ms).
+    return db
+      .selectFrom(counted.as('c'))
+      .select(['c.leadUnitId', 'c.status', 'c.light', 'c.n'])
+      .select((eb) => eb.selectFrom('unit as u').select('u.name').whereRef('u.id', '=', 'c.leadUnitId').$asScalar().$notNull().as('unitName'));
+  }
+
+  /**
+   * Week by week since `since` (Monday, Asia/Shanghai): tasks verified and how many of them were
+   * submitted by their deadline (on time), and escalation rungs fired, by level.
+   */
+  async trend(db: Executor, filter: TaskFilter, d: LightDates, since: Date) {
+    const f = await this.resolve(db, filter);
+    const done = this.filtered(db, f, d)
+      .where('t.verifiedAt', '>=', since)
+      .select(sql<string>`to_char(date_trunc('week', t.verified_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`.as('week'))
+      .select(sql<number>`case when t.submitted_on <= t.deadline then 1 else 0 end`.as('onTime'));
+    const escalated = this.filtered(db, f, d)
+      .innerJoin('taskEscalation as e', 'e.taskId', 't.id')
+      .where('e.at', '>=', since)
+      .select(sql<string>`to_char(date_trunc('week', e.at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`.as('week'))
+      .select('e.level');
+    const [doneRows, escalationRows] = await Promise.all([
+      db
+        .selectFrom(done.as('x'))
+        .select(['x.week'])
+        .select((eb) => [eb.fn.countAll<number>().as('done'), eb.fn.sum<number>('x.onTime').as('onTime')])
+        .groupBy('x.week')
+        .execute(),
+      db
+        .selectFrom(escalated.as('x'))
+        .select(['x.week', 'x.level'])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .groupBy(['x.week', 'x.level'])
+        .execute(),
+    ]);
+    return { doneRows, escalationRows };
+  }
+
+  /** 责任清单: tasks per lead unit and responsible person, by light. */
+  async responsibility(db: Executor, filter: TaskFilter, d: LightDates) {
+    const f = await this.resolve(db, filter);
+    const rows = this.filtered(db, f, d)
+      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+      .leftJoin('person as r', 'r.id', 't.responsibleId')
+      .select(['t.leadUnitId', 'u.name as unitName', 't.responsibleId', 'r.name as responsibleName'])
+      .select(lightSql(d).as('light'));
+    return db
+      .selectFrom(rows.as('x'))
+      .select(['x.leadUnitId', 'x.unitName', 'x.responsibleId', 'x.responsibleName', 'x.light'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy(['x.leadUnitId', 'x.unitName', 'x.responsibleId', 'x.responsibleName', 'x.light'])
+      .execute();
+  }
+
+}
