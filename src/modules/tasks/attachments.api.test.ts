@@ -20,7 +20,7 @@ beforeAll(async () => {
   leader = await ctx.as(['leader'], await ctx.newUnit({ parent: county }));
   head = await ctx.as(['unit_head'], dept);
   outsider = await ctx.as(['unit_head'], other);
-  taskId = (await leader.post('/api/v1/tasks', { title: '附件测试', level: 'normal', leadUnitId: dept.id, deadline: '2026-12-01' })).json().id;
+  taskId = (await ctx.newTask({ by: leader.person, title: '附件测试', level: 'normal', leadUnitId: dept.id, deadline: '2026-12-01' })).id;
   await head.post(`/api/v1/tasks/${taskId}/sign`, { version: 1 });
 });
 afterAll(() => ctx.close());

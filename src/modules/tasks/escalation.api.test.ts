@@ -45,8 +45,7 @@ beforeAll(async () => {
   supervisorId = (await ctx.newPerson({ unit: office, roles: ['supervisor'] })).id;
   headId = (await ctx.newPerson({ unit: dept, roles: ['unit_head'] })).id;
   staffId = (await ctx.newPerson({ unit: dept, roles: ['staff'] })).id;
-  const res = await leader.post('/api/v1/tasks', { title: '节前安全生产大检查', level: 'key', leadUnitId: dept.id, responsibleId: staffId, deadline: '2026-09-30' });
-  taskId = res.json().id;
+  taskId = (await ctx.newTask({ by: leader.person, title: '节前安全生产大检查', level: 'key', leadUnitId: dept.id, responsibleId: staffId, deadline: '2026-09-30' })).id;
 });
 afterAll(() => ctx.close());
 
@@ -100,9 +99,8 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
 
   it('fires each level once even with two scanners racing', async () => {
     ctx.clock.set(at('2026-10-08'));
-    const c = await ctx.login(leader.person);
     const ids: number[] = [];
-    for (let i = 0; i < 6; i++) ids.push((await c.post('/api/v1/tasks', { title: `竞争测试 ${i}`, level: 'normal', leadUnitId: dept.id, deadline: '2026-10-08' })).json().id);
+    for (let i = 0; i < 6; i++) ids.push((await ctx.newTask({ by: leader.person, title: `竞争测试 ${i}`, level: 'normal', leadUnitId: dept.id, deadline: '2026-10-08' })).id);
     ctx.clock.set(at('2026-10-20'));
     const results = await Promise.all([runEscalationJob(ctx.handle.db, ctx.services.escalation), runEscalationJob(ctx.handle.db, ctx.services.escalation), ctx.services.escalation.scan(ctx.handle.db, await ctx.services.calendar.get())]);
     const fired = results.reduce((n, r) => n + ('ran' in r ? (r.ran ? r.result.fired : 0) : r.fired), 0);
@@ -115,11 +113,10 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
   it('does not escalate a task that is done, or returned to the assigner', async () => {
     ctx.clock.set(at('2026-11-04'));
     const before = (await ctx.handle.db.selectFrom('taskEscalation').select('taskId').execute()).length;
-    const c = await ctx.login(leader.person);
-    const { id } = (await c.post('/api/v1/tasks', { title: '已办结的不再升级', level: 'normal', leadUnitId: dept.id, deadline: '2026-11-04' })).json();
+    const { id } = (await ctx.newTask({ by: leader.person, title: '已办结的不再升级', level: 'normal', leadUnitId: dept.id, deadline: '2026-11-04' }));
     await ctx.handle.db.updateTable('task').set({ status: 'verified' }).where('id', '=', id).execute();
     // A returned task waits for the assigner; the unit that returned it is not chased.
-    const { id: returned } = (await c.post('/api/v1/tasks', { title: '退回的不催办', level: 'normal', leadUnitId: dept.id, deadline: '2026-11-04' })).json();
+    const { id: returned } = (await ctx.newTask({ by: leader.person, title: '退回的不催办', level: 'normal', leadUnitId: dept.id, deadline: '2026-11-04' }));
     await ctx.handle.db.updateTable('task').set({ status: 'returned' }).where('id', '=', returned).execute();
     ctx.clock.set(at('2026-11-20'));
     await scan();
@@ -130,8 +127,7 @@ describe('lights and the escalation ladder around the 2026 National Day break', 
 
   it('looks at a task again only on its next rung’s day, and from scratch after an extension', async () => {
     ctx.clock.set(at('2026-10-08'));
-    const c = await ctx.login(leader.person);
-    const { id } = (await c.post('/api/v1/tasks', { title: '按日升级', level: 'normal', leadUnitId: dept.id, responsibleId: staffId, deadline: '2026-10-09' })).json();
+    const { id } = (await ctx.newTask({ by: leader.person, title: '按日升级', level: 'normal', leadUnitId: dept.id, responsibleId: staffId, deadline: '2026-10-09' }));
     const next = async () => (await ctx.handle.db.selectFrom('task').select('nextEscalationOn').where('id', '=', id).executeTakeFirstOrThrow()).nextEscalationOn;
     const scannedIt = async () => {
       const before = await ctx.handle.db.selectFrom('taskEscalation').select('level').where('taskId', '=', id).execute();

@@ -36,8 +36,8 @@ const counts = async (c: Client) => Object.fromEntries(Object.entries(await work
 describe('工作台 (workbench)', () => {
   it('groups each person’s to-dos, follows the task through its life, and the ledger filters by the same group', async () => {
     expect(await counts(head)).toEqual({ sign: 0, report: 0, warn: 0, verify: 0, extension: 0 });
-    const a = (await leader.post('/api/v1/tasks', { title: '防汛物资清点', level: 'normal', leadUnitId: dept.id, deadline: '2026-10-30' })).json();
-    const b = (await leader.post('/api/v1/tasks', { title: '河长制巡河', level: 'normal', leadUnitId: dept.id, deadline: { workdays: 2 } })).json();
+    const a = (await ctx.newTask({ by: leader.person, title: '防汛物资清点', level: 'normal', leadUnitId: dept.id, deadline: '2026-10-30' }));
+    const b = (await ctx.newTask({ by: leader.person, title: '河长制巡河', level: 'normal', leadUnitId: dept.id, deadline: { workdays: 2 } }));
 
     // Both wait for the head's signature; the near deadline is yellow for everyone who sees it.
     const hw = await workbench(head);
@@ -91,7 +91,7 @@ describe('工作台 (workbench)', () => {
     leader = await ctx.login(leader.person); // the first test moved the clock past its session
     const deadlines = ['2026-12-20', '2026-12-01', '2026-12-15', '2026-12-01', '2026-12-30', '2026-12-05', '2026-12-10'];
     const made: { id: number; deadline: string }[] = [];
-    for (const [i, deadline] of deadlines.entries()) made.push((await leader.post('/api/v1/tasks', { title: `排序 ${i}`, level: 'normal', leadUnitId: unit.id, deadline })).json());
+    for (const [i, deadline] of deadlines.entries()) made.push((await ctx.newTask({ by: leader.person, title: `排序 ${i}`, level: 'normal', leadUnitId: unit.id, deadline })));
     const sign = (await workbench(unitHead)).sign!;
     expect(sign.count).toBe(7);
     const expected = [...made].sort((x, y) => (x.deadline < y.deadline ? -1 : x.deadline > y.deadline ? 1 : x.id - y.id)).slice(0, 5);
