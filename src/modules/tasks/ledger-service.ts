@@ -3,7 +3,8 @@ import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import { sha256 } from '../../platform/auth/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, notFound, PLATFORM_ERRORS } from '../../platform/errors.ts';
+import { TASK_ERRORS } from './errors.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
@@ -27,7 +28,7 @@ function parseProgress(cell: string | null): { percent: number; text: string | n
 
 class ImportLedgerError extends AppError {
   constructor(errors: string[]) {
-    super(400, 'IMPORT_INVALID', `导入失败，共 ${errors.length} 处错误，未导入任何事项 (nothing imported):\n${errors.slice(0, 50).join('\n')}`, { errors });
+    super(PLATFORM_ERRORS.IMPORT_INVALID, `导入失败，共 ${errors.length} 处错误，未导入任何事项 (nothing imported):\n${errors.slice(0, 50).join('\n')}`, { errors });
   }
 }
 
@@ -160,9 +161,9 @@ export class LedgerService {
   /** The ICS feed behind a secret token. */
   async feed(token: string, host: string): Promise<string> {
     const owner = await this.store.feedTokenOwner(this.db, sha256(token));
-    if (!owner) throw notFound('Feed', 'token');
+    if (!owner) throw notFound(TASK_ERRORS.FEED_NOT_FOUND, 'token');
     const person = await this.db.selectFrom('person').select(['name', 'active']).where('id', '=', owner.personId).executeTakeFirst();
-    if (!person?.active) throw notFound('Feed', 'token');
+    if (!person?.active) throw notFound(TASK_ERRORS.FEED_NOT_FOUND, 'token');
     const [tasks, milestones] = await this.store.feedItems(this.db, owner.personId);
     return buildFeed({
       name: person.name,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { AppError, badRequest } from '../../platform/errors.ts';
+import { AppError, badRequest, PLATFORM_ERRORS } from '../../platform/errors.ts';
 import { ANY_USER, PUBLIC, roles } from '../../platform/http/access.ts';
 import { encodeCursor, Page } from '../../platform/http/paging.ts';
 import { fileNameFromHeader } from '../../platform/files/upload.ts';
@@ -245,7 +245,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       response: { 201: z.object({ imported: z.number() }) },
     },
     handler: async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `请上传 XLSX 文件 (send the file with content-type ${XLSX_TYPE}).`);
+      if (!Buffer.isBuffer(req.body)) throw new AppError(PLATFORM_ERRORS.UNSUPPORTED_MEDIA_TYPE, `请上传 XLSX 文件 (send the file with content-type ${XLSX_TYPE}).`);
       return reply.status(201).send(await ledger.import(req.auditContext(), req.actor!, req.body));
     },
   });
@@ -308,7 +308,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       response: { 201: AttachmentResponse },
     },
     handler: async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 application/octet-stream 上传文件内容 (send the file bytes as application/octet-stream).');
+      if (!Buffer.isBuffer(req.body)) throw new AppError(PLATFORM_ERRORS.UNSUPPORTED_MEDIA_TYPE, '请以 application/octet-stream 上传文件内容 (send the file bytes as application/octet-stream).');
       const fileName = fileNameFromHeader(req.headers['x-file-name']);
       const a = await taskAttachments.upload(req.auditContext(), req.actor!, req.params.id, fileName, req.body);
       return reply.status(201).send({ ...a, createdAt: a.createdAt.toISOString() });

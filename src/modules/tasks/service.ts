@@ -4,7 +4,8 @@ import type { WorkCalendar } from '../../platform/calendar/calendar.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import { transact, type Db, type Executor } from '../../platform/db/index.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound, PLATFORM_ERRORS, type ErrorDef } from '../../platform/errors.ts';
+import { TASK_ERRORS } from './errors.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
@@ -12,7 +13,7 @@ import type { Policy } from '../../platform/policy.ts';
 import type { Updateable } from 'kysely';
 import { TaskEvents, transitionOf, type TaskRow, type TaskSubscriber, type TaskTransitionKind } from './events.ts';
 import { actorFacts, canAssignTo, canSeeTask, sightNeedsMore, taskFacts } from './policy.ts';
-import { allowedActions, checkDeadline, decide, lightOf, nextReportDue, scheduleFor, type LightResult, type SourceKind, type TaskAction, type TaskLevel, type TaskStatus } from './rules.ts';
+import { allowedActions, checkDeadline, decide, lightOf, nextReportDue, scheduleFor, type LightResult, type Refusal, type SourceKind, type TaskAction, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Completion, Summary, TaskEscalation, TaskTable } from './schema.ts';
 import type { TaskStore } from './store.ts';
 
@@ -55,6 +56,14 @@ export interface TaskState {
   light: LightResult;
   escalations: TaskEscalation[];
 }
+
+/** The catalogue's entry for each refusal the rules can give. */
+const REFUSALS = {
+  FORBIDDEN: PLATFORM_ERRORS.FORBIDDEN,
+  INVALID_TRANSITION: PLATFORM_ERRORS.INVALID_TRANSITION,
+  EXTENSION_LIMIT: TASK_ERRORS.EXTENSION_LIMIT,
+  EXTENSION_PENDING: TASK_ERRORS.EXTENSION_PENDING,
+} satisfies Record<Refusal['code'], ErrorDef>;
 
 const DONE_OR_LATER: Record<TaskStatus, number> = { assigned: 0, returned: 0, signed: 1, in_progress: 1, submitted: 2, verified: 3, closed: 4 };
 
@@ -119,7 +128,7 @@ export class TaskService {
   /** A task the actor may see: 404 when missing, 403 when not theirs to see. */
   async get(actor: Actor, id: number, db: Executor = this.db): Promise<TaskRow> {
     const t = await this.store.byId(db, id);
-    if (!t) throw notFound('Task', id);
+    if (!t) throw notFound(TASK_ERRORS.TASK_NOT_FOUND, id);
     await this.mustSee(actor, t, db);
     return t;
   }
@@ -127,7 +136,7 @@ export class TaskService {
   /** Everything the detail page shows: light, timeline, milestones, extensions, allowed actions, names. */
   async detail(actor: Actor, id: number, db: Executor = this.db) {
     const d = await this.store.detailById(db, id);
-    if (!d) throw notFound('Task', id);
+    if (!d) throw notFound(TASK_ERRORS.TASK_NOT_FOUND, id);
     const t = d.task;
     await this.mustSee(actor, t, db);
     const policy = await this.policy.forUnitPath(t.leadUnitPath, db);
@@ -306,13 +315,13 @@ export class TaskService {
     const cal = await this.calendar.get(trx);
     const row = await transact(trx ?? this.db, async (trx) => {
       const t = await this.store.byId(trx, id, { lock: true });
-      if (!t) throw notFound('Task', id);
+      if (!t) throw notFound(TASK_ERRORS.TASK_NOT_FOUND, id);
       await this.mustSee(actor, t, trx);
       const policy = await this.policy.forUnitPath(t.leadUnitPath, trx);
       const decision = decide(action, taskFacts(t), actorFacts(actor, t), policy);
-      if (!decision.ok) throw new AppError(decision.refusal.status, decision.refusal.code, decision.refusal.message);
+      if (!decision.ok) throw new AppError(REFUSALS[decision.refusal.code], decision.refusal.message);
       if (t.version !== version) {
-        throw conflict('STALE_VERSION', `事项已被他人修改（当前版本 ${t.version}），请刷新后再试 (the task changed; reload it).`, { currentVersion: t.version });
+        throw conflict(PLATFORM_ERRORS.STALE_VERSION, `事项已被他人修改（当前版本 ${t.version}），请刷新后再试 (the task changed; reload it).`, { currentVersion: t.version });
       }
       const { set, event, notify } = await apply(trx, t, policy, cal);
       const data = attachmentIds.length ? { ...event, attachmentIds } : event;
@@ -323,7 +332,7 @@ export class TaskService {
         { ...set, ...(decision.to ? { status: decision.to } : {}), updatedAt: ctx.now },
         { kind: action, actorId: actor.personId, at: ctx.now, data },
       );
-      if (!written) throw conflict('STALE_VERSION', '事项已被他人修改，请刷新后再试 (the task changed; reload it).');
+      if (!written) throw conflict(PLATFORM_ERRORS.STALE_VERSION, '事项已被他人修改，请刷新后再试 (the task changed; reload it).');
       const { eventId, ...updated } = written;
       if (attachmentIds.length) {
         const linked = await this.store.linkAttachments(trx, id, attachmentIds, eventId);
@@ -514,8 +523,8 @@ export class TaskService {
   decideExtension(ctx: AuditContext, actor: Actor, id: number, extensionId: number, version: number, approve: boolean, note?: string, trx?: Executor) {
     return this.act(ctx, actor, id, version, 'decide_extension', async (trx, t, _policy, cal) => {
       const e = await this.store.extensionForUpdate(trx, id, extensionId);
-      if (!e) throw notFound('Extension', extensionId);
-      if (e.status !== 'pending') throw conflict('INVALID_TRANSITION', `该延期申请已${e.status === 'approved' ? '批准' : '驳回'} (already decided).`);
+      if (!e) throw notFound(TASK_ERRORS.EXTENSION_NOT_FOUND, extensionId);
+      if (e.status !== 'pending') throw conflict(PLATFORM_ERRORS.INVALID_TRANSITION, `该延期申请已${e.status === 'approved' ? '批准' : '驳回'} (already decided).`);
       await this.store.decideExtension(trx, extensionId, { status: approve ? 'approved' : 'rejected', decidedBy: actor.personId, note: note ?? null, now: ctx.now });
       return {
         set: approve
