@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 // exceljs's own zip library: used here only to look at (and hand-write) the XML inside a workbook.
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { cellDate, cellText, dateFromText, isFormulaLike, neutralizeFormula, openWorkbook, restoreNeutralized, safeCellValue, sheetTable, writeWorkbook } from './xlsx.ts';
+import { cellDate, cellText, dateFromText, isFormulaLike, neutralizeFormula, openWorkbook, restoreNeutralized, safeCellValue, sheetTable, writeWorkbook, fileBytes } from './xlsx.ts';
 
 const utc = (...a: [number, number, number, number?, number?, number?]) => new Date(Date.UTC(a[0], a[1] - 1, a[2], a[3] ?? 0, a[4] ?? 0, a[5] ?? 0));
 
@@ -165,7 +165,7 @@ describe('writeWorkbook', () => {
   it('reads back as string cells starting with the quote, and cellText restores the text', async () => {
     const buf = await writeWorkbook([{ name: 'S', columns: [{ header: '标题' }, { header: '数' }], rows: hostile.map((t) => [t, -1]) }]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(fileBytes(buf));
     const ws = wb.worksheets[0]!;
     hostile.forEach((t, i) => {
       const cell = ws.getCell(i + 2, 1);

@@ -103,11 +103,21 @@ export function dateFromText(text: string): string | null {
 /** A cell's value as a calendar date `YYYY-MM-DD` (a date cell, a formula giving a date, or a date written as text), or null. */
 export const cellDate = (value: unknown): string | null => dateFromText(cellText(value));
 
+/**
+ * The bytes of a Buffer as the ArrayBuffer exceljs's `load` is typed to take (its own Buffer type
+ * predates Node's generic one): a copy of exactly the file's bytes, not the pool it may share.
+ */
+export function fileBytes(content: Buffer): ArrayBuffer {
+  const copy = new ArrayBuffer(content.byteLength);
+  new Uint8Array(copy).set(content);
+  return copy;
+}
+
 /** The workbook in `content`, or null when it is not a readable .xlsx file. */
 export async function openWorkbook(content: Buffer): Promise<ExcelJS.Workbook | null> {
   const wb = new (await loadExcel()).Workbook();
   try {
-    await wb.xlsx.load(content as unknown as ArrayBuffer);
+    await wb.xlsx.load(fileBytes(content));
   } catch {
     return null;
   }

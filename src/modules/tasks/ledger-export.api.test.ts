@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { fileBytes } from '../../platform/xlsx.ts';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers/context.ts';
@@ -41,7 +42,7 @@ describe('ledger export and formula injection', () => {
     expect(sheetXml).not.toMatch(/<f[\s>]/);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(fileBytes(buf));
     const ws = wb.worksheets[0]!;
     const titles: unknown[] = [];
     const remarks: unknown[] = [];

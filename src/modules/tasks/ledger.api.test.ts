@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import ExcelJS from 'exceljs';
+import { fileBytes } from '../../platform/xlsx.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers/context.ts';
 import { LEDGER_COLUMNS } from './ledger.ts';
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 async function sheetRows(buf: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  await wb.xlsx.load(fileBytes(buf));
   const rows: string[][] = [];
   // The export writes plain values: no rich text, formulas or hyperlinks.
   wb.worksheets[0]!.eachRow((row) => rows.push((row.values as (string | number | boolean | Date | null | undefined)[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));

@@ -192,6 +192,14 @@ describe('webhooks', () => {
     expect((await p.get('/api/v1/notifications')).json().items[0].title).toBe('送不出去');
     const failed = (await admin.get('/api/v1/deliveries?status=failed')).json().items;
     expect(failed.some((d: { id: number }) => d.id === row.id)).toBe(true);
+    // The deliveries list pages like every list: newest first, { items, nextCursor }.
+    const all = (await admin.get('/api/v1/deliveries?limit=500')).json();
+    expect(all.nextCursor).toBeNull();
+    expect(all.items.length).toBeGreaterThanOrEqual(2);
+    const first = (await admin.get('/api/v1/deliveries?limit=1')).json();
+    expect(first.items).toEqual([all.items[0]]);
+    const second = (await admin.get(`/api/v1/deliveries?limit=1&cursor=${first.nextCursor}`)).json();
+    expect(second.items).toEqual([all.items[1]]);
     await admin.delete(`/api/v1/webhooks/${id}`);
   });
 

@@ -6,7 +6,7 @@ import type { Notification } from '../db/schema.ts';
 import { ANY_USER, roles } from '../http/access.ts';
 import { IdCursor, Page, pageOf, pageQuery } from '../http/paging.ts';
 import { NoContent } from '../http/responses.ts';
-import { IdParam, Limit, QueryBool, Text } from '../http/zod.ts';
+import { IdParam, QueryBool, Text } from '../http/zod.ts';
 import type { NotifyService } from './service.ts';
 
 const NotificationResponse = z.object({
@@ -114,10 +114,9 @@ export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): v
     schema: {
       tags,
       summary: 'Outbound deliveries (email, webhook) and their failures',
-      querystring: z.object({ status: z.enum(['pending', 'sent', 'failed']).optional(), limit: Limit }),
+      querystring: z.object({ status: z.enum(['pending', 'sent', 'failed']).optional(), ...pageQuery(IdCursor) }),
       response: {
-        200: z.object({
-          items: z.array(
+        200: Page(
             z.object({
               id: z.number(),
               notificationId: z.number(),
@@ -129,12 +128,15 @@ export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): v
               nextAttemptAt: z.string(),
               sentAt: z.string().nullable(),
             }),
-          ),
-        }),
+        ),
       },
     },
-    handler: async (req) => ({
-      items: (await notify.listDeliveries({ limit: req.query.limit, ...(req.query.status ? { status: req.query.status } : {}) })).map((d) => ({
+    handler: async (req) => {
+      const { status, cursor, limit } = req.query;
+      const page = pageOf(await notify.listDeliveries({ limit: limit + 1, ...(status ? { status } : {}), ...(cursor ? { beforeId: cursor[0] } : {}) }), limit, (d) => [d.id]);
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((d) => ({
         id: d.id,
         notificationId: d.notificationId,
         channel: d.channel,
@@ -145,6 +147,7 @@ export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): v
         nextAttemptAt: d.nextAttemptAt.toISOString(),
         sentAt: d.sentAt ? d.sentAt.toISOString() : null,
       })),
-    }),
+      };
+    },
   });
 }

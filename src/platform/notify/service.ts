@@ -282,9 +282,11 @@ export class NotifyService {
     });
   }
 
-  listDeliveries(opts: { status?: 'pending' | 'sent' | 'failed'; limit: number }) {
+  /** Deliveries, newest first; `beforeId` continues a page. */
+  listDeliveries(opts: { status?: 'pending' | 'sent' | 'failed'; beforeId?: number; limit: number }) {
     let q = this.db.selectFrom('delivery').selectAll();
     if (opts.status) q = q.where('status', '=', opts.status);
+    if (opts.beforeId) q = q.where('id', '<', opts.beforeId);
     return q.orderBy('id', 'desc').limit(opts.limit).execute();
   }
 }

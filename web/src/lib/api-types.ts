@@ -950,6 +950,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    cursor?: string;
                     limit?: number;
                     status?: "pending" | "sent" | "failed";
                 };
@@ -997,6 +998,7 @@ export type paths = {
                                 status: "pending" | "sent" | "failed";
                                 target: string;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
