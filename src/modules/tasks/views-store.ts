@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db/index.ts';
+import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import type { UnitIdCache } from '../../platform/org/service.ts';
 import { OPEN_STATUSES, TODO_KINDS, type Light, type SourceKind, type TaskLevel, type TaskStatus, type TodoKind } from './rules.ts';
 import type { Task } from './schema.ts';
@@ -59,7 +60,6 @@ function subtreeInScope(scope: Scope, unitPath: string): boolean {
   return scope.all || scope.subtrees.some((p) => unitPath.startsWith(p));
 }
 
-const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The light as SQL, for filters and counts. Kept in step with rules.lightOf by a test. */
 export function lightSql(d: LightDates) {
@@ -201,7 +201,7 @@ export class TaskViewStore {
     if (f.deadlineTo) q = q.where('t.deadline', '<=', f.deadlineTo);
     if (f.overdue) q = q.where('t.status', 'in', OPEN_STATUSES).where('t.deadline', '<', d.today);
     if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = likeContains(f.q);
       q = q.where((eb) => eb.or([eb('t.title', 'ilike', like), eb('t.description', 'ilike', like), eb('t.sourceRef', 'ilike', like)]));
     }
     if (f.light) {

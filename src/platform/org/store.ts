@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { compiledOnce } from '../db/compiled.ts';
 import type { Executor } from '../db/index.ts';
+import { likeContains, likePrefix } from '../db/like.ts';
 import { PREPARE } from '../db/prepared.ts';
 import type { NewPerson, PersonUpdate, UnitUpdate } from '../db/schema.ts';
 
@@ -14,9 +15,6 @@ export interface UnitVisibility {
 
 /** One unit by id: read on every unit-filtered ledger page and statistics view. */
 const unitById = compiledOnce((db: Executor, id: number) => db.selectFrom('unit').selectAll().where('id', '=', id).modifyEnd(PREPARE));
-
-/** `path%` for LIKE, with LIKE's own characters escaped. */
-export const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A unit with its active heads: read on every assignment (who is told). */
 const unitAndHeads = compiledOnce((db: Executor, unitId: number) =>
@@ -123,7 +121,7 @@ export class OrgStore {
     if (opts.unitId) q = q.where('p.unitId', '=', opts.unitId);
     if (opts.role) q = q.where(sql<boolean>`${opts.role} = any(p.roles)`);
     if (opts.q) {
-      const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = likeContains(opts.q);
       q = q.where((eb) => eb.or([eb('p.name', 'like', like), eb('p.login', 'like', like)]));
     }
     if (!opts.includeInactive) q = q.where('p.active', '=', true);
