@@ -7,7 +7,7 @@ import type { NewNotification, NotifyService } from '../../platform/notify/servi
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
 import { dueEscalations, ESCALATION_LEVELS, escalationNotice, escalationRecipients, type EscalationLevel } from './rules.ts';
-import type { TaskService } from './service.ts';
+import type { TaskEvents } from './events.ts';
 import type { TaskStore } from './store.ts';
 
 /** Heads and supervisors by unit, looked up once per escalation scan. */
@@ -31,7 +31,7 @@ export class EscalationService {
     private readonly policy: PolicyService,
     private readonly notify: NotifyService,
     private readonly org: OrgService,
-    private readonly tasks: TaskService,
+    private readonly events: TaskEvents,
     private readonly store: TaskStore,
   ) {}
 
@@ -93,15 +93,15 @@ export class EscalationService {
         fired += firedNow.length;
         await this.store.addEvents(trx, firedNow.map((d) => ({ taskId: d.t.id, kind: 'escalated', actorId: null, at: now, data: { level: d.level, overdueWorkdays: d.overdue } })));
         const notes: NewNotification[] = [];
-        for (const d of firedNow) {
-          notes.push(...(await this.notices(trx, d.t, d.level, d.overdue, recipients)));
-          // The source's module hears of the rung in the same transaction (full row only for a listened-to source).
-          if (this.tasks.hasSubscribers(d.t.sourceKind, 'escalated')) {
-            const task = await this.tasks.state(d.t.id, trx);
-            if (task) notes.push(...(await this.tasks.emit(trx, { kind: 'escalated', task: task.task, actorId: null, at: now, data: { level: d.level, overdueWorkdays: d.overdue } })));
-          }
-        }
+        for (const d of firedNow) notes.push(...(await this.notices(trx, d.t, d.level, d.overdue, recipients)));
         await this.store.setEscalationState(trx, moved);
+        // The source's module hears of each rung in the same transaction, with the row as it now
+        // stands (read only for a source someone listens to).
+        for (const d of firedNow) {
+          if (!this.events.hasSubscribers(d.t.sourceKind, 'escalated')) continue;
+          const task = await this.store.byId(trx, d.t.id);
+          if (task) notes.push(...(await this.events.emit(trx, { kind: 'escalated', task, actorId: null, at: now, data: { level: d.level, overdueWorkdays: d.overdue } })));
+        }
         await this.notify.queue(trx, notes);
         // Last: the audit head's lock is held from here to the commit.
         await appendAudit(

@@ -62,7 +62,7 @@ export function transitionOf(action: TaskAction, data: Record<string, unknown>):
 
 export interface TaskTransition {
   kind: TaskTransitionKind;
-  /** The task after the transition (for `escalated`: as the scan found it, with the rung recorded). */
+  /** The task after the transition (for `escalated`: with the rung reached recorded). */
   task: TaskRow;
   /** Who acted; null for the scheduled escalation scan. */
   actorId: number | null;

@@ -3,6 +3,7 @@ import type { MashangModule } from '../../platform/module.ts';
 import { seedDemoTasks } from './demo.ts';
 import { TaskAttachments } from './attachments.ts';
 import { EscalationService } from './escalation.ts';
+import { TaskEvents } from './events.ts';
 import { escalationJob } from './jobs.ts';
 import { LedgerService } from './ledger-service.ts';
 import { taskRoutes } from './routes.ts';
@@ -34,14 +35,15 @@ export const tasksModule: MashangModule<'tasks' | 'taskViews' | 'ledger' | 'task
     const { db } = database;
     // The module's stores, shared by its services; no other module sees them.
     const store = new TaskStore();
-    const tasks = new TaskService(db, clock, calendar, policy, notify, org, store);
+    const events = new TaskEvents();
+    const tasks = new TaskService(db, clock, calendar, policy, notify, org, store, events);
     const taskViews = new TaskViews(db, clock, calendar, policy, new TaskViewStore(org.unitIds));
     return {
       tasks,
       taskViews,
       ledger: new LedgerService(db, clock, org, notify, tasks, taskViews, store),
       taskAttachments: new TaskAttachments(db, tasks, store),
-      escalation: new EscalationService(clock, calendar, policy, notify, org, tasks, store),
+      escalation: new EscalationService(clock, calendar, policy, notify, org, events, store),
     };
   },
   routes: (app, s) => taskRoutes(app, s),

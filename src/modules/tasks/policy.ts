@@ -48,21 +48,19 @@ export interface TaskSightFacts {
   ownsMilestone: boolean;
 }
 
-/**
- * May the actor see the task? Its lead unit or a co-unit in their scope, or they are part of it
- * (assigner, responsible person, overseeing leader, owner of a milestone).
- */
-export function canSeeTask(actor: Actor, t: TaskRow, sight: TaskSightFacts): boolean {
-  const scope = scopeOf(actor);
-  if (inScope(scope, t.leadUnitPath)) return true;
-  if ([t.assignerId, t.responsibleId, t.leaderId].includes(actor.personId)) return true;
-  if (sight.coUnitPaths.some((p) => inScope(scope, p))) return true;
-  return sight.ownsMilestone;
+/** Does the task's row alone let the actor see it (lead unit in scope, or assigner, responsible person, overseeing leader)? */
+export function seesFromRow(actor: Actor, t: TaskRow): boolean {
+  return inScope(scopeOf(actor), t.leadUnitPath) || [t.assignerId, t.responsibleId, t.leaderId].includes(actor.personId);
 }
 
-/** Does seeing this task need more than its row (co-units, milestones)? */
-export function sightNeedsMore(actor: Actor, t: TaskRow): boolean {
-  return !inScope(scopeOf(actor), t.leadUnitPath) && ![t.assignerId, t.responsibleId, t.leaderId].includes(actor.personId);
+/**
+ * May the actor see the task? What the row shows (seesFromRow), else a co-unit in their scope or
+ * a milestone they own.
+ */
+export function canSeeTask(actor: Actor, t: TaskRow, sight: TaskSightFacts): boolean {
+  if (seesFromRow(actor, t)) return true;
+  const scope = scopeOf(actor);
+  return sight.coUnitPaths.some((p) => inScope(scope, p)) || sight.ownsMilestone;
 }
 
 /** May the actor name this unit as a lead or co-unit (交办, 重新交办)? Only inside their scope. */

@@ -84,23 +84,22 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
   /** Query → filter; a unit filter is resolved (and scope-checked) on the server. */
   const filterOf = async (actor: Actor, q: TaskFilterQuery): Promise<ViewFilter> => {
     if (q.sourceId !== undefined && q.source === undefined) throw badRequest('sourceId 须与 source 同时给出 (sourceId needs source: which module the record is in).', { field: 'sourceId' });
-    return filterFields(actor, q);
+    return {
+      ...(q.unitId ? { unitPath: (await org.getUnit(actor, q.unitId)).path } : {}),
+      ...(q.responsibleId ? { responsibleId: q.responsibleId } : {}),
+      ...(q.assignerId ? { assignerId: q.assignerId } : {}),
+      ...(q.light ? { light: q.light } : {}),
+      ...(q.level ? { level: q.level } : {}),
+      ...(q.source ? { sourceKind: q.source } : {}),
+      ...(q.sourceId ? { sourceId: q.sourceId } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.deadlineFrom ? { deadlineFrom: q.deadlineFrom } : {}),
+      ...(q.deadlineTo ? { deadlineTo: q.deadlineTo } : {}),
+      ...(q.overdue ? { overdue: true } : {}),
+      ...(q.q ? { q: q.q } : {}),
+      ...(q.todo ? { todo: q.todo } : {}),
+    };
   };
-  const filterFields = async (actor: Actor, q: TaskFilterQuery): Promise<ViewFilter> => ({
-    ...(q.unitId ? { unitPath: (await org.getUnit(actor, q.unitId)).path } : {}),
-    ...(q.responsibleId ? { responsibleId: q.responsibleId } : {}),
-    ...(q.assignerId ? { assignerId: q.assignerId } : {}),
-    ...(q.light ? { light: q.light } : {}),
-    ...(q.level ? { level: q.level } : {}),
-    ...(q.source ? { sourceKind: q.source } : {}),
-    ...(q.sourceId ? { sourceId: q.sourceId } : {}),
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.deadlineFrom ? { deadlineFrom: q.deadlineFrom } : {}),
-    ...(q.deadlineTo ? { deadlineTo: q.deadlineTo } : {}),
-    ...(q.overdue ? { overdue: true } : {}),
-    ...(q.q ? { q: q.q } : {}),
-    ...(q.todo ? { todo: q.todo } : {}),
-  });
 
   app.post('', {
     config: { access: ASSIGNERS },

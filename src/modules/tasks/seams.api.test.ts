@@ -174,6 +174,8 @@ describe('task events', () => {
       const kinds = new Set(heard.map((e) => e.kind));
       for (const kind of TASK_TRANSITIONS) expect(kinds, kind).toContain(kind);
       expect(heard.filter((e) => e.task.id === late.id && e.kind === 'escalated').map((e) => e.data.level)).toContain('remind');
+      // The subscriber sees the row with the rung reached already recorded.
+      expect(heard.find((e) => e.task.id === late.id && e.kind === 'escalated')?.task.escalationRung).toBeGreaterThan(0);
       expect(heard.find((e) => e.kind === 'closed')?.task.status).toBe('closed');
       expect(heard.find((e) => e.kind === 'extended')?.task.deadline).toBe('2027-03-01');
       expect(second).toEqual(expect.arrayContaining(['verified', 'escalated']));

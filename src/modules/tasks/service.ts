@@ -11,13 +11,20 @@ import type { OrgService } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import type { Updateable } from 'kysely';
-import { TaskEvents, transitionOf, type TaskRow, type TaskSubscriber, type TaskTransitionKind } from './events.ts';
-import { actorFacts, canAssignTo, canSeeTask, sightNeedsMore, taskFacts } from './policy.ts';
+import { transitionOf, type TaskEvents, type TaskRow, type TaskSubscriber, type TaskTransitionKind } from './events.ts';
+import { actorFacts, canAssignTo, canSeeTask, seesFromRow, taskFacts } from './policy.ts';
 import { allowedActions, checkDeadline, decide, lightOf, nextReportDue, scheduleFor, type LightResult, type Refusal, type SourceKind, type TaskAction, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Completion, Summary, TaskEscalation, TaskTable } from './schema.ts';
 import type { TaskStore } from './store.ts';
 
 export type { TaskRow } from './events.ts';
+
+/** A milestone of a task's plan: what, by when, and who owns it. */
+export interface Milestone {
+  title: string;
+  due: string;
+  ownerId?: number | undefined;
+}
 
 /** Where a task came from: a kind, the id of the record in its module, and free text (文号, 会议名称). */
 export interface TaskSource {
@@ -38,7 +45,7 @@ export interface TaskCreateInput {
   source?: TaskSource | undefined;
   standard?: string | undefined;
   assessment?: string | undefined;
-  milestones?: { title: string; due: string; ownerId?: number | undefined }[] | undefined;
+  milestones?: Milestone[] | undefined;
 }
 
 /** A ledger row's history (台账导入): the state the task had before Mashang, from the file. */
@@ -77,8 +84,6 @@ const DONE_OR_LATER: Record<TaskStatus, number> = { assigned: 0, returned: 0, si
  * commit (`notify.kick()`); otherwise the service does.
  */
 export class TaskService {
-  private readonly events = new TaskEvents();
-
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -87,6 +92,8 @@ export class TaskService {
     private readonly notify: NotifyService,
     private readonly org: OrgService,
     private readonly store: TaskStore,
+    /** The module's subscribers, shared with the escalation scan (it delivers `escalated`). */
+    private readonly events: TaskEvents,
   ) {}
 
   /**
@@ -98,23 +105,13 @@ export class TaskService {
     return this.events.subscribe(source, handler, kinds);
   }
 
-  /** Delivers the escalation scan's rungs to subscribers (the scan lives in escalation.ts). */
-  hasSubscribers(source: SourceKind, kind: TaskTransitionKind): boolean {
-    return this.events.hasSubscribers(source, kind);
-  }
-
-  /** Delivers a transition recorded elsewhere in this module (the escalation scan) to subscribers. */
-  emit(trx: Executor, transition: Parameters<TaskEvents['emit']>[1]): Promise<NewNotification[]> {
-    return this.events.emit(trx, transition);
-  }
-
   today(): string {
     return shanghaiDate(this.clock.now());
   }
 
   /** May the actor see this task? (policy.canSeeTask, with the co-units and milestones it needs.) */
   private async canSee(actor: Actor, t: TaskRow, db: Executor): Promise<boolean> {
-    if (!sightNeedsMore(actor, t)) return true;
+    if (seesFromRow(actor, t)) return true;
     const coUnitPaths = (await this.org.unitsByIds(t.coUnitIds, db)).map((u) => u.path);
     const ownsMilestone = await this.store.ownsMilestone(db, t.id, actor.personId);
     return canSeeTask(actor, t, { coUnitPaths, ownsMilestone });
@@ -155,8 +152,9 @@ export class TaskService {
   async state(id: number, db: Executor = this.db): Promise<TaskState | undefined> {
     const t = await this.store.byId(db, id);
     if (!t) return undefined;
-    const [policy, cal, escalations] = [await this.policy.forUnitPath(t.leadUnitPath, db), await this.calendar.get(db), await this.store.escalations(db, [t.id])];
-    return { task: t, light: lightOf(taskFacts(t), this.today(), cal, policy), escalations };
+    const policy = await this.policy.forUnitPath(t.leadUnitPath, db);
+    const cal = await this.calendar.get(db);
+    return { task: t, light: lightOf(taskFacts(t), this.today(), cal, policy), escalations: await this.store.escalations(db, [t.id]) };
   }
 
   /** Every task that came from one record of a module (`source: { kind, id }`), oldest first, as `state` gives them. */
@@ -211,19 +209,12 @@ export class TaskService {
       const [leader] = await this.org.peopleByIds([input.leaderId], trx);
       if (!leader?.active || !leader.roles.includes('leader')) throw badRequest('分管领导须是在职的领导 (the overseeing leader must be an active leader).', { field: 'leaderId' });
     }
-    for (const m of input.milestones ?? []) {
-      if (m.ownerId && !(await this.org.personInSubtree(m.ownerId, lead.path, trx))) {
-        throw badRequest(`节点「${m.title}」的负责人须是主办单位人员 (milestone owners work in the lead unit).`, { field: 'milestones' });
-      }
-    }
     const policy = await this.policy.forUnitPath(lead.path, trx);
     const due = typeof input.deadline === 'string' ? { date: input.deadline, estimated: cal.day(input.deadline).estimated } : cal.addWorkdays(today, input.deadline.workdays);
     // A ledger brought in from before Mashang may hold work already late: its deadline stands.
     const bad = history ? null : checkDeadline(due.date, today);
     if (bad) throw badRequest(bad, { field: 'deadline' });
-    for (const m of input.milestones ?? []) {
-      if (m.due > due.date) throw badRequest(`节点「${m.title}」的时限晚于事项时限 (a milestone is due after the task).`, { field: 'milestones' });
-    }
+    await this.checkMilestones(input.milestones ?? [], due.date, lead.path, trx);
     const schedule = scheduleFor(input.level, today, cal, policy);
     const now = ctx.now;
     const stage = history ? DONE_OR_LATER[history.status] : 0;
@@ -266,9 +257,7 @@ export class TaskService {
       createdAt: now,
       updatedAt: now,
     }, assigned);
-    if (input.milestones?.length) {
-      await this.store.addMilestones(trx, task.id, input.milestones.map((m) => ({ title: m.title, due: m.due, ownerId: m.ownerId ?? null })), now);
-    }
+    if (input.milestones?.length) await this.store.addMilestones(trx, task.id, input.milestones, now);
     if (history) {
       await this.store.addEvent(trx, { taskId: task.id, kind: 'imported', actorId: actor.personId, at: now, data: { row: history.line, status: history.status, percent: history.percent, text: history.text } });
     }
@@ -293,6 +282,16 @@ export class TaskService {
     // Last: the audit head's lock is held from here to the commit.
     await appendAudit(trx, ctx, { action: history ? 'task.import' : 'task.create', objectType: 'task', objectId: task.id, after: task });
     return row;
+  }
+
+  /** A plan's milestones (倒排工期), given with the task or later: due by the task's deadline, owned by people of the lead unit. */
+  private async checkMilestones(milestones: readonly Milestone[], deadline: string, leadUnitPath: string, trx: Executor): Promise<void> {
+    for (const m of milestones) {
+      if (m.due > deadline) throw badRequest(`节点「${m.title}」的时限晚于事项时限 ${deadline} (a milestone is due after the task).`, { field: 'milestones' });
+      if (m.ownerId && !(await this.org.personInSubtree(m.ownerId, leadUnitPath, trx))) {
+        throw badRequest(`节点「${m.title}」的负责人须是主办单位人员 (milestone owners work in the lead unit).`, { field: 'milestones' });
+      }
+    }
   }
 
   /**
@@ -401,15 +400,10 @@ export class TaskService {
   }
 
   /** 实施方案 / 倒排工期: milestones with owners and dates. */
-  plan(ctx: AuditContext, actor: Actor, id: number, version: number, milestones: { title: string; due: string; ownerId?: number | undefined }[], trx?: Executor) {
+  plan(ctx: AuditContext, actor: Actor, id: number, version: number, milestones: Milestone[], trx?: Executor) {
     return this.act(ctx, actor, id, version, 'plan', async (trx, t) => {
-      for (const m of milestones) {
-        if (m.due > t.deadline) throw badRequest(`节点「${m.title}」的时限晚于事项时限 ${t.deadline} (a milestone is due after the task).`, { field: 'milestones' });
-        if (m.ownerId && !(await this.org.personInSubtree(m.ownerId, t.leadUnitPath, trx))) {
-          throw badRequest(`节点「${m.title}」的负责人须是主办单位人员 (milestone owners work in the lead unit).`, { field: 'milestones' });
-        }
-      }
-      await this.store.addMilestones(trx, id, milestones.map((m) => ({ title: m.title, due: m.due, ownerId: m.ownerId ?? null })), ctx.now);
+      await this.checkMilestones(milestones, t.deadline, t.leadUnitPath, trx);
+      await this.store.addMilestones(trx, id, milestones, ctx.now);
       return {
         set: { planAt: t.planAt ?? ctx.now, nextMilestoneDue: await this.store.nextMilestoneDue(trx, id) },
         event: { milestones },

@@ -201,10 +201,10 @@ export class TaskStore {
       .executeTakeFirstOrThrow();
   }
 
-  addMilestones(db: Executor, taskId: number, items: { title: string; due: string; ownerId: number | null }[], now: Date) {
+  addMilestones(db: Executor, taskId: number, items: readonly { title: string; due: string; ownerId?: number | undefined }[], now: Date) {
     return db
       .insertInto('taskMilestone')
-      .values(items.map((m) => ({ ...m, taskId, createdAt: now })))
+      .values(items.map((m) => ({ title: m.title, due: m.due, ownerId: m.ownerId ?? null, taskId, createdAt: now })))
       .returning('id')
       .execute();
   }
