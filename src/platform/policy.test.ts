@@ -8,7 +8,9 @@ describe('policy', () => {
     expect(defaultPolicy.tasks.signWithinWorkdays).toBe(1);
     expect(defaultPolicy.tasks.planWithinDays).toBe(10);
     expect(defaultPolicy.research.fieldDaysPerYear.county).toBe(90);
-    expect(defaultPolicy.documents.maxChars).toEqual({ general: 5000, singleTopic: 4000, brief: 500 });
+    expect(defaultPolicy.documents.maxChars).toEqual({ general: 5000, singleTopic: 4000, brief: 500, report: 3000 });
+    expect(defaultPolicy.meetings.speechDraftMaxChars).toEqual({ major: 8000, other: 5000 });
+    expect(defaultPolicy.meetings).toMatchObject({ mainSpeechMaxMinutes: 60, otherSpeechMaxMinutes: 10, mainSpeechesPerMeeting: 1, ordinaryMeetingMaxMinutes: 240, comprehensiveMeetingsPerYear: 1, mergeWindowDays: 14 });
     expect(defaultPolicy.publicRequests.resolveWorkdays.complaint).toBe(15);
     expect(defaultPolicy.auth.maxFailedLogins).toBe(5);
     expect(defaultPolicy.auth.lockoutMinutes).toBe(15);

@@ -43,18 +43,22 @@ export const PolicySchema = z
       }),
     }),
     documents: z.strictObject({
-      maxChars: z.strictObject({ general: chars, singleTopic: chars, brief: chars }),
+      /** Length limits by kind: local/departmental documents, single-topic, briefs, 请示/报告. */
+      maxChars: z.strictObject({ general: chars, singleTopic: chars, brief: chars, report: chars }),
       /** Documents per year: at most last year's count, minus this reduction (percent). */
       yearlyReductionPercent: z.number().min(0).max(100),
     }),
     meetings: z.strictObject({
-      speechDraftMaxChars: z.strictObject({ national: chars, other: chars }),
+      /** Speech drafts: at a region-wide or higher meeting (`major`), at other meetings. */
+      speechDraftMaxChars: z.strictObject({ major: chars, other: chars }),
       mainSpeechMaxMinutes: z.number().int().min(1).max(600),
       otherSpeechMaxMinutes: z.number().int().min(1).max(600),
       mainSpeechesPerMeeting: z.number().int().min(1).max(10),
       ordinaryMeetingMaxMinutes: z.number().int().min(1).max(1440),
       comprehensiveMeetingsPerYear: z.number().int().min(0).max(100),
       yearlyReductionPercent: z.number().min(0).max(100),
+      /** A meeting on an overlapping topic with overlapping attendees within N 日: suggest merging. */
+      mergeWindowDays: days,
     }),
     publicRequests: z.strictObject({
       acknowledgeWorkdays: workdays,
@@ -93,17 +97,18 @@ export const defaultPolicy: Policy = {
     fieldDaysPerYear: { provincial: 60, department: 60, county: 90, township: 90, other: 0 },
   },
   documents: {
-    maxChars: { general: 5000, singleTopic: 4000, brief: 500 },
+    maxChars: { general: 5000, singleTopic: 4000, brief: 500, report: 3000 },
     yearlyReductionPercent: 0,
   },
   meetings: {
-    speechDraftMaxChars: { national: 8000, other: 5000 },
+    speechDraftMaxChars: { major: 8000, other: 5000 },
     mainSpeechMaxMinutes: 60,
     otherSpeechMaxMinutes: 10,
     mainSpeechesPerMeeting: 1,
     ordinaryMeetingMaxMinutes: 240,
     comprehensiveMeetingsPerYear: 1,
     yearlyReductionPercent: 0,
+    mergeWindowDays: 14,
   },
   publicRequests: {
     acknowledgeWorkdays: 1,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/context.ts';
 import { defaultPolicy } from '../policy.ts';
+import { up as renameSpeechDraftKey } from '../db/migrations/202612011400_rename_speech_draft_key.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -63,5 +64,22 @@ describe('policy API', () => {
     expect(policyOf(dept.path).tasks.escalation).toMatchObject({ remind: 2, urge: 6 });
     expect(policyOf(sibling.path).tasks.escalation).toMatchObject({ remind: 2, urge: 4 });
     expect(policyOf('/999999/')).toEqual(defaultPolicy);
+  });
+
+  it('moves a stored speech-draft override from `national` to `major`, keeping its value and the rest', async () => {
+    const county = await ctx.newUnit({ kind: 'region', level: 'county' });
+    const other = await ctx.newUnit({ kind: 'region', level: 'county' });
+    const { db } = ctx.handle;
+    const now = new Date();
+    await db.insertInto('policyOverride').values([
+      { unitId: county.id, overrides: JSON.stringify({ meetings: { speechDraftMaxChars: { national: 7000, other: 4000 }, mainSpeechMaxMinutes: 50 } }), updatedBy: null, updatedAt: now },
+      { unitId: other.id, overrides: JSON.stringify({ tasks: { maxExtensions: 2 } }), updatedBy: null, updatedAt: now },
+    ] as never).execute();
+    await renameSpeechDraftKey(db);
+    const read = async (unitId: number) => (await db.selectFrom('policyOverride').select('overrides').where('unitId', '=', unitId).executeTakeFirstOrThrow()).overrides;
+    expect(await read(county.id)).toEqual({ meetings: { speechDraftMaxChars: { major: 7000, other: 4000 }, mainSpeechMaxMinutes: 50 } });
+    expect(await read(other.id)).toEqual({ tasks: { maxExtensions: 2 } });
+    const admin = await ctx.as(['admin'], county);
+    expect((await admin.get(`/api/v1/policy/overrides/${county.id}`)).json().overrides.meetings.speechDraftMaxChars.major).toBe(7000);
   });
 });

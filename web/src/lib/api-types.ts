@@ -3981,6 +3981,7 @@ export type components = {
                 maxChars: {
                     brief: number;
                     general: number;
+                    report: number;
                     singleTopic: number;
                 };
                 yearlyReductionPercent: number;
@@ -3989,10 +3990,11 @@ export type components = {
                 comprehensiveMeetingsPerYear: number;
                 mainSpeechesPerMeeting: number;
                 mainSpeechMaxMinutes: number;
+                mergeWindowDays: number;
                 ordinaryMeetingMaxMinutes: number;
                 otherSpeechMaxMinutes: number;
                 speechDraftMaxChars: {
-                    national: number;
+                    major: number;
                     other: number;
                 };
                 yearlyReductionPercent: number;
