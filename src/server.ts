@@ -159,6 +159,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   // request (≈ 3 % of the server's CPU for a task view).
   const securityHeaders = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: opts.secureCookies ? [] : null } } });
   app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  // API answers carry personal data and, on /auth/me, the CSRF token: no cache keeps them unless
+  // a route says otherwise (the ICS feed, which a calendar client polls).
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
   const limits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
   // Public routes are rate limited per client address; login more tightly. The guard's onRoute
   // hook (registered below) sets each public route's limit before this plugin reads it.

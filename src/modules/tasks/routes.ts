@@ -28,10 +28,11 @@ import {
   toTaskResponse,
   VersionBody,
 } from './schemas.ts';
+import { ASSIGNING_ROLES } from './policy.ts';
 import { TODO_KINDS } from './rules.ts';
 import type { ViewFilter } from './views.ts';
 
-const ASSIGNERS = roles('leader', 'supervisor', 'unit_head', 'admin');
+const ASSIGNERS = roles(...ASSIGNING_ROLES);
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 

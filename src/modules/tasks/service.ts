@@ -12,7 +12,7 @@ import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import type { Updateable } from 'kysely';
 import { transitionOf, type TaskEvents, type TaskRow, type TaskSubscriber, type TaskTransitionKind } from './events.ts';
-import { actorFacts, canAssignTo, canSeeTask, seesFromRow, taskFacts } from './policy.ts';
+import { actorFacts, canAssignTo, canOversee, canSeeTask, seesFromRow, taskFacts } from './policy.ts';
 import { allowedActions, checkDeadline, decide, lightOf, nextReportDue, scheduleFor, type LightResult, type Refusal, type SourceKind, type TaskAction, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Completion, Summary, TaskEscalation, TaskTable } from './schema.ts';
 import type { TaskStore } from './store.ts';
@@ -206,8 +206,9 @@ export class TaskService {
       throw badRequest('责任人须是主办单位的在职人员 (the responsible person must work in the lead unit).', { field: 'responsibleId' });
     }
     if (input.leaderId) {
-      const [leader] = await this.org.peopleByIds([input.leaderId], trx);
+      const [leader] = await this.org.peopleWithScope([input.leaderId], trx);
       if (!leader?.active || !leader.roles.includes('leader')) throw badRequest('分管领导须是在职的领导 (the overseeing leader must be an active leader).', { field: 'leaderId' });
+      if (!canOversee(leader, lead.path)) throw forbidden('分管领导须分管主办单位所在区域 (the overseeing leader must lead the region of the lead unit).', { field: 'leaderId' });
     }
     const policy = await this.policy.forUnitPath(lead.path, trx);
     const due = typeof input.deadline === 'string' ? { date: input.deadline, estimated: cal.day(input.deadline).estimated } : cal.addWorkdays(today, input.deadline.workdays);

@@ -111,6 +111,26 @@ describe('sessions and CSRF', () => {
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
+  it('holds a short idle timeout to within a tenth of it: active every 40 s stays in, 61 s idle ends it', async () => {
+    const county = await ctx.newUnit({ kind: 'region', level: 'county' });
+    const admin = await ctx.as(['admin']);
+    expect((await admin.put(`/api/v1/policy/overrides/${county.id}`, { auth: { idleTimeoutMinutes: 1 } })).statusCode).toBe(200);
+    const client = await ctx.login(await ctx.newPerson({ unit: county }));
+    for (let i = 0; i < 3; i++) {
+      ctx.clock.advance(40_000);
+      expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+    }
+    ctx.clock.advance(61_000);
+    expect((await client.get('/api/v1/auth/me')).json().error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('sends no-store on API answers, the CSRF-carrying /auth/me among them', async () => {
+    const client = await ctx.as(['staff']);
+    expect((await client.get('/api/v1/auth/me')).headers['cache-control']).toBe('no-store');
+    expect((await client.get('/api/v1/units')).headers['cache-control']).toBe('no-store');
+    expect((await client.get('/api/v1/nothing-here')).headers['cache-control']).toBe('no-store');
+  });
+
   it('logout ends the session', async () => {
     const client = await ctx.as(['staff']);
     expect((await client.post('/api/v1/auth/logout')).statusCode).toBe(204);

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Executor } from '../db/index.ts';
 import { PREPARE } from '../db/prepared.ts';
+import { nearestRegionPath } from '../org/store.ts';
 
 /** Queries for sessions, API tokens and the login fields of a person. */
 export class AuthStore {
@@ -18,16 +18,7 @@ export class AuthStore {
       .selectFrom('person as p')
       .innerJoin('unit as u', 'u.id', 'p.unitId')
       .select(['p.id', 'p.login', 'p.name', 'p.unitId', 'p.roles', 'p.active', 'u.path as unitPath'])
-      .select((eb) =>
-        eb
-          .selectFrom('unit as r')
-          .select('r.path')
-          .where('r.kind', '=', 'region')
-          .where(sql<boolean>`r.id = any(string_to_array(trim(both '/' from u.path), '/')::int[])`)
-          .orderBy(sql`length(r.path)`, 'desc')
-          .limit(1)
-          .as('regionPath'),
-      );
+      .select((eb) => nearestRegionPath(eb).as('regionPath'));
   }
 
   actorRow(db: Executor, personId: number) {

@@ -280,6 +280,12 @@ export class OrgService {
     return this.store.peopleByIds(db, [...new Set(ids)]);
   }
 
+  /** People by id with what their scope needs: roles, unit path and nearest region's path (for `scopeOf`). */
+  async peopleWithScope(ids: number[], db: Executor = this.db) {
+    const rows = await this.store.peopleWithScope(db, [...new Set(ids)]);
+    return rows.map((r) => ({ ...r, roles: r.roles as Role[], regionPath: r.regionPath ?? r.unitPath }));
+  }
+
   /** Active people holding `role` in exactly this unit (its heads: 'unit_head'). */
   unitPeopleWithRole(unitId: number, role: Role, db: Executor = this.db) {
     return this.store.unitPeopleWithRole(db, unitId, role);
