@@ -112,6 +112,14 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/v1/people/:id': { request: async (c) => ({ method: 'PATCH', url: `/api/v1/people/${(await personAt(c.place)).id}`, payload: { title: '科员' } }), expect: adminAnywhere },
   'DELETE /api/v1/people/:id': { request: async (c) => ({ method: 'DELETE', url: `/api/v1/people/${(await personAt(c.place)).id}` }), expect: adminAnywhere },
   'PUT /api/v1/people/:id/password': { request: async (c) => ({ method: 'PUT', url: `/api/v1/people/${(await personAt(c.place)).id}/password`, payload: { password: 'Reset-2026-ok' } }), expect: adminAnywhere },
+  'GET /api/v1/people/:id/tokens': { request: async (c) => get(`/api/v1/people/${(await personAt(c.place)).id}/tokens`), expect: adminAnywhere },
+  'DELETE /api/v1/people/:id/tokens/:tokenId': {
+    request: async (c) => {
+      const { id } = (await god.post('/api/v1/auth/tokens', { name: 'matrix' })).json<{ id: number }>();
+      return { method: 'DELETE', url: `/api/v1/people/${god.person.id}/tokens/${id}` };
+    },
+    expect: adminAnywhere,
+  },
   'GET /api/v1/calendar/years': { request: () => get('/api/v1/calendar/years'), expect: everyone },
   'GET /api/v1/calendar/years/:year': { request: () => get('/api/v1/calendar/years/2026'), expect: everyone },
   'PUT /api/v1/calendar/years/:year': { request: () => ({ method: 'PUT', url: '/api/v1/calendar/years/2030', payload: { holidays: {}, workdays: {} } }), expect: onlyRoles('admin') },

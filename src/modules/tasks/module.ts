@@ -31,10 +31,12 @@ export const tasksModule: MashangModule<'tasks' | 'taskViews' | 'ledger' | 'task
   name: 'tasks',
   prefix: '/api/v1/tasks',
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
-  services({ database, clock, calendar, policy, notify, org }) {
+  services({ database, clock, calendar, policy, notify, org, auth }) {
     const { db } = database;
     // The module's stores, shared by its services; no other module sees them.
     const store = new TaskStore();
+    // A password change, reset or deactivation ends the person's secret ICS feed link too.
+    auth.onCredentialsRevoked((trx, personId) => store.deleteFeedToken(trx, personId));
     const events = new TaskEvents();
     const tasks = new TaskService(db, clock, calendar, policy, notify, org, store, events);
     const taskViews = new TaskViews(db, clock, calendar, policy, new TaskViewStore(org.unitIds));

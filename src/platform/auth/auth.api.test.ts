@@ -212,6 +212,63 @@ describe('API tokens', () => {
     expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer msk_unknown' } })).statusCode).toBe(401);
   });
 
+  it('end with a password change, an admin reset and a deactivation, and take the ICS feed link with them', async () => {
+    const admin = await ctx.as(['admin']);
+    const p = await ctx.newPerson();
+    const client = await ctx.login(p);
+    const bearer = async () => {
+      const { token } = (await client.post('/api/v1/auth/tokens', { name: '对接' })).json();
+      return { authorization: `Bearer ${token}` };
+    };
+    const me = (headers: Record<string, string>) => ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+    const feed = async () => (await client.post('/api/v1/tasks/feed-token')).json().url as string;
+    const feedStatus = async (url: string) => (await ctx.inject({ method: 'GET', url })).statusCode;
+
+    // Changing the password through the token itself ends that token too.
+    let token = await bearer();
+    let url = await feed();
+    expect(await feedStatus(url)).toBe(200);
+    const changed = await ctx.inject({ method: 'POST', url: '/api/v1/auth/password', headers: token, payload: { currentPassword: TEST_PASSWORD, newPassword: 'New-Passw0rd!' } });
+    expect(changed.statusCode).toBe(204);
+    expect((await me(token)).statusCode).toBe(401);
+    expect(await feedStatus(url)).toBe(404);
+
+    // An admin reset.
+    const again = await ctx.login(p, 'New-Passw0rd!');
+    token = { authorization: `Bearer ${(await again.post('/api/v1/auth/tokens', { name: '对接' })).json().token}` };
+    url = (await again.post('/api/v1/tasks/feed-token')).json().url;
+    expect((await admin.put(`/api/v1/people/${p.id}/password`, { password: 'Reset-Passw0rd!' })).statusCode).toBe(204);
+    expect((await me(token)).statusCode).toBe(401);
+    expect(await feedStatus(url)).toBe(404);
+    const listed = (await admin.get(`/api/v1/people/${p.id}/tokens`)).json().items as Array<{ revokedAt: string | null }>;
+    expect(listed.length).toBe(2);
+    expect(listed.every((t) => t.revokedAt)).toBe(true);
+
+    // A deactivation ends everything at once.
+    const third = await ctx.login(p, 'Reset-Passw0rd!');
+    token = { authorization: `Bearer ${(await third.post('/api/v1/auth/tokens', { name: '对接' })).json().token}` };
+    url = (await third.post('/api/v1/tasks/feed-token')).json().url;
+    expect((await admin.patch(`/api/v1/people/${p.id}`, { active: false })).statusCode).toBe(200);
+    expect((await me(token)).statusCode).toBe(401);
+    expect((await third.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect(await feedStatus(url)).toBe(404);
+  });
+
+  it('an admin lists and revokes anyone’s tokens; nobody else may', async () => {
+    const admin = await ctx.as(['admin']);
+    const owner = await ctx.as(['staff']);
+    const { id, token } = (await owner.post('/api/v1/auth/tokens', { name: '泄露的令牌' })).json();
+    const items = (await admin.get(`/api/v1/people/${owner.person.id}/tokens`)).json().items;
+    expect(items).toMatchObject([{ id, name: '泄露的令牌', revokedAt: null }]);
+    expect(JSON.stringify(items)).not.toContain(token);
+    expect((await owner.get(`/api/v1/people/${owner.person.id}/tokens`)).statusCode).toBe(403);
+    expect((await owner.delete(`/api/v1/people/${owner.person.id}/tokens/${id}`)).statusCode).toBe(403);
+    expect((await admin.delete(`/api/v1/people/${owner.person.id}/tokens/${id}`)).statusCode).toBe(204);
+    expect((await admin.delete(`/api/v1/people/${owner.person.id}/tokens/${id}`)).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await admin.get('/api/v1/people/99999999/tokens')).statusCode).toBe(404);
+  });
+
   it('cannot revoke somebody else’s token (404)', async () => {
     const a = await ctx.as(['staff']);
     const b = await ctx.as(['staff']);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import { TtlCache } from '../cache.ts';
 import { shanghaiDate, type Clock } from '../clock.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Executor } from '../db/index.ts';
 import { AppError, badRequest, forbidden, locked, notFound, PLATFORM_ERRORS, unauthorized } from '../errors.ts';
 import type { PolicyService } from '../policy/service.ts';
 import { ROLES, type Actor, type Role } from './actor.ts';
@@ -72,6 +72,28 @@ export class AuthService {
     sessionCacheMs = SESSION_CACHE_MS,
   ) {
     this.sessions = new TtlCache(sessionCacheMs, SESSION_CACHE_MAX);
+  }
+
+  /** What modules revoke with a person's credentials (the tasks module's ICS feed link). */
+  private readonly credentialRevokers: Array<(trx: Executor, personId: number) => Promise<unknown>> = [];
+
+  /**
+   * Registers what else ends when a person's credentials do (a secret feed link): it runs inside
+   * the password change's, reset's or deactivation's transaction.
+   */
+  onCredentialsRevoked(revoke: (trx: Executor, personId: number) => Promise<unknown>): void {
+    this.credentialRevokers.push(revoke);
+  }
+
+  /**
+   * Ends everything that lets a person in without their password: their sessions (but the one
+   * that made the change), their API tokens and what modules registered (feed links). Runs in
+   * the caller's transaction; call `forgetSessions` after it commits.
+   */
+  async revokeCredentials(trx: Executor, personId: number, now: Date, keepSessionHash?: string): Promise<void> {
+    await this.store.deleteSessionsOf(trx, personId, keepSessionHash);
+    await this.store.revokeApiTokensOf(trx, personId, now);
+    for (const revoke of this.credentialRevokers) await revoke(trx, personId);
   }
 
   /** Loads the actor a person acts as; null if the person is gone or inactive. */
@@ -206,7 +228,7 @@ export class AuthService {
     this.sessions.delete(tokenHash);
   }
 
-  /** 修改密码: ends every other session of the person. */
+  /** 修改密码: ends every other session of the person, revokes their API tokens and feed link. */
   async changePassword(ctx: AuditContext, actor: Actor, current: string, next: string, keepTokenHash?: string): Promise<void> {
     const person = await this.store.personByLogin(this.db, actor.login);
     if (!person) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, actor.personId);
@@ -216,7 +238,7 @@ export class AuthService {
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (trx) => {
       await this.store.setPassword(trx, person.id, hash, ctx.now);
-      await this.store.deleteSessionsOf(trx, person.id, keepTokenHash);
+      await this.revokeCredentials(trx, person.id, ctx.now, keepTokenHash);
       await appendAudit(trx, ctx, { action: 'auth.password_change', objectType: 'person', objectId: person.id });
     });
     this.forgetSessions(person.id, keepTokenHash);
@@ -238,6 +260,12 @@ export class AuthService {
       return created;
     });
     return { ...row, token };
+  }
+
+  /** Any person's tokens (for an admin); 404 when there is no such person. */
+  async apiTokensOfPerson(personId: number) {
+    if (!(await this.store.actorRow(this.db, personId))) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, personId);
+    return this.store.apiTokensOf(this.db, personId);
   }
 
   listApiTokens(personId: number) {

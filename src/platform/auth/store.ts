@@ -98,6 +98,10 @@ export class AuthStore {
     return db.selectFrom('apiToken').select(['id', 'name', 'createdAt', 'lastUsedAt', 'revokedAt']).where('personId', '=', personId).orderBy('id').execute();
   }
 
+  revokeApiTokensOf(db: Executor, personId: number, now: Date) {
+    return db.updateTable('apiToken').set({ revokedAt: now }).where('personId', '=', personId).where('revokedAt', 'is', null).execute();
+  }
+
   revokeApiToken(db: Executor, id: number, personId: number, now: Date) {
     return db
       .updateTable('apiToken')

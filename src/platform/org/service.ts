@@ -241,14 +241,14 @@ export class OrgService {
       }
       const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       await this.store.updatePerson(trx, id, { ...set, updatedAt: ctx.now });
-      if (patch.active === false) await this.store.deleteSessionsOf(trx, id);
+      if (patch.active === false) await this.auth.revokeCredentials(trx, id, ctx.now);
       await appendAudit(trx, ctx, { action: 'person.update', objectType: 'person', objectId: id, before: publicPerson(before), after: patch });
     });
     this.auth.forgetSessions(id);
     return this.getPerson(actor, id);
   }
 
-  /** An admin sets a new password (重置密码); every session of that person ends. */
+  /** An admin sets a new password (重置密码); every session, API token and feed link of that person ends. */
   async resetPassword(ctx: AuditContext, actor: Actor, id: number, password: string): Promise<void> {
     const person = await this.store.personById(this.db, id);
     if (!person) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, id);
@@ -257,7 +257,7 @@ export class OrgService {
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
       await this.store.updatePerson(trx, id, { passwordHash: hash, passwordChangedAt: ctx.now, failedLogins: 0, lockedUntil: null, updatedAt: ctx.now });
-      await this.store.deleteSessionsOf(trx, id);
+      await this.auth.revokeCredentials(trx, id, ctx.now);
       await appendAudit(trx, ctx, { action: 'person.password_reset', objectType: 'person', objectId: id });
     });
     this.auth.forgetSessions(id);

@@ -152,9 +152,7 @@ export class OrgStore {
     return db.updateTable('person').set(set).where('id', '=', id).execute();
   }
 
-  deleteSessionsOf(db: Executor, personId: number) {
-    return db.deleteFrom('session').where('personId', '=', personId).execute();
-  }
+
 
   /** A unit with its active heads, in one statement. */
   async unitWithHeads(db: Executor, unitId: number) {
