@@ -114,7 +114,7 @@ const RULES: Record<string, Rule> = {
   'PUT /api/v1/people/:id/password': { request: async (c) => ({ method: 'PUT', url: `/api/v1/people/${(await personAt(c.place)).id}/password`, payload: { password: 'Reset-2026-ok' } }), expect: adminAnywhere },
   'GET /api/v1/people/:id/tokens': { request: async (c) => get(`/api/v1/people/${(await personAt(c.place)).id}/tokens`), expect: adminAnywhere },
   'DELETE /api/v1/people/:id/tokens/:tokenId': {
-    request: async (c) => {
+    request: async () => {
       const { id } = (await god.post('/api/v1/auth/tokens', { name: 'matrix' })).json<{ id: number }>();
       return { method: 'DELETE', url: `/api/v1/people/${god.person.id}/tokens/${id}` };
     },

@@ -46,6 +46,39 @@ describe('login', () => {
     expect((await login(p.login, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('answers an unknown login exactly like a known one, locking included', async () => {
+    const p = await ctx.newPerson();
+    const known: Array<[number, unknown]> = [];
+    const unknown: Array<[number, unknown]> = [];
+    for (let i = 1; i <= 6; i++) {
+      const a = await login(p.login, `wrong-Pass-${i}`);
+      const b = await login(`nobody-${p.login}`, `wrong-Pass-${i}`);
+      known.push([a.statusCode, a.json().error.code]);
+      unknown.push([b.statusCode, b.json().error.code]);
+    }
+    expect(unknown).toEqual(known);
+    expect(known.map(([s]) => s)).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
+  it('a lock from one address does not lock the person out from another', async () => {
+    const p = await ctx.newPerson();
+    const from = (remoteAddress: string, password: string) => ctx.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload: { login: p.login, password } });
+    for (let i = 1; i <= 5; i++) await from('10.66.0.1', `wrong-Pass-${i}`);
+    expect((await from('10.66.0.1', TEST_PASSWORD)).statusCode).toBe(429);
+    expect((await from('10.66.0.2', TEST_PASSWORD)).statusCode).toBe(200);
+    // The case of the login does not open a new count.
+    expect((await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.66.0.1', payload: { login: p.login.toUpperCase(), password: TEST_PASSWORD } })).statusCode).toBe(429);
+  });
+
+  it('an admin reset lifts the lock', async () => {
+    const p = await ctx.newPerson();
+    for (let i = 1; i <= 5; i++) await login(p.login, `wrong-Pass-${i}`);
+    expect((await login(p.login, TEST_PASSWORD)).statusCode).toBe(429);
+    const admin = await ctx.as(['admin']);
+    expect((await admin.put(`/api/v1/people/${p.id}/password`, { password: 'Reset-Passw0rd!' })).statusCode).toBe(204);
+    expect((await login(p.login, 'Reset-Passw0rd!')).statusCode).toBe(200);
+  });
+
   it('resets the failure count after a successful login', async () => {
     const p = await ctx.newPerson();
     for (let i = 0; i < 4; i++) await login(p.login, 'wrong-Pass-1');

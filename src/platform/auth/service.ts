@@ -107,44 +107,37 @@ export class AuthService {
 
 
   /**
-   * 登录. Wrong passwords count towards a lockout (policy: 5 failures lock 15 minutes); the
-   * count and the audit entry are written even though the request fails.
+   * 登录. Wrong passwords count towards a lock per login and client address (policy: 5 failures
+   * lock 15 minutes): an outsider who locks a login locks it only from their own address, and an
+   * unknown login is counted and answered exactly like a known one, so the answers do not tell
+   * which logins exist. The count and the audit entry are written even though the request fails.
    */
   async login(login: string, password: string, clientIp: string | null): Promise<LoginResult> {
     const now = this.clock.now();
     const person = await this.store.personByLogin(this.db, login);
     const ctx: AuditContext = { actorId: person?.id ?? null, actorLogin: login, clientIp, now };
-    const fail = async (reason: string) => {
-      await this.db.transaction().execute(async (trx) => {
-        await appendAudit(trx, ctx, { action: 'auth.login_failed', objectType: 'person', objectId: person?.id ?? null, after: { login, reason } });
-      });
-    };
-    if (!person || !person.active || !person.passwordHash) {
-      await verifyPassword(password, await dummyPasswordHash());
-      await fail(!person ? 'unknown_login' : !person.active ? 'inactive' : 'no_password');
-      throw invalidCredentials();
-    }
-    const unitPath = (await this.store.actorRow(this.db, person.id))?.unitPath ?? '/';
+    const key = login.trim().toLowerCase();
+    const address = clientIp ?? '';
+    const unitPath = person ? ((await this.store.actorRow(this.db, person.id))?.unitPath ?? '/') : '/';
     const rules = (await this.policy.forUnitPath(unitPath)).auth;
-    if (person.lockedUntil && person.lockedUntil > now) {
-      await fail('locked');
-      throw lockedError(person.lockedUntil, now);
+    const throttle = await this.store.throttleOf(this.db, key, address);
+    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+      await this.db.transaction().execute((trx) => appendAudit(trx, ctx, { action: 'auth.login_failed', objectType: 'person', objectId: person?.id ?? null, after: { login, reason: 'locked' } }));
+      throw lockedError(throttle.lockedUntil, now);
     }
-    if (!(await verifyPassword(password, person.passwordHash))) {
+    const usable = person?.active && person.passwordHash ? person.passwordHash : null;
+    // An unknown login costs the same hashing time as a known one.
+    const ok = await verifyPassword(password, usable ?? (await dummyPasswordHash()));
+    if (!person || !usable || !ok) {
+      const reason = !person ? 'unknown_login' : !person.active ? 'inactive' : !person.passwordHash ? 'no_password' : 'wrong_password';
       let lockedUntil: Date | null = null;
       await this.db.transaction().execute(async (trx) => {
-        const { failedLogins } = await this.store.recordFailedLogin(trx, person.id, null);
-        if (failedLogins >= rules.maxFailedLogins) {
+        const { failures } = await this.store.recordLoginFailure(trx, key, address, now);
+        if (failures >= rules.maxFailedLogins) {
           lockedUntil = new Date(now.getTime() + rules.lockoutMinutes * 60_000);
-          // The next lock counts afresh from zero once this one has passed.
-          await trx.updateTable('person').set({ lockedUntil, failedLogins: 0 }).where('id', '=', person.id).execute();
+          await this.store.lockLogin(trx, key, address, lockedUntil);
         }
-        await appendAudit(trx, ctx, {
-          action: 'auth.login_failed',
-          objectType: 'person',
-          objectId: person.id,
-          after: { login, reason: 'wrong_password', failedLogins, lockedUntil },
-        });
+        await appendAudit(trx, ctx, { action: 'auth.login_failed', objectType: 'person', objectId: person?.id ?? null, after: { login, reason, failedLogins: failures, lockedUntil } });
       });
       if (lockedUntil) throw lockedError(lockedUntil, now);
       throw invalidCredentials();
@@ -152,7 +145,7 @@ export class AuthService {
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     await this.db.transaction().execute(async (trx) => {
-      await this.store.resetFailedLogins(trx, person.id);
+      await this.store.clearLoginFailures(trx, key, address);
       await this.store.insertSession(trx, {
         tokenHash: sha256(sessionToken),
         personId: person.id,
@@ -280,9 +273,16 @@ export class AuthService {
     });
   }
 
-  /** Removes sessions past their absolute expiry (a scheduled chore). */
-  purgeExpiredSessions() {
-    return this.store.deleteExpiredSessions(this.db, this.clock.now());
+  /** Removes sessions past their absolute expiry and login failures older than a day (a scheduled chore). */
+  async purgeExpiredSessions() {
+    const now = this.clock.now();
+    await this.store.deleteStaleThrottles(this.db, new Date(now.getTime() - 24 * 3600_000));
+    return this.store.deleteExpiredSessions(this.db, now);
+  }
+
+  /** An admin's password reset also lifts every lock on the login. */
+  clearLoginFailures(trx: Executor, login: string) {
+    return this.store.clearLoginFailures(trx, login.trim().toLowerCase());
   }
 }
 

@@ -34,7 +34,7 @@ export interface PersonInput {
 export type PersonRow = Person & { unitPath: string; unitName: string };
 
 const publicPerson = (p: Person) => {
-  const { passwordHash: _h, failedLogins: _f, lockedUntil: _l, ...rest } = p;
+  const { passwordHash: _h, ...rest } = p;
   return rest;
 };
 
@@ -256,8 +256,9 @@ export class OrgService {
     await this.auth.checkNewPassword(person.unitPath, password, person.login);
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
-      await this.store.updatePerson(trx, id, { passwordHash: hash, passwordChangedAt: ctx.now, failedLogins: 0, lockedUntil: null, updatedAt: ctx.now });
+      await this.store.updatePerson(trx, id, { passwordHash: hash, passwordChangedAt: ctx.now, updatedAt: ctx.now });
       await this.auth.revokeCredentials(trx, id, ctx.now);
+      await this.auth.clearLoginFailures(trx, person.login);
       await appendAudit(trx, ctx, { action: 'person.password_reset', objectType: 'person', objectId: id });
     });
     this.auth.forgetSessions(id);
