@@ -99,6 +99,7 @@ program
       clock,
       email,
       escalationEveryMs: config.escalationEveryMs,
+      hostName: config.hostName,
       secureCookies: config.secureCookies,
       logger: { level: config.logLevel },
     });

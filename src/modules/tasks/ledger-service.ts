@@ -42,6 +42,8 @@ export class LedgerService {
     private readonly tasks: TaskService,
     private readonly views: TaskViews,
     private readonly store: TaskStore,
+    /** The installation's host name, for the feed's UIDs (never the request's Host). */
+    private readonly hostName: string,
   ) {}
 
   /** The ledger as XLSX, with the ledger's filters, in deadline order. */
@@ -159,7 +161,7 @@ export class LedgerService {
   }
 
   /** The ICS feed behind a secret token. */
-  async feed(token: string, host: string): Promise<string> {
+  async feed(token: string): Promise<string> {
     const owner = await this.store.feedTokenOwner(this.db, sha256(token));
     if (!owner) throw notFound(TASK_ERRORS.FEED_NOT_FOUND, 'token');
     const person = await this.db.selectFrom('person').select(['name', 'active']).where('id', '=', owner.personId).executeTakeFirst();
@@ -167,7 +169,7 @@ export class LedgerService {
     const [tasks, milestones] = await this.store.feedItems(this.db, owner.personId);
     return buildFeed({
       name: person.name,
-      host,
+      host: this.hostName,
       now: this.clock.now(),
       tasks: tasks.map((t) => ({ ...t, status: STATUS_NAMES[t.status] })),
       milestones,

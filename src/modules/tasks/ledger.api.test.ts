@@ -140,10 +140,25 @@ describe('ICS feed', () => {
     expect(milestone.startDate.toString()).toBe('2026-11-30');
     expect(res.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
 
+    // UIDs name the configured host, never the request's.
+    const spoofed = await a.inject({ method: 'GET', url, headers: { host: 'evil.example:8080' } });
+    expect(spoofed.body).not.toContain('evil.example');
+    expect(spoofed.body).toContain(`UID:task-${t.id}@mashang.local`);
+
     // Rotating the token kills the old URL; a made-up token is 404.
     await staff.post('/api/v1/tasks/feed-token');
     expect((await a.inject({ method: 'GET', url })).statusCode).toBe(404);
     expect((await a.inject({ method: 'GET', url: '/api/v1/tasks/feed/AAAAAAAAAAAAAAAAAAAAAAAA.ics' })).statusCode).toBe(404);
+  });
+});
+
+describe('one-line titles', () => {
+  it('turn a bare CR or LF into a space instead of carrying it into feeds and exports', async () => {
+    const { leader, zjj } = org;
+    const res = await leader.post('/api/v1/tasks', { title: '标题\rX-INJECTED-PROP:evil\nEND:VEVENT', level: 'normal', leadUnitId: zjj.id, deadline: '2026-12-31' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().title).toBe('标题 X-INJECTED-PROP:evil END:VEVENT');
+    expect((await leader.post('/api/v1/tasks', { title: '\r\n', level: 'normal', leadUnitId: zjj.id, deadline: '2026-12-31' })).statusCode).toBe(400);
   });
 });
 

@@ -31,7 +31,7 @@ export const tasksModule: MashangModule<'tasks' | 'taskViews' | 'ledger' | 'task
   name: 'tasks',
   prefix: '/api/v1/tasks',
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
-  services({ database, clock, calendar, policy, notify, org, auth }) {
+  services({ database, clock, calendar, policy, notify, org, auth }, _modules, opts) {
     const { db } = database;
     // The module's stores, shared by its services; no other module sees them.
     const store = new TaskStore();
@@ -43,7 +43,7 @@ export const tasksModule: MashangModule<'tasks' | 'taskViews' | 'ledger' | 'task
     return {
       tasks,
       taskViews,
-      ledger: new LedgerService(db, clock, org, notify, tasks, taskViews, store),
+      ledger: new LedgerService(db, clock, org, notify, tasks, taskViews, store, opts.hostName ?? 'mashang.local'),
       taskAttachments: new TaskAttachments(db, tasks, store),
       escalation: new EscalationService(clock, calendar, policy, notify, org, events, store),
     };

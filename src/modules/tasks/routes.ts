@@ -268,7 +268,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       response: { 200: fileResponse('text/calendar', 'An iCalendar feed of my deadlines and milestones') },
     },
     handler: async (req, reply) => {
-      const ics = await ledger.feed(req.params.file.replace(/\.ics$/, ''), req.hostname.split(':')[0] || 'mashang');
+      const ics = await ledger.feed(req.params.file.replace(/\.ics$/, ''));
       return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
     },
   });
