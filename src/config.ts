@@ -14,6 +14,8 @@ export interface Config {
   escalationEveryMs: number;
   /** HTTP worker processes (MASHANG_WORKERS): more than one needs a PostgreSQL server. */
   workers: number;
+  /** Address ranges (CIDR) webhooks may reach although refused by default: an intranet receiver (MASHANG_OUTBOUND_ALLOW, comma-separated). */
+  outboundAllow: string[];
   /** This installation's host name (MASHANG_HOST_NAME), for identifiers such as calendar UIDs; never taken from a request's Host header. */
   hostName: string;
 }
@@ -51,5 +53,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     escalationEveryMs: Math.max(1000, Number(env.MASHANG_ESCALATION_EVERY_MS ?? 60_000) || 60_000),
     workers: parseWorkers(env.MASHANG_WORKERS, 'MASHANG_WORKERS'),
     hostName: hostNameFrom(env.MASHANG_HOST_NAME),
+    outboundAllow: (env.MASHANG_OUTBOUND_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

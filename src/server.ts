@@ -26,6 +26,7 @@ import './platform/http/types.ts';
 import type { EmailChannel } from './platform/notify/channels.ts';
 import { notifyRoutes } from './platform/notify/routes.ts';
 import { DEFAULT_RETRY_DELAYS_MS, NotifyService } from './platform/notify/service.ts';
+import { outboundAllowList } from './platform/notify/outbound.ts';
 import { orgRoutes } from './platform/org/routes.ts';
 import { OrgService } from './platform/org/service.ts';
 import { policyRoutes } from './platform/policy/routes.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   retryDelaysMs?: number[];
   webhookTimeoutMs?: number;
+  /** Address ranges outbound deliveries may reach although refused by default (loopback, private, link-local). */
+  outboundAllow?: readonly string[];
   escalationEveryMs?: number;
   /** This installation's host name, for identifiers such as calendar UIDs (MASHANG_HOST_NAME). */
   hostName?: string;
@@ -80,6 +83,7 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
     email: opts.email ?? null,
     retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     webhookTimeoutMs: opts.webhookTimeoutMs ?? 5000,
+    outboundAllow: outboundAllowList(opts.outboundAllow ?? []),
     ...(logger ? { logger } : {}),
   });
   const platform: PlatformServices = { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify };
