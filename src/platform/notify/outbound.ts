@@ -75,7 +75,7 @@ function guardedLookup(allow: net.BlockList): net.LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
       if (err) return callback(err, '', 4);
-      const list = addresses as unknown as dns.LookupAddress[];
+      const list = addresses;
       const bad = list.find((a) => !addressAllowed(a.address, allow));
       if (bad || list.length === 0) return callback(new OutboundRefused(`${hostname} resolves to an address that is not allowed`), '', 4);
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
