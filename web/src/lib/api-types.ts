@@ -3262,10 +3262,12 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 导入台账: an XLSX in the export layout (body: the file). All rows or none */
+        /** 导入台账: an XLSX in the export layout (body: the file). All rows or none. mode=new (default): new work, every row 已交办, checked as the create route checks; mode=migration (admins): a ledger kept before Mashang, its states and dates taken as history */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    mode?: "new" | "migration";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
