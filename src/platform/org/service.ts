@@ -7,7 +7,7 @@ import type { Person, Unit } from '../db/schema.ts';
 import { TtlCache } from '../cache.ts';
 import { badRequest, conflict, forbidden, notFound, PLATFORM_ERRORS } from '../errors.ts';
 import { pathIds } from '../policy/service.ts';
-import { placeUnit, type Level, type UnitKind } from './rules.ts';
+import { placeUnit, searchesLogins, type Level, type UnitKind } from './rules.ts';
 import { OrgStore } from './store.ts';
 
 export interface UnitInput {
@@ -178,7 +178,7 @@ export class OrgService {
       ...(opts.unitId ? { unitId: opts.unitId } : {}),
       ...(opts.under ? { under: opts.under.path } : {}),
       ...(opts.role ? { role: opts.role } : {}),
-      ...(opts.q ? { q: opts.q } : {}),
+      ...(opts.q ? { q: opts.q, qLogins: searchesLogins(actor) } : {}),
       ...(opts.afterId ? { afterId: opts.afterId } : {}),
     });
   }

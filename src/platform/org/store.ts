@@ -124,7 +124,7 @@ export class OrgStore {
 
   listPeople(
     db: Executor,
-    opts: { subtree: string | null; unitId?: number; under?: string; role?: string; q?: string; includeInactive: boolean; afterId?: number; limit: number },
+    opts: { subtree: string | null; unitId?: number; under?: string; role?: string; q?: string; qLogins?: boolean; includeInactive: boolean; afterId?: number; limit: number },
   ) {
     let q = db
       .selectFrom('person as p')
@@ -137,7 +137,7 @@ export class OrgStore {
     if (opts.role) q = q.where(sql<boolean>`${opts.role} = any(p.roles)`);
     if (opts.q) {
       const like = likeContains(opts.q);
-      q = q.where((eb) => eb.or([eb('p.name', 'like', like), eb('p.login', 'like', like)]));
+      q = opts.qLogins ? q.where((eb) => eb.or([eb('p.name', 'like', like), eb('p.login', 'like', like)])) : q.where('p.name', 'like', like);
     }
     if (!opts.includeInactive) q = q.where('p.active', '=', true);
     if (opts.afterId) q = q.where('p.id', '>', opts.afterId);

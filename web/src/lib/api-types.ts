@@ -4079,7 +4079,7 @@ export type components = {
             active: boolean;
             email: string | null;
             id: number;
-            login: string;
+            login: string | null;
             name: string;
             phone: string | null;
             /** @enum {string} */
