@@ -128,7 +128,7 @@ describe('people', () => {
     const unit = await ctx.newUnit({ parent: county, name: '审计局' });
     const p = await ctx.newPerson({ unit, email: 'p@example.gov.cn' });
     await ctx.handle.db.updateTable('person').set({ phone: '0871-1234567' }).where('id', '=', p.id).execute();
-    const seen = async (c: Awaited<ReturnType<TestContext['as']>>) => (await c.get(`/api/v1/people/${p.id}`)).json() as { login: string | null; email: string | null; phone: string | null };
+    const seen = async (c: Awaited<ReturnType<TestContext['as']>>) => (await c.get(`/api/v1/people/${p.id}`)).json<{ login: string | null; email: string | null; phone: string | null }>();
     const full = { login: p.login, email: 'p@example.gov.cn', phone: '0871-1234567' };
     const hidden = { login: null, email: null, phone: null };
     expect(await seen(await ctx.login(p))).toMatchObject(full);
