@@ -3,7 +3,7 @@ import { createTestContext, type TestContext } from '../../../test/helpers/conte
 import type { Role } from '../../platform/auth/actor.ts';
 import type { Unit } from '../../platform/db/schema.ts';
 import { rng } from '../../demo/rng.ts';
-import { canSeeTask } from './policy.ts';
+import { canOversee, canSeeTask } from './policy.ts';
 
 /**
  * Who may see a task is decided twice: by policy.canSeeTask for one task (the task page, every
@@ -37,14 +37,15 @@ describe('task visibility: policy and SQL agree', () => {
       const lead = pick(units);
       const staffThere = people.filter((p) => inUnder(p, lead));
       const leaders = people.filter((p) => p.unit.path.startsWith(county.path));
-      const leaderIds = (await ctx.services.org.peopleByIds(leaders.map((p) => p.id))).filter((p) => p.roles.includes('leader')).map((p) => p.id);
+      // An overseeing leader must lead a region that covers the lead unit.
+      const leaderIds = (await ctx.services.org.peopleWithScope(leaders.map((p) => p.id))).filter((p) => canOversee(p, lead.path)).map((p) => p.id);
       const t = await ctx.newTask({
         by: admin,
         leadUnit: lead,
         title: `见 ${i}`,
         coUnitIds: random() < 0.4 ? [pick(units).id] : [],
         ...(random() < 0.5 && staffThere.length ? { responsibleId: pick(staffThere).id } : {}),
-        ...(random() < 0.4 ? { leaderId: pick(leaderIds) } : {}),
+        ...(random() < 0.4 && leaderIds.length ? { leaderId: pick(leaderIds) } : {}),
         ...(random() < 0.4 && staffThere.length ? { milestones: [{ title: '节点', due: '2026-12-05', ownerId: pick(staffThere).id }] } : {}),
       });
       made.push(t.id);
