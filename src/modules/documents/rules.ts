@@ -571,3 +571,6 @@ export function yearlyAllowance(lastYear: number, reductionPercent: number): num
 export function needsExplanation(thisYearBefore: number, lastYear: number, reductionPercent: number): boolean {
   return thisYearBefore + 1 > yearlyAllowance(lastYear, reductionPercent);
 }
+
+/** What a document keeps of its last check: the whole result, offsets included (the page marks them). */
+export type StoredFindings = CheckResult;
