@@ -186,7 +186,7 @@ export function normalizePhraseList(phrases: readonly string[]): { ok: true; phr
  */
 export class PhraseMatcher {
   /** Per node: its transitions. */
-  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly next: Map<number, number>[] = [new Map<number, number>()];
   private readonly fail: number[] = [0];
   /** Per node: the length of the phrase ending here (0: none), and the next node on its failure chain that ends a phrase. */
   private readonly outLen: number[] = [0];
@@ -206,7 +206,7 @@ export class PhraseMatcher {
         let t = this.next[s]!.get(c);
         if (t === undefined) {
           t = this.next.length;
-          this.next.push(new Map());
+          this.next.push(new Map<number, number>());
           this.fail.push(0);
           this.outLen.push(0);
           this.outLink.push(-1);
@@ -229,7 +229,7 @@ export class PhraseMatcher {
         while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
         const ft = this.next[f]!.get(c);
         this.fail[t] = ft !== undefined && ft !== t ? ft : 0;
-        const ff = this.fail[t]!;
+        const ff = this.fail[t];
         this.outLink[t] = this.outLen[ff]! > 0 ? ff : this.outLink[ff]!;
         queue.push(t);
       }

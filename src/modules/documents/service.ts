@@ -14,6 +14,8 @@ import { allowedActions, canDraftFor, canEdit, canIssue, canSeeDocument, documen
 import { checkText, countChars, limitFor, needsExplanation, normalizePhraseList, parseDocNumber, PhraseMatcher, yearlyAllowance, type CheckResult, type DocumentKind, type DocumentStatus } from './rules.ts';
 import type { DocumentStore, DocumentWithNames } from './store.ts';
 
+export type { DocumentWithNames } from './store.ts';
+
 /** The longest text the check and the registry take (UTF-16 code units): 40 long documents' worth. */
 export const TEXT_MAX = 200_000;
 /** A .docx to read a body from: Word files only (judged by content), at most 10 MB. */
