@@ -22,5 +22,5 @@ export const documentsModule: MashangModule<'documents'> = {
     return { documents: new DocumentService(database.db, clock, policy, org, new DocumentStore()) };
   },
   routes: (app, s) => documentRoutes(app, s),
-  demo: (s) => seedDemoDocuments(s),
+  demo: (s, withClock) => seedDemoDocuments(s, withClock),
 };
