@@ -59,6 +59,8 @@ export const PREAMBLE_MIN_CHARS = 200;
 export const SHINGLE = 5;
 /** A paragraph repeats another when at least this share of its shingles occurs in that one (containment). */
 export const REPEAT_MIN_CONTAINMENT = 0.6;
+/** A shingle found in more than this many paragraphs of the checked text is its own boilerplate and not compared. */
+export const REPEAT_BOILERPLATE = 3;
 /** Paragraphs with fewer letters than this are not compared (a heading, a salutation, a date line). */
 export const REPEAT_MIN_PARAGRAPH = 30;
 
@@ -198,7 +200,8 @@ export class PhraseMatcher {
 
   constructor(phrases: readonly string[]) {
     for (const p of phrases) {
-      if (p.length === 0) continue;
+      // Lengths are kept in a byte per text position (find); stored lists hold at most 30 characters.
+      if (p.length === 0 || p.length > 255) continue;
       let s = 0;
       for (let i = 0; i < p.length; i++) {
         const c = p.charCodeAt(i);
@@ -237,9 +240,9 @@ export class PhraseMatcher {
   }
 
   find(text: string): PhraseHit[] {
-    // Every match as (start, length); then the leftmost-longest non-overlapping ones.
-    const starts: number[] = [];
-    const lens: number[] = [];
+    // The longest phrase starting at each index (0: none), filled as matches end; then a scan
+    // from the left takes the leftmost-longest non-overlapping ones.
+    let longest: Uint8Array | null = null;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -254,20 +257,19 @@ export class PhraseMatcher {
       }
       s = t ?? 0;
       for (let o = this.outLen[s]! > 0 ? s : this.outLink[s]!; o > 0; o = this.outLink[o]!) {
-        starts.push(i + 1 - this.outLen[o]!);
-        lens.push(this.outLen[o]!);
+        const len = this.outLen[o]!;
+        const start = i + 1 - len;
+        longest ??= new Uint8Array(text.length);
+        if (len > longest[start]!) longest[start] = len;
       }
     }
-    if (starts.length === 0) return [];
-    const order = starts.map((_, k) => k).sort((a, b) => starts[a]! - starts[b]! || lens[b]! - lens[a]!);
+    if (!longest) return [];
     const hits: PhraseHit[] = [];
-    let from = 0;
-    for (const k of order) {
-      const start = starts[k]!;
-      if (start < from) continue;
-      const end = start + lens[k]!;
-      hits.push({ phrase: text.slice(start, end), start, end });
-      from = end;
+    for (let i = 0; i < longest.length; i++) {
+      const len = longest[i]!;
+      if (len === 0) continue;
+      hits.push({ phrase: text.slice(i, i + len), start: i, end: i + len });
+      i += len - 1;
     }
     return hits;
   }
@@ -322,12 +324,20 @@ export interface Preamble {
   concrete: { kind: string; start: number; end: number } | null;
 }
 
-/** The first concrete measure in the text (what kind, where), or null. */
+/** The longest match a CONCRETE pattern can make (characters): a search for an earlier match needs only this much past the current best. */
+const CONCRETE_MAX_MATCH = 24;
+
+/**
+ * The first concrete measure in the text (what kind, where), or null. Each pattern after the
+ * first searches only the text before the best match so far (plus the longest match a pattern
+ * makes): a pattern with no match would otherwise scan the whole document.
+ */
 export function firstConcrete(text: string): { kind: string; start: number; end: number } | null {
   let best: { kind: string; start: number; end: number } | null = null;
   for (const { kind, re, reject } of CONCRETE) {
+    const hay = best ? text.slice(0, best.start + CONCRETE_MAX_MATCH) : text;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(hay); m; m = re.exec(hay)) {
       if (best && m.index >= best.start) break;
       if (reject?.(m[0])) continue;
       best = { kind, start: m.index, end: m.index + m[0].length };
@@ -378,11 +388,22 @@ export function paragraphsOf(text: string): Paragraph[] {
   return out;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The SHINGLE-character shingles of a paragraph's core (code points), in order, repeats included. */
+function eachShingle(core: string, fn: (shingle: string) => void): void {
+  if (!SURROGATE.test(core)) {
+    for (let i = 0; i + SHINGLE <= core.length; i++) fn(core.slice(i, i + SHINGLE));
+    return;
+  }
+  const cps = [...core];
+  for (let i = 0; i + SHINGLE <= cps.length; i++) fn(cps.slice(i, i + SHINGLE).join(''));
+}
+
 /** The set of SHINGLE-character shingles of a paragraph's core (code points). */
 export function shinglesOf(core: string): Set<string> {
-  const cps = [...core];
   const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= cps.length; i++) out.add(cps.slice(i, i + SHINGLE).join(''));
+  eachShingle(core, (sh) => out.add(sh));
   return out;
 }
 
@@ -416,6 +437,7 @@ export interface Repeat {
  * once, not with their product.
  */
 export function findRepeats(text: string, corpus: readonly CorpusDocument[]): Repeat[] {
+  if (corpus.length === 0) return [];
   const mine = paragraphsOf(text).filter((p) => [...p.core].length >= REPEAT_MIN_PARAGRAPH);
   if (mine.length === 0 || corpus.length === 0) return [];
   const wanted = new Map<string, number[]>();
@@ -427,26 +449,37 @@ export function findRepeats(text: string, corpus: readonly CorpusDocument[]): Re
       else wanted.set(s, [k]);
     }
   });
+  // Boilerplate of the text itself (a shingle in more than REPEAT_BOILERPLATE of its paragraphs:
+  // "建立问题台账" in every item of a list) says nothing about copying, and would make every
+  // corpus paragraph that has it count against all of them: it is left out, from the sizes too.
+  const sizes = mineShingles.map((set) => set.size);
+  for (const [sh, ks] of wanted) {
+    if (ks.length <= REPEAT_BOILERPLATE) continue;
+    wanted.delete(sh);
+    for (const k of ks) sizes[k]! -= 1;
+  }
   // For each of my paragraphs: shared shingles per (document, paragraph).
   const shared = mine.map(() => new Map<string, number>());
   const refs = new Map<string, { doc: CorpusDocument; paragraph: number }>();
   for (const doc of corpus) {
     for (const p of paragraphsOf(doc.body)) {
-      if ([...p.core].length < SHINGLE) continue;
       const key = `${doc.id}:${p.index}`;
-      let touched = false;
-      for (const s of shinglesOf(p.core)) {
-        const ks = wanted.get(s);
-        if (!ks) continue;
-        touched = true;
+      // Only shingles some paragraph of the text has matter; most of the corpus has none.
+      let seen: Set<string> | null = null;
+      eachShingle(p.core, (sh) => {
+        const ks = wanted.get(sh);
+        if (!ks) return;
+        seen ??= new Set();
+        if (seen.has(sh)) return;
+        seen.add(sh);
         for (const k of ks) shared[k]!.set(key, (shared[k]!.get(key) ?? 0) + 1);
-      }
-      if (touched) refs.set(key, { doc, paragraph: p.index });
+      });
+      if (seen) refs.set(key, { doc, paragraph: p.index });
     }
   }
   const out: Repeat[] = [];
   mine.forEach((p, k) => {
-    const size = mineShingles[k]!.size;
+    const size = sizes[k]!;
     if (size === 0) return;
     let bestKey: string | null = null;
     let best = 0;
