@@ -20,6 +20,7 @@ import {
   preambleOf,
   PREAMBLE_MAX_RATIO,
   PREAMBLE_MIN_CHARS,
+  REPEAT_BOILERPLATE,
   REPEAT_MIN_CONTAINMENT,
   verdictOf,
   yearlyAllowance,
@@ -229,6 +230,15 @@ describe('repetition (shingle containment)', () => {
     expect(findRepeats('各乡镇、各部门：', [issued])).toEqual([]);
     expect(findRepeats('今年全县完成高标准农田建设任务，新建灌溉渠道五十公里，受益群众三千余户，粮食产量稳定增长。', [issued])).toEqual([]);
     expect(findRepeats(para, [])).toEqual([]);
+  });
+  it('leaves out the text’s own boilerplate (a shingle in more than REPEAT_BOILERPLATE of its paragraphs)', () => {
+    const item = (i: number) => `第${i}项，县交通运输局建立问题台账逐项整改销号，责任落实到具体科室和具体人员，按期报送整改进展情况。`;
+    const corpus = [{ id: 1, title: '台账', number: null, body: item(9) }];
+    // Three items: each shares most of its shingles with the issued paragraph — a repeat.
+    expect(findRepeats([1, 2, 3].map(item).join('\n'), corpus).length).toBe(3);
+    // Five items: the shared wording is the text's own boilerplate; what is left differs.
+    expect(findRepeats([1, 2, 3, 4, 5].map(item).join('\n'), corpus)).toEqual([]);
+    expect(REPEAT_BOILERPLATE).toBe(3);
   });
   it('splits paragraphs at line breaks and skips empty ones', () => {
     expect(paragraphsOf('a\n\n  \nb，c').map((p) => p.core)).toEqual(['a', 'bc']);
