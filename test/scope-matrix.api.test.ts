@@ -1,4 +1,6 @@
+import { Document, Packer, Paragraph } from 'docx';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { DEFAULT_PHRASES } from '../src/modules/documents/phrases.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../src/platform/db/schema.ts';
 import { createTestContext, TEST_PASSWORD, type Client, type TestContext } from './helpers/context.ts';
@@ -81,6 +83,15 @@ const taskRoute = (state: TaskState, path: string, payload: (v: number) => unkno
   const t = await taskAt(c.place, state);
   return post(`/api/v1/tasks/${t.id}/${path.replace(':eid', String(t.extensionId))}`, payload(t.version));
 };
+
+/** A document of the unit at `place`, drafted by god (checked when asked). */
+async function documentAt(place: Place, checked = false): Promise<{ id: number; version: number }> {
+  let d = (await god.post('/api/v1/documents', { title: `矩阵发文 ${++seq}`, unitId: units[place].id, kind: 'brief', body: '县交通局12月完成排查。' })).json<{ id: number; version: number }>();
+  if (checked) d = (await god.post(`/api/v1/documents/${d.id}/check`, { version: d.version })).json<{ id: number; version: number }>();
+  return d;
+}
+/** Documents: in sight for admins and in the caller's own township; there, everyone may draft and change. */
+const documentOwn = (c: Case): Outcome => (c.who === 'admin' || c.place === 'own' ? 'allow' : 'forbid');
 
 const RULES: Record<string, Rule> = {
   'GET /api/health': { request: () => get('/api/health'), expect: everyone },
@@ -195,6 +206,32 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/tasks/:id/reassign': { request: taskRoute('returned', 'reassign', (v) => ({ version: v, leadUnitId: units.own.id })), expect: taskAction(['admin', 'supervisor']) },
   'POST /api/v1/tasks/:id/extensions/:eid/approve': { request: taskRoute('pending_extension', 'extensions/:eid/approve', (v) => ({ version: v })), expect: taskAction(['leader']) },
   'POST /api/v1/tasks/:id/extensions/:eid/reject': { request: taskRoute('pending_extension', 'extensions/:eid/reject', (v) => ({ version: v })), expect: taskAction(['leader']) },
+  'POST /api/v1/documents/check': { request: () => post('/api/v1/documents/check', { kind: 'brief', text: '县交通局12月完成排查。' }), expect: everyone },
+  'GET /api/v1/documents': { request: byPlace((u) => get(`/api/v1/documents?unitId=${u.id}`)), expect: visibleOrg },
+  'POST /api/v1/documents': { request: byPlace((u) => post('/api/v1/documents', { title: '矩阵起草', unitId: u.id, kind: 'brief', body: '正文' })), expect: documentOwn },
+  'GET /api/v1/documents/stats': { request: byPlace((u) => get(`/api/v1/documents/stats?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/documents/phrases': { request: () => get('/api/v1/documents/phrases'), expect: onlyRoles('admin') },
+  'PUT /api/v1/documents/phrases': { request: () => ({ method: 'PUT', url: '/api/v1/documents/phrases', payload: { phrases: [...DEFAULT_PHRASES] } }), expect: onlyRoles('admin') },
+  'GET /api/v1/documents/:id': { request: async (c) => get(`/api/v1/documents/${(await documentAt(c.place)).id}`), expect: documentOwn },
+  'PATCH /api/v1/documents/:id': { request: async (c) => ({ method: 'PATCH', url: `/api/v1/documents/${(await documentAt(c.place)).id}`, payload: { version: 1, title: '改标题' } }), expect: documentOwn },
+  'POST /api/v1/documents/:id/check': { request: async (c) => post(`/api/v1/documents/${(await documentAt(c.place)).id}/check`, { version: 1 }), expect: documentOwn },
+  'POST /api/v1/documents/:id/docx': {
+    request: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/documents/${(await documentAt(c.place)).id}/docx?version=1`,
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a.docx' },
+      payload: await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('县交通局12月完成排查。')] }] })),
+    }),
+    expect: documentOwn,
+  },
+  'POST /api/v1/documents/:id/issue': {
+    request: async (c) => {
+      const d = await documentAt(c.place, true);
+      return post(`/api/v1/documents/${d.id}/issue`, { version: d.version, number: `矩阵〔2026〕${++seq}号`, explanation: '矩阵测试：确需发文。' });
+    },
+    // The issuing unit's head, a leader of its region, an admin.
+    expect: (c) => (c.who === 'admin' ? 'allow' : (c.who === 'unit_head' || c.who === 'leader') && c.place === 'own' ? 'allow' : 'forbid'),
+  },
 };
 
 beforeAll(async () => {

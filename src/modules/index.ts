@@ -1,13 +1,16 @@
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { MashangModule } from '../platform/module.ts';
+import { documentsModule } from './documents/module.ts';
 import { tasksModule } from './tasks/module.ts';
 
 /**
  * Every module of the app, in the order their services are built (a module may use those
  * listed before it). server.ts and cli.ts iterate this list; a new module is added here.
  */
-export const MODULES: readonly MashangModule[] = [tasksModule];
+// Each module builds only its own services (MashangModule<its keys>); listed together they build
+// them all, so the list holds them without claiming any one module builds every service.
+export const MODULES: readonly MashangModule<never>[] = [tasksModule, documentsModule];
 
 /** Applies the platform's and every module's migrations. */
 export function migrateAll(db: Db): Promise<string[]> {

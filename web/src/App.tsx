@@ -15,6 +15,8 @@ const TaskDetail = lazy(() => import('./pages/TaskDetail.tsx'));
 const AssignTask = lazy(() => import('./pages/AssignTask.tsx'));
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Inbox = lazy(() => import('./pages/Inbox.tsx'));
+const Documents = lazy(() => import('./pages/Documents.tsx'));
+const DocumentDetail = lazy(() => import('./pages/DocumentDetail.tsx'));
 const Units = lazy(() => import('./pages/admin/Units.tsx'));
 const People = lazy(() => import('./pages/admin/People.tsx'));
 const Calendar = lazy(() => import('./pages/admin/Calendar.tsx'));
@@ -63,6 +65,8 @@ export function App() {
           <Route path="/tasks/:id" element={<TaskDetail />} />
           <Route path="/dashboard" element={<Dashboard />} />
           <Route path="/notifications" element={<Inbox />} />
+          <Route path="/documents" element={<Documents />} />
+          <Route path="/documents/:id" element={<DocumentDetail />} />
           <Route path="/admin/units" element={admin ? <Units /> : <Forbidden />} />
           <Route path="/admin/people" element={admin ? <People /> : <Forbidden />} />
           <Route path="/admin/calendar" element={<Calendar />} />

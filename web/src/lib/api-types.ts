@@ -1012,6 +1012,665 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents you may see, newest first; filters: unit (and the units under it), kind, status, year, q (title or 文号) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "document" | "single_topic" | "brief" | "report" | "speech_major" | "speech";
+                    limit?: number;
+                    q?: string;
+                    status?: "draft" | "checked" | "issued";
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DocumentSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 起草: a draft for your unit (or a unit you head), body pasted (or uploaded later as .docx) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        /** @enum {string} */
+                        kind: "document" | "single_topic" | "brief" | "report" | "speech_major" | "speech";
+                        title: string;
+                        unitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document with its body, its last check, the actions you may take and the unit’s yearly count */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change title, kind or body (not once issued); a changed body or kind returns it to draft */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        /** @enum {string} */
+                        kind?: "document" | "single_topic" | "brief" | "report" | "speech_major" | "speech";
+                        title?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 文风体检 of the document: stored with it; the document becomes 已体检 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the body with the text of a .docx (the raw file as the body; its name in x-file-name, percent-encoded; the version in ?version=). Word files only, judged by content; at most 10 MB */
+        post: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header: {
+                    "x-file-name": string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 印发 with a 文号 (unique per unit and year); past last year’s count less the reduction, with a written explanation (409 DOCUMENT_QUOTA_EXPLANATION_REQUIRED otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        explanation?: string;
+                        number: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 文风体检 of any text, saving nothing: 字数 against the kind’s limit, formulaic phrases with offsets, the opening passage (穿靴戴帽), repeats of issued documents, verdict and reasons */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "document" | "single_topic" | "brief" | "report" | "speech_major" | "speech";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentCheck"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/phrases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 套话清单 in force (the shipped list until an admin stores one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isDefault: boolean;
+                            phrases: string[];
+                            updatedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the 套话清单 (admins): non-empty phrases of at most 30 characters, at most 2,000, duplicates dropped; audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phrases: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isDefault: boolean;
+                            phrases: string[];
+                            updatedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statistics of the documents you may see: issued per unit and kind this year vs last year, average 字数, share over the limit, phrase density */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kinds: {
+                                avgCharacters: number | null;
+                                issuedLastYear: number;
+                                issuedThisYear: number;
+                                /** @enum {string} */
+                                kind: "document" | "single_topic" | "brief" | "report" | "speech_major" | "speech";
+                                overLimit: number;
+                                total: number;
+                            }[];
+                            totals: {
+                                avgCharacters: number | null;
+                                avgPhrasesPer1000: number | null;
+                                checked: number;
+                                issuedLastYear: number;
+                                issuedThisYear: number;
+                                overLimit: number;
+                                overLimitShare: number | null;
+                                total: number;
+                            };
+                            units: {
+                                issuedLastYear: number;
+                                issuedThisYear: number;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -4056,6 +4715,106 @@ export type components = {
             /** @enum {string} */
             kind: "workday" | "weekend" | "holiday" | "makeup_workday";
             name?: string;
+        };
+        Document: {
+            allowedActions: ("edit" | "check" | "issue")[];
+            author: {
+                id: number;
+                name: string;
+            };
+            body: string;
+            /** @enum {string} */
+            bodySource: "text" | "docx";
+            characters: number;
+            check: components["schemas"]["DocumentCheck"] | null;
+            checkedAt: string | null;
+            createdAt: string;
+            explanation: string | null;
+            fileName: string | null;
+            id: number;
+            issuedAt: string | null;
+            /** @enum {string} */
+            kind: "document" | "single_topic" | "brief" | "report" | "speech_major" | "speech";
+            number: string | null;
+            phrasesPer1000: number | null;
+            quota: {
+                allowed: number;
+                explanationRequired: boolean;
+                issuedLastYear: number;
+                issuedThisYear: number;
+                reductionPercent: number;
+                year: number;
+            } | null;
+            /** @enum {string} */
+            status: "draft" | "checked" | "issued";
+            title: string;
+            unit: {
+                id: number;
+                name: string;
+            };
+            updatedAt: string;
+            /** @enum {string|null} */
+            verdict: "pass" | "revise" | "over_limit" | null;
+            version: number;
+            year: number;
+        };
+        DocumentCheck: {
+            characters: number;
+            limit: number;
+            overLimit: boolean;
+            phrases: {
+                end: number;
+                phrase: string;
+                start: number;
+            }[];
+            phrasesPer1000: number;
+            preamble: {
+                end: number;
+                start: number;
+            };
+            preambleRatio: number;
+            reasons: {
+                message: string;
+                /** @enum {string} */
+                rule: "length" | "phrases" | "preamble" | "repeat" | "pass";
+            }[];
+            repeats: {
+                documentId: number;
+                documentNumber: string | null;
+                documentTitle: string;
+                end: number;
+                otherParagraph: number;
+                paragraph: number;
+                similarity: number;
+                start: number;
+            }[];
+            /** @enum {string} */
+            verdict: "pass" | "revise" | "over_limit";
+        };
+        DocumentSummary: {
+            author: {
+                id: number;
+                name: string;
+            };
+            characters: number;
+            id: number;
+            issuedAt: string | null;
+            /** @enum {string} */
+            kind: "document" | "single_topic" | "brief" | "report" | "speech_major" | "speech";
+            number: string | null;
+            phrasesPer1000: number | null;
+            /** @enum {string} */
+            status: "draft" | "checked" | "issued";
+            title: string;
+            unit: {
+                id: number;
+                name: string;
+            };
+            updatedAt: string;
+            /** @enum {string|null} */
+            verdict: "pass" | "revise" | "over_limit" | null;
+            version: number;
+            year: number;
         };
         /** @description Error: { error: { code, message, details } } */
         Error: {

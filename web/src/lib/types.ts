@@ -67,3 +67,12 @@ export type Policy = Schemas['Policy'];
 /** A section of the policy: one chapter of the regulation (tasks, publicRequests, …). */
 export type PolicySection = keyof Policy;
 export type PolicyInForce = ApiResponse<'/api/v1/policy', 'get'>;
+
+export type DocumentSummary = Schemas['DocumentSummary'];
+export type DocumentDetail = Schemas['Document'];
+export type DocumentCheck = Schemas['DocumentCheck'];
+export type DocumentKind = DocumentSummary['kind'];
+export type DocumentStatus = DocumentSummary['status'];
+export type DocumentVerdict = DocumentCheck['verdict'];
+export type DocumentPage = ApiResponse<'/api/v1/documents', 'get'>;
+export type DocumentStats = ApiResponse<'/api/v1/documents/stats', 'get'>;
