@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { ANY_USER, roles } from '../../platform/http/access.ts';
 import { Page, pageOf } from '../../platform/http/paging.ts';
-import { NoContent } from '../../platform/http/responses.ts';
+import { fileResponse, NoContent } from '../../platform/http/responses.ts';
 import { IdParam } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import {
@@ -23,6 +23,8 @@ import {
   MeetingSummary,
   MeetingUpdateBody,
   RefuseBody,
+  StatsQuery,
+  StatsResponse,
   toDecisionResponse,
   toMeetingDetail,
   toMeetingSummary,
@@ -30,6 +32,7 @@ import {
 
 /** Who plans meetings (and assigns their decisions): the service checks the organiser is in their scope. */
 const PLANNERS = roles('leader', 'supervisor', 'unit_head', 'admin');
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The meetings module's routes, registered under /api/v1/meetings. */
 export function meetingRoutes(fastify: FastifyInstance, services: PlatformServices & ModuleServices): void {
@@ -71,10 +74,34 @@ export function meetingRoutes(fastify: FastifyInstance, services: PlatformServic
     },
   });
 
+  app.get('/stats', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: '会议统计 of a unit’s subtree (default: your region) for a year (default: this year), over the meetings you may see: by kind this year vs last, average length planned vs actual, share of decisions with a task, share of those tasks on time',
+      querystring: StatsQuery,
+      response: { 200: StatsResponse },
+    },
+    handler: async (req) => meetings.stats(req.actor!, req.query),
+  });
+
   app.get('/:id', {
     config: { access: ANY_USER },
     schema: { tags, summary: 'A meeting: plan, findings, agenda planned vs actual, decisions with their tasks’ lights, the actions you may take', params: IdParam, response: { 200: MeetingDetailResponse } },
     handler: async (req) => present(req.actor!, req.params.id),
+  });
+
+  app.get('/:id/minutes.docx', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: '会议纪要 (DOCX): the meeting’s data and its decisions with lead unit, responsible person and deadline', params: IdParam, response: { 200: fileResponse(DOCX_TYPE, '会议纪要 as a Word document') } },
+    handler: async (req, reply) => {
+      const file = await meetings.minutes(req.actor!, req.params.id);
+      return reply
+        .header('content-type', DOCX_TYPE)
+        .header('content-disposition', `attachment; filename="minutes.docx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
+    },
   });
 
   app.put('/:id', {

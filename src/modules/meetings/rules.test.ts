@@ -7,7 +7,10 @@ import {
   dice,
   MEETING_ACTIONS,
   MEETING_STATUSES,
+  meetingStats,
   meetingYear,
+  overrun,
+  taskOutcome,
   nextStatus,
   OVERRIDE_REASON_MIN_CHARS,
   plannedMinutes,
@@ -19,6 +22,7 @@ import {
   type Finding,
   type MeetingAction,
   type MeetingCounts,
+  type MeetingKind,
   type MeetingPlan,
   type MeetingRules,
   type MeetingStatus,
@@ -323,5 +327,43 @@ describe('every finding carries the rule, a zh-CN message, the number in force a
       expect(x.actual).toBeTypeOf('number');
       expect(x.suggestion).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+});
+
+describe('statistics', () => {
+  it('a decision’s task: on time, late or pending', () => {
+    const t = { deadline: '2026-12-10', light: 'green' };
+    expect(taskOutcome({ ...t, status: 'verified', submittedOn: '2026-12-10' })).toBe('on_time');
+    expect(taskOutcome({ ...t, status: 'closed', submittedOn: '2026-12-09' })).toBe('on_time');
+    expect(taskOutcome({ ...t, status: 'verified', submittedOn: '2026-12-11' })).toBe('late');
+    expect(taskOutcome({ ...t, status: 'verified', submittedOn: null })).toBe('late');
+    expect(taskOutcome({ ...t, status: 'in_progress', submittedOn: null })).toBe('pending');
+    expect(taskOutcome({ ...t, status: 'submitted', submittedOn: '2026-12-01' })).toBe('pending');
+    expect(taskOutcome({ ...t, status: 'signed', submittedOn: null, light: 'red' })).toBe('late');
+  });
+  it('counts by kind, averages over timed meetings, shares', () => {
+    const row = (kind: MeetingKind, year: number, slotMinutes: number, timedPlanned: number | null = null, timedActual: number | null = null) => ({ kind, year, slotMinutes, timedPlanned, timedActual });
+    const s = meetingStats(2026, [row('topic', 2026, 60, 40, 50), row('topic', 2026, 120), row('video', 2025, 30), row('standing', 2026, 90, 30, 25)], { total: 3, withTask: 2 }, ['on_time', 'late', 'pending', 'on_time']);
+    expect(s.total).toEqual({ thisYear: 3, lastYear: 1 });
+    expect(s.byKind.find((k) => k.kind === 'topic')).toEqual({ kind: 'topic', thisYear: 2, lastYear: 0 });
+    expect(s.byKind.find((k) => k.kind === 'video')).toEqual({ kind: 'video', thisYear: 0, lastYear: 1 });
+    expect(s.length).toEqual({ meetings: 3, averageSlotMinutes: 90, timedMeetings: 2, averagePlannedMinutes: 35, averageActualMinutes: 37.5 });
+    expect(s.decisions).toEqual({ total: 3, withTask: 2, shareWithTask: 0.667 });
+    expect(s.tasks).toEqual({ total: 4, onTime: 2, late: 1, pending: 1, shareOnTime: 0.667 });
+  });
+  it('nothing to count: nulls, not NaN', () => {
+    const s = meetingStats(2026, [], { total: 0, withTask: 0 }, []);
+    expect(s.length).toEqual({ meetings: 0, averageSlotMinutes: null, timedMeetings: 0, averagePlannedMinutes: null, averageActualMinutes: null });
+    expect(s.decisions.shareWithTask).toBeNull();
+    expect(s.tasks.shareOnTime).toBeNull();
+  });
+});
+
+describe('speech overrun', () => {
+  it('minutes over the plan; 0 within it or untimed', () => {
+    expect(overrun(10, 12)).toBe(2);
+    expect(overrun(10, 10)).toBe(0);
+    expect(overrun(10, 3)).toBe(0);
+    expect(overrun(10, null)).toBe(0);
   });
 });

@@ -441,3 +441,67 @@ export function concludeGaps(decisions: readonly DecisionFacts[]): { message: st
 
 /** A speech's actual against its plan: over by how many minutes (0 when within). */
 export const overrun = (planned: number, actual: number | null): number => (actual === null ? 0 : Math.max(0, actual - planned));
+
+// --- statistics ---
+
+/** A decision's task as the statistics see it. */
+export interface TaskOutcomeFacts {
+  status: string;
+  deadline: string;
+  submittedOn: string | null;
+  /** The task's light today (red: past its deadline and not done). */
+  light: string;
+}
+
+/**
+ * Was a decision's task done on time? Done (verified or closed) with its completion submitted
+ * by the deadline: `on_time`; done after it, or still open past it (red): `late`; still open
+ * within it: `pending` (not counted either way yet). The same measure as the tasks' trend.
+ */
+export function taskOutcome(t: TaskOutcomeFacts): 'on_time' | 'late' | 'pending' {
+  if (t.status === 'verified' || t.status === 'closed') return t.submittedOn !== null && t.submittedOn <= t.deadline ? 'on_time' : 'late';
+  return t.light === 'red' ? 'late' : 'pending';
+}
+
+/** A counted meeting as the statistics see it. */
+export interface MeetingStatsRow {
+  kind: MeetingKind;
+  year: number;
+  /** The slot's minutes. */
+  slotMinutes: number;
+  /** Planned and actual minutes of the agenda items timed (null: none timed). */
+  timedPlanned: number | null;
+  timedActual: number | null;
+}
+
+const avg = (xs: number[]): number | null => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null);
+const share = (n: number, of: number): number | null => (of ? Math.round((n / of) * 1000) / 1000 : null);
+
+/**
+ * 会议统计: meetings by kind this year vs last year, average length planned vs actual (over the
+ * meetings whose speeches were timed, the same speeches planned and actual), the share of
+ * decisions with a task, and the share of those tasks done on time (of those decided: on time
+ * or late).
+ */
+export function meetingStats(year: number, rows: readonly MeetingStatsRow[], decisions: { total: number; withTask: number }, outcomes: readonly ('on_time' | 'late' | 'pending')[]) {
+  const thisYear = rows.filter((r) => r.year === year);
+  const byKind = MEETING_KINDS.map((kind) => ({ kind, thisYear: thisYear.filter((r) => r.kind === kind).length, lastYear: rows.filter((r) => r.year === year - 1 && r.kind === kind).length }));
+  const timed = thisYear.filter((r) => r.timedActual !== null && r.timedPlanned !== null);
+  const onTime = outcomes.filter((o) => o === 'on_time').length;
+  const late = outcomes.filter((o) => o === 'late').length;
+  return {
+    year,
+    total: { thisYear: thisYear.length, lastYear: rows.length - thisYear.length },
+    byKind,
+    length: {
+      meetings: thisYear.length,
+      averageSlotMinutes: avg(thisYear.map((r) => r.slotMinutes)),
+      timedMeetings: timed.length,
+      averagePlannedMinutes: avg(timed.map((r) => r.timedPlanned!)),
+      averageActualMinutes: avg(timed.map((r) => r.timedActual!)),
+    },
+    decisions: { total: decisions.total, withTask: decisions.withTask, shareWithTask: share(decisions.withTask, decisions.total) },
+    tasks: { total: outcomes.length, onTime, late, pending: outcomes.length - onTime - late, shareOnTime: share(onTime, onTime + late) },
+  };
+}
+export type MeetingStats = ReturnType<typeof meetingStats>;

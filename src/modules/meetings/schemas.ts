@@ -258,3 +258,23 @@ export function toMeetingDetail(d: MeetingDetail) {
     allowedActions: d.allowedActions,
   };
 }
+
+const Count = z.object({ thisYear: z.number(), lastYear: z.number() });
+export const StatsResponse = z
+  .object({
+    unit: Ref,
+    year: z.number(),
+    total: Count,
+    byKind: z.array(Count.extend({ kind: z.enum(MEETING_KINDS) })),
+    length: z.object({
+      meetings: z.number(),
+      averageSlotMinutes: z.number().nullable(),
+      /** Meetings with speeches timed; planned and actual over the same speeches. */
+      timedMeetings: z.number(),
+      averagePlannedMinutes: z.number().nullable(),
+      averageActualMinutes: z.number().nullable(),
+    }),
+    decisions: z.object({ total: z.number(), withTask: z.number(), shareWithTask: z.number().nullable() }),
+    tasks: z.object({ total: z.number(), onTime: z.number(), late: z.number(), pending: z.number(), shareOnTime: z.number().nullable() }),
+  })
+  .meta({ id: 'MeetingStats' });

@@ -10,6 +10,7 @@ import type { TaskService, TaskState } from '../tasks/service.ts';
 import type { TaskTransition } from '../tasks/events.ts';
 import type { TaskLevel } from '../tasks/rules.ts';
 import { MEETING_ERRORS } from './errors.ts';
+import { buildMinutes, minutesFileName } from './minutes.ts';
 import { allowedActions, canApprove, canManage, canPlan, canRecordActual, canSeeMeeting, type MeetingSight } from './policy.ts';
 import {
   checkMeeting,
@@ -17,7 +18,10 @@ import {
   meetingYear,
   nextStatus,
   planOutcome,
+  meetingStats,
+  taskOutcome,
   type Finding,
+  type MeetingStats,
   type MeetingAction,
   type MeetingKind,
   type MeetingScope,
@@ -347,6 +351,33 @@ export class MeetingService {
   /** A page of the meetings the actor may see, newest first. */
   list(actor: Actor, filter: MeetingListFilter, page: { limit: number; after?: readonly [string, number] | undefined }) {
     return this.store.list(this.db, this.viewer(actor), filter, page);
+  }
+
+  /** 会议纪要 as DOCX: the meeting's data and its decisions (with their tasks' deadlines once concluded). */
+  async minutes(actor: Actor, id: number): Promise<{ fileName: string; data: Buffer }> {
+    const d = await this.get(actor, id);
+    return { fileName: minutesFileName(d.meeting.title), data: await buildMinutes(d) };
+  }
+
+  /**
+   * 会议统计 for a unit (its subtree; default the actor's region) and a year (default this
+   * year): over the meetings the actor may see.
+   */
+  async stats(actor: Actor, q: { unitId?: number | undefined; year?: number | undefined }): Promise<MeetingStats & { unit: { id: number; name: string } }> {
+    const unitId = q.unitId ?? Number(actor.regionPath.split('/').filter(Boolean).at(-1));
+    const unit = await this.org.getUnit(actor, unitId);
+    const year = q.year ?? meetingYear(this.clock.now());
+    const rows = await this.store.statsRows(this.db, this.viewer(actor), unit.path, [year, year - 1]);
+    const thisYear = rows.filter((r) => r.year === year);
+    const decisions = await this.store.decisionsOf(this.db, thisYear.map((r) => r.id));
+    const states = await this.tasks.states(decisions.flatMap((d) => (d.taskId ? [d.taskId] : [])));
+    const stats = meetingStats(
+      year,
+      rows.map((r) => ({ kind: r.kind, year: r.year, slotMinutes: Math.round((new Date(r.endsAt).getTime() - new Date(r.startsAt).getTime()) / 60_000), timedPlanned: r.timedPlanned, timedActual: r.timedActual })),
+      { total: decisions.length, withTask: decisions.filter((d) => d.taskId !== null).length },
+      states.map((s) => taskOutcome({ status: s.task.status, deadline: s.task.deadline, submittedOn: s.task.submittedOn, light: s.light.light })),
+    );
+    return { ...stats, unit: { id: unit.id, name: unit.name } };
   }
 
   // --- the timer ---

@@ -244,7 +244,7 @@ export class MeetingStore {
       .execute();
   }
 
-  /** The meetings the viewer may see organised at or under `unitPath` in these years, with their planned and actual minutes. */
+  /** The counted meetings the viewer may see organised at or under `unitPath` in these years, with their timed speeches' planned and actual minutes. */
   statsRows(db: Executor, v: Viewer, unitPath: string, years: number[]) {
     return this.base(db)
       .where((eb) => this.visible(eb as MeetingEb, v))
@@ -252,18 +252,17 @@ export class MeetingStore {
       .where('m.year', 'in', years)
       .where('m.status', 'in', COUNTED_STATUSES)
       .select((eb) => [
-        eb.selectFrom('meetingAgendaItem as i').select(sql<number>`coalesce(sum(i.minutes), 0)::int`.as('n')).whereRef('i.meetingId', '=', 'm.id').as('agendaPlanned'),
+        eb
+          .selectFrom('meetingAgendaItem as i')
+          .select(sql<number | null>`sum(i.minutes)::int`.as('n'))
+          .whereRef('i.meetingId', '=', 'm.id')
+          .where('i.actualMinutes', 'is not', null)
+          .as('timedPlanned'),
         eb
           .selectFrom('meetingAgendaItem as i')
           .select(sql<number | null>`sum(i.actual_minutes)::int`.as('n'))
           .whereRef('i.meetingId', '=', 'm.id')
-          .as('agendaActual'),
-        eb
-          .selectFrom('meetingAgendaItem as i')
-          .select(sql<number>`coalesce(sum(i.minutes), 0)::int`.as('n'))
-          .whereRef('i.meetingId', '=', 'm.id')
-          .where('i.actualMinutes', 'is not', null)
-          .as('agendaPlannedTimed'),
+          .as('timedActual'),
       ])
       .execute();
   }

@@ -1731,6 +1731,62 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/meetings/{id}/minutes.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议纪要 (DOCX): the meeting’s data and its decisions with lead unit, responsible person and deadline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 会议纪要 as a Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/{id}/refuse": {
         parameters: {
             query?: never;
@@ -1876,6 +1932,63 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议统计 of a unit’s subtree (default: your region) for a year (default: this year), over the meetings you may see: by kind this year vs last, average length planned vs actual, share of decisions with a task, share of those tasks on time */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4919,6 +5032,42 @@ export type components = {
             /** @enum {string} */
             severity: "block" | "warn";
             suggestion?: string;
+        };
+        MeetingStats: {
+            byKind: {
+                /** @enum {string} */
+                kind: "comprehensive" | "standing" | "topic" | "department" | "video";
+                lastYear: number;
+                thisYear: number;
+            }[];
+            decisions: {
+                shareWithTask: number | null;
+                total: number;
+                withTask: number;
+            };
+            length: {
+                averageActualMinutes: number | null;
+                averagePlannedMinutes: number | null;
+                averageSlotMinutes: number | null;
+                meetings: number;
+                timedMeetings: number;
+            };
+            tasks: {
+                late: number;
+                onTime: number;
+                pending: number;
+                shareOnTime: number | null;
+                total: number;
+            };
+            total: {
+                lastYear: number;
+                thisYear: number;
+            };
+            unit: {
+                id: number;
+                name: string;
+            };
+            year: number;
         };
         Notification: {
             body: string;
