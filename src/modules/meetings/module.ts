@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { MashangModule } from '../../platform/module.ts';
+import { seedDemoMeetings } from './demo.ts';
 import { meetingRoutes } from './routes.ts';
 import { MeetingService } from './service.ts';
 import { MeetingStore } from './store.ts';
@@ -21,4 +22,5 @@ export const meetingsModule: MashangModule<'meetings'> = {
     return { meetings: new MeetingService(database.db, clock, policy, notify, org, tasks, new MeetingStore()) };
   },
   routes: (app, s) => meetingRoutes(app, s),
+  demo: (s, withClock) => seedDemoMeetings(s, withClock),
 };
