@@ -13,7 +13,7 @@ export const Instant = z
   .string()
   .max(40)
   .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'expected a date-time with its offset, e.g. 2026-12-10T09:00:00+08:00')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date-time');
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s.slice(0, 10)}T00:00:00Z`).toISOString().startsWith(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24, 'not a date-time (no such day or hour)');
 
 /** Trimmed optional text, control characters refused. */
 const OptText = (max: number) => Text(max).optional();
