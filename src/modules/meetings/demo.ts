@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { OffsetClock, type Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
+import { runEscalationJob } from '../tasks/jobs.ts';
 import type { TaskLevel } from '../tasks/rules.ts';
 import { rng } from '../../demo/rng.ts';
 import type { MeetingKind, MeetingScope } from './rules.ts';
@@ -352,7 +353,9 @@ export async function seedDemoMeetings(services: PlatformServices & ModuleServic
       if (!(err instanceof AppError)) throw err;
     }
   }
+  // The decisions' tasks overdue today have climbed the ladder, as the scheduled scan would have done.
+  const scan = await runEscalationJob(db, services.escalation);
   const count = async (table: 'meeting' | 'meetingDecision') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const tasks = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).where('sourceKind', '=', 'meeting').where('sourceId', 'is not', null).executeTakeFirstOrThrow();
-  return { meetings: await count('meeting'), decisions: await count('meetingDecision'), tasks: Number(tasks.n), steps: done };
+  return { meetings: await count('meeting'), decisions: await count('meetingDecision'), tasks: Number(tasks.n), escalations: scan.ran ? scan.result.fired : 0, steps: done };
 }

@@ -504,9 +504,10 @@ export class MeetingService {
             trx,
           );
         } catch (e) {
-          // Say which decision failed; the whole conclusion is undone with this error.
+          // The same error (its code and status), saying which decision failed; the whole conclusion is undone with it.
           if (e instanceof AppError) {
-            throw new AppError(e.status, e.code, `第 ${i + 1} 项议定事项「${d.text.slice(0, 40)}」未能交办，会议未办结：${e.message}`, { decisionId: d.id, ...(isObject(e.details) ? e.details : {}) });
+            e.message = `第 ${i + 1} 项议定事项「${d.text.slice(0, 40)}」未能交办，会议未办结：${e.message}`;
+            Object.assign(e, { details: { decisionId: d.id, ...(isObject(e.details) ? e.details : {}) } });
           }
           throw e;
         }
