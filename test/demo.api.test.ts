@@ -24,7 +24,8 @@ describe('the demo county', () => {
     const login = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'duchashi', password: 'mashang-demo' } });
     const cookie = `mashang_sid=${login.cookies[0]!.value}`;
     const stats = (await ctx.inject({ method: 'GET', url: '/api/v1/tasks/stats', headers: { cookie } })).json();
-    expect(stats.totals.total).toBe(40);
+    // The supervision demo's 40 and the meetings' decisions concluded into tasks.
+    expect(stats.totals.total).toBe(40 + made.meetings!.tasks!);
     for (const light of ['green', 'yellow', 'red', 'done']) expect(stats.totals.byLight[light], light).toBeGreaterThan(0);
     const red = (await ctx.inject({ method: 'GET', url: '/api/v1/tasks?light=red&limit=100', headers: { cookie } })).json().items;
     expect(red.some((t: { escalations: unknown[] }) => t.escalations.length > 0)).toBe(true);
@@ -46,6 +47,31 @@ describe('the demo county', () => {
     expect(issued.every((d: { number: string | null }) => /〔\d{4}〕\d+号$/.test(d.number ?? ''))).toBe(true);
   });
 
+  it('has about two years of meetings: findings, overrides approved and refused, timed speeches, decisions concluded into tasks', async () => {
+    const made = (await ctx.services.meetings.stats(await ctx.services.auth.actorFor((await ctx.handle.db.selectFrom('person').select('id').where('login', '=', 'duchashi').executeTakeFirstOrThrow()).id, 'session').then((a) => a!), {}));
+    // 27 planned this year, one refused (not counted).
+    expect(made.total).toEqual({ thisYear: 26, lastYear: 18 });
+    expect(made.byKind.find((k) => k.kind === 'comprehensive')).toEqual({ kind: 'comprehensive', thisYear: 2, lastYear: 1 });
+    expect(made.length.timedMeetings).toBeGreaterThan(20);
+    expect(made.decisions.total).toBeGreaterThanOrEqual(30);
+    expect(made.decisions.shareWithTask).toBe(1);
+    expect(made.tasks.onTime).toBeGreaterThan(0);
+    expect(made.tasks.late).toBeGreaterThan(0);
+    const db = ctx.handle.db;
+    const meetings = await db.selectFrom('meeting').select(['status', 'findings', 'decidedBy', 'overrideReason']).execute();
+    const statuses = new Set(meetings.map((m) => m.status));
+    for (const s of ['planned', 'pending_approval', 'held', 'concluded', 'refused']) expect(statuses.has(s as never), s).toBe(true);
+    const rules = new Set(meetings.flatMap((m) => m.findings.map((f) => f.rule)));
+    for (const r of ['total_length', 'other_speech_length', 'main_speech_count', 'comprehensive_quota', 'merge']) expect(rules.has(r as never), r).toBe(true);
+    expect(meetings.filter((m) => m.overrideReason && m.decidedBy && m.status === 'concluded').length).toBe(2);
+    const lights = (await db.selectFrom('meetingDecision').select('taskId').where('taskId', 'is not', null).execute()).map((d) => d.taskId!);
+    const states = await ctx.services.tasks.states(lights);
+    expect(new Set(states.map((s) => s.light.light)).size).toBeGreaterThanOrEqual(2);
+    const overrun = await db.selectFrom('meetingAgendaItem').select('id').whereRef('actualMinutes', '>', 'minutes').execute();
+    expect(overrun.length).toBeGreaterThan(0);
+    expect((await db.selectFrom('notification').select('id').where('kind', '=', 'meetings.decision_done').execute()).length).toBeGreaterThan(0);
+  });
+
   it('is deterministic: a second database gets the same people and the same work', async () => {
     const other = await createTestContext({ now: '2026-12-01T09:00:00+08:00' });
     try {
@@ -55,6 +81,8 @@ describe('the demo county', () => {
         people: await c.handle.db.selectFrom('person').select(['login', 'name', 'rank', 'roles']).orderBy('id').execute(),
         tasks: await c.handle.db.selectFrom('task').select(['title', 'status', 'deadline', 'leadUnitId', 'escalationRung']).orderBy('id').execute(),
         documents: await c.handle.db.selectFrom('document').select(['title', 'body', 'status', 'verdict', 'number', 'unitId', 'explanation']).orderBy('id').execute(),
+        meetings: await c.handle.db.selectFrom('meeting').select(['title', 'status', 'startsAt', 'findings']).orderBy('id').execute(),
+        actuals: await c.handle.db.selectFrom('meetingAgendaItem').select(['meetingId', 'minutes', 'actualMinutes']).orderBy('id').execute(),
       });
       expect(await snapshot(other)).toEqual(await snapshot(ctx));
     } finally {

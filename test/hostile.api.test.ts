@@ -171,6 +171,11 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
       ['/api/v1/tasks?deadlineFrom=0000-01-01', 'querystring.deadlineFrom'],
       [`/api/v1/tasks?cursor=${b64(['0000-01-01', 1])}`, 'querystring.cursor'],
       ['/api/v1/calendar/days?from=0000-01-01&to=0000-01-02', 'querystring.from'],
+      ['/api/v1/meetings?q=%00', 'querystring.q'],
+      [`/api/v1/meetings?cursor=${b64(['0000-01-01T00:00:00Z', 1])}`, 'querystring.cursor'],
+      [`/api/v1/meetings?cursor=${b64(['2026-12-01T09:00:00+08:00', 2147483648])}`, 'querystring.cursor'],
+      ['/api/v1/meetings?year=99999', 'querystring.year'],
+      ['/api/v1/meetings/stats?year=0', 'querystring.year'],
     ] as const) {
       expect400(await everyRole.get(url), path, url);
     }
@@ -250,6 +255,43 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
     expect400(await everyRole.post(`/api/v1/tasks/${t.id}/progress`, { version: t.version, percent: 5, text: 'x\u0000' }), 'body.text', 'progress');
     expect400(await everyRole.put('/api/v1/calendar/years/2030', { holidays: { '2030-01-01': '元旦\u0000' }, workdays: {} }), 'body.holidays.2030-01-01', 'holiday');
     expect400(await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'a\u0000', password: 'x' } }), 'body.login', 'login');
+  });
+
+  it('a meeting’s plan, decision and timer refuse bad values with 400 naming the field', async () => {
+    const unitId = (await everyRole.get(`/api/v1/tasks/${taskId}`)).json().leadUnit.id;
+    const plan = { title: '会', kind: 'topic', organizerUnitId: unitId, startsAt: '2026-12-10T09:00:00+08:00', endsAt: '2026-12-10T10:00:00+08:00', headcount: 5, agenda: [{ speaker: '甲', role: 'main', minutes: 10 }] };
+    for (const [patch, path] of [
+      [{ startsAt: '9999-12-10T09:00:00+08:00' }, 'body.startsAt'],
+      [{ startsAt: '2026-02-30T09:00:00+08:00' }, 'body.startsAt'],
+      [{ endsAt: '2026-12-10' }, 'body.endsAt'],
+      [{ headcount: -1 }, 'body.headcount'],
+      [{ headcount: 1e12 }, 'body.headcount'],
+      [{ agenda: [{ speaker: '甲', role: 'main', minutes: -5 }] }, 'body.agenda.0.minutes'],
+      [{ agenda: [{ speaker: '甲', role: 'main', minutes: 1.5 }] }, 'body.agenda.0.minutes'],
+      [{ agenda: [{ role: 'main', minutes: 5 }] }, 'body.agenda.0.speaker'],
+      [{ agenda: [] }, 'body.agenda'],
+      [{ attendingUnitIds: [2147483648] }, 'body.attendingUnitIds.0'],
+      [{ overrideReason: '理'.repeat(2001) }, 'body.overrideReason'],
+      [{ title: 'x'.repeat(201) }, 'body.title'],
+      [{ kind: 'party' }, 'body.kind'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/meetings', { ...plan, ...patch }), path, `meeting ${JSON.stringify(patch).slice(0, 80)}`);
+    }
+    const m = (await everyRole.post('/api/v1/meetings', plan)).json();
+    expect(m.id).toBeGreaterThan(0);
+    for (const [body, path] of [
+      [{ text: '事项', deadline: '0000-01-01' }, 'body.deadline'],
+      [{ text: '事项', deadline: { workdays: -1 } }, 'body.deadline'],
+      [{ text: '事项', leadUnitId: 0 }, 'body.leadUnitId'],
+      [{ text: '' }, 'body.text'],
+    ] as const) {
+      expect400(await everyRole.post(`/api/v1/meetings/${m.id}/decisions`, body), path, `decision ${JSON.stringify(body)}`);
+    }
+    expect400(await everyRole.post(`/api/v1/meetings/${m.id}/agenda/${m.agenda[0].id}/actual`, { minutes: 99999 }), 'body.minutes', 'actual minutes');
+    expect400(await everyRole.post(`/api/v1/meetings/${m.id}/agenda/${m.agenda[0].id}/actual`, { startedAt: 'yesterday', endedAt: '2026-12-10T10:00:00+08:00' }), 'body.startedAt', 'actual start');
+    // Unknown ids are 4xx, not 5xx.
+    expectSafe(await everyRole.post(`/api/v1/meetings/${m.id}/decisions`, { text: '事项', leadUnitId: 2147483647 }), 'unknown lead unit');
+    expectSafe(await everyRole.post('/api/v1/meetings', { ...plan, agenda: [{ speakerId: 2147483647, role: 'main', minutes: 5 }] }), 'unknown speaker');
   });
 
   it('the route registry covers routes outside /api, and refuses one that declares no access rule', async () => {

@@ -93,6 +93,55 @@ async function documentAt(place: Place, checked = false): Promise<{ id: number; 
 /** Documents: in sight for admins and in the caller's own township; there, everyone may draft and change. */
 const documentOwn = (c: Case): Outcome => (c.who === 'admin' || c.place === 'own' ? 'allow' : 'forbid');
 
+// Meetings: organised by a department under the unit at `place` (会务科), attended by that unit
+// itself, planned by god. Who sees one: the organiser's scope, the attending unit's people (and
+// those of the units under it: T1's people see a meeting the county attends), god.
+const meetingOrg = {} as Record<Place, Unit>;
+const meetingStaff = {} as Record<Place, { id: number }>;
+async function meetingOrgAt(place: Place): Promise<Unit> {
+  if (!meetingOrg[place]) {
+    meetingOrg[place] = await ctx.newUnit({ parent: units[place], name: '会务科' });
+    meetingStaff[place] = await ctx.newPerson({ unit: meetingOrg[place], roles: ['staff'] });
+  }
+  return meetingOrg[place];
+}
+let meetingSeq = 0;
+async function meetingPlan(place: Place, o: Record<string, unknown> = {}) {
+  meetingSeq += 1;
+  return {
+    title: `矩阵${String.fromCharCode(0x4e00 + meetingSeq * 53)}${String.fromCharCode(0x4e00 + meetingSeq * 97)}会议`,
+    kind: 'topic',
+    scope: 'internal',
+    organizerUnitId: (await meetingOrgAt(place)).id,
+    startsAt: '2026-12-10T09:00:00+08:00',
+    endsAt: '2026-12-10T10:00:00+08:00',
+    attendingUnitIds: [units[place].id],
+    headcount: 10,
+    agenda: [{ speaker: '甲', role: 'main', minutes: 20 }],
+    ...o,
+  };
+}
+type MeetingState = 'planned' | 'pending' | 'decided';
+/** A meeting at `place` in `state` (pending: overridden, waiting for approval; decided: with one complete decision). */
+async function meetingAt(place: Place, state: MeetingState): Promise<{ id: number; version: number; decisionId?: number; itemId: number }> {
+  const body = await meetingPlan(place, state === 'pending' ? { endsAt: '2026-12-10T15:00:00+08:00', overrideReason: '矩阵测试：确需全天召开，理由已书面说明。' } : {});
+  const res = await god.post('/api/v1/meetings', body);
+  if (res.statusCode !== 201) throw new Error(`meeting: ${res.statusCode} ${res.body}`);
+  const m = res.json<{ id: number; version: number; agenda: { id: number }[] }>();
+  let decisionId: number | undefined;
+  if (state === 'decided') {
+    const d = await god.post(`/api/v1/meetings/${m.id}/decisions`, { text: '矩阵议定事项', leadUnitId: meetingOrg[place].id, responsibleId: meetingStaff[place].id, deadline: '2026-12-31' });
+    decisionId = d.json<{ id: number }>().id;
+  }
+  return { id: m.id, version: m.version, itemId: m.agenda[0]!.id, ...(decisionId ? { decisionId } : {}) };
+}
+const meetingVisible = (c: Case): Outcome => (c.who === 'admin' || c.place === 'own' || c.place === 'parent' ? 'allow' : 'forbid');
+/** Plan, change, conclude: who may plan for the organiser (admin anywhere; supervisor, leader, unit head over T1). */
+const meetingManage = (c: Case): Outcome => (c.who === 'admin' || (c.place === 'own' && ['supervisor', 'leader', 'unit_head'].includes(c.who)) ? 'allow' : 'forbid');
+/** Approve or refuse: a supervisor over the organiser (T1's, for T1's meetings), or an admin. */
+const meetingApprove = (c: Case): Outcome => (c.who === 'admin' || (c.place === 'own' && c.who === 'supervisor') ? 'allow' : 'forbid');
+const meetingRoute = (state: MeetingState, build: (m: Awaited<ReturnType<typeof meetingAt>>, place: Place) => InjectOptions | Promise<InjectOptions>) => async (c: Case) => build(await meetingAt(c.place, state), c.place);
+
 const RULES: Record<string, Rule> = {
   'GET /api/health': { request: () => get('/api/health'), expect: everyone },
   'POST /api/v1/auth/login': { request: (c) => post('/api/v1/auth/login', { login: callers[c.who].person.login, password: TEST_PASSWORD }), expect: everyone },
@@ -232,6 +281,29 @@ const RULES: Record<string, Rule> = {
     // The issuing unit's head, a leader of its region, an admin.
     expect: (c) => (c.who === 'admin' ? 'allow' : (c.who === 'unit_head' || c.who === 'leader') && c.place === 'own' ? 'allow' : 'forbid'),
   },
+  'POST /api/v1/meetings': { request: async (c) => post('/api/v1/meetings', await meetingPlan(c.place)), expect: meetingManage },
+  'POST /api/v1/meetings/check': { request: async (c) => post('/api/v1/meetings/check', await meetingPlan(c.place)), expect: meetingManage },
+  'GET /api/v1/meetings': { request: byPlace((u) => get(`/api/v1/meetings?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/meetings/stats': { request: byPlace((u) => get(`/api/v1/meetings/stats?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/meetings/:id': { request: meetingRoute('planned', (m) => get(`/api/v1/meetings/${m.id}`)), expect: meetingVisible },
+  'GET /api/v1/meetings/:id/minutes.docx': { request: meetingRoute('decided', (m) => get(`/api/v1/meetings/${m.id}/minutes.docx`)), expect: meetingVisible },
+  'PUT /api/v1/meetings/:id': {
+    request: meetingRoute('planned', async (m, place) => ({ method: 'PUT', url: `/api/v1/meetings/${m.id}`, payload: { ...(await meetingPlan(place)), version: m.version } })),
+    expect: meetingManage,
+  },
+  'POST /api/v1/meetings/:id/approve': { request: meetingRoute('pending', (m) => post(`/api/v1/meetings/${m.id}/approve`, { comment: '同意' })), expect: meetingApprove },
+  'POST /api/v1/meetings/:id/refuse': { request: meetingRoute('pending', (m) => post(`/api/v1/meetings/${m.id}/refuse`, { comment: '不同意' })), expect: meetingApprove },
+  'POST /api/v1/meetings/:id/cancel': { request: meetingRoute('planned', (m) => post(`/api/v1/meetings/${m.id}/cancel`, { reason: '改为书面部署' })), expect: meetingManage },
+  'POST /api/v1/meetings/:id/decisions': { request: meetingRoute('planned', (m) => post(`/api/v1/meetings/${m.id}/decisions`, { text: '矩阵事项' })), expect: meetingManage },
+  'PATCH /api/v1/meetings/:id/decisions/:decisionId': {
+    request: meetingRoute('decided', (m) => ({ method: 'PATCH', url: `/api/v1/meetings/${m.id}/decisions/${m.decisionId}`, payload: { text: '改过的事项' } })),
+    expect: meetingManage,
+  },
+  'DELETE /api/v1/meetings/:id/decisions/:decisionId': { request: meetingRoute('decided', (m) => ({ method: 'DELETE', url: `/api/v1/meetings/${m.id}/decisions/${m.decisionId}` })), expect: meetingManage },
+  // The concluder assigns each decision's task: the lead unit (会务科) must be in their scope too.
+  'POST /api/v1/meetings/:id/conclude': { request: meetingRoute('decided', (m) => post(`/api/v1/meetings/${m.id}/conclude`)), expect: meetingManage },
+  // The timer: who manages the meeting, or someone working in the organising unit (none of the callers).
+  'POST /api/v1/meetings/:id/agenda/:itemId/actual': { request: meetingRoute('planned', (m) => post(`/api/v1/meetings/${m.id}/agenda/${m.itemId}/actual`, { minutes: 18 })), expect: meetingManage },
 };
 
 beforeAll(async () => {

@@ -120,6 +120,19 @@ describe('tasks inside another module’s transaction', () => {
   });
 });
 
+describe('batch read of task states', () => {
+  it('reads many tasks with their lights in one call, inside a transaction; unknown ids are left out', async () => {
+    const a = await ctx.newTask({ leadUnit: dept, title: '批量 1' });
+    const b = await ctx.newTask({ leadUnit: dept, title: '批量 2', deadline: '2026-12-02' });
+    forgetCaches();
+    const states = await withinSeconds(transact(ctx.handle.db, (trx) => ctx.services.tasks.states([b.id, a.id, a.id, 2_000_000_000], trx)));
+    expect(states.map((s) => s.task.id)).toEqual([a.id, b.id]);
+    expect(states.map((s) => s.light.light)).toEqual(['green', 'yellow']);
+    expect(states[0]!.task.leadUnitPath).toBe(dept.path);
+    expect(await ctx.services.tasks.states([])).toEqual([]);
+  });
+});
+
 describe('task events', () => {
   it('delivers every transition kind of a source’s tasks, inside the transition’s transaction, to every subscriber', async () => {
     const heard: TaskTransition[] = [];

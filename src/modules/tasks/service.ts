@@ -162,9 +162,16 @@ export class TaskService {
     return { task: t, light: lightOf(taskFacts(t), this.today(), cal, policy), escalations: await this.store.escalations(db, [t.id]) };
   }
 
-  /** Every task that came from one record of a module (`source: { kind, id }`), oldest first, as `state` gives them. */
-  async bySource(kind: SourceKind, sourceId: number, db: Executor = this.db): Promise<TaskState[]> {
-    const rows = await this.store.bySource(db, kind, sourceId);
+  /**
+   * Many tasks as `state` gives them, in one read (a module's statistics over its records'
+   * tasks); ids that do not exist are left out. No visibility check, as for `state`.
+   */
+  async states(ids: readonly number[], db: Executor = this.db): Promise<TaskState[]> {
+    const rows = await this.store.byIds(db, [...new Set(ids)]);
+    return this.withLights(rows, db);
+  }
+
+  private async withLights(rows: TaskRow[], db: Executor): Promise<TaskState[]> {
     if (rows.length === 0) return [];
     const cal = await this.calendar.get(db);
     const rungs = await this.store.escalations(db, rows.map((t) => t.id));
@@ -175,6 +182,11 @@ export class TaskService {
       out.push({ task: t, light: lightOf(taskFacts(t), today, cal, policy), escalations: rungs.filter((e) => e.taskId === t.id) });
     }
     return out;
+  }
+
+  /** Every task that came from one record of a module (`source: { kind, id }`), oldest first, as `state` gives them. */
+  async bySource(kind: SourceKind, sourceId: number, db: Executor = this.db): Promise<TaskState[]> {
+    return this.withLights(await this.store.bySource(db, kind, sourceId), db);
   }
 
   /** 交办: creates a task for a lead unit within the assigner's scope (in the caller's transaction when given one). */

@@ -161,6 +161,12 @@ export class TaskStore {
   }
 
   /** Every task of one source record, oldest first, with its lead unit's path. */
+  /** Tasks by id (any that exist), with their lead units' paths, by id. */
+  byIds(db: Executor, ids: readonly number[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('task as t').innerJoin('unit as u', 'u.id', 't.leadUnitId').selectAll('t').select('u.path as leadUnitPath').where('t.id', 'in', [...ids]).orderBy('t.id').execute();
+  }
+
   bySource(db: Executor, kind: SourceKind, sourceId: number) {
     return db
       .selectFrom('task as t')

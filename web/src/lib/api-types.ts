@@ -1671,6 +1671,989 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meetings you may see, newest first; filters unitId (organiser at or under), kind, status, year, q (title) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "comprehensive" | "standing" | "topic" | "department" | "video";
+                    limit?: number;
+                    q?: string;
+                    status?: "pending_approval" | "planned" | "held" | "concluded" | "cancelled" | "refused";
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                chair: string | null;
+                                createdAt: string;
+                                decisionCount: number;
+                                endsAt: string;
+                                findings: components["schemas"]["MeetingFinding"][];
+                                headcount: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "comprehensive" | "standing" | "topic" | "department" | "video";
+                                online: boolean;
+                                organizerUnit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                overrideReason: string | null;
+                                place: string | null;
+                                /** @enum {string} */
+                                scope: "region" | "internal";
+                                slotMinutes: number;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "pending_approval" | "planned" | "held" | "concluded" | "cancelled" | "refused";
+                                title: string;
+                                updatedAt: string;
+                                version: number;
+                                year: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 计划会议: checked against 精文减会 (length, speeches, main speeches, comprehensive quota, yearly count, merge). 201 with the findings when nothing blocks; 409 MEETING_RULE_BLOCKED with details.findings when something blocks and there is no overrideReason; with one (≥ 15 characters) the meeting waits for a supervisor’s approval (status pending_approval) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agenda: {
+                            minutes: number;
+                            /** @enum {string} */
+                            role: "main" | "other";
+                            speaker?: string;
+                            speakerId?: number;
+                            topic?: string;
+                        }[];
+                        /** @default [] */
+                        attendingUnitIds?: number[];
+                        chair?: string;
+                        endsAt: string;
+                        headcount: number;
+                        /** @enum {string} */
+                        kind: "comprehensive" | "standing" | "topic" | "department" | "video";
+                        online?: boolean;
+                        organizerUnitId: number;
+                        overrideReason?: string;
+                        place?: string;
+                        /**
+                         * @default internal
+                         * @enum {string}
+                         */
+                        scope?: "region" | "internal";
+                        startsAt: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting: plan, findings, agenda planned vs actual, decisions with their tasks’ lights, the actions you may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+            };
+        };
+        /** 修改计划 (before the meeting is held): the whole plan with its version, re-checked as when planned */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agenda: {
+                            minutes: number;
+                            /** @enum {string} */
+                            role: "main" | "other";
+                            speaker?: string;
+                            speakerId?: number;
+                            topic?: string;
+                        }[];
+                        /** @default [] */
+                        attendingUnitIds?: number[];
+                        chair?: string;
+                        endsAt: string;
+                        headcount: number;
+                        /** @enum {string} */
+                        kind: "comprehensive" | "standing" | "topic" | "department" | "video";
+                        online?: boolean;
+                        organizerUnitId: number;
+                        overrideReason?: string;
+                        place?: string;
+                        /**
+                         * @default internal
+                         * @enum {string}
+                         */
+                        scope?: "region" | "internal";
+                        startsAt: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/agenda/{itemId}/actual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 计时: a speaker’s actual minutes ({ minutes }, or { startedAt, endedAt }); the first marks the meeting held */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endedAt?: string;
+                        minutes?: number;
+                        startedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actualMinutes: number;
+                            itemId: number;
+                            plannedMinutes: number;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准 a plan that overrode a blocking finding (a supervisor over the organiser, not of it), with an optional comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消 a meeting not yet held, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结 (一次布置到位): every decision becomes a supervised task (source meeting), all in one transaction. 409 DECISIONS_INCOMPLETE (details.decisions) while one lacks lead unit, responsible person or deadline, or there is none; 403 when a lead unit is outside your scope (nothing is created) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 议定事项: add a decision (lead unit, responsible person, deadline as a date or { workdays }, level) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadline?: (string | {
+                            workdays: number;
+                        }) | null;
+                        description?: string | null;
+                        leadUnitId?: number | null;
+                        /** @enum {string} */
+                        level?: "normal" | "key" | "major";
+                        responsibleId?: number | null;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingDecision"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/decisions/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a decision (before the conclusion) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    decisionId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a decision (the fields given; null clears one) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    decisionId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadline?: (string | {
+                            workdays: number;
+                        }) | null;
+                        description?: string | null;
+                        leadUnitId?: number | null;
+                        /** @enum {string} */
+                        level?: "normal" | "key" | "major";
+                        responsibleId?: number | null;
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingDecision"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议纪要 (DOCX): the meeting’s data and its decisions with lead unit, responsible person and deadline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 会议纪要 as a Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予批准 a plan that overrode a blocking finding, with the reason (comment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The findings of a plan without saving it, and what it would become (planned, pending_approval, blocked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agenda: {
+                            minutes: number;
+                            /** @enum {string} */
+                            role: "main" | "other";
+                            speaker?: string;
+                            speakerId?: number;
+                            topic?: string;
+                        }[];
+                        /** @default [] */
+                        attendingUnitIds?: number[];
+                        chair?: string;
+                        endsAt: string;
+                        headcount: number;
+                        /** @enum {string} */
+                        kind: "comprehensive" | "standing" | "topic" | "department" | "video";
+                        online?: boolean;
+                        organizerUnitId: number;
+                        overrideReason?: string;
+                        place?: string;
+                        /**
+                         * @default internal
+                         * @enum {string}
+                         */
+                        scope?: "region" | "internal";
+                        startsAt: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            findings: components["schemas"]["MeetingFinding"][];
+                            /** @enum {string} */
+                            outcome: "planned" | "pending_approval" | "blocked";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议统计 of a unit’s subtree (default: your region) for a year (default: this year), over the meetings you may see: by kind this year vs last, average length planned vs actual, share of decisions with a task, share of those tasks on time */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -4823,6 +5806,148 @@ export type components = {
                 details?: unknown;
                 message: string;
             };
+        };
+        Meeting: {
+            actualMinutes: number | null;
+            agenda: {
+                actualMinutes: number | null;
+                endedAt: string | null;
+                id: number;
+                minutes: number;
+                overrun: number;
+                position: number;
+                /** @enum {string} */
+                role: "main" | "other";
+                speaker: string | null;
+                speakerId: number | null;
+                startedAt: string | null;
+                topic: string | null;
+            }[];
+            agendaMinutes: number;
+            allowedActions: ("update" | "approve" | "refuse" | "record_actual" | "edit_decisions" | "conclude" | "cancel")[];
+            approval: {
+                comment: string | null;
+                decidedAt: string;
+                decidedBy: {
+                    id: number;
+                    name: string;
+                };
+            } | null;
+            attendingUnits: {
+                id: number;
+                name: string;
+            }[];
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            chair: string | null;
+            concludedAt: string | null;
+            createdAt: string;
+            decisions: components["schemas"]["MeetingDecision"][];
+            endsAt: string;
+            findings: components["schemas"]["MeetingFinding"][];
+            headcount: number;
+            id: number;
+            /** @enum {string} */
+            kind: "comprehensive" | "standing" | "topic" | "department" | "video";
+            online: boolean;
+            organizerUnit: {
+                id: number;
+                name: string;
+            };
+            overrideReason: string | null;
+            place: string | null;
+            plannedBy: {
+                id: number;
+                name: string;
+            };
+            plannedMinutes: number;
+            /** @enum {string} */
+            scope: "region" | "internal";
+            slotMinutes: number;
+            startsAt: string;
+            /** @enum {string} */
+            status: "pending_approval" | "planned" | "held" | "concluded" | "cancelled" | "refused";
+            title: string;
+            updatedAt: string;
+            version: number;
+            year: number;
+        };
+        MeetingDecision: {
+            deadline: string | null;
+            deadlineWorkdays: number | null;
+            description: string | null;
+            id: number;
+            leadUnit: {
+                id: number;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            level: "normal" | "key" | "major";
+            position: number;
+            responsible: {
+                id: number;
+                name: string;
+            } | null;
+            task: {
+                deadline: string;
+                id: number;
+                /** @enum {string} */
+                light: "green" | "yellow" | "red" | "done";
+                lightReasons: string[];
+                overdueWorkdays: number;
+                /** @enum {string} */
+                status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned";
+            } | null;
+            taskId: number | null;
+            text: string;
+        };
+        MeetingFinding: {
+            actual?: number;
+            item?: number;
+            limit?: number;
+            meetingId?: number;
+            message: string;
+            /** @enum {string} */
+            rule: "total_length" | "main_speech_length" | "other_speech_length" | "main_speech_count" | "comprehensive_quota" | "yearly_count" | "merge";
+            /** @enum {string} */
+            severity: "block" | "warn";
+            suggestion?: string;
+        };
+        MeetingStats: {
+            byKind: {
+                /** @enum {string} */
+                kind: "comprehensive" | "standing" | "topic" | "department" | "video";
+                lastYear: number;
+                thisYear: number;
+            }[];
+            decisions: {
+                shareWithTask: number | null;
+                total: number;
+                withTask: number;
+            };
+            length: {
+                averageActualMinutes: number | null;
+                averagePlannedMinutes: number | null;
+                averageSlotMinutes: number | null;
+                meetings: number;
+                timedMeetings: number;
+            };
+            tasks: {
+                late: number;
+                onTime: number;
+                pending: number;
+                shareOnTime: number | null;
+                total: number;
+            };
+            total: {
+                lastYear: number;
+                thisYear: number;
+            };
+            unit: {
+                id: number;
+                name: string;
+            };
+            year: number;
         };
         Notification: {
             body: string;
