@@ -25,7 +25,7 @@ describe('mashang CLI', () => {
     expect(again.stderr).toMatch(/empty database/);
 
     const verified = await mashang('audit', 'verify');
-    expect(verified.stdout).toMatch(/Audit chain intact: \d{3} entries verified/);
+    expect(verified.stdout).toMatch(/Audit chain intact: \d+ entries verified/);
 
     writeFileSync(path.join(dir, 'bad.csv'), '登录名,姓名,单位代码,职级,角色\nx.y,某某,no-unit,其他,工作人员\n');
     const bad = await mashang('import', 'org', path.join(dir, 'bad.csv'));
