@@ -15,6 +15,10 @@ const TaskDetail = lazy(() => import('./pages/TaskDetail.tsx'));
 const AssignTask = lazy(() => import('./pages/AssignTask.tsx'));
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Inbox = lazy(() => import('./pages/Inbox.tsx'));
+const Meetings = lazy(() => import('./pages/Meetings.tsx'));
+const MeetingForm = lazy(() => import('./pages/MeetingForm.tsx'));
+const MeetingDetail = lazy(() => import('./pages/MeetingDetail.tsx'));
+const MeetingTimer = lazy(() => import('./pages/MeetingTimer.tsx'));
 const Units = lazy(() => import('./pages/admin/Units.tsx'));
 const People = lazy(() => import('./pages/admin/People.tsx'));
 const Calendar = lazy(() => import('./pages/admin/Calendar.tsx'));
@@ -53,6 +57,15 @@ export function App() {
     return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
   }
   const admin = hasRole(user, 'admin');
+  // The speech timer fills the meeting room's screen: no menu, no header.
+  if (/^\/meetings\/\d+\/timer$/.test(location.pathname))
+    return (
+      <Suspense fallback={<PageFallback />}>
+        <Routes>
+          <Route path="/meetings/:id/timer" element={<MeetingTimer />} />
+        </Routes>
+      </Suspense>
+    );
   return (
     <AppLayout user={user}>
       <Suspense fallback={<PageFallback />}>
@@ -61,6 +74,10 @@ export function App() {
           <Route path="/tasks" element={<Ledger />} />
           <Route path="/tasks/new" element={<AssignTask />} />
           <Route path="/tasks/:id" element={<TaskDetail />} />
+          <Route path="/meetings" element={<Meetings />} />
+          <Route path="/meetings/new" element={<MeetingForm />} />
+          <Route path="/meetings/:id/edit" element={<MeetingForm />} />
+          <Route path="/meetings/:id" element={<MeetingDetail />} />
           <Route path="/dashboard" element={<Dashboard />} />
           <Route path="/notifications" element={<Inbox />} />
           <Route path="/admin/units" element={admin ? <Units /> : <Forbidden />} />

@@ -67,3 +67,18 @@ export type Policy = Schemas['Policy'];
 /** A section of the policy: one chapter of the regulation (tasks, publicRequests, …). */
 export type PolicySection = keyof Policy;
 export type PolicyInForce = ApiResponse<'/api/v1/policy', 'get'>;
+
+export type Meeting = Schemas['Meeting'];
+export type MeetingSummary = Schemas['MeetingSummary'];
+export type MeetingFinding = Schemas['MeetingFinding'];
+export type MeetingDecision = Schemas['MeetingDecision'];
+export type MeetingStats = Schemas['MeetingStats'];
+export type MeetingKind = Meeting['kind'];
+export type MeetingScope = Meeting['scope'];
+export type MeetingStatus = Meeting['status'];
+export type MeetingAction = Meeting['allowedActions'][number];
+export type MeetingAgendaItem = Meeting['agenda'][number];
+export type MeetingPage = ApiResponse<'/api/v1/meetings', 'get'>;
+export type MeetingCheck = ApiResponse<'/api/v1/meetings/check', 'post'>;
+export type MeetingPlan = NonNullable<paths['/api/v1/meetings']['post']['requestBody']>['content']['application/json'];
+export type MeetingActual = ApiResponse<'/api/v1/meetings/{id}/agenda/{itemId}/actual', 'post'>;
