@@ -69,7 +69,7 @@ export type PolicySection = keyof Policy;
 export type PolicyInForce = ApiResponse<'/api/v1/policy', 'get'>;
 
 export type Meeting = Schemas['Meeting'];
-export type MeetingSummary = Schemas['MeetingSummary'];
+export type MeetingSummary = MeetingPage['items'][number];
 export type MeetingFinding = Schemas['MeetingFinding'];
 export type MeetingDecision = Schemas['MeetingDecision'];
 export type MeetingStats = Schemas['MeetingStats'];
