@@ -28,7 +28,7 @@ export function MeetingFindings({ findings, testId = 'mtg-findings' }: { finding
             title={
               <span>
                 <Typography.Text strong>{`【${block ? t('mtg.block') : t('mtg.warn')}】${ruleName(f.rule, lang)}`}</Typography.Text>
-                {numbers && <Typography.Text type="secondary">{`　${numbers}`}</Typography.Text>}
+                {numbers && <Typography.Text type="secondary">{` · ${numbers}`}</Typography.Text>}
               </span>
             }
             description={
