@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { LightTag } from '../components/LightTag.tsx';
 import { MeetingFindings } from '../components/MeetingFindings.tsx';
 import { PersonPicker, UnitPicker, WorkdayDatePicker } from '../components/pickers.tsx';
@@ -87,13 +87,13 @@ export default function MeetingDetail() {
           </Button>
         )}
         {(can(allowed, 'record_actual') || m.status === 'held' || m.status === 'planned') && (
-          <Link to={`/meetings/${m.id}/timer`} data-testid="mtg-timer-link" className="ant-btn ant-btn-default ant-btn-color-default ant-btn-variant-outlined">
-            <FieldTimeOutlined aria-hidden /> {t('mtg.timer')}
-          </Link>
+          <Button icon={<FieldTimeOutlined />} onClick={() => void navigate(`/meetings/${m.id}/timer`)} data-testid="mtg-timer-link">
+            {t('mtg.timer')}
+          </Button>
         )}
-        <a href={`/api/v1/meetings/${m.id}/minutes.docx`} download data-testid="mtg-minutes" className="ant-btn ant-btn-default ant-btn-color-default ant-btn-variant-outlined">
-          <DownloadOutlined aria-hidden /> {t('mtg.minutesDocx')}
-        </a>
+        <Button href={`/api/v1/meetings/${m.id}/minutes.docx`} download icon={<DownloadOutlined />} data-testid="mtg-minutes">
+          {t('mtg.minutesDocx')}
+        </Button>
         {can(allowed, 'conclude') && (
           <Button type="primary" onClick={() => conclude.mutate()} loading={conclude.isPending} data-action="conclude">
             {t('mtg.conclude')}
@@ -175,7 +175,7 @@ export default function MeetingDetail() {
           scroll={{ x: 640 }}
           data-testid="mtg-agenda"
           columns={[
-            { title: '#', render: (_, a) => a.position + 1, width: 40 },
+            { title: '#', render: (_, _a, i) => i + 1, width: 40 },
             { title: t('mtg.speaker'), render: (_, a) => a.speaker ?? '—' },
             { title: t('mtg.role'), render: (_, a) => (a.role === 'main' ? t('mtg.roleMain') : t('mtg.roleOther')), width: 100 },
             { title: t('mtg.topic'), render: (_, a) => a.topic ?? '—' },
@@ -238,7 +238,7 @@ export default function MeetingDetail() {
                 d.task ? (
                   <Space size={6} data-testid={`decision-task-${d.id}`}>
                     <LightTag light={d.task.light} reasons={d.task.lightReasons} />
-                    <TaskLink task={{ id: d.task.id, title: `#${d.task.id}` }} />
+                    <TaskLink task={{ id: d.task.id, title: `${t('mtg.task')} #${d.task.id}` }} />
                   </Space>
                 ) : (
                   <Typography.Text type="secondary">{t('mtg.noTask')}</Typography.Text>

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ClockCircleOutlined, DeleteOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -274,8 +274,13 @@ function PlanEditor({ meeting }: { meeting?: Meeting }) {
               {!body && !refused && <Typography.Paragraph>{t('mtg.findingsIncomplete')}</Typography.Paragraph>}
               {check.isError && !refused && <Alert type="error" title={check.error instanceof ApiError ? check.error.message : String(check.error)} />}
               {body && outcome && !refused && (
-                <Tag color={outcome === 'blocked' ? 'error' : outcome === 'planned' ? 'success' : 'warning'} data-testid="mtg-outcome" style={{ marginBottom: 8, whiteSpace: 'normal' }}>
-                  {`${outcome === 'blocked' ? '⛔' : outcome === 'planned' ? '✓' : '⏳'} ${t(`mtg.outcome.${outcome}`)}`}
+                <Tag
+                  color={outcome === 'blocked' ? 'error' : outcome === 'planned' ? 'success' : 'warning'}
+                  icon={outcome === 'blocked' ? <StopOutlined /> : outcome === 'planned' ? <CheckCircleOutlined /> : <ClockCircleOutlined />}
+                  data-testid="mtg-outcome"
+                  style={{ marginBottom: 8, whiteSpace: 'normal' }}
+                >
+                  {t(`mtg.outcome.${outcome}`)}
                 </Tag>
               )}
               {shown && shown.length === 0 && body && <Alert type="success" showIcon title={t('mtg.findingsNone')} />}

@@ -12,17 +12,17 @@ const CSS = `
 .mtg-timer.over { background: #3a0000; }
 .mtg-timer header { display: flex; justify-content: space-between; align-items: center; gap: 12px; padding: 12px 20px; flex-wrap: wrap; font-size: clamp(16px, 2.2vw, 28px); }
 .mtg-timer header a, .mtg-timer button { color: #fff; }
-.mtg-timer main { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; text-align: center; padding: 8px 16px; min-height: 0; }
-.mtg-timer .who { font-size: clamp(28px, 6vw, 84px); font-weight: 700; line-height: 1.2; overflow-wrap: anywhere; }
-.mtg-timer .meta { font-size: clamp(18px, 3vw, 40px); opacity: .9; margin-top: 4px; overflow-wrap: anywhere; }
-.mtg-timer .digits { font-variant-numeric: tabular-nums; font-weight: 800; line-height: 1; font-size: clamp(72px, min(26vw, 40vh), 480px); letter-spacing: .02em; margin: 12px 0; }
-.mtg-timer .state { font-size: clamp(22px, 4vw, 56px); font-weight: 700; min-height: 1.3em; }
+.mtg-timer main { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: safe center; text-align: center; padding: 8px 16px; min-height: 0; }
+.mtg-timer .who { font-size: clamp(28px, min(5vw, 8vh), 72px); font-weight: 700; line-height: 1.2; overflow-wrap: anywhere; }
+.mtg-timer .meta { font-size: clamp(16px, min(2.4vw, 4vh), 32px); opacity: .9; margin-top: 4px; overflow-wrap: anywhere; }
+.mtg-timer .digits { font-variant-numeric: tabular-nums; font-weight: 800; line-height: 1; font-size: clamp(64px, min(25vw, 30vh), 480px); letter-spacing: .02em; margin: 8px 0; }
+.mtg-timer .state { font-size: clamp(20px, min(3.5vw, 5vh), 48px); font-weight: 700; min-height: 1.3em; }
 .mtg-timer .state.over { color: #fff; background: #d4380d; padding: 0 .5em; border-radius: 8px; }
 .mtg-timer .bar { width: min(90vw, 1200px); height: 14px; background: #333; border-radius: 7px; overflow: hidden; margin-top: 12px; }
 .mtg-timer .bar > div { height: 100%; background: #52c41a; }
 .mtg-timer.over .bar > div { background: repeating-linear-gradient(45deg, #ff7875 0 12px, #fff 12px 18px); }
-.mtg-timer footer { display: flex; flex-wrap: wrap; gap: 12px; justify-content: center; padding: 16px; }
-.mtg-timer button { font-size: clamp(18px, 2.6vw, 32px); padding: .5em 1.1em; border-radius: 10px; border: 2px solid #fff; background: #1f1f1f; cursor: pointer; min-width: 5em; }
+.mtg-timer footer { display: flex; flex-wrap: wrap; gap: 12px; justify-content: center; padding: 12px 16px; }
+.mtg-timer button { font-size: clamp(18px, min(2.6vw, 4vh), 32px); padding: .5em 1.1em; border-radius: 10px; border: 2px solid #fff; background: #1f1f1f; cursor: pointer; min-width: 5em; }
 .mtg-timer button.primary { background: #c62828; border-color: #c62828; }
 .mtg-timer button:disabled { opacity: .4; cursor: not-allowed; }
 .mtg-timer button:focus-visible, .mtg-timer a:focus-visible { outline: 4px solid #ffd666; outline-offset: 4px; }

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Input, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -117,8 +117,8 @@ function MeetingList() {
                 if (!m.findings.length) return '—';
                 return (
                   <Space size={4} wrap>
-                    {b > 0 && <Tag color="error">{`⛔ ${t('mtg.block')} ${b}`}</Tag>}
-                    {w > 0 && <Tag color="warning">{`⚠ ${t('mtg.warn')} ${w}`}</Tag>}
+                    {b > 0 && <Tag color="error" icon={<StopOutlined />}>{`${t('mtg.block')} ${b}`}</Tag>}
+                    {w > 0 && <Tag color="warning" icon={<WarningOutlined />}>{`${t('mtg.warn')} ${w}`}</Tag>}
                   </Space>
                 );
               },
