@@ -94,7 +94,7 @@ describe('a meeting through the web app', () => {
     await page.getByTestId('mtg-submit').click();
     await page.waitForURL(/\/meetings\/\d+$/);
     meetingId = Number(page.url().split('/').pop());
-    await expect.poll(() => status(page)).toBe('待审批');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('待审批');
     expect(await page.getByTestId('mtg-approval').innerText()).toContain('等待督查部门审批');
     await e.shot(page, 'meetings-03-pending');
     await page.context().close();
@@ -109,7 +109,7 @@ describe('a meeting through the web app', () => {
     await page.locator('[data-action="approve"]').click();
     await page.locator('#decide-text').fill('同意，请严格控制各发言时间。');
     await confirm(page);
-    await expect.poll(() => status(page)).toBe('已计划');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('已计划');
     const approval = await page.getByTestId('mtg-approval').innerText();
     expect(approval).toContain('赵督查');
     expect(approval).toContain('同意');
@@ -137,9 +137,9 @@ describe('a meeting through the web app', () => {
     await page.waitForTimeout(1200);
     await page.getByTestId('timer-done').click();
     // Recorded: the timer moves to the next speaker.
-    await expect.poll(() => page.getByTestId('timer-speaker').innerText()).toBe('交通局负责人');
+    await expect.poll(() => page.getByTestId('timer-speaker').innerText(), { timeout: 10_000 }).toBe('交通局负责人');
     await openMeeting(page);
-    await expect.poll(() => status(page)).toBe('已召开');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('已召开');
     expect(await page.getByTestId('mtg-agenda').innerText()).toContain('未计时');
     await page.context().close();
   });
@@ -173,7 +173,7 @@ describe('a meeting through the web app', () => {
     await confirm(page);
 
     await page.locator('[data-action="conclude"]').click();
-    await expect.poll(() => status(page)).toBe('已办结');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('已办结');
     const lights = page.locator('[data-testid^="decision-task-"] [data-light]');
     await expect.poll(() => lights.count()).toBe(2);
     expect(await lights.first().getAttribute('data-light')).toMatch(/green|yellow|red/);
@@ -190,7 +190,7 @@ describe('a meeting through the web app', () => {
   it('5. the statistics show the decisions turned into tasks, with a table beside the chart', async () => {
     const page = await e.signIn(people.head);
     await page.goto(`${e.base}/meetings?tab=stats`);
-    await expect.poll(() => page.getByTestId('stat-with-task').innerText()).toContain('100%');
+    await expect.poll(() => page.getByTestId('stat-with-task').innerText(), { timeout: 10_000 }).toContain('100%');
     expect(await page.getByTestId('mtg-stats-kinds').innerText()).toContain('专题会议');
     await e.shot(page, 'meetings-08-stats');
     await page.context().close();
@@ -207,10 +207,20 @@ describe('a meeting through the web app', () => {
     await page.goto(`${e.base}/meetings/new`);
     await page.locator('#title').waitFor();
     await noSidewaysScroll(page);
+    // Over time is said in words and with a +, not by colour alone (the page's clock runs fast here).
+    await page.clock.install();
     await page.goto(`${e.base}/meetings/${meetingId}/timer`);
     await page.getByTestId('timer').waitFor();
     await noSidewaysScroll(page);
-    await e.shot(page, 'meetings-10-phone-timer');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByTestId('timer-digits').innerText()).toBe('10:00');
+    await page.keyboard.press('Space');
+    await page.clock.fastForward('11:05');
+    await expect.poll(() => page.getByTestId('timer-state').innerText(), { timeout: 10_000 }).toContain('已超时');
+    expect(await page.getByTestId('timer-digits').innerText()).toMatch(/^\+01:0\d$/);
+    expect(await page.getByTestId('timer').getAttribute('data-over')).toBe('true');
+    await noSidewaysScroll(page);
+    await e.shot(page, 'meetings-10-phone-timer-over');
     await page.context().close();
     expect(e.problems).toEqual([]);
   });
