@@ -201,6 +201,9 @@ describe('a meeting through the web app', () => {
     await page.goto(`${e.base}/meetings`);
     await page.getByTestId('mtg-table').waitFor();
     await noSidewaysScroll(page);
+    // The filters have accessible names.
+    for (const name of ['主办单位', '会议类型', '状态']) expect(await page.getByRole('combobox', { name }).count()).toBe(1);
+    expect(await page.getByRole('spinbutton', { name: '年度' }).count()).toBe(1);
     await openMeeting(page);
     await noSidewaysScroll(page);
     await e.shot(page, 'meetings-09-phone-meeting');

@@ -73,9 +73,7 @@ function MeetingList() {
       <Card size="small">
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={6}>
-            <div aria-label={t('mtg.organizer')}>
-              <UnitPicker id="mtg-filter-unit" value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('mtg.organizer')} />
-            </div>
+            <UnitPicker id="mtg-filter-unit" aria-label={t('mtg.organizer')} value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('mtg.organizer')} />
           </Col>
           <Col xs={12} sm={6} lg={4}>
             <Select id="mtg-filter-kind" allowClear placeholder={t('mtg.kind')} aria-label={t('mtg.kind')} value={filters.kind} onChange={(v) => set({ kind: v })} options={options(MEETING_KIND, lang)} style={{ width: '100%' }} />
@@ -171,9 +169,7 @@ function MeetingStatsView() {
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="mtg-stats">
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={14} md={10}>
-          <div aria-label={t('stats.unit')}>
-            <UnitPicker id="mtg-stats-unit" value={unitId ?? null} onChange={(v: number | undefined) => setUnitId(v ?? undefined)} placeholder={t('stats.unit')} />
-          </div>
+          <UnitPicker id="mtg-stats-unit" aria-label={t('stats.unit')} value={unitId ?? null} onChange={(v: number | undefined) => setUnitId(v ?? undefined)} placeholder={t('stats.unit')} />
         </Col>
         <Col xs={24} sm={10} md={6}>
           <InputNumber id="mtg-stats-year" aria-label={t('mtg.year')} placeholder={s ? String(s.year) : t('mtg.year')} min={1900} max={2999} value={year ?? null} onChange={(v) => setYear(v ?? undefined)} style={{ width: '100%' }} />
