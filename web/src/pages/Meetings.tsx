@@ -145,8 +145,8 @@ function MeetingStatsView() {
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('stats.lastYear'), t('stats.thisYear')] },
-      grid: { left: 40, right: 16, bottom: 60, top: 40 },
+      legend: { top: 0, data: [t('stats.lastYear'), t('stats.thisYear')] },
+      grid: { left: 40, right: 16, bottom: 70, top: 40 },
       xAxis: { type: 'category', data: (s?.byKind ?? []).map((k) => kindName(k.kind, lang)), axisLabel: { interval: 0, rotate: 20 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
