@@ -45,7 +45,7 @@ async function withServices<T>(fn: (services: Services) => Promise<T>): Promise<
   const config = configFromEnv();
   const { handle, release } = await open(config);
   try {
-    return await fn(createServices({ database: handle, clock: clockFromEnv() }));
+    return await fn(createServices({ database: handle, clock: clockFromEnv(), hostName: config.hostName, outboundAllow: config.outboundAllow }));
   } finally {
     await release();
   }
@@ -99,6 +99,8 @@ program
       clock,
       email,
       escalationEveryMs: config.escalationEveryMs,
+      hostName: config.hostName,
+      outboundAllow: config.outboundAllow,
       secureCookies: config.secureCookies,
       logger: { level: config.logLevel },
     });

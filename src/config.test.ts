@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv, MAX_WORKERS, parseWorkers } from './config.ts';
+import { configFromEnv, hostNameFrom, MAX_WORKERS, parseWorkers } from './config.ts';
 
 describe('configuration', () => {
   it('takes a worker count of 1 … MAX_WORKERS, one when unset, and refuses anything else by name', () => {
@@ -11,5 +11,11 @@ describe('configuration', () => {
       expect(() => parseWorkers(bad, '--workers')).toThrow(`--workers="${bad}" is not a number of workers (1–${MAX_WORKERS}).`);
     }
     expect(() => configFromEnv({ MASHANG_WORKERS: 'all' })).toThrow(/MASHANG_WORKERS="all"/);
+  });
+
+  it('takes a host name for identifiers, mashang.local when unset, and refuses what is not one', () => {
+    expect(configFromEnv({}).hostName).toBe('mashang.local');
+    expect(hostNameFrom('Duban.XX.gov.cn')).toBe('duban.xx.gov.cn');
+    for (const bad of ['evil.example:8080', 'a b', '-x.cn', 'x..cn', 'x/y', 'a'.repeat(64)]) expect(() => hostNameFrom(bad)).toThrow(/MASHANG_HOST_NAME/);
   });
 });

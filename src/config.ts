@@ -14,6 +14,10 @@ export interface Config {
   escalationEveryMs: number;
   /** HTTP worker processes (MASHANG_WORKERS): more than one needs a PostgreSQL server. */
   workers: number;
+  /** Address ranges (CIDR) webhooks may reach although refused by default: an intranet receiver (MASHANG_OUTBOUND_ALLOW, comma-separated). */
+  outboundAllow: string[];
+  /** This installation's host name (MASHANG_HOST_NAME), for identifiers such as calendar UIDs; never taken from a request's Host header. */
+  hostName: string;
 }
 
 /** The most worker processes `serve` starts. */
@@ -25,6 +29,13 @@ export function parseWorkers(value: string | undefined, from: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new Error(`${from}="${value}" is not a number of workers (1–${MAX_WORKERS}).`);
   return n;
+}
+
+/** A DNS host name (letters, digits, hyphens, dots); the default `mashang.local`. */
+export function hostNameFrom(value: string | undefined): string {
+  if (value === undefined || value === '') return 'mashang.local';
+  if (!/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(value)) throw new Error(`MASHANG_HOST_NAME="${value}" is not a host name.`);
+  return value.toLowerCase();
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     escalationEveryMs: Math.max(1000, Number(env.MASHANG_ESCALATION_EVERY_MS ?? 60_000) || 60_000),
     workers: parseWorkers(env.MASHANG_WORKERS, 'MASHANG_WORKERS'),
+    hostName: hostNameFrom(env.MASHANG_HOST_NAME),
+    outboundAllow: (env.MASHANG_OUTBOUND_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

@@ -26,6 +26,7 @@ import './platform/http/types.ts';
 import type { EmailChannel } from './platform/notify/channels.ts';
 import { notifyRoutes } from './platform/notify/routes.ts';
 import { DEFAULT_RETRY_DELAYS_MS, NotifyService } from './platform/notify/service.ts';
+import { outboundAllowList } from './platform/notify/outbound.ts';
 import { orgRoutes } from './platform/org/routes.ts';
 import { OrgService } from './platform/org/service.ts';
 import { policyRoutes } from './platform/policy/routes.ts';
@@ -52,7 +53,11 @@ export interface AppOptions {
   secureCookies?: boolean;
   retryDelaysMs?: number[];
   webhookTimeoutMs?: number;
+  /** Address ranges outbound deliveries may reach although refused by default (loopback, private, link-local). */
+  outboundAllow?: readonly string[];
   escalationEveryMs?: number;
+  /** This installation's host name, for identifiers such as calendar UIDs (MASHANG_HOST_NAME). */
+  hostName?: string;
   /** How long a session read is reused before it is read again (default SESSION_CACHE_MS). */
   sessionCacheMs?: number;
   /** Requests per minute per client address: to login, and to every other public route. */
@@ -78,12 +83,13 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
     email: opts.email ?? null,
     retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     webhookTimeoutMs: opts.webhookTimeoutMs ?? 5000,
+    outboundAllow: outboundAllowList(opts.outboundAllow ?? []),
     ...(logger ? { logger } : {}),
   });
   const platform: PlatformServices = { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify };
   // Each module's services, in the registry's order: a module may use those built before it.
   const modules = {} as ModuleServices;
-  const moduleOptions = { escalationEveryMs: opts.escalationEveryMs };
+  const moduleOptions = { escalationEveryMs: opts.escalationEveryMs, hostName: opts.hostName };
   for (const m of MODULES) Object.assign(modules, m.services(platform, modules, moduleOptions));
   const all = { ...platform, ...modules };
   const jobs: Job[] = [
@@ -159,6 +165,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   // request (≈ 3 % of the server's CPU for a task view).
   const securityHeaders = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: opts.secureCookies ? [] : null } } });
   app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  // API answers carry personal data and, on /auth/me, the CSRF token: no cache keeps them unless
+  // a route says otherwise (the ICS feed, which a calendar client polls).
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
   const limits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
   // Public routes are rate limited per client address; login more tightly. The guard's onRoute
   // hook (registered below) sets each public route's limit before this plugin reads it.

@@ -162,6 +162,14 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/v1/people/:id': { request: async (c) => ({ method: 'PATCH', url: `/api/v1/people/${(await personAt(c.place)).id}`, payload: { title: '科员' } }), expect: adminAnywhere },
   'DELETE /api/v1/people/:id': { request: async (c) => ({ method: 'DELETE', url: `/api/v1/people/${(await personAt(c.place)).id}` }), expect: adminAnywhere },
   'PUT /api/v1/people/:id/password': { request: async (c) => ({ method: 'PUT', url: `/api/v1/people/${(await personAt(c.place)).id}/password`, payload: { password: 'Reset-2026-ok' } }), expect: adminAnywhere },
+  'GET /api/v1/people/:id/tokens': { request: async (c) => get(`/api/v1/people/${(await personAt(c.place)).id}/tokens`), expect: adminAnywhere },
+  'DELETE /api/v1/people/:id/tokens/:tokenId': {
+    request: async () => {
+      const { id } = (await god.post('/api/v1/auth/tokens', { name: 'matrix' })).json<{ id: number }>();
+      return { method: 'DELETE', url: `/api/v1/people/${god.person.id}/tokens/${id}` };
+    },
+    expect: adminAnywhere,
+  },
   'GET /api/v1/calendar/years': { request: () => get('/api/v1/calendar/years'), expect: everyone },
   'GET /api/v1/calendar/years/:year': { request: () => get('/api/v1/calendar/years/2026'), expect: everyone },
   'PUT /api/v1/calendar/years/:year': { request: () => ({ method: 'PUT', url: '/api/v1/calendar/years/2030', payload: { holidays: {}, workdays: {} } }), expect: onlyRoles('admin') },
@@ -303,5 +311,43 @@ describe('authorization matrix: route × caller × place × owner', () => {
     }
     expect(failures).toEqual([]);
     console.log(`authorization matrix: ${cases} cases`);
+  });
+});
+
+/**
+ * The people and units named in an assignment, for every assigning caller (in T1) and every
+ * place: co-units and a reassignment's new lead unit only inside the caller's scope; an
+ * overseeing leader only one whose region covers the lead unit (T1's or the county's); milestone
+ * owners only inside the lead unit. Refused is any 4xx; nothing is written for a refusal.
+ */
+describe('assignment matrix: co-units, overseeing leaders, milestone owners, reassignment × caller × place', () => {
+  it('names only what the caller may name', { timeout: 300_000 }, async () => {
+    const assigners: Who[] = ['admin', 'supervisor', 'leader', 'unit_head'];
+    const leaders = {} as Record<Place, { id: number }>;
+    const staff = {} as Record<Place, { id: number }>;
+    for (const place of PLACES) {
+      leaders[place] = await ctx.newPerson({ unit: units[place], roles: ['leader'] });
+      staff[place] = await ctx.newPerson({ unit: units[place], roles: ['staff'] });
+    }
+    const failures: string[] = [];
+    const check = (what: string, who: Who, place: Place, status: number, allowed: boolean) => {
+      const ok = allowed ? status === 201 || status === 200 : status >= 400 && status < 500;
+      if (!ok) failures.push(`${what} as ${who} naming ${place}: expected ${allowed ? 'allowed' : 'refused'}, got ${status}`);
+    };
+    for (const who of assigners) {
+      const client = callers[who];
+      for (const place of PLACES) {
+        const base = { title: `指派矩阵 ${++seq}`, level: 'normal', leadUnitId: units.own.id, deadline: '2026-12-31' };
+        const inScope = who === 'admin' || place === 'own';
+        check('co-unit', who, place, (await client.post('/api/v1/tasks', { ...base, coUnitIds: [units[place].id] })).statusCode, inScope);
+        check('overseeing leader', who, place, (await client.post('/api/v1/tasks', { ...base, leaderId: leaders[place].id })).statusCode, place === 'own' || place === 'parent');
+        check('milestone owner', who, place, (await client.post('/api/v1/tasks', { ...base, milestones: [{ title: '节点', due: '2026-12-20', ownerId: staff[place].id }] })).statusCode, place === 'own');
+        const created = await client.post('/api/v1/tasks', base);
+        const t = created.json<{ id: number; version: number }>();
+        await ctx.handle.db.updateTable('task').set({ status: 'returned' }).where('id', '=', t.id).execute();
+        check('reassign', who, place, (await client.post(`/api/v1/tasks/${t.id}/reassign`, { version: t.version, leadUnitId: units[place].id })).statusCode, inScope);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ export interface ModuleServices {}
 /** Settings the app was started with that a module may need (intervals of its jobs). */
 export interface ModuleOptions {
   escalationEveryMs?: number | undefined;
+  /** This installation's host name (for identifiers such as calendar UIDs). */
+  hostName?: string | undefined;
 }
 
 /**

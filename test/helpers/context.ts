@@ -103,11 +103,11 @@ const uniq = (prefix: string) => `${prefix}${process.pid}x${++seq}x${randomBytes
 
 /** The real app on a fresh database, with factories that go through the real services. */
 export async function createTestContext(
-  opts: { now?: string; email?: EmailChannel; retryDelaysMs?: number[]; rateLimits?: { loginPerMinute: number; publicPerMinute: number }; webDir?: string; secureCookies?: boolean; sessionCacheMs?: number } = {},
+  opts: { now?: string; email?: EmailChannel; retryDelaysMs?: number[]; rateLimits?: { loginPerMinute: number; publicPerMinute: number }; webDir?: string; secureCookies?: boolean; sessionCacheMs?: number; outboundAllow?: string[] } = {},
 ): Promise<TestContext> {
   const { handle, drop } = await freshDatabase();
   const clock = new OffsetClock(new Date(opts.now ?? '2026-12-01T09:00:00+08:00'));
-  const { app, services } = await buildApp({ database: handle, clock, email: opts.email ?? null, retryDelaysMs: opts.retryDelaysMs ?? [50, 100], webhookTimeoutMs: 2000, rateLimits: opts.rateLimits ?? { loginPerMinute: 100_000, publicPerMinute: 100_000 }, ...(opts.webDir ? { webDir: opts.webDir } : {}), ...(opts.secureCookies ? { secureCookies: true } : {}), ...(opts.sessionCacheMs !== undefined ? { sessionCacheMs: opts.sessionCacheMs } : {}) });
+  const { app, services } = await buildApp({ database: handle, clock, email: opts.email ?? null, retryDelaysMs: opts.retryDelaysMs ?? [50, 100], webhookTimeoutMs: 2000, outboundAllow: opts.outboundAllow ?? ['127.0.0.1/32'], rateLimits: opts.rateLimits ?? { loginPerMinute: 100_000, publicPerMinute: 100_000 }, ...(opts.webDir ? { webDir: opts.webDir } : {}), ...(opts.secureCookies ? { secureCookies: true } : {}), ...(opts.sessionCacheMs !== undefined ? { sessionCacheMs: opts.sessionCacheMs } : {}) });
   await app.ready();
   const system = (): AuditContext => ({ actorId: null, actorLogin: 'test', clientIp: null, now: clock.now() });
   let county: Unit | undefined;

@@ -231,3 +231,31 @@ describe('list and page', () => {
     expect((await admin.get('/api/v1/meetings?cursor=garbage')).statusCode).toBe(400);
   });
 });
+
+describe('change and cancel', () => {
+  it('re-checks a changed plan: longer now waits for approval again, with a reason; a stale version is a 409', async () => {
+    const m = (await headA.post('/api/v1/meetings', plan({ title: '变更测试甲会议' }))).json();
+    const { id, version } = m;
+    const body = { ...plan({ title: '变更测试甲会议', minutes: 300 }), version };
+    const blocked = await headA.put(`/api/v1/meetings/${id}`, body);
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.code).toBe('MEETING_RULE_BLOCKED');
+    const changed = await headA.put(`/api/v1/meetings/${id}`, { ...body, overrideReason: '议程调整后须增加现场观摩环节，确需延长会议时间。' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ status: 'pending_approval', plannedMinutes: 300, version: version + 1 });
+    expect((await headA.put(`/api/v1/meetings/${id}`, body)).json().error.code).toBe('STALE_VERSION');
+    // Back to a short plan: planned again, no approval needed.
+    const back = await headA.put(`/api/v1/meetings/${id}`, { ...plan({ title: '变更测试甲会议' }), version: version + 1 });
+    expect(back.json()).toMatchObject({ status: 'planned', findings: [] });
+  });
+
+  it('cancels a meeting not yet held, with the reason; a held one can neither change nor be cancelled', async () => {
+    const m = (await headA.post('/api/v1/meetings', plan({ title: '取消测试乙会议' }))).json();
+    const res = await headA.post(`/api/v1/meetings/${m.id}/cancel`, { reason: '改为书面部署' });
+    expect(res.json()).toMatchObject({ status: 'cancelled', cancelReason: '改为书面部署' });
+    const h = (await headA.post('/api/v1/meetings', plan({ title: '已开测试丙会议' }))).json();
+    await headA.post(`/api/v1/meetings/${h.id}/agenda/${h.agenda[0].id}/actual`, { minutes: 20 });
+    expect((await headA.put(`/api/v1/meetings/${h.id}`, { ...plan({ title: '已开测试丙会议' }), version: h.version + 1 })).json().error.code).toBe('INVALID_TRANSITION');
+    expect((await headA.post(`/api/v1/meetings/${h.id}/cancel`, { reason: '取消' })).statusCode).toBe(409);
+  });
+});

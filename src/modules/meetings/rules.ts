@@ -301,12 +301,16 @@ export function checkMeeting(plan: MeetingPlan, counts: MeetingCounts, rules: Me
   // 合并召开: an overlapping topic with overlapping attendees within the window.
   const windowMs = rules.mergeWindowDays * DAY_MS;
   const topics = plan.agenda.map((a) => a.topic ?? '').filter(Boolean);
+  // The plan's bigrams once (topicSimilarity's measure, for each meeting nearby).
+  const planTitle = topicBigrams(plan.title);
+  const planAll = topicBigrams([plan.title, ...topics].join(' '));
   for (const m of counts.nearby) {
     if (m.id === plan.id) continue;
     if (Math.abs(m.startsAt.getTime() - plan.startsAt.getTime()) > windowMs) continue;
-    const sim = topicSimilarity({ title: plan.title, topics }, m);
-    if (sim < TOPIC_SIMILARITY_THRESHOLD) continue;
+    // The cheap test first: most meetings nearby share no attendees.
     if (attendeeOverlap(plan, m) < ATTENDEE_OVERLAP_THRESHOLD) continue;
+    const sim = Math.max(dice(planTitle, topicBigrams(m.title)), dice(planAll, topicBigrams([m.title, ...m.topics].join(' '))));
+    if (sim < TOPIC_SIMILARITY_THRESHOLD) continue;
     out.push({
       rule: 'merge',
       severity: 'warn',

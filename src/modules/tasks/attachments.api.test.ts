@@ -32,7 +32,7 @@ describe('attachments', () => {
   it('judges the type by the bytes, not the name, and links uploads to a progress report', async () => {
     const res = await upload(head, PNG, '现场照片.pdf');
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ fileName: '现场照片.pdf', contentType: 'image/png', size: PNG.length });
+    expect(res.json()).toMatchObject({ fileName: '现场照片.pdf.png', contentType: 'image/png', size: PNG.length });
     const pdf = (await upload(head, PDF, '验收单.pdf')).json();
     expect(pdf.contentType).toBe('application/pdf');
     const t = (await head.post(`/api/v1/tasks/${taskId}/progress`, { version: 2, percent: 50, text: '见附件', attachmentIds: [res.json().id, pdf.id] })).json();

@@ -19,9 +19,19 @@ export interface FeedMilestone {
   taskTitle: string;
 }
 
-/** TEXT escaping (RFC 5545 §3.3.11). */
+/**
+ * TEXT escaping (RFC 5545 §3.3.11): every line break — CR LF, a bare LF or a bare CR, which some
+ * clients also end a line on — becomes `\n`, and other control characters (§3.1: not allowed in
+ * TEXT but HTAB) are dropped, so that no value can end its content line.
+ */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n|\u2028|\u2029|\u0085/g, '\\n')
+    // eslint-disable-next-line no-control-regex -- dropping control characters is this line's job
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (§3.1). */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
-import { inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
+import { hasRole, inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import { sha256 } from '../../platform/auth/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
-import { AppError, notFound, PLATFORM_ERRORS } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound, PLATFORM_ERRORS } from '../../platform/errors.ts';
 import { TASK_ERRORS } from './errors.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { NotifyService } from '../../platform/notify/service.ts';
@@ -11,6 +11,7 @@ import type { OrgService } from '../../platform/org/service.ts';
 import { buildFeed } from './ics.ts';
 import { readLedger, writeLedger, type LedgerRow } from './ledger.ts';
 import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES } from './rules.ts';
+import { TaskCreateBody } from './schemas.ts';
 import type { ImportedHistory, TaskCreateInput, TaskService } from './service.ts';
 import type { TaskStore } from './store.ts';
 import type { TaskViews, ViewFilter } from './views.ts';
@@ -32,6 +33,12 @@ class ImportLedgerError extends AppError {
   }
 }
 
+/** How a ledger is imported: `new` work (every row 已交办, checked as the create route checks), or an admin's `migration` of history. */
+export type ImportMode = 'new' | 'migration';
+
+/** The ledger column a create-body field comes from, for the import's messages. */
+const COLUMN_OF: Record<string, string> = { title: '事项名称', description: '备注', level: '级别', deadline: '完成时限', source: '来源', coUnitIds: '协办单位' };
+
 /** 台账 (XLSX) out and in, and the ICS deadline feed. */
 export class LedgerService {
   constructor(
@@ -42,6 +49,8 @@ export class LedgerService {
     private readonly tasks: TaskService,
     private readonly views: TaskViews,
     private readonly store: TaskStore,
+    /** The installation's host name, for the feed's UIDs (never the request's Host). */
+    private readonly hostName: string,
   ) {}
 
   /** The ledger as XLSX, with the ledger's filters, in deadline order. */
@@ -83,8 +92,10 @@ export class LedgerService {
    * Imports a ledger in the export's layout. Units and people are matched by name within the
    * importer's scope; every row is checked first, and any error imports nothing.
    */
-  async import(ctx: AuditContext, actor: Actor, content: Buffer): Promise<{ imported: number }> {
+  async import(ctx: AuditContext, actor: Actor, content: Buffer, mode: ImportMode = 'new'): Promise<{ imported: number }> {
+    if (mode === 'migration' && !hasRole(actor, 'admin')) throw forbidden('迁移模式（导入已在办理或已办结的历史事项）仅限管理员 (only an admin imports in migration mode).');
     const { rows, errors } = await readLedger(content);
+    const today = shanghaiDate(ctx.now);
     const scope = scopeOf(actor);
     // Only the units and people the file names: a province has 25,000 units and 300,000 people.
     const unitNames = [...new Set(rows.flatMap((r) => [r.leadUnit, ...r.coUnits]))];
@@ -115,20 +126,25 @@ export class LedgerService {
         if (c.length !== 1) problems.push(`分管领导「${r.leader}」${c.length ? '有重名' : '不存在'}`);
         leaderId = c[0]?.id;
       }
-      errors.push(...problems.map((p) => `${where}: ${p}`));
+      if (mode === 'new' && (r.status !== 'assigned' || r.doneAt)) problems.push(`状态「${STATUS_NAMES[r.status]}」：导入新事项只能是「已交办」；已在办理或已办结的历史事项须由管理员以迁移模式导入`);
+      if (r.doneAt && r.doneAt > today) problems.push(`办结时间 ${r.doneAt} 晚于今天`);
       const progress = parseProgress(r.progress);
-      const input: TaskCreateInput = {
+      // A row is a create body like any other: the same schema (one-line title, control characters, lengths).
+      const body = TaskCreateBody.safeParse({
         title: r.title,
-        description: r.remarks ?? undefined,
+        ...(r.remarks ? { description: r.remarks } : {}),
         level: r.level,
-        leadUnitId: lead[0]?.id ?? 0,
-        coUnitIds,
-        responsibleId,
-        leaderId,
+        leadUnitId: lead[0]?.id ?? 1,
+        ...(coUnitIds.length ? { coUnitIds: coUnitIds.map((id) => id || 1) } : {}),
+        ...(responsibleId ? { responsibleId } : {}),
+        ...(leaderId ? { leaderId } : {}),
         deadline: r.deadline,
-        source: { kind: r.sourceKind, ref: r.sourceRef ?? undefined },
-      };
-      const history: ImportedHistory = { line: r.line, status: r.status, percent: progress.percent, text: progress.text, doneAt: r.doneAt ? new Date(`${r.doneAt}T12:00:00+08:00`) : null };
+        source: { kind: r.sourceKind, ...(r.sourceRef ? { ref: r.sourceRef } : {}) },
+      });
+      if (!body.success) problems.push(...body.error.issues.map((i) => `${COLUMN_OF[String(i.path[0])] ?? String(i.path[0])}：${i.message}`));
+      errors.push(...problems.map((p) => `${where}: ${p}`));
+      const input: TaskCreateInput = body.success ? { ...body.data, leadUnitId: lead[0]?.id ?? 0, coUnitIds } : { title: r.title, level: r.level, leadUnitId: 0, deadline: r.deadline };
+      const history: ImportedHistory = { line: r.line, migration: mode === 'migration', status: r.status, percent: progress.percent, text: progress.text, doneAt: r.doneAt ? new Date(`${r.doneAt}T12:00:00+08:00`) : null };
       return { input, history };
     });
     if (errors.length) throw new ImportLedgerError(errors);
@@ -159,7 +175,7 @@ export class LedgerService {
   }
 
   /** The ICS feed behind a secret token. */
-  async feed(token: string, host: string): Promise<string> {
+  async feed(token: string): Promise<string> {
     const owner = await this.store.feedTokenOwner(this.db, sha256(token));
     if (!owner) throw notFound(TASK_ERRORS.FEED_NOT_FOUND, 'token');
     const person = await this.db.selectFrom('person').select(['name', 'active']).where('id', '=', owner.personId).executeTakeFirst();
@@ -167,7 +183,7 @@ export class LedgerService {
     const [tasks, milestones] = await this.store.feedItems(this.db, owner.personId);
     return buildFeed({
       name: person.name,
-      host,
+      host: this.hostName,
       now: this.clock.now(),
       tasks: tasks.map((t) => ({ ...t, status: STATUS_NAMES[t.status] })),
       milestones,

@@ -71,12 +71,15 @@ describe('台账 XLSX', () => {
     ]);
 
     const orgB = await buildCounty(b);
-    const imported = await b.inject({
-      method: 'POST',
-      url: '/api/v1/tasks/import',
-      headers: { cookie: orgB.leader.cookie, 'x-csrf-token': orgB.leader.csrfToken, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-      payload: res.rawPayload,
-    });
+    const importAs = (c: Client, mode: string) =>
+      b.inject({ method: 'POST', url: `/api/v1/tasks/import?mode=${mode}`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: res.rawPayload });
+    // Work already done or under way is history: only an admin's migration brings it in.
+    const asNew = await importAs(orgB.leader, 'new');
+    expect(asNew.statusCode).toBe(400);
+    expect(asNew.json().error.details.errors.join('\n')).toMatch(/row 3\).*迁移模式/);
+    expect((await importAs(orgB.leader, 'migration')).statusCode).toBe(403);
+    const admin = await b.login(await b.newPerson({ unit: orgB.office, roles: ['admin', 'leader'], name: '系统管理员' }));
+    const imported = await importAs(admin, 'migration');
     expect(imported.statusCode).toBe(201);
     expect(imported.json()).toEqual({ imported: 3 });
     const again = await b.inject({ method: 'GET', url: '/api/v1/tasks/export.xlsx', headers: { cookie: orgB.leader.cookie } });
@@ -84,6 +87,33 @@ describe('台账 XLSX', () => {
     expect(rowsB.slice(1)).toEqual(rows.slice(1));
     const first = (await orgB.leader.get('/api/v1/tasks?sort=deadline&limit=1')).json().items[0];
     expect(first).toMatchObject({ status: 'verified', light: 'done' });
+  });
+
+  it('checks a new row as the create route does: one-line titles, lengths, no past deadline, no finish in the future', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow([...LEDGER_COLUMNS]);
+    ws.addRow([1, '换行\r标题', '其他', '住建局', '', '', '', '2026-12-01', '0%', '已交办', '', '', '一般']);
+    ws.addRow([2, 'x'.repeat(201), '其他', '住建局', '', '', '', '2026-12-01', '0%', '已交办', '', '', '一般']);
+    ws.addRow([3, '过去的时限', '其他', '住建局', '', '', '', '2020-01-01', '0%', '已交办', '', '', '一般']);
+    ws.addRow([4, '未来办结', '其他', '住建局', '', '', '', '2026-12-01', '100%', '已销号', '2030-01-01', '', '一般']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const post = (c: Client, mode: string) =>
+      a.inject({ method: 'POST', url: `/api/v1/tasks/import?mode=${mode}`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': 'application/octet-stream' }, payload: file });
+    const res = await post(org.leader, 'new');
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().error.details.errors.join('\n');
+    expect(errors).toMatch(/row 3\).*事项名称/);
+    expect(errors).toMatch(/row 5\).*晚于今天/);
+    expect(errors).toMatch(/row 5\).*迁移模式/);
+    expect(errors).not.toMatch(/row 2\)/);
+    // The whole file was refused for these; the past deadline is refused when the rest is right.
+    const one = new ExcelJS.Workbook();
+    one.addWorksheet('台账').addRows([[...LEDGER_COLUMNS], [1, '过去的时限', '其他', '住建局', '', '', '', '2020-01-01', '0%', '已交办', '', '', '一般']]);
+    const past = await a.inject({ method: 'POST', url: '/api/v1/tasks/import', headers: { cookie: org.leader.cookie, 'x-csrf-token': org.leader.csrfToken, 'content-type': 'application/octet-stream' }, payload: Buffer.from(await one.xlsx.writeBuffer()) });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.details.errors.join('\n')).toMatch(/row 2\).*已过/);
+    expect((await a.inject({ method: 'POST', url: '/api/v1/tasks/import?mode=everything', headers: { cookie: org.leader.cookie, 'x-csrf-token': org.leader.csrfToken, 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') })).statusCode).toBe(400);
   });
 
   it('imports nothing when any row is wrong, and names each bad row', async () => {
@@ -140,10 +170,25 @@ describe('ICS feed', () => {
     expect(milestone.startDate.toString()).toBe('2026-11-30');
     expect(res.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
 
+    // UIDs name the configured host, never the request's.
+    const spoofed = await a.inject({ method: 'GET', url, headers: { host: 'evil.example:8080' } });
+    expect(spoofed.body).not.toContain('evil.example');
+    expect(spoofed.body).toContain(`UID:task-${t.id}@mashang.local`);
+
     // Rotating the token kills the old URL; a made-up token is 404.
     await staff.post('/api/v1/tasks/feed-token');
     expect((await a.inject({ method: 'GET', url })).statusCode).toBe(404);
     expect((await a.inject({ method: 'GET', url: '/api/v1/tasks/feed/AAAAAAAAAAAAAAAAAAAAAAAA.ics' })).statusCode).toBe(404);
+  });
+});
+
+describe('one-line titles', () => {
+  it('turn a bare CR or LF into a space instead of carrying it into feeds and exports', async () => {
+    const { leader, zjj } = org;
+    const res = await leader.post('/api/v1/tasks', { title: '标题\rX-INJECTED-PROP:evil\nEND:VEVENT', level: 'normal', leadUnitId: zjj.id, deadline: '2026-12-31' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().title).toBe('标题 X-INJECTED-PROP:evil END:VEVENT');
+    expect((await leader.post('/api/v1/tasks', { title: '\r\n', level: 'normal', leadUnitId: zjj.id, deadline: '2026-12-31' })).statusCode).toBe(400);
   });
 });
 

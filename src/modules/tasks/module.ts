@@ -31,17 +31,19 @@ export const tasksModule: MashangModule<'tasks' | 'taskViews' | 'ledger' | 'task
   name: 'tasks',
   prefix: '/api/v1/tasks',
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
-  services({ database, clock, calendar, policy, notify, org }) {
+  services({ database, clock, calendar, policy, notify, org, auth }, _modules, opts) {
     const { db } = database;
     // The module's stores, shared by its services; no other module sees them.
     const store = new TaskStore();
+    // A password change, reset or deactivation ends the person's secret ICS feed link too.
+    auth.onCredentialsRevoked((trx, personId) => store.deleteFeedToken(trx, personId));
     const events = new TaskEvents();
     const tasks = new TaskService(db, clock, calendar, policy, notify, org, store, events);
     const taskViews = new TaskViews(db, clock, calendar, policy, new TaskViewStore(org.unitIds));
     return {
       tasks,
       taskViews,
-      ledger: new LedgerService(db, clock, org, notify, tasks, taskViews, store),
+      ledger: new LedgerService(db, clock, org, notify, tasks, taskViews, store, opts.hostName ?? 'mashang.local'),
       taskAttachments: new TaskAttachments(db, tasks, store),
       escalation: new EscalationService(clock, calendar, policy, notify, org, events, store),
     };

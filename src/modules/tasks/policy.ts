@@ -1,4 +1,4 @@
-import { hasRole, inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
+import { hasRole, inScope, scopeOf, type Actor, type Role } from '../../platform/auth/actor.ts';
 import type { ActorFacts, TaskFacts } from './rules.ts';
 import type { TaskRow } from './events.ts';
 
@@ -30,14 +30,29 @@ export function taskFacts(t: TaskRow): TaskFacts {
   };
 }
 
-/** The actor as the rules see them, for this task. */
+/** The roles that may assign work (交办); the create route's access and the assigner's standing. */
+export const ASSIGNING_ROLES = ['leader', 'supervisor', 'unit_head', 'admin'] as const satisfies readonly Role[];
+
+/**
+ * The actor as the rules see them, for this task: decided from the roles and scope they hold
+ * now, not from the part they had when the task was made (an assigner demoted to staff, or moved
+ * out of the lead unit's region, no longer verifies).
+ */
 export function actorFacts(actor: Actor, t: { leadUnitPath: string }): ActorFacts {
+  const scope = scopeOf(actor);
   return {
     personId: actor.personId,
     roles: actor.roles,
     headsLeadUnit: hasRole(actor, 'admin') || (hasRole(actor, 'unit_head') && t.leadUnitPath.startsWith(actor.unitPath)),
-    supervises: hasRole(actor, 'supervisor', 'admin') && inScope(scopeOf(actor), t.leadUnitPath),
+    supervises: hasRole(actor, 'supervisor', 'admin') && inScope(scope, t.leadUnitPath),
+    assigns: hasRole(actor, ...ASSIGNING_ROLES) && inScope(scope, t.leadUnitPath),
+    oversees: canOversee(actor, t.leadUnitPath),
   };
+}
+
+/** May this person oversee (分管) work of the unit at `unitPath`? A leader (or admin) whose scope covers it. */
+export function canOversee(person: Pick<Actor, 'roles' | 'unitPath' | 'regionPath'>, unitPath: string): boolean {
+  return hasRole(person, 'leader', 'admin') && inScope(scopeOf(person), unitPath);
 }
 
 /** What decides whether a task is in sight beyond the task row itself. */

@@ -28,10 +28,11 @@ import {
   toTaskResponse,
   VersionBody,
 } from './schemas.ts';
+import { ASSIGNING_ROLES } from './policy.ts';
 import { TODO_KINDS } from './rules.ts';
 import type { ViewFilter } from './views.ts';
 
-const ASSIGNERS = roles('leader', 'supervisor', 'unit_head', 'admin');
+const ASSIGNERS = roles(...ASSIGNING_ROLES);
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 
@@ -240,12 +241,13 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
     bodyLimit: IMPORT_LIMIT,
     schema: {
       tags,
-      summary: '导入台账: an XLSX in the export layout (body: the file). All rows or none',
+      summary: '导入台账: an XLSX in the export layout (body: the file). All rows or none. mode=new (default): new work, every row 已交办, checked as the create route checks; mode=migration (admins): a ledger kept before Mashang, its states and dates taken as history',
+      querystring: z.strictObject({ mode: z.enum(['new', 'migration']).default('new') }),
       response: { 201: z.object({ imported: z.number() }) },
     },
     handler: async (req, reply) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError(PLATFORM_ERRORS.UNSUPPORTED_MEDIA_TYPE, `请上传 XLSX 文件 (send the file with content-type ${XLSX_TYPE}).`);
-      return reply.status(201).send(await ledger.import(req.auditContext(), req.actor!, req.body));
+      return reply.status(201).send(await ledger.import(req.auditContext(), req.actor!, req.body, req.query.mode));
     },
   });
 
@@ -267,7 +269,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       response: { 200: fileResponse('text/calendar', 'An iCalendar feed of my deadlines and milestones') },
     },
     handler: async (req, reply) => {
-      const ics = await ledger.feed(req.params.file.replace(/\.ics$/, ''), req.hostname.split(':')[0] || 'mashang');
+      const ics = await ledger.feed(req.params.file.replace(/\.ics$/, ''));
       return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
     },
   });

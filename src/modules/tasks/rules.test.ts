@@ -27,13 +27,13 @@ const base: TaskFacts = {
 
 type Who = 'assigner' | 'leader' | 'head' | 'responsible' | 'supervisor' | 'staff' | 'otherHead';
 const WHO: Record<Who, ActorFacts> = {
-  assigner: { personId: 1, roles: ['leader'], headsLeadUnit: false, supervises: false },
-  leader: { personId: 2, roles: ['leader'], headsLeadUnit: false, supervises: false },
-  head: { personId: 3, roles: ['unit_head'], headsLeadUnit: true, supervises: false },
-  responsible: { personId: 4, roles: ['staff'], headsLeadUnit: false, supervises: false },
-  supervisor: { personId: 5, roles: ['supervisor'], headsLeadUnit: false, supervises: true },
-  staff: { personId: 6, roles: ['staff'], headsLeadUnit: false, supervises: false },
-  otherHead: { personId: 7, roles: ['unit_head'], headsLeadUnit: false, supervises: false },
+  assigner: { personId: 1, roles: ['leader'], headsLeadUnit: false, supervises: false, assigns: true, oversees: true },
+  leader: { personId: 2, roles: ['leader'], headsLeadUnit: false, supervises: false, assigns: true, oversees: true },
+  head: { personId: 3, roles: ['unit_head'], headsLeadUnit: true, supervises: false, assigns: true, oversees: false },
+  responsible: { personId: 4, roles: ['staff'], headsLeadUnit: false, supervises: false, assigns: false, oversees: false },
+  supervisor: { personId: 5, roles: ['supervisor'], headsLeadUnit: false, supervises: true, assigns: true, oversees: false },
+  staff: { personId: 6, roles: ['staff'], headsLeadUnit: false, supervises: false, assigns: false, oversees: false },
+  otherHead: { personId: 7, roles: ['unit_head'], headsLeadUnit: false, supervises: false, assigns: false, oversees: false },
 };
 
 /** The specification (issue #3 and DESIGN.md): from which states, by whom. */
@@ -79,8 +79,18 @@ describe('decide: every state × action × actor', () => {
   });
 
   it('an admin heads every lead unit in scope', () => {
-    const admin: ActorFacts = { personId: 9, roles: ['admin'], headsLeadUnit: true, supervises: true };
+    const admin: ActorFacts = { personId: 9, roles: ['admin'], headsLeadUnit: true, supervises: true, assigns: true, oversees: true };
     expect(decide('sign', base, admin, policy).ok).toBe(true);
+  });
+
+  it('the assigner and the overseeing leader act by the standing they hold now, not the part they had', () => {
+    const submitted = { ...base, status: 'submitted' as const };
+    const demoted = { ...WHO.assigner, roles: ['staff'], assigns: false, oversees: false };
+    expect(decide('verify', submitted, WHO.assigner, policy).ok).toBe(true);
+    expect(decide('verify', submitted, demoted, policy)).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(decide('verify', submitted, { ...WHO.leader, oversees: false }, policy)).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(decide('reassign', { ...base, status: 'returned' }, demoted, policy)).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(decide('decide_extension', { ...base, pendingExtension: true }, { ...WHO.assigner, assigns: false }, policy)).toMatchObject({ ok: false });
   });
 });
 

@@ -105,6 +105,10 @@ export interface ActorFacts {
   headsLeadUnit: boolean;
   /** True when the actor is a supervisor or admin whose scope covers the lead unit. */
   supervises: boolean;
+  /** True when the actor holds an assigning role now and the lead unit is in their scope (the assigner's standing). */
+  assigns: boolean;
+  /** True when the actor is a leader (or admin) whose scope covers the lead unit now (the overseeing leader's standing). */
+  oversees: boolean;
 }
 
 export type TaskAction =
@@ -171,8 +175,8 @@ const WHO: Record<TaskAction, string> = {
 function allowedActor(action: TaskAction, task: TaskFacts, actor: ActorFacts): boolean {
   const isHead = actor.headsLeadUnit && (actor.roles.includes('unit_head') || actor.roles.includes('admin'));
   const isResponsible = task.responsibleId === actor.personId;
-  const isAssigner = task.assignerId === actor.personId;
-  const isLeader = task.leaderId === actor.personId;
+  const isAssigner = task.assignerId === actor.personId && actor.assigns;
+  const isLeader = task.leaderId === actor.personId && actor.oversees;
   switch (action) {
     case 'sign':
     case 'dispatch':

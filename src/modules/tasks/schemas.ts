@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Cursor, pageQuery } from '../../platform/http/paging.ts';
-import { DateString, Id, QueryBool, QueryId, QueryText, Text } from '../../platform/http/zod.ts';
+import { DateString, Id, Line, QueryBool, QueryId, QueryText } from '../../platform/http/zod.ts';
 import type { LightResult } from './rules.ts';
 import { ESCALATION_LEVELS, LIGHTS, SOURCE_KINDS, TASK_LEVELS, TASK_STATUSES } from './rules.ts';
 import type { TaskEscalationTable } from './schema.ts';
@@ -9,11 +9,11 @@ import type { TaskRow } from './service.ts';
 
 const Version = z.number().int().min(1).max(2_147_483_647);
 const LongText = (max: number) => z.string().trim().min(1).max(max);
-const Milestone = z.strictObject({ title: Text(200), due: DateString, ownerId: Id.optional() });
+const Milestone = z.strictObject({ title: Line(200), due: DateString, ownerId: Id.optional() });
 const SummaryBody = z.strictObject({ done: LongText(5000), result: LongText(5000), lessons: LongText(5000) });
 
 export const TaskCreateBody = z.strictObject({
-  title: Text(200),
+  title: Line(200),
   description: z.string().trim().max(20_000).optional(),
   level: z.enum(TASK_LEVELS),
   leadUnitId: Id,

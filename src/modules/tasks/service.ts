@@ -12,7 +12,7 @@ import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import type { Updateable } from 'kysely';
 import { transitionOf, type TaskEvents, type TaskRow, type TaskSubscriber, type TaskTransitionKind } from './events.ts';
-import { actorFacts, canAssignTo, canSeeTask, seesFromRow, taskFacts } from './policy.ts';
+import { actorFacts, canAssignTo, canOversee, canSeeTask, seesFromRow, taskFacts } from './policy.ts';
 import { allowedActions, checkDeadline, decide, lightOf, nextReportDue, scheduleFor, type LightResult, type Refusal, type SourceKind, type TaskAction, type TaskLevel, type TaskStatus } from './rules.ts';
 import type { Completion, Summary, TaskEscalation, TaskTable } from './schema.ts';
 import type { TaskStore } from './store.ts';
@@ -51,6 +51,11 @@ export interface TaskCreateInput {
 /** A ledger row's history (台账导入): the state the task had before Mashang, from the file. */
 export interface ImportedHistory {
   line: number;
+  /**
+   * An admin's migration of a ledger kept before Mashang: the file's state, dates and progress are
+   * taken as history. Otherwise a row is new work, checked exactly as the create route checks it.
+   */
+  migration: boolean;
   status: TaskStatus;
   percent: number;
   text: string | null;
@@ -218,17 +223,19 @@ export class TaskService {
       throw badRequest('责任人须是主办单位的在职人员 (the responsible person must work in the lead unit).', { field: 'responsibleId' });
     }
     if (input.leaderId) {
-      const [leader] = await this.org.peopleByIds([input.leaderId], trx);
+      const [leader] = await this.org.peopleWithScope([input.leaderId], trx);
       if (!leader?.active || !leader.roles.includes('leader')) throw badRequest('分管领导须是在职的领导 (the overseeing leader must be an active leader).', { field: 'leaderId' });
+      if (!canOversee(leader, lead.path)) throw forbidden('分管领导须分管主办单位所在区域 (the overseeing leader must lead the region of the lead unit).', { field: 'leaderId' });
     }
     const policy = await this.policy.forUnitPath(lead.path, trx);
     const due = typeof input.deadline === 'string' ? { date: input.deadline, estimated: cal.day(input.deadline).estimated } : cal.addWorkdays(today, input.deadline.workdays);
     // A ledger brought in from before Mashang may hold work already late: its deadline stands.
-    const bad = history ? null : checkDeadline(due.date, today);
+    const bad = history?.migration ? null : checkDeadline(due.date, today);
     if (bad) throw badRequest(bad, { field: 'deadline' });
     await this.checkMilestones(input.milestones ?? [], due.date, lead.path, trx);
     const schedule = scheduleFor(input.level, today, cal, policy);
     const now = ctx.now;
+    if (history && !history.migration && (history.status !== 'assigned' || history.doneAt)) throw badRequest('导入新事项只能是「已交办」状态；已在办理或已办结的事项须由管理员以迁移模式导入 (only an admin migration imports work already under way or done).', { field: 'status' });
     const stage = history ? DONE_OR_LATER[history.status] : 0;
     const doneAt = history?.doneAt ?? now;
     const assigned = { kind: 'assigned', actorId: actor.personId, at: now, data: { leadUnitId: lead.id, deadline: due.date, estimated: due.estimated } };

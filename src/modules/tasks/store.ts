@@ -305,6 +305,10 @@ export class TaskStore {
     return db.selectFrom('taskFeed').select('personId').where('tokenHash', '=', tokenHash).executeTakeFirst();
   }
 
+  deleteFeedToken(db: Executor, personId: number) {
+    return db.deleteFrom('taskFeed').where('personId', '=', personId).execute();
+  }
+
   setFeedToken(db: Executor, personId: number, tokenHash: string, now: Date) {
     return db
       .insertInto('taskFeed')

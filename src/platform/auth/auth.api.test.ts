@@ -46,6 +46,39 @@ describe('login', () => {
     expect((await login(p.login, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('answers an unknown login exactly like a known one, locking included', async () => {
+    const p = await ctx.newPerson();
+    const known: Array<[number, unknown]> = [];
+    const unknown: Array<[number, unknown]> = [];
+    for (let i = 1; i <= 6; i++) {
+      const a = await login(p.login, `wrong-Pass-${i}`);
+      const b = await login(`nobody-${p.login}`, `wrong-Pass-${i}`);
+      known.push([a.statusCode, a.json().error.code]);
+      unknown.push([b.statusCode, b.json().error.code]);
+    }
+    expect(unknown).toEqual(known);
+    expect(known.map(([s]) => s)).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
+  it('a lock from one address does not lock the person out from another', async () => {
+    const p = await ctx.newPerson();
+    const from = (remoteAddress: string, password: string) => ctx.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload: { login: p.login, password } });
+    for (let i = 1; i <= 5; i++) await from('10.66.0.1', `wrong-Pass-${i}`);
+    expect((await from('10.66.0.1', TEST_PASSWORD)).statusCode).toBe(429);
+    expect((await from('10.66.0.2', TEST_PASSWORD)).statusCode).toBe(200);
+    // The case of the login does not open a new count.
+    expect((await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.66.0.1', payload: { login: p.login.toUpperCase(), password: TEST_PASSWORD } })).statusCode).toBe(429);
+  });
+
+  it('an admin reset lifts the lock', async () => {
+    const p = await ctx.newPerson();
+    for (let i = 1; i <= 5; i++) await login(p.login, `wrong-Pass-${i}`);
+    expect((await login(p.login, TEST_PASSWORD)).statusCode).toBe(429);
+    const admin = await ctx.as(['admin']);
+    expect((await admin.put(`/api/v1/people/${p.id}/password`, { password: 'Reset-Passw0rd!' })).statusCode).toBe(204);
+    expect((await login(p.login, 'Reset-Passw0rd!')).statusCode).toBe(200);
+  });
+
   it('resets the failure count after a successful login', async () => {
     const p = await ctx.newPerson();
     for (let i = 0; i < 4; i++) await login(p.login, 'wrong-Pass-1');
@@ -109,6 +142,26 @@ describe('sessions and CSRF', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('SESSION_EXPIRED');
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('holds a short idle timeout to within a tenth of it: active every 40 s stays in, 61 s idle ends it', async () => {
+    const county = await ctx.newUnit({ kind: 'region', level: 'county' });
+    const admin = await ctx.as(['admin']);
+    expect((await admin.put(`/api/v1/policy/overrides/${county.id}`, { auth: { idleTimeoutMinutes: 1 } })).statusCode).toBe(200);
+    const client = await ctx.login(await ctx.newPerson({ unit: county }));
+    for (let i = 0; i < 3; i++) {
+      ctx.clock.advance(40_000);
+      expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+    }
+    ctx.clock.advance(61_000);
+    expect((await client.get('/api/v1/auth/me')).json().error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('sends no-store on API answers, the CSRF-carrying /auth/me among them', async () => {
+    const client = await ctx.as(['staff']);
+    expect((await client.get('/api/v1/auth/me')).headers['cache-control']).toBe('no-store');
+    expect((await client.get('/api/v1/units')).headers['cache-control']).toBe('no-store');
+    expect((await client.get('/api/v1/nothing-here')).headers['cache-control']).toBe('no-store');
   });
 
   it('logout ends the session', async () => {
@@ -190,6 +243,63 @@ describe('API tokens', () => {
   it('refuses a malformed Authorization header and an unknown token with 401', async () => {
     expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
     expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer msk_unknown' } })).statusCode).toBe(401);
+  });
+
+  it('end with a password change, an admin reset and a deactivation, and take the ICS feed link with them', async () => {
+    const admin = await ctx.as(['admin']);
+    const p = await ctx.newPerson();
+    const client = await ctx.login(p);
+    const bearer = async () => {
+      const { token } = (await client.post('/api/v1/auth/tokens', { name: '对接' })).json();
+      return { authorization: `Bearer ${token}` };
+    };
+    const me = (headers: Record<string, string>) => ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+    const feed = async () => (await client.post('/api/v1/tasks/feed-token')).json().url as string;
+    const feedStatus = async (url: string) => (await ctx.inject({ method: 'GET', url })).statusCode;
+
+    // Changing the password through the token itself ends that token too.
+    let token = await bearer();
+    let url = await feed();
+    expect(await feedStatus(url)).toBe(200);
+    const changed = await ctx.inject({ method: 'POST', url: '/api/v1/auth/password', headers: token, payload: { currentPassword: TEST_PASSWORD, newPassword: 'New-Passw0rd!' } });
+    expect(changed.statusCode).toBe(204);
+    expect((await me(token)).statusCode).toBe(401);
+    expect(await feedStatus(url)).toBe(404);
+
+    // An admin reset.
+    const again = await ctx.login(p, 'New-Passw0rd!');
+    token = { authorization: `Bearer ${(await again.post('/api/v1/auth/tokens', { name: '对接' })).json().token}` };
+    url = (await again.post('/api/v1/tasks/feed-token')).json().url;
+    expect((await admin.put(`/api/v1/people/${p.id}/password`, { password: 'Reset-Passw0rd!' })).statusCode).toBe(204);
+    expect((await me(token)).statusCode).toBe(401);
+    expect(await feedStatus(url)).toBe(404);
+    const listed = (await admin.get(`/api/v1/people/${p.id}/tokens`)).json().items as Array<{ revokedAt: string | null }>;
+    expect(listed.length).toBe(2);
+    expect(listed.every((t) => t.revokedAt)).toBe(true);
+
+    // A deactivation ends everything at once.
+    const third = await ctx.login(p, 'Reset-Passw0rd!');
+    token = { authorization: `Bearer ${(await third.post('/api/v1/auth/tokens', { name: '对接' })).json().token}` };
+    url = (await third.post('/api/v1/tasks/feed-token')).json().url;
+    expect((await admin.patch(`/api/v1/people/${p.id}`, { active: false })).statusCode).toBe(200);
+    expect((await me(token)).statusCode).toBe(401);
+    expect((await third.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect(await feedStatus(url)).toBe(404);
+  });
+
+  it('an admin lists and revokes anyone’s tokens; nobody else may', async () => {
+    const admin = await ctx.as(['admin']);
+    const owner = await ctx.as(['staff']);
+    const { id, token } = (await owner.post('/api/v1/auth/tokens', { name: '泄露的令牌' })).json();
+    const items = (await admin.get(`/api/v1/people/${owner.person.id}/tokens`)).json().items;
+    expect(items).toMatchObject([{ id, name: '泄露的令牌', revokedAt: null }]);
+    expect(JSON.stringify(items)).not.toContain(token);
+    expect((await owner.get(`/api/v1/people/${owner.person.id}/tokens`)).statusCode).toBe(403);
+    expect((await owner.delete(`/api/v1/people/${owner.person.id}/tokens/${id}`)).statusCode).toBe(403);
+    expect((await admin.delete(`/api/v1/people/${owner.person.id}/tokens/${id}`)).statusCode).toBe(204);
+    expect((await admin.delete(`/api/v1/people/${owner.person.id}/tokens/${id}`)).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await admin.get('/api/v1/people/99999999/tokens')).statusCode).toBe(404);
   });
 
   it('cannot revoke somebody else’s token (404)', async () => {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ANY_USER, PUBLIC } from '../http/access.ts';
+import { ANY_USER, PUBLIC, roles } from '../http/access.ts';
 import { SESSION_COOKIE, sessionOf } from '../http/guard.ts';
 import { NoContent } from '../http/responses.ts';
-import { IdParam, Text } from '../http/zod.ts';
+import { IdParam, QueryId, Text } from '../http/zod.ts';
 import type { Actor } from './actor.ts';
 import type { AuthService } from './service.ts';
 
@@ -107,6 +107,25 @@ export function authRoutes(fastify: FastifyInstance, auth: AuthService, cookie: 
     schema: { tags, summary: 'Revoke one of my API tokens', params: IdParam, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await auth.revokeApiToken(req.auditContext(), req.actor!.personId, req.params.id);
+      return reply.status(204).send();
+    },
+  });
+
+  // An admin sees and revokes anyone's tokens (a leaver's integration, a token that leaked).
+  const PersonTokenParams = z.strictObject({ id: QueryId, tokenId: QueryId });
+  app.get('/api/v1/people/:id/tokens', {
+    config: { access: roles('admin') },
+    schema: { tags, summary: "A person's API tokens (admin)", params: IdParam, response: { 200: z.object({ items: z.array(TokenResponse) }) } },
+    handler: async (req) => ({
+      items: (await auth.apiTokensOfPerson(req.params.id)).map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt.toISOString(), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) })),
+    }),
+  });
+
+  app.delete('/api/v1/people/:id/tokens/:tokenId', {
+    config: { access: roles('admin') },
+    schema: { tags, summary: "Revoke a person's API token (admin)", params: PersonTokenParams, response: { 204: NoContent } },
+    handler: async (req, reply) => {
+      await auth.revokeApiToken(req.auditContext(), req.params.id, req.params.tokenId);
       return reply.status(204).send();
     },
   });

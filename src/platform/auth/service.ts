@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import { TtlCache } from '../cache.ts';
 import { shanghaiDate, type Clock } from '../clock.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Executor } from '../db/index.ts';
 import { AppError, badRequest, forbidden, locked, notFound, PLATFORM_ERRORS, unauthorized } from '../errors.ts';
 import type { PolicyService } from '../policy/service.ts';
 import { ROLES, type Actor, type Role } from './actor.ts';
@@ -13,8 +13,12 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 const newSecret = (prefix = '') => prefix + randomBytes(32).toString('base64url');
 export const API_TOKEN_PREFIX = 'msk_';
 
-/** Sessions are touched at most this often, so reads do not turn into writes. */
+/**
+ * Sessions are touched at most this often, so reads do not turn into writes; with a short idle
+ * timeout, at a tenth of it, so that the timeout is enforced within 10 % of what is configured.
+ */
 const TOUCH_EVERY_MS = 60_000;
+const touchEveryMs = (idleTimeoutMs: number) => Math.min(TOUCH_EVERY_MS, idleTimeoutMs / 10);
 
 /**
  * A session and its person are reused for this long (wall time) before being read again: a
@@ -70,6 +74,28 @@ export class AuthService {
     this.sessions = new TtlCache(sessionCacheMs, SESSION_CACHE_MAX);
   }
 
+  /** What modules revoke with a person's credentials (the tasks module's ICS feed link). */
+  private readonly credentialRevokers: Array<(trx: Executor, personId: number) => Promise<unknown>> = [];
+
+  /**
+   * Registers what else ends when a person's credentials do (a secret feed link): it runs inside
+   * the password change's, reset's or deactivation's transaction.
+   */
+  onCredentialsRevoked(revoke: (trx: Executor, personId: number) => Promise<unknown>): void {
+    this.credentialRevokers.push(revoke);
+  }
+
+  /**
+   * Ends everything that lets a person in without their password: their sessions (but the one
+   * that made the change), their API tokens and what modules registered (feed links). Runs in
+   * the caller's transaction; call `forgetSessions` after it commits.
+   */
+  async revokeCredentials(trx: Executor, personId: number, now: Date, keepSessionHash?: string): Promise<void> {
+    await this.store.deleteSessionsOf(trx, personId, keepSessionHash);
+    await this.store.revokeApiTokensOf(trx, personId, now);
+    for (const revoke of this.credentialRevokers) await revoke(trx, personId);
+  }
+
   /** Loads the actor a person acts as; null if the person is gone or inactive. */
   async actorFor(personId: number, via: Actor['via']): Promise<Actor | null> {
     return toActor(await this.store.actorRow(this.db, personId), via);
@@ -81,44 +107,37 @@ export class AuthService {
 
 
   /**
-   * 登录. Wrong passwords count towards a lockout (policy: 5 failures lock 15 minutes); the
-   * count and the audit entry are written even though the request fails.
+   * 登录. Wrong passwords count towards a lock per login and client address (policy: 5 failures
+   * lock 15 minutes): an outsider who locks a login locks it only from their own address, and an
+   * unknown login is counted and answered exactly like a known one, so the answers do not tell
+   * which logins exist. The count and the audit entry are written even though the request fails.
    */
   async login(login: string, password: string, clientIp: string | null): Promise<LoginResult> {
     const now = this.clock.now();
     const person = await this.store.personByLogin(this.db, login);
     const ctx: AuditContext = { actorId: person?.id ?? null, actorLogin: login, clientIp, now };
-    const fail = async (reason: string) => {
-      await this.db.transaction().execute(async (trx) => {
-        await appendAudit(trx, ctx, { action: 'auth.login_failed', objectType: 'person', objectId: person?.id ?? null, after: { login, reason } });
-      });
-    };
-    if (!person || !person.active || !person.passwordHash) {
-      await verifyPassword(password, await dummyPasswordHash());
-      await fail(!person ? 'unknown_login' : !person.active ? 'inactive' : 'no_password');
-      throw invalidCredentials();
-    }
-    const unitPath = (await this.store.actorRow(this.db, person.id))?.unitPath ?? '/';
+    const key = login.trim().toLowerCase();
+    const address = clientIp ?? '';
+    const unitPath = person ? ((await this.store.actorRow(this.db, person.id))?.unitPath ?? '/') : '/';
     const rules = (await this.policy.forUnitPath(unitPath)).auth;
-    if (person.lockedUntil && person.lockedUntil > now) {
-      await fail('locked');
-      throw lockedError(person.lockedUntil, now);
+    const throttle = await this.store.throttleOf(this.db, key, address);
+    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+      await this.db.transaction().execute((trx) => appendAudit(trx, ctx, { action: 'auth.login_failed', objectType: 'person', objectId: person?.id ?? null, after: { login, reason: 'locked' } }));
+      throw lockedError(throttle.lockedUntil, now);
     }
-    if (!(await verifyPassword(password, person.passwordHash))) {
+    const usable = person?.active && person.passwordHash ? person.passwordHash : null;
+    // An unknown login costs the same hashing time as a known one.
+    const ok = await verifyPassword(password, usable ?? (await dummyPasswordHash()));
+    if (!person || !usable || !ok) {
+      const reason = !person ? 'unknown_login' : !person.active ? 'inactive' : !person.passwordHash ? 'no_password' : 'wrong_password';
       let lockedUntil: Date | null = null;
       await this.db.transaction().execute(async (trx) => {
-        const { failedLogins } = await this.store.recordFailedLogin(trx, person.id, null);
-        if (failedLogins >= rules.maxFailedLogins) {
+        const { failures } = await this.store.recordLoginFailure(trx, key, address, now);
+        if (failures >= rules.maxFailedLogins) {
           lockedUntil = new Date(now.getTime() + rules.lockoutMinutes * 60_000);
-          // The next lock counts afresh from zero once this one has passed.
-          await trx.updateTable('person').set({ lockedUntil, failedLogins: 0 }).where('id', '=', person.id).execute();
+          await this.store.lockLogin(trx, key, address, lockedUntil);
         }
-        await appendAudit(trx, ctx, {
-          action: 'auth.login_failed',
-          objectType: 'person',
-          objectId: person.id,
-          after: { login, reason: 'wrong_password', failedLogins, lockedUntil },
-        });
+        await appendAudit(trx, ctx, { action: 'auth.login_failed', objectType: 'person', objectId: person?.id ?? null, after: { login, reason, failedLogins: failures, lockedUntil } });
       });
       if (lockedUntil) throw lockedError(lockedUntil, now);
       throw invalidCredentials();
@@ -126,7 +145,7 @@ export class AuthService {
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     await this.db.transaction().execute(async (trx) => {
-      await this.store.resetFailedLogins(trx, person.id);
+      await this.store.clearLoginFailures(trx, key, address);
       await this.store.insertSession(trx, {
         tokenHash: sha256(sessionToken),
         personId: person.id,
@@ -155,11 +174,12 @@ export class AuthService {
     }
     const rules = (await this.policy.forUnitPath(actor.unitPath)).auth;
     const idleSince = now.getTime() - session.lastSeenAt.getTime();
-    if (session.expiresAt <= now || idleSince > rules.idleTimeoutMinutes * 60_000) {
+    const idleTimeoutMs = rules.idleTimeoutMinutes * 60_000;
+    if (session.expiresAt <= now || idleSince > idleTimeoutMs) {
       await this.endSession(tokenHash);
       throw new AppError(PLATFORM_ERRORS.SESSION_EXPIRED, `会话超时，请重新登录 (session timed out after ${rules.idleTimeoutMinutes} idle minutes).`);
     }
-    if (idleSince > TOUCH_EVERY_MS) {
+    if (idleSince > touchEveryMs(idleTimeoutMs)) {
       await this.store.touchSession(this.db, tokenHash, now);
       session.lastSeenAt = now;
     }
@@ -201,7 +221,7 @@ export class AuthService {
     this.sessions.delete(tokenHash);
   }
 
-  /** 修改密码: ends every other session of the person. */
+  /** 修改密码: ends every other session of the person, revokes their API tokens and feed link. */
   async changePassword(ctx: AuditContext, actor: Actor, current: string, next: string, keepTokenHash?: string): Promise<void> {
     const person = await this.store.personByLogin(this.db, actor.login);
     if (!person) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, actor.personId);
@@ -211,7 +231,7 @@ export class AuthService {
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (trx) => {
       await this.store.setPassword(trx, person.id, hash, ctx.now);
-      await this.store.deleteSessionsOf(trx, person.id, keepTokenHash);
+      await this.revokeCredentials(trx, person.id, ctx.now, keepTokenHash);
       await appendAudit(trx, ctx, { action: 'auth.password_change', objectType: 'person', objectId: person.id });
     });
     this.forgetSessions(person.id, keepTokenHash);
@@ -235,6 +255,12 @@ export class AuthService {
     return { ...row, token };
   }
 
+  /** Any person's tokens (for an admin); 404 when there is no such person. */
+  async apiTokensOfPerson(personId: number) {
+    if (!(await this.store.actorRow(this.db, personId))) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, personId);
+    return this.store.apiTokensOf(this.db, personId);
+  }
+
   listApiTokens(personId: number) {
     return this.store.apiTokensOf(this.db, personId);
   }
@@ -247,9 +273,16 @@ export class AuthService {
     });
   }
 
-  /** Removes sessions past their absolute expiry (a scheduled chore). */
-  purgeExpiredSessions() {
-    return this.store.deleteExpiredSessions(this.db, this.clock.now());
+  /** Removes sessions past their absolute expiry and login failures older than a day (a scheduled chore). */
+  async purgeExpiredSessions() {
+    const now = this.clock.now();
+    await this.store.deleteStaleThrottles(this.db, new Date(now.getTime() - 24 * 3600_000));
+    return this.store.deleteExpiredSessions(this.db, now);
+  }
+
+  /** An admin's password reset also lifts every lock on the login. */
+  clearLoginFailures(trx: Executor, login: string) {
+    return this.store.clearLoginFailures(trx, login.trim().toLowerCase());
   }
 }
 

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Executor } from '../db/index.ts';
 import { PREPARE } from '../db/prepared.ts';
+import { nearestRegionPath } from '../org/store.ts';
 
 /** Queries for sessions, API tokens and the login fields of a person. */
 export class AuthStore {
@@ -18,16 +18,7 @@ export class AuthStore {
       .selectFrom('person as p')
       .innerJoin('unit as u', 'u.id', 'p.unitId')
       .select(['p.id', 'p.login', 'p.name', 'p.unitId', 'p.roles', 'p.active', 'u.path as unitPath'])
-      .select((eb) =>
-        eb
-          .selectFrom('unit as r')
-          .select('r.path')
-          .where('r.kind', '=', 'region')
-          .where(sql<boolean>`r.id = any(string_to_array(trim(both '/' from u.path), '/')::int[])`)
-          .orderBy(sql`length(r.path)`, 'desc')
-          .limit(1)
-          .as('regionPath'),
-      );
+      .select((eb) => nearestRegionPath(eb).as('regionPath'));
   }
 
   actorRow(db: Executor, personId: number) {
@@ -44,23 +35,39 @@ export class AuthStore {
       .executeTakeFirst();
   }
 
-  recordFailedLogin(db: Executor, personId: number, lockedUntil: Date | null) {
+  throttleOf(db: Executor, login: string, clientIp: string) {
+    return db.selectFrom('loginThrottle').select(['failures', 'lockedUntil']).where('login', '=', login).where('clientIp', '=', clientIp).executeTakeFirst();
+  }
+
+  /** Counts one failure; returns the count (a lock starts the next count from zero). */
+  recordLoginFailure(db: Executor, login: string, clientIp: string, now: Date) {
     return db
-      .updateTable('person')
-      .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1), lockedUntil }))
-      .where('id', '=', personId)
-      .returning('failedLogins')
+      .insertInto('loginThrottle')
+      .values({ login, clientIp, failures: 1, lockedUntil: null, updatedAt: now })
+      .onConflict((oc) => oc.columns(['login', 'clientIp']).doUpdateSet((eb) => ({ failures: eb('loginThrottle.failures', '+', 1), updatedAt: now })))
+      .returning('failures')
       .executeTakeFirstOrThrow();
   }
 
-  resetFailedLogins(db: Executor, personId: number) {
-    return db.updateTable('person').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', personId).execute();
+  lockLogin(db: Executor, login: string, clientIp: string, until: Date) {
+    return db.updateTable('loginThrottle').set({ failures: 0, lockedUntil: until }).where('login', '=', login).where('clientIp', '=', clientIp).execute();
+  }
+
+  /** Forgets the failures of a login: from one address (a success there), or from all (an admin's reset). */
+  clearLoginFailures(db: Executor, login: string, clientIp?: string) {
+    let q = db.deleteFrom('loginThrottle').where('login', '=', login);
+    if (clientIp !== undefined) q = q.where('clientIp', '=', clientIp);
+    return q.execute();
+  }
+
+  deleteStaleThrottles(db: Executor, before: Date) {
+    return db.deleteFrom('loginThrottle').where('updatedAt', '<', before).where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', before)])).execute();
   }
 
   setPassword(db: Executor, personId: number, passwordHash: string, now: Date) {
     return db
       .updateTable('person')
-      .set({ passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null, updatedAt: now })
+      .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
       .where('id', '=', personId)
       .execute();
   }
@@ -105,6 +112,10 @@ export class AuthStore {
 
   apiTokensOf(db: Executor, personId: number) {
     return db.selectFrom('apiToken').select(['id', 'name', 'createdAt', 'lastUsedAt', 'revokedAt']).where('personId', '=', personId).orderBy('id').execute();
+  }
+
+  revokeApiTokensOf(db: Executor, personId: number, now: Date) {
+    return db.updateTable('apiToken').set({ revokedAt: now }).where('personId', '=', personId).where('revokedAt', 'is', null).execute();
   }
 
   revokeApiToken(db: Executor, id: number, personId: number, now: Date) {

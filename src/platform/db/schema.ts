@@ -34,14 +34,21 @@ export interface PersonTable {
   active: Generated<boolean>;
   passwordHash: string | null;
   passwordChangedAt: Timestamp | null;
-  failedLogins: Generated<number>;
-  lockedUntil: Timestamp | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
 export type Person = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
 export type PersonUpdate = Updateable<PersonTable>;
+
+/** Failed logins per login (lower case) and client address; see the create_login_throttle migration. */
+export interface LoginThrottleTable {
+  login: string;
+  clientIp: string;
+  failures: Generated<number>;
+  lockedUntil: Timestamp | null;
+  updatedAt: Timestamp;
+}
 
 export interface SessionTable {
   tokenHash: string;
@@ -151,6 +158,7 @@ export interface Database {
   unit: UnitTable;
   person: PersonTable;
   session: SessionTable;
+  loginThrottle: LoginThrottleTable;
   apiToken: ApiTokenTable;
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { acceptUpload, ATTACHMENT_RULE, FILE_NAME_MAX_BYTES, fileNameFromHeader, sanitizeFileName, SPREADSHEET_RULE, UPLOAD_MAX_BYTES } from './upload.ts';
+import { acceptUpload, ATTACHMENT_RULE, FILE_NAME_MAX_BYTES, fileNameFromHeader, nameForType, sanitizeFileName, SPREADSHEET_RULE, UPLOAD_MAX_BYTES } from './upload.ts';
 
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
 const XLSX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....xl/workbook.xml')]);
@@ -97,6 +97,22 @@ describe('acceptUpload', () => {
       expect(() => acceptUpload(rule, 'x', buf)).toThrow(expect.objectContaining({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }));
     }
     expect(() => acceptUpload(SPREADSHEET_RULE, 'x.xlsx', PDF)).toThrow(/仅接受Office\/WPS 表格/);
+  });
+
+  it('stores a name whose extension is the detected type’s: a lying one gets the true one appended', () => {
+    const text = Buffer.from('@echo off\r\nformat c:\r\n');
+    expect(acceptUpload(ATTACHMENT_RULE, '会议通知.docx.bat', text).fileName).toBe('会议通知.docx.bat.txt');
+    expect(acceptUpload(ATTACHMENT_RULE, 'report.pdf.vbs', text).fileName).toBe('report.pdf.vbs.txt');
+    expect(acceptUpload(ATTACHMENT_RULE, 'invoice\u202Egpj.exe', text).fileName).toBe('invoicegpj.exe.txt');
+    expect(acceptUpload(ATTACHMENT_RULE, '验收单.PDF', PDF).fileName).toBe('验收单.PDF');
+    expect(acceptUpload(ATTACHMENT_RULE, '验收单', PDF).fileName).toBe('验收单.pdf');
+    expect(acceptUpload(ATTACHMENT_RULE, '台账.pdf', XLSX).fileName).toBe('台账.pdf.xlsx');
+    expect(acceptUpload(ATTACHMENT_RULE, '数据.csv', Buffer.from('a,b\n1,2\n')).fileName).toBe('数据.csv');
+    expect(nameForType('老文档.wps', { extension: 'doc' })).toBe('老文档.wps');
+    // A name at the byte limit still ends in the true extension, within the limit.
+    const long = nameForType('长'.repeat(85), { extension: 'pdf' });
+    expect(long.endsWith('.pdf')).toBe(true);
+    expect(bytes(long)).toBeLessThanOrEqual(FILE_NAME_MAX_BYTES);
   });
 
   it('takes the limit and refuses one byte more with 413', () => {

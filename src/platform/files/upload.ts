@@ -89,6 +89,36 @@ export function sanitizeFileName(name: string, fallback = 'file'): string {
   return s === '' ? fallback : s;
 }
 
+/** The extensions a name may carry for each detected type (keyed by the type's own extension). */
+const NAME_EXTENSIONS: Record<string, readonly string[]> = {
+  pdf: ['pdf'],
+  png: ['png'],
+  jpg: ['jpg', 'jpeg', 'jpe', 'jfif'],
+  gif: ['gif'],
+  webp: ['webp'],
+  docx: ['docx', 'docm', 'dotx', 'dotm', 'wps'],
+  xlsx: ['xlsx', 'xlsm', 'xltx', 'xltm', 'et'],
+  pptx: ['pptx', 'pptm', 'ppsx', 'dps'],
+  ofd: ['ofd'],
+  zip: ['zip'],
+  // OLE2 holds the legacy Word, Excel, PowerPoint and WPS formats alike.
+  doc: ['doc', 'dot', 'xls', 'xlt', 'ppt', 'pps', 'pot', 'wps', 'et', 'dps'],
+  txt: ['txt', 'csv', 'tsv', 'md', 'log'],
+};
+
+/**
+ * The stored name of a file whose type came from its bytes: the name's extension is kept when it
+ * is one of that type's, else the type's own is appended (`会议通知.docx.bat`, which is text,
+ * is kept as `会议通知.docx.bat.txt`), so that no download opens as something it is not.
+ */
+export function nameForType(fileName: string, type: Pick<Sniffed, 'extension'>): string {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (ext && (NAME_EXTENSIONS[type.extension] ?? [type.extension]).includes(ext)) return fileName;
+  const suffix = `.${type.extension}`;
+  const stem = utf8Length(fileName) + suffix.length > FILE_NAME_MAX_BYTES ? cutToBytes(fileName, FILE_NAME_MAX_BYTES - suffix.length) : fileName;
+  return sanitizeFileName(stem + suffix);
+}
+
 /**
  * The file name an upload sent in a header (percent-encoded, as `encodeURIComponent` writes it),
  * decoded and sanitised. A malformed encoding is a 400.
@@ -114,7 +144,8 @@ export interface AcceptedUpload extends Sniffed {
 /**
  * Checks an upload against a rule: over the size limit is 413 PAYLOAD_TOO_LARGE; empty, of no
  * kind we recognise, or of a kind the rule does not allow is 415 UNSUPPORTED_MEDIA_TYPE. What the
- * file is comes from its bytes, never from its name or the client's Content-Type.
+ * file is comes from its bytes, never from its name or the client's Content-Type; the stored name
+ * ends in an extension of that type (nameForType).
  */
 export function acceptUpload(rule: UploadRule, fileName: string, bytes: Buffer): AcceptedUpload {
   if (bytes.length > rule.maxBytes) {
@@ -125,5 +156,5 @@ export function acceptUpload(rule: UploadRule, fileName: string, bytes: Buffer):
     const allowed = [...new Set(rule.kinds.map((k) => KIND_LABELS[k]))].join('、');
     throw new AppError(PLATFORM_ERRORS.UNSUPPORTED_MEDIA_TYPE, `不支持的文件类型：仅接受${allowed} (unsupported file type, judged by its content).`, { allowed: rule.kinds });
   }
-  return { ...kind, fileName: sanitizeFileName(fileName), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { ...kind, fileName: nameForType(sanitizeFileName(fileName), kind), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

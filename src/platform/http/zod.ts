@@ -30,6 +30,15 @@ export const Limit = QueryInt(1, 500).default(100);
 /** Trimmed, non-empty, bounded text; control characters are refused. */
 export const Text = (max: number) => z.string().trim().min(1).max(max).refine(noControl, 'contains control characters');
 /**
+ * A one-line text (a title): as Text, with any line break (CR LF, a bare CR or LF, U+2028/2029)
+ * turned into a space, so that it cannot break a line in a feed, a header or an export.
+ */
+export const Line = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ').trim())
+    .pipe(z.string().min(1).max(max).refine(noControl, 'contains control characters'));
+/**
  * Free text from a query string (a search, a filter value): bounded, control characters refused
  * (PostgreSQL refuses a NUL byte with an error, which would otherwise surface as a 500).
  */

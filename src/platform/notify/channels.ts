@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
+import type { BlockList } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { postGuarded } from './outbound.ts';
 
 /** What a channel sends: the inbox entry, as the recipient sees it. */
 export interface Message {
@@ -32,20 +34,25 @@ export function smtpChannel(url: string, from: string): EmailChannel & { close()
   };
 }
 
-/** JSON POST, signed with HMAC-SHA256 of the body under the webhook's secret. */
-export async function postWebhook(url: string, secret: string, deliveryId: number, message: Message, timeoutMs: number): Promise<void> {
-  const body = JSON.stringify({ deliveryId, ...message });
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
+/**
+ * JSON POST, signed with HMAC-SHA256 of the body under the webhook's secret. The body carries
+ * `sentAt` (also in `x-mashang-timestamp`), so a receiver can refuse a replayed delivery; only
+ * addresses the outbound rules allow are reached (outbound.ts).
+ */
+export async function postWebhook(url: string, secret: string, deliveryId: number, message: Message, timeoutMs: number, allow: BlockList, now: Date): Promise<void> {
+  const sentAt = now.toISOString();
+  const body = JSON.stringify({ deliveryId, sentAt, ...message });
+  const status = await postGuarded(
+    url,
+    {
       'content-type': 'application/json',
       'x-mashang-delivery': String(deliveryId),
+      'x-mashang-timestamp': sentAt,
       'x-mashang-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
     },
     body,
-    signal: AbortSignal.timeout(timeoutMs),
-    redirect: 'manual',
-  });
-  await res.arrayBuffer().catch(() => undefined);
-  if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);
+    timeoutMs,
+    allow,
+  );
+  if (status < 200 || status >= 300) throw new Error(`webhook answered HTTP ${status}`);
 }

@@ -13,7 +13,7 @@ const mails: { to: string[]; raw: string }[] = [];
 
 let hookServer: Server;
 let hookUrl: string;
-const hookHits: { body: string; signature: string; status: number }[] = [];
+const hookHits: { body: string; signature: string; status: number; timestamp?: string }[] = [];
 /** Statuses the receiver answers in turn; then 200. */
 let hookScript: number[] = [];
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));
     req.on('end', () => {
       const status = hookScript.shift() ?? 200;
-      hookHits.push({ body, signature: String(req.headers['x-mashang-signature']), status });
+      hookHits.push({ body, signature: String(req.headers['x-mashang-signature']), status, timestamp: String(req.headers['x-mashang-timestamp']) });
       res.statusCode = status;
       res.end();
     });
@@ -200,6 +200,51 @@ describe('webhooks', () => {
     expect(first.items).toEqual([all.items[0]]);
     const second = (await admin.get(`/api/v1/deliveries?limit=1&cursor=${first.nextCursor}`)).json();
     expect(second.items).toEqual([all.items[1]]);
+    await admin.delete(`/api/v1/webhooks/${id}`);
+  });
+
+  it('refuses internal addresses after resolving them, URLs with credentials, and a receiver that turned internal', async () => {
+    const strict = await createTestContext({ outboundAllow: [] });
+    try {
+      const admin = await strict.as(['admin']);
+      for (const url of ['http://127.0.0.1/x', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/x', 'http://0x7f000001/x', 'http://2130706433/x', 'http://localhost:3000/x', 'http://[::ffff:127.0.0.1]/x', 'http://10.1.2.3/x', 'http://100.100.100.200/x', 'http://0.0.0.0/x']) {
+        const res = await admin.post('/api/v1/webhooks', { name: 'x', url });
+        expect(res.statusCode, url).toBe(400);
+        expect(res.json().error.details).toMatchObject({ field: 'url' });
+      }
+      const creds = await admin.post('/api/v1/webhooks', { name: 'x', url: 'https://user:pass@example.com/hook' });
+      expect(creds.statusCode).toBe(400);
+      expect(JSON.stringify(await strict.handle.db.selectFrom('auditLog').select('after').execute())).not.toContain('user:pass');
+      // A hook saved while allowed, delivered when it is not: refused at the connection, reported without the detail.
+      const [hook] = await strict.handle.db.insertInto('webhook').values({ name: '旧的', url: hookUrl, kinds: [], secret: 's', createdAt: new Date() }).returning('id').execute();
+      const p = await strict.newPerson();
+      await strict.handle.db.transaction().execute((trx) => strict.services.notify.queue(trx, [{ recipientId: p.id, kind: 'tasks.assigned', title: '内网', body: '' }]));
+      const before = hookHits.length;
+      for (let i = 0; i < 20; i++) {
+        await strict.services.notify.deliverDue();
+        const row = await strict.handle.db.selectFrom('delivery').selectAll().where('webhookId', '=', hook!.id).executeTakeFirstOrThrow();
+        if (row.status === 'failed') break;
+        await new Promise((r) => setTimeout(r, 60));
+      }
+      const row = await strict.handle.db.selectFrom('delivery').selectAll().where('webhookId', '=', hook!.id).executeTakeFirstOrThrow();
+      expect(row.status).toBe('failed');
+      expect(hookHits.length).toBe(before);
+      expect(row.lastError).not.toMatch(/127\.0\.0\.1|ECONN|refused|HTTP \d/);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('puts a timestamp into the signed body', async () => {
+    const admin = await ctx.as(['admin']);
+    const { id } = (await admin.post('/api/v1/webhooks', { name: '时间戳', url: `${hookUrl}/ts`, kinds: ['tasks.closed'] })).json();
+    hookScript = [];
+    const p = await ctx.newPerson();
+    await queue(p.id, 'tasks.closed', '带时间戳');
+    await deliverUntilSettled();
+    const hit = hookHits.find((h) => h.body.includes('带时间戳'))!;
+    expect(JSON.parse(hit.body).sentAt).toBe(hit.timestamp);
+    expect(Date.parse(hit.timestamp!)).toBeGreaterThan(0);
     await admin.delete(`/api/v1/webhooks/${id}`);
   });
 

@@ -35,7 +35,9 @@ const WebhookUrl = z
   .trim()
   .max(2000)
   .url()
-  .refine((u) => /^https?:\/\//.test(u), 'http or https only');
+  .refine((u) => /^https?:\/\//.test(u), 'http or https only')
+  // Credentials in a URL would sit in the append-only audit log and the webhook list: refused.
+  .refine((u) => !URL.canParse(u) || (new URL(u).username === '' && new URL(u).password === ''), 'no user name or password in the URL (put the secret in the signature)');
 
 export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

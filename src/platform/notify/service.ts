@@ -1,11 +1,13 @@
+import type { BlockList } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import { PREPARE } from '../db/prepared.ts';
 import type { Db, Executor } from '../db/index.ts';
-import { notFound, PLATFORM_ERRORS } from '../errors.ts';
+import { badRequest, notFound, PLATFORM_ERRORS } from '../errors.ts';
 import { postWebhook, type EmailChannel, type Message } from './channels.ts';
+import { checkOutboundHost, OutboundRefused } from './outbound.ts';
 
 /**
  * A notification to queue. `kind` is "<module>.<event>" (e.g. "tasks.assigned"); webhooks
@@ -25,6 +27,8 @@ export interface NotifyOptions {
   /** Delay before retry n (1-based); after the last, the delivery is marked failed. */
   retryDelaysMs: number[];
   webhookTimeoutMs: number;
+  /** Ranges outbound deliveries may reach although refused by default (MASHANG_OUTBOUND_ALLOW). */
+  outboundAllow: BlockList;
   logger?: FastifyBaseLogger;
 }
 
@@ -190,14 +194,17 @@ export class NotifyService {
       } else {
         const hook = d.webhookId ? await this.db.selectFrom('webhook').select(['secret', 'active']).where('id', '=', d.webhookId).executeTakeFirst() : undefined;
         if (!hook?.active) throw new Error('webhook removed or disabled');
-        await postWebhook(d.target, hook.secret, d.id, message, this.opts.webhookTimeoutMs);
+        await postWebhook(d.target, hook.secret, d.id, message, this.opts.webhookTimeoutMs, this.opts.outboundAllow, this.clock.now());
       }
       await this.db.updateTable('delivery').set({ status: 'sent', attempts: d.attempts + 1, sentAt: this.clock.now(), lastError: null }).where('id', '=', d.id).execute();
     } catch (err) {
       const attempts = d.attempts + 1;
       const delay = this.opts.retryDelaysMs[attempts - 1];
-      const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-      this.opts.logger?.warn({ deliveryId: d.id, channel: d.channel, attempts, lastError }, 'delivery attempt failed');
+      const detail = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      this.opts.logger?.warn({ deliveryId: d.id, channel: d.channel, attempts, detail }, 'delivery attempt failed');
+      // What the API shows: a webhook's failure without the connection's detail (refused, timed
+      // out, answered 404 would map the network behind it); the detail goes to the server's log.
+      const lastError = d.channel === 'webhook' ? '投递未被接收方确认 (the receiver did not accept the delivery; see the server log)' : detail;
       await this.db
         .updateTable('delivery')
         .set({
@@ -262,7 +269,14 @@ export class NotifyService {
     return this.db.selectFrom('webhook').select(['id', 'name', 'url', 'kinds', 'active', 'createdAt']).orderBy('id').execute();
   }
 
+  /** Registers a webhook; an address outbound deliveries may not reach (after DNS resolution) is a 400. */
   async createWebhook(ctx: AuditContext, w: { name: string; url: string; secret: string; kinds: string[] }) {
+    try {
+      await checkOutboundHost(new URL(w.url).hostname, this.opts.outboundAllow);
+    } catch (err) {
+      if (!(err instanceof OutboundRefused)) throw err;
+      throw badRequest('不能向本机、内网或云元数据地址推送 (the webhook URL must reach a public address, or one the deployment allows in MASHANG_OUTBOUND_ALLOW).', { field: 'url' });
+    }
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('webhook')

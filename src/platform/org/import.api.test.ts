@@ -51,6 +51,17 @@ describe('mashang import org', () => {
     expect(await count()).toEqual(before);
   });
 
+  it('checks people and unit names, e-mail and phone as the create routes do', async () => {
+    const before = await count();
+    const people = ['登录名,姓名,单位代码,职级,角色,职务,邮箱,电话', 'imp.bad1,张三,imp-jyj,其他,staff,科员,not-an-email,', 'imp.bad2,李四,imp-jyj,其他,staff,科员,,@SUM(A1)', `imp.bad3,${'长'.repeat(51)},imp-jyj,其他,staff,,,`].join('\n');
+    const err = await run('people.csv', people).catch((e: unknown) => e as { details: { errors: string[] } });
+    const errors = (err as { details: { errors: string[] } }).details.errors.join('\n');
+    expect(errors).toMatch(/row 2\).*邮箱/);
+    expect(errors).toMatch(/row 3\).*电话/);
+    expect(errors).toMatch(/row 4\).*姓名/);
+    expect(await count()).toEqual(before);
+  });
+
   it('rolls back units already created when a later row fails in the database', async () => {
     const before = await count();
     const csv = '代码,名称,类别,层级,上级代码\nimp-new1,新局,部门,,imp-x\nimp-jyj,重复代码,部门,,imp-x\nimp-new2,新镇,区划,乡镇,imp-missing\n';

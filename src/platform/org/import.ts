@@ -5,7 +5,7 @@ import type { Db } from '../db/index.ts';
 import { AppError, PLATFORM_ERRORS } from '../errors.ts';
 import { openWorkbook, sheetTable } from '../xlsx.ts';
 import { LEVELS, UNIT_KINDS, type Level, type UnitKind } from './rules.ts';
-import { Login, UnitCode } from './schemas.ts';
+import { Login, PersonCreateBody, UnitCode, UnitCreateBody } from './schemas.ts';
 import type { OrgService } from './service.ts';
 
 /** A table read from a file: its name (sheet or file) and rows of header → cell text. */
@@ -22,6 +22,8 @@ const KIND_NAMES: Record<string, UnitKind> = { 区划: 'region', 行政区划: '
 const LEVEL_NAMES: Record<string, Level> = { 省: 'province', 州市: 'prefecture', 市: 'prefecture', 州: 'prefecture', 县: 'county', 区: 'county', 乡镇: 'township', 乡: 'township', 镇: 'township' };
 const RANK_NAMES: Record<string, Rank> = { 省级: 'provincial', 厅级: 'department', 县处级: 'county', 乡科级: 'township', 其他: 'other' };
 const ROLE_NAMES: Record<string, Role> = { 管理员: 'admin', 督查: 'supervisor', 督查室: 'supervisor', 领导: 'leader', 单位负责人: 'unit_head', 负责人: 'unit_head', 工作人员: 'staff' };
+
+const PERSON_COLUMNS: Record<string, string> = { name: '姓名', title: '职务', email: '邮箱', phone: '电话' };
 
 const normalizeHeader = (h: string) => HEADERS[h.trim()] ?? h.trim();
 
@@ -68,7 +70,10 @@ export async function importOrg(db: Db, org: OrgService, ctx: AuditContext, file
         const roles = (cells.roles ?? '').split(/[,，、;\s]+/).filter(Boolean).map((r) => ROLE_NAMES[r] ?? r);
         const badRoles = roles.filter((r) => !(ROLES as string[]).includes(r));
         if (badRoles.length) err(`角色无效 (unknown roles): ${badRoles.join(', ')}`);
-        if (login.success && rank && cells.name && cells.unitCode && !badRoles.length) {
+        // The rest of the row is checked as the create route checks a body: name, title, e-mail, phone.
+        const body = PersonCreateBody.pick({ name: true, title: true, email: true, phone: true }).safeParse({ name: cells.name ?? '', title: cells.title || null, email: cells.email || null, phone: cells.phone || null });
+        if (!body.success) for (const i of body.error.issues) err(`${PERSON_COLUMNS[String(i.path[0])] ?? String(i.path[0])} 无效 (${String(i.path[0])}: ${i.message})`);
+        if (login.success && rank && cells.name && cells.unitCode && !badRoles.length && body.success) {
           people.push({ where, login: login.data, name: cells.name, unitCode: cells.unitCode, rank, roles: roles as Role[], title: cells.title || null, email: cells.email || null, phone: cells.phone || null });
         }
       } else {
@@ -81,7 +86,9 @@ export async function importOrg(db: Db, org: OrgService, ctx: AuditContext, file
         if (cells.level && !level) err(`层级 "${cells.level}" 无效 (level: 省/州市/县/乡镇)`);
         const sortOrder = cells.sortOrder ? Number(cells.sortOrder) : 0;
         if (!Number.isInteger(sortOrder) || sortOrder < 0) err(`排序 "${cells.sortOrder}" 不是非负整数`);
-        if (code.success && cells.name && kind) {
+        const name = UnitCreateBody.shape.name.safeParse(cells.name ?? '');
+        if (cells.name && !name.success) err(`名称无效 (name: ${name.error.issues[0]?.message ?? ''})`);
+        if (code.success && cells.name && name.success && kind) {
           units.push({ where, code: code.data, name: cells.name, kind, ...(level ? { level } : {}), parentCode: cells.parentCode ?? '', sortOrder });
         }
       }

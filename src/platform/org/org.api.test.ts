@@ -111,7 +111,8 @@ describe('people', () => {
     expect(first.statusCode).toBe(200);
     const body = first.json();
     expect(body.items).toHaveLength(2);
-    expect(body.items[0]).toMatchObject({ id: a.id, login: a.login, unitId: unit.id, rank: 'other', roles: ['staff'], name: '测试人员' });
+    // A leader outside the unit sees what a picker needs, not logins or contact details.
+    expect(body.items[0]).toMatchObject({ id: a.id, login: null, email: null, phone: null, unitId: unit.id, rank: 'other', roles: ['staff'], name: '测试人员' });
     expect(typeof body.nextCursor).toBe('string');
     const second = (await leader.get(`/api/v1/people?unitId=${unit.id}&limit=2&cursor=${body.nextCursor}`)).json();
     expect(second.items).toHaveLength(1);
@@ -121,6 +122,26 @@ describe('people', () => {
     expect((await leader.get(`/api/v1/people?unitId=${unit.id}&cursor=garbage`)).json().error.details[0].path).toBe('querystring.cursor');
     const all = (await leader.get('/api/v1/people?limit=500')).json().items as { unitId: number }[];
     expect(all.every((p) => p.unitId !== otherCounty.id)).toBe(true);
+  });
+
+  it('shows logins, e-mail and phone only to who needs them: self, admin, a supervisor or unit head over the person', async () => {
+    const unit = await ctx.newUnit({ parent: county, name: '审计局' });
+    const p = await ctx.newPerson({ unit, email: 'p@example.gov.cn' });
+    await ctx.handle.db.updateTable('person').set({ phone: '0871-1234567' }).where('id', '=', p.id).execute();
+    const seen = async (c: Awaited<ReturnType<TestContext['as']>>) => (await c.get(`/api/v1/people/${p.id}`)).json<{ login: string | null; email: string | null; phone: string | null }>();
+    const full = { login: p.login, email: 'p@example.gov.cn', phone: '0871-1234567' };
+    const hidden = { login: null, email: null, phone: null };
+    expect(await seen(await ctx.login(p))).toMatchObject(full);
+    expect(await seen(await ctx.as(['admin'], otherCounty))).toMatchObject(full);
+    expect(await seen(await ctx.as(['supervisor'], county))).toMatchObject(full);
+    expect(await seen(await ctx.as(['unit_head'], unit))).toMatchObject(full);
+    expect(await seen(await ctx.as(['unit_head'], dept))).toMatchObject(hidden);
+    expect(await seen(await ctx.as(['staff'], unit))).toMatchObject(hidden);
+    expect(await seen(await ctx.as(['leader'], dept))).toMatchObject(hidden);
+    // A search matches logins only for who may see them.
+    const staff = await ctx.as(['staff'], dept);
+    expect((await staff.get(`/api/v1/people?q=${p.login}`)).json().items).toEqual([]);
+    expect((await (await ctx.as(['supervisor'], county)).get(`/api/v1/people?q=${p.login}`)).json().items.map((x: { id: number }) => x.id)).toEqual([p.id]);
   });
 
   it('refuses a person of another county with 403', async () => {

@@ -80,14 +80,14 @@ export function orgRoutes(fastify: FastifyInstance, org: OrgService): void {
         ...(cursor ? { afterId: cursor[0] } : {}),
       });
       const page = pageOf(rows, limit, (p) => [p.id]);
-      return { items: page.items.map(toPersonResponse), nextCursor: page.nextCursor };
+      return { items: page.items.map((p) => toPersonResponse(p, req.actor!)), nextCursor: page.nextCursor };
     },
   });
 
   app.get('/api/v1/people/:id', {
     config: { access: ANY_USER },
     schema: { tags, params: IdParam, response: { 200: PersonResponse } },
-    handler: async (req) => toPersonResponse(await org.getPerson(req.actor!, req.params.id)),
+    handler: async (req) => toPersonResponse(await org.getPerson(req.actor!, req.params.id), req.actor!),
   });
 
   app.post('/api/v1/people', {
@@ -95,20 +95,20 @@ export function orgRoutes(fastify: FastifyInstance, org: OrgService): void {
     schema: { tags, summary: '新增人员', body: PersonCreateBody, response: { 201: PersonResponse } },
     handler: async (req, reply) => {
       const id = await org.createPerson(req.auditContext(), req.actor, req.body);
-      return reply.status(201).send(toPersonResponse(await org.getPerson(req.actor!, id)));
+      return reply.status(201).send(toPersonResponse(await org.getPerson(req.actor!, id), req.actor!));
     },
   });
 
   app.patch('/api/v1/people/:id', {
     config: { access: ADMIN },
     schema: { tags, summary: '修改人员 (unit, roles, rank, active…)', params: IdParam, body: PersonUpdateBody, response: { 200: PersonResponse } },
-    handler: async (req) => toPersonResponse(await org.updatePerson(req.auditContext(), req.actor!, req.params.id, req.body)),
+    handler: async (req) => toPersonResponse(await org.updatePerson(req.auditContext(), req.actor!, req.params.id, req.body), req.actor!),
   });
 
   app.delete('/api/v1/people/:id', {
     config: { access: ADMIN },
     schema: { tags, summary: '停用人员 (deactivate; ends their sessions)', params: IdParam, response: { 200: PersonResponse } },
-    handler: async (req) => toPersonResponse(await org.updatePerson(req.auditContext(), req.actor!, req.params.id, { active: false })),
+    handler: async (req) => toPersonResponse(await org.updatePerson(req.auditContext(), req.actor!, req.params.id, { active: false }), req.actor!),
   });
 
   app.put('/api/v1/people/:id/password', {

@@ -1,4 +1,6 @@
-/** Pure rules of the unit tree. */
+import { hasRole, inScope, scopeOf, type Actor } from '../auth/actor.ts';
+
+/** Pure rules of the unit tree and the people directory. */
 export const LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
 export type Level = (typeof LEVELS)[number];
 export const UNIT_KINDS = ['region', 'department'] as const;
@@ -33,3 +35,18 @@ export function placeUnit(kind: UnitKind, level: Level | undefined, parent: Pare
   }
   return { level };
 }
+
+/**
+ * The people directory (SECURITY.md): everyone sees the names, units, titles and roles of the
+ * people in their region (what a person picker needs). Logins, e-mail addresses and phone
+ * numbers need the need to know: the person themself, an admin, a supervisor (督查室) over the
+ * person's unit, a unit head over it.
+ */
+export function seesContactOf(viewer: Actor, person: { id: number; unitPath: string }): boolean {
+  if (viewer.personId === person.id || hasRole(viewer, 'admin')) return true;
+  if (hasRole(viewer, 'supervisor') && inScope(scopeOf(viewer), person.unitPath)) return true;
+  return hasRole(viewer, 'unit_head') && person.unitPath.startsWith(viewer.unitPath);
+}
+
+/** May a directory search match logins (not only names)? Only for who sees every login it could match. */
+export const searchesLogins = (viewer: Actor): boolean => hasRole(viewer, 'admin', 'supervisor');

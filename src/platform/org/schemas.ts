@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { RANKS, ROLES } from '../auth/actor.ts';
+import { RANKS, ROLES, type Actor } from '../auth/actor.ts';
 import type { Unit } from '../db/schema.ts';
 import { IdCursor, pageQuery } from '../http/paging.ts';
 import { Id, QueryBool, QueryId, QueryText, Text } from '../http/zod.ts';
 import type { PersonRow } from './service.ts';
-import { LEVELS, UNIT_KINDS } from './rules.ts';
+import { LEVELS, seesContactOf, UNIT_KINDS } from './rules.ts';
 
 export const UnitCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, _ . - (at most 64)');
 export const Login = z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{1,63}$/, 'lower-case letters, digits, _ . - (2 to 64)');
@@ -47,7 +47,8 @@ export const UnitUpdateBody = z
 export const PersonResponse = z.object({
   id: z.number(),
   name: z.string(),
-  login: z.string(),
+  /** null unless the viewer has the need to know (seesContactOf), as for email and phone. */
+  login: z.string().nullable(),
   unitId: z.number(),
   unitName: z.string(),
   title: z.string().nullable(),
@@ -57,19 +58,22 @@ export const PersonResponse = z.object({
   phone: z.string().nullable(),
   active: z.boolean(),
 }).meta({ id: 'Person' });
-export const toPersonResponse = (p: PersonRow): z.infer<typeof PersonResponse> => ({
+export const toPersonResponse = (p: PersonRow, viewer: Actor): z.infer<typeof PersonResponse> => {
+  const contact = seesContactOf(viewer, p);
+  return {
   id: p.id,
   name: p.name,
-  login: p.login,
+  login: contact ? p.login : null,
   unitId: p.unitId,
   unitName: p.unitName,
   title: p.title,
   rank: p.rank,
   roles: p.roles,
-  email: p.email,
-  phone: p.phone,
+  email: contact ? p.email : null,
+  phone: contact ? p.phone : null,
   active: p.active,
-});
+  };
+};
 
 export const PeopleListQuery = z.object({
   unitId: QueryId.optional(),

@@ -7,7 +7,7 @@ import type { Person, Unit } from '../db/schema.ts';
 import { TtlCache } from '../cache.ts';
 import { badRequest, conflict, forbidden, notFound, PLATFORM_ERRORS } from '../errors.ts';
 import { pathIds } from '../policy/service.ts';
-import { placeUnit, type Level, type UnitKind } from './rules.ts';
+import { placeUnit, searchesLogins, type Level, type UnitKind } from './rules.ts';
 import { OrgStore } from './store.ts';
 
 export interface UnitInput {
@@ -34,7 +34,7 @@ export interface PersonInput {
 export type PersonRow = Person & { unitPath: string; unitName: string };
 
 const publicPerson = (p: Person) => {
-  const { passwordHash: _h, failedLogins: _f, lockedUntil: _l, ...rest } = p;
+  const { passwordHash: _h, ...rest } = p;
   return rest;
 };
 
@@ -178,7 +178,7 @@ export class OrgService {
       ...(opts.unitId ? { unitId: opts.unitId } : {}),
       ...(opts.under ? { under: opts.under.path } : {}),
       ...(opts.role ? { role: opts.role } : {}),
-      ...(opts.q ? { q: opts.q } : {}),
+      ...(opts.q ? { q: opts.q, qLogins: searchesLogins(actor) } : {}),
       ...(opts.afterId ? { afterId: opts.afterId } : {}),
     });
   }
@@ -241,14 +241,14 @@ export class OrgService {
       }
       const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       await this.store.updatePerson(trx, id, { ...set, updatedAt: ctx.now });
-      if (patch.active === false) await this.store.deleteSessionsOf(trx, id);
+      if (patch.active === false) await this.auth.revokeCredentials(trx, id, ctx.now);
       await appendAudit(trx, ctx, { action: 'person.update', objectType: 'person', objectId: id, before: publicPerson(before), after: patch });
     });
     this.auth.forgetSessions(id);
     return this.getPerson(actor, id);
   }
 
-  /** An admin sets a new password (重置密码); every session of that person ends. */
+  /** An admin sets a new password (重置密码); every session, API token and feed link of that person ends. */
   async resetPassword(ctx: AuditContext, actor: Actor, id: number, password: string): Promise<void> {
     const person = await this.store.personById(this.db, id);
     if (!person) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, id);
@@ -256,8 +256,9 @@ export class OrgService {
     await this.auth.checkNewPassword(person.unitPath, password, person.login);
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
-      await this.store.updatePerson(trx, id, { passwordHash: hash, passwordChangedAt: ctx.now, failedLogins: 0, lockedUntil: null, updatedAt: ctx.now });
-      await this.store.deleteSessionsOf(trx, id);
+      await this.store.updatePerson(trx, id, { passwordHash: hash, passwordChangedAt: ctx.now, updatedAt: ctx.now });
+      await this.auth.revokeCredentials(trx, id, ctx.now);
+      await this.auth.clearLoginFailures(trx, person.login);
       await appendAudit(trx, ctx, { action: 'person.password_reset', objectType: 'person', objectId: id });
     });
     this.auth.forgetSessions(id);
@@ -278,6 +279,12 @@ export class OrgService {
   /** People by id, with name, roles, unit and whether active (missing ids are left out). */
   peopleByIds(ids: number[], db: Executor = this.db) {
     return this.store.peopleByIds(db, [...new Set(ids)]);
+  }
+
+  /** People by id with what their scope needs: roles, unit path and nearest region's path (for `scopeOf`). */
+  async peopleWithScope(ids: number[], db: Executor = this.db) {
+    const rows = await this.store.peopleWithScope(db, [...new Set(ids)]);
+    return rows.map((r) => ({ ...r, roles: r.roles as Role[], regionPath: r.regionPath ?? r.unitPath }));
   }
 
   /** Active people holding `role` in exactly this unit (its heads: 'unit_head'). */

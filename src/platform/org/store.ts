@@ -1,16 +1,31 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { compiledOnce } from '../db/compiled.ts';
 import type { Executor } from '../db/index.ts';
 import { likeContains, likePrefix } from '../db/like.ts';
 import { PREPARE } from '../db/prepared.ts';
-import type { NewPerson, PersonUpdate, UnitUpdate } from '../db/schema.ts';
+import type { Database, NewPerson, PersonUpdate, UnitUpdate } from '../db/schema.ts';
 
 export interface UnitVisibility {
   /** Subtree prefix the caller may see, or null for everything. */
   subtree: string | null;
   /** Ancestors of that subtree, so the tree has its root. */
   ancestorIds: number[];
+}
+
+/**
+ * The path of the nearest region (省/州市/县/乡镇) at or above the unit at `u.path`: looked up
+ * among the unit's own ancestors (ids from the path, by primary key), one index probe per level.
+ * Used wherever a person's scope is needed (auth's actor, the org reads that judge other people).
+ */
+export function nearestRegionPath(eb: ExpressionBuilder<Database & { u: Database['unit'] }, 'u'>) {
+  return eb
+    .selectFrom('unit as r')
+    .select('r.path')
+    .where('r.kind', '=', 'region')
+    .where(sql<boolean>`r.id = any(string_to_array(trim(both '/' from u.path), '/')::int[])`)
+    .orderBy(sql`length(r.path)`, 'desc')
+    .limit(1);
 }
 
 /** One unit by id: read on every unit-filtered ledger page and statistics view. */
@@ -109,7 +124,7 @@ export class OrgStore {
 
   listPeople(
     db: Executor,
-    opts: { subtree: string | null; unitId?: number; under?: string; role?: string; q?: string; includeInactive: boolean; afterId?: number; limit: number },
+    opts: { subtree: string | null; unitId?: number; under?: string; role?: string; q?: string; qLogins?: boolean; includeInactive: boolean; afterId?: number; limit: number },
   ) {
     let q = db
       .selectFrom('person as p')
@@ -122,7 +137,7 @@ export class OrgStore {
     if (opts.role) q = q.where(sql<boolean>`${opts.role} = any(p.roles)`);
     if (opts.q) {
       const like = likeContains(opts.q);
-      q = q.where((eb) => eb.or([eb('p.name', 'like', like), eb('p.login', 'like', like)]));
+      q = opts.qLogins ? q.where((eb) => eb.or([eb('p.name', 'like', like), eb('p.login', 'like', like)])) : q.where('p.name', 'like', like);
     }
     if (!opts.includeInactive) q = q.where('p.active', '=', true);
     if (opts.afterId) q = q.where('p.id', '>', opts.afterId);
@@ -137,9 +152,7 @@ export class OrgStore {
     return db.updateTable('person').set(set).where('id', '=', id).execute();
   }
 
-  deleteSessionsOf(db: Executor, personId: number) {
-    return db.deleteFrom('session').where('personId', '=', personId).execute();
-  }
+
 
   /** A unit with its active heads, in one statement. */
   async unitWithHeads(db: Executor, unitId: number) {
@@ -156,6 +169,18 @@ export class OrgStore {
   peopleByIds(db: Executor, ids: number[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('person').select(['id', 'name', 'roles', 'active', 'unitId']).where('id', 'in', ids).execute();
+  }
+
+  /** People with what their scope needs (roles, unit path, nearest region's path). */
+  peopleWithScope(db: Executor, ids: number[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unitId')
+      .select(['p.id', 'p.name', 'p.roles', 'p.active', 'u.path as unitPath'])
+      .select((eb) => nearestRegionPath(eb).as('regionPath'))
+      .where('p.id', 'in', ids)
+      .execute();
   }
 
   /** Active people with a role in exactly this unit. */

@@ -1,4 +1,4 @@
-import { BarChartOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../lib/api.ts';
 import { canAssign, hasRole } from '../lib/auth.ts';
 import { roleName } from '../lib/format.ts';
+import { PasswordDialog } from './PasswordDialog.tsx';
 import { useLang, useT } from '../lib/i18n.ts';
 import type { NotificationPage, User } from '../lib/types.ts';
 
@@ -20,6 +21,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   const qc = useQueryClient();
   const [collapsed, setCollapsed] = useState(false);
   const [narrow, setNarrow] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count'],
     queryFn: () => api.get<NotificationPage>('/api/v1/notifications', { unread: true, limit: 1 }).then((r) => r.unreadCount),
@@ -104,6 +106,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
             menu={{
               items: [
                 { key: 'roles', label: user.roles.map((r) => roleName(r, lang)).join('、'), disabled: true },
+                { key: 'password', icon: <KeyOutlined />, label: t('password.title'), onClick: () => setPasswordOpen(true) },
                 { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: () => void logout() },
               ],
             }}
@@ -116,6 +119,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
               </Space>
             </Button>
           </Dropdown>
+          <PasswordDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
         </Header>
         <Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>{children}</Content>
       </Layout>

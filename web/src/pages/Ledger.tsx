@@ -33,9 +33,9 @@ export default function Ledger() {
     setParams(p, { replace: true });
   };
 
-  const onImport = async (file: File) => {
+  const onImport = async (file: File, mode: 'new' | 'migration' = 'new') => {
     try {
-      const r = await api.upload<ImportResult>('/api/v1/tasks/import', file, XLSX);
+      const r = await api.upload<ImportResult>(`/api/v1/tasks/import?mode=${mode}`, file, XLSX);
       message.success(`${t('ledger.imported')} ${r.imported}`);
       await qc.invalidateQueries({ queryKey: ['tasks'] });
     } catch (err) {
@@ -65,8 +65,13 @@ export default function Ledger() {
               {t('ledger.export')}
             </Button>
             {hasRole(me.data, 'leader', 'supervisor', 'admin') && (
-              <Upload accept=".xlsx" showUploadList={false} beforeUpload={onImport}>
-                <Button icon={<UploadOutlined />}>{t('ledger.import')}</Button>
+              <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => onImport(f)}>
+                <Button icon={<UploadOutlined />} title={t('ledger.importHint')}>{t('ledger.import')}</Button>
+              </Upload>
+            )}
+            {hasRole(me.data, 'admin') && (
+              <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => onImport(f, 'migration')}>
+                <Button icon={<UploadOutlined />} title={t('ledger.migrateHint')}>{t('ledger.migrate')}</Button>
               </Upload>
             )}
           </Space>
