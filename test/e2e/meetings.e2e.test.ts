@@ -97,6 +97,18 @@ describe('a meeting through the web app', () => {
     await expect.poll(() => status(page), { timeout: 10_000 }).toBe('待审批');
     expect(await page.getByTestId('mtg-approval').innerText()).toContain('等待督查部门审批');
     await e.shot(page, 'meetings-03-pending');
+
+    // Changing the plan before it is decided: the form comes back filled, the reason kept.
+    await page.locator('[data-action="update"]').click();
+    await page.waitForURL(/\/edit$/);
+    await expect.poll(() => page.locator('#title').inputValue()).toBe(TITLE);
+    expect(await page.locator('#startsAt').inputValue()).toBe('2026-11-10T09:00');
+    expect(await page.locator('#overrideReason').inputValue()).toContain('省委要求');
+    await page.locator('#headcount').fill('90');
+    await page.getByTestId('mtg-submit').click();
+    await page.waitForURL(new RegExp(`/meetings/${meetingId}$`));
+    await expect.poll(() => page.getByTestId('mtg-data').innerText(), { timeout: 10_000 }).toContain('90');
+    expect(await status(page)).toBe('待审批');
     await page.context().close();
   });
 
