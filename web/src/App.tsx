@@ -17,6 +17,10 @@ const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Inbox = lazy(() => import('./pages/Inbox.tsx'));
 const Documents = lazy(() => import('./pages/Documents.tsx'));
 const DocumentDetail = lazy(() => import('./pages/DocumentDetail.tsx'));
+const Meetings = lazy(() => import('./pages/Meetings.tsx'));
+const MeetingForm = lazy(() => import('./pages/MeetingForm.tsx'));
+const MeetingDetail = lazy(() => import('./pages/MeetingDetail.tsx'));
+const MeetingTimer = lazy(() => import('./pages/MeetingTimer.tsx'));
 const Units = lazy(() => import('./pages/admin/Units.tsx'));
 const People = lazy(() => import('./pages/admin/People.tsx'));
 const Calendar = lazy(() => import('./pages/admin/Calendar.tsx'));
@@ -55,6 +59,15 @@ export function App() {
     return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
   }
   const admin = hasRole(user, 'admin');
+  // The speech timer fills the meeting room's screen: no menu, no header.
+  if (/^\/meetings\/\d+\/timer$/.test(location.pathname))
+    return (
+      <Suspense fallback={<PageFallback />}>
+        <Routes>
+          <Route path="/meetings/:id/timer" element={<MeetingTimer />} />
+        </Routes>
+      </Suspense>
+    );
   return (
     <AppLayout user={user}>
       <Suspense fallback={<PageFallback />}>
@@ -63,6 +76,10 @@ export function App() {
           <Route path="/tasks" element={<Ledger />} />
           <Route path="/tasks/new" element={<AssignTask />} />
           <Route path="/tasks/:id" element={<TaskDetail />} />
+          <Route path="/meetings" element={<Meetings />} />
+          <Route path="/meetings/new" element={<MeetingForm />} />
+          <Route path="/meetings/:id/edit" element={<MeetingForm />} />
+          <Route path="/meetings/:id" element={<MeetingDetail />} />
           <Route path="/dashboard" element={<Dashboard />} />
           <Route path="/notifications" element={<Inbox />} />
           <Route path="/documents" element={<Documents />} />

@@ -1,4 +1,4 @@
-import { BarChartOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -32,6 +32,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('menu.workbench')}</Link> },
     { key: '/tasks', icon: <TableOutlined />, label: <Link to="/tasks">{t('menu.ledger')}</Link> },
     ...(canAssign(user) ? [{ key: '/tasks/new', icon: <FileAddOutlined />, label: <Link to="/tasks/new">{t('menu.assign')}</Link> }] : []),
+    { key: '/meetings', icon: <ScheduleOutlined />, label: <Link to="/meetings">{t('menu.meetings')}</Link> },
     { key: '/documents', icon: <FileTextOutlined />, label: <Link to="/documents">{t('menu.documents')}</Link> },
     { key: '/dashboard', icon: <BarChartOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> },
     { key: '/notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('menu.notifications')}</Link> },
@@ -51,7 +52,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       ],
     },
   ];
-  const selected = location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname;
+  const selected = location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname.startsWith('/meetings/') ? '/meetings' : location.pathname;
 
   const logout = async () => {
     try {

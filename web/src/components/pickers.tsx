@@ -13,12 +13,13 @@ export function useUnits() {
 }
 
 /** A unit (or several) from the org tree the viewer may see, searchable by name. */
-export function UnitPicker(props: { value?: number | number[] | null; onChange?: (v: never) => void; multiple?: boolean; placeholder?: string; allowClear?: boolean; id?: string }) {
+export function UnitPicker(props: { value?: number | number[] | null; onChange?: (v: never) => void; multiple?: boolean; placeholder?: string; allowClear?: boolean; id?: string; 'aria-label'?: string }) {
   const units = useUnits();
   const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
   return (
     <TreeSelect
       id={props.id}
+      aria-label={props['aria-label']}
       value={props.value ?? undefined}
       onChange={props.onChange as never}
       treeData={tree}
@@ -35,7 +36,7 @@ export function UnitPicker(props: { value?: number | number[] | null; onChange?:
 }
 
 /** A person in a unit's subtree (or anyone the viewer may see), searched on the server. */
-export function PersonPicker(props: { under?: number | null; role?: string; value?: number | null; onChange?: (v: number | undefined) => void; placeholder?: string; id?: string }) {
+export function PersonPicker(props: { under?: number | null; role?: string; value?: number | null; onChange?: (v: number | undefined) => void; placeholder?: string; id?: string; 'aria-label'?: string }) {
   const [q, setQ] = useState('');
   const people = useQuery({
     queryKey: ['people', props.under ?? null, props.role ?? null, q],
@@ -44,6 +45,7 @@ export function PersonPicker(props: { under?: number | null; role?: string; valu
   return (
     <Select
       id={props.id}
+      aria-label={props['aria-label']}
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
       value={props.value ?? undefined}
