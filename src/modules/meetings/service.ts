@@ -91,6 +91,29 @@ const DAY_MS = 86_400_000;
  * conclusion that turns them into supervised tasks — each operation one transaction with its
  * audit entry, notifications queued in it and kicked after the commit.
  */
+type Evaluation = Awaited<ReturnType<MeetingService['evaluate']>>;
+
+/** The plan's columns, as created and as changed: what was asked, as the check resolved it. */
+function planColumns(input: MeetingInput, e: Evaluation, status: MeetingStatus, reason: string | null) {
+  return {
+    title: input.title,
+    kind: input.kind,
+    scope: input.scope,
+    organizerUnitId: e.organizer.id,
+    regionId: e.regionId,
+    year: e.year,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    place: input.place ?? null,
+    online: input.online ?? false,
+    chair: input.chair ?? null,
+    headcount: input.headcount,
+    status,
+    findings: JSON.stringify(e.findings),
+    overrideReason: reason,
+  };
+}
+
 export class MeetingService {
   constructor(
     private readonly db: Db,
@@ -212,21 +235,7 @@ export class MeetingService {
       const status = this.outcomeOrThrow(e.findings, input.overrideReason);
       const reason = input.overrideReason?.trim() || null;
       const inserted = await this.store.insert(trx, {
-        title: input.title,
-        kind: input.kind,
-        scope: input.scope,
-        organizerUnitId: e.organizer.id,
-        regionId: e.regionId,
-        year: e.year,
-        startsAt: e.startsAt,
-        endsAt: e.endsAt,
-        place: input.place ?? null,
-        online: input.online ?? false,
-        chair: input.chair ?? null,
-        headcount: input.headcount,
-        status,
-        findings: JSON.stringify(e.findings),
-        overrideReason: reason,
+        ...planColumns(input, e, status, reason),
         plannedBy: actor.personId,
         createdAt: ctx.now,
         updatedAt: ctx.now,
@@ -256,21 +265,7 @@ export class MeetingService {
         trx,
         id,
         {
-          title: input.title,
-          kind: input.kind,
-          scope: input.scope,
-          organizerUnitId: e.organizer.id,
-          regionId: e.regionId,
-          year: e.year,
-          startsAt: e.startsAt,
-          endsAt: e.endsAt,
-          place: input.place ?? null,
-          online: input.online ?? false,
-          chair: input.chair ?? null,
-          headcount: input.headcount,
-          status,
-          findings: JSON.stringify(e.findings),
-          overrideReason: reason,
+          ...planColumns(input, e, status, reason),
           // A changed plan is decided afresh.
           decidedBy: null,
           decidedAt: null,
