@@ -2,7 +2,7 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Input, Popconfirm, Progress, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ActionDialog } from '../components/ActionDialog.tsx';
 import { LightTag } from '../components/LightTag.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
@@ -11,6 +11,9 @@ import { api, ApiError } from '../lib/api.ts';
 import { actionName, dateTime, deadlineText, describeEvent, escalationName, eventColor, levelName, reasonName, sourceName, statusName } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import type { TaskDetail as Detail } from '../lib/types.ts';
+
+/** Where a task's origin lives in the app, by source kind (a meeting's decision links back to the meeting). */
+const ORIGIN_PAGES: Partial<Record<string, string>> = { meeting: '/meetings', document: '/documents' };
 
 export default function TaskDetail() {
   const { id } = useParams();
@@ -86,8 +89,17 @@ export default function TaskDetail() {
               <Descriptions.Item label={t('task.leadUnit')}>{task.leadUnit.name}</Descriptions.Item>
               <Descriptions.Item label={t('task.responsible')}>{task.responsible?.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('task.source')}>
-                {sourceName(task.source.kind, lang)}
-                {task.source.ref ? ` · ${task.source.ref}` : ''}
+                {ORIGIN_PAGES[task.source.kind] && task.source.id ? (
+                  <Link to={`${ORIGIN_PAGES[task.source.kind]}/${task.source.id}`}>
+                    {sourceName(task.source.kind, lang)}
+                    {task.source.ref ? ` · ${task.source.ref}` : ''}
+                  </Link>
+                ) : (
+                  <>
+                    {sourceName(task.source.kind, lang)}
+                    {task.source.ref ? ` · ${task.source.ref}` : ''}
+                  </>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t('task.assignedAt')}>{dateTime(task.assignedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('task.signDue')}>{task.signDue}</Descriptions.Item>
