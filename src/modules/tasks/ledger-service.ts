@@ -37,7 +37,9 @@ class ImportLedgerError extends AppError {
 export type ImportMode = 'new' | 'migration';
 
 /** The ledger column a create-body field comes from, for the import's messages. */
-const COLUMN_OF: Record<string, string> = { title: '事项名称', description: '备注', level: '级别', deadline: '完成时限', source: '来源', coUnitIds: '协办单位' };
+const COLUMN_OF: Record<string, string> = { title: '事项名称', description: '备注', level: '级别', deadline: '完成时限', source: '来源' };
+/** The fields a ledger row carries itself, checked as the create route checks them. */
+const RowFields = TaskCreateBody.pick({ title: true, description: true, level: true, deadline: true, source: true });
 
 /** 台账 (XLSX) out and in, and the ICS deadline feed. */
 export class LedgerService {
@@ -129,21 +131,19 @@ export class LedgerService {
       if (mode === 'new' && (r.status !== 'assigned' || r.doneAt)) problems.push(`状态「${STATUS_NAMES[r.status]}」：导入新事项只能是「已交办」；已在办理或已办结的历史事项须由管理员以迁移模式导入`);
       if (r.doneAt && r.doneAt > today) problems.push(`办结时间 ${r.doneAt} 晚于今天`);
       const progress = parseProgress(r.progress);
-      // A row is a create body like any other: the same schema (one-line title, control characters, lengths).
-      const body = TaskCreateBody.safeParse({
+      // The file's own fields are checked by the create route's schema (one-line title, control
+      // characters, lengths); the units and people it names were matched above.
+      const body = RowFields.safeParse({
         title: r.title,
         ...(r.remarks ? { description: r.remarks } : {}),
         level: r.level,
-        leadUnitId: lead[0]?.id ?? 1,
-        ...(coUnitIds.length ? { coUnitIds: coUnitIds.map((id) => id || 1) } : {}),
-        ...(responsibleId ? { responsibleId } : {}),
-        ...(leaderId ? { leaderId } : {}),
         deadline: r.deadline,
         source: { kind: r.sourceKind, ...(r.sourceRef ? { ref: r.sourceRef } : {}) },
       });
       if (!body.success) problems.push(...body.error.issues.map((i) => `${COLUMN_OF[String(i.path[0])] ?? String(i.path[0])}：${i.message}`));
       errors.push(...problems.map((p) => `${where}: ${p}`));
-      const input: TaskCreateInput = body.success ? { ...body.data, leadUnitId: lead[0]?.id ?? 0, coUnitIds } : { title: r.title, level: r.level, leadUnitId: 0, deadline: r.deadline };
+      const fields = body.success ? body.data : { title: r.title, level: r.level, deadline: r.deadline };
+      const input: TaskCreateInput = { ...fields, leadUnitId: lead[0]?.id ?? 0, coUnitIds, responsibleId, leaderId };
       const history: ImportedHistory = { line: r.line, migration: mode === 'migration', status: r.status, percent: progress.percent, text: progress.text, doneAt: r.doneAt ? new Date(`${r.doneAt}T12:00:00+08:00`) : null };
       return { input, history };
     });
