@@ -201,12 +201,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     schema: {
       tags: ['health'],
       response: {
-        200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), calendar: z.object({ missingYears: z.array(z.number()) }) }),
+        200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), runtime: z.string(), calendar: z.object({ missingYears: z.array(z.number()) }) }),
       },
     },
     handler: async () => {
       await opts.database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-      return { status: 'ok' as const, db: opts.database.kind, version: VERSION, calendar: { missingYears: await services.calendar.missingYears() } };
+      return { status: 'ok' as const, db: opts.database.kind, version: VERSION, runtime: `node ${process.version}`, calendar: { missingYears: await services.calendar.missingYears() } };
     },
   });
 

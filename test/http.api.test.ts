@@ -8,10 +8,10 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('HTTP contract', () => {
-  it('GET /api/health reports status, database kind, version and missing calendar years', async () => {
+  it('GET /api/health reports status, database kind, version, the Node.js it runs on and missing calendar years', async () => {
     const res = await ctx.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', db: ctx.handle.kind, version: expect.stringMatching(/^\d+\.\d+\.\d+/), calendar: { missingYears: [2027] } });
+    expect(res.json()).toEqual({ status: 'ok', db: ctx.handle.kind, version: expect.stringMatching(/^\d+\.\d+\.\d+/), runtime: `node ${process.version}`, calendar: { missingYears: [2027] } });
   });
 
   it('answers unknown routes with 404 in the error shape', async () => {

@@ -51,6 +51,7 @@ export type paths = {
                             };
                             /** @enum {string} */
                             db: "pglite" | "postgres";
+                            runtime: string;
                             /** @enum {string} */
                             status: "ok";
                             version: string;
