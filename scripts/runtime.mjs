@@ -122,7 +122,9 @@ function shimDir(binary) {
 
 /** The environment that runs a command on `binary`. */
 export function runtimeEnv(env, binary, shim) {
-  return { ...env, PATH: `${shim}${path.delimiter}${env.PATH ?? ''}`, MASHANG_RUNTIME: binary };
+  // The project's own commands (vitest, tsx) resolve as in an npm script, after the chosen node.
+  const bin = path.join(ROOT, 'node_modules', '.bin');
+  return { ...env, PATH: [shim, bin, env.PATH ?? ''].join(path.delimiter), MASHANG_RUNTIME: binary };
 }
 
 /**
