@@ -463,7 +463,9 @@ export class ResearchService {
   }
 
   private async statsUnit(actor: Actor, unitId: number | undefined) {
-    const unit = await this.org.getUnit(actor, unitId ?? Number(actor.regionPath.split('/').filter(Boolean).at(-1)));
+    // Default: a supervisor's or leader's region, a unit head's own unit.
+    const fallback = hasRole(actor, 'admin', 'supervisor', 'leader') ? Number(actor.regionPath.split('/').filter(Boolean).at(-1)) : actor.unitId;
+    const unit = await this.org.getUnit(actor, unitId ?? fallback);
     if (!canSeeStatsOf(actor, unit.path)) throw forbidden('只有管辖该单位的领导、督查人员、单位负责人或管理员可以查看 (only who oversees this unit may see its field work).');
     return unit;
   }
