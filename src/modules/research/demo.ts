@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import { rng } from '../../demo/rng.ts';
+import { transact } from '../../platform/db/index.ts';
 import type { PlaceKind, PlaceTag, Severity, VisitKind } from './rules.ts';
 
 type Services = PlatformServices & ModuleServices;
@@ -93,32 +94,34 @@ export async function seedDemoResearch(s: Services, _withClock: (clock: Clock) =
   // Places: villages (8–15 per township), a community per 镇, a school, a clinic; a few enterprises and project sites.
   const placesOf = new Map<string, { id: number; tags: PlaceTag[] }[]>();
   let placeCount = 0;
-  for (const code of TOWNSHIPS) {
-    const t = unitOf(code)!;
-    const list: { id: number; tags: PlaceTag[] }[] = [];
-    const add = async (name: string, kind: PlaceKind, tags: PlaceTag[]) => {
-      const p = await s.research.createPlace(ctxOf(sup), sup, { townshipId: t.id, name, kind, tags });
-      list.push({ id: p.id, tags });
-      placeCount += 1;
-    };
-    const villages = 8 + Math.floor(random() * 8);
-    const used = new Set<string>();
-    for (let i = 0; i < villages; i++) {
-      let name = '';
-      do name = `${pick(SYLLABLES)}${pick(SYLLABLES)}村`;
-      while (used.has(name));
-      used.add(name);
-      const r = random();
-      const tags: PlaceTag[] = r < 0.15 ? ['先进'] : r < 0.32 ? ['后进'] : r < 0.42 ? ['后进', '脱贫村'] : r < 0.5 ? ['脱贫村'] : [];
-      await add(name, 'village', tags);
+  await transact(db, async (trx) => {
+    for (const code of TOWNSHIPS) {
+      const t = unitOf(code)!;
+      const list: { id: number; tags: PlaceTag[] }[] = [];
+      const add = async (name: string, kind: PlaceKind, tags: PlaceTag[]) => {
+        const p = await s.research.createPlace(ctxOf(sup), sup, { townshipId: t.id, name, kind, tags }, trx);
+        list.push({ id: p.id, tags });
+        placeCount += 1;
+      };
+      const villages = 8 + Math.floor(random() * 8);
+      const used = new Set<string>();
+      for (let i = 0; i < villages; i++) {
+        let name = '';
+        do name = `${pick(SYLLABLES)}${pick(SYLLABLES)}村`;
+        while (used.has(name));
+        used.add(name);
+        const r = random();
+        const tags: PlaceTag[] = r < 0.15 ? ['先进'] : r < 0.32 ? ['后进'] : r < 0.42 ? ['后进', '脱贫村'] : r < 0.5 ? ['脱贫村'] : [];
+        await add(name, 'village', tags);
+      }
+      if (t.name.endsWith('镇')) await add(`${t.name.slice(0, -1)}街社区`, 'community', random() < 0.5 ? ['先进'] : []);
+      await add(`${t.name}中心学校`, 'school', []);
+      await add(`${t.name}卫生院`, 'clinic', []);
+      if (random() < 0.6) await add(`${t.name.slice(0, -1)}${pick(['农产品加工', '建材', '食品', '茶叶'])}有限公司`, 'enterprise', []);
+      if (random() < 0.5) await add(`${t.name.slice(0, -1)}${pick(['污水处理厂', '产业园', '水库除险加固', '安置点'])}项目`, 'project', ['重点项目']);
+      placesOf.set(code, list);
     }
-    if (t.name.endsWith('镇')) await add(`${t.name.slice(0, -1)}街社区`, 'community', random() < 0.5 ? ['先进'] : []);
-    await add(`${t.name}中心学校`, 'school', []);
-    await add(`${t.name}卫生院`, 'clinic', []);
-    if (random() < 0.6) await add(`${t.name.slice(0, -1)}${pick(['农产品加工', '建材', '食品', '茶叶'])}有限公司`, 'enterprise', []);
-    if (random() < 0.5) await add(`${t.name.slice(0, -1)}${pick(['污水处理厂', '产业园', '水库除险加固', '安置点'])}项目`, 'project', ['重点项目']);
-    placesOf.set(code, list);
-  }
+  });
   const all = [...placesOf.values()].flat();
   const showcase = all.filter((p) => p.tags.includes('先进')).slice(0, 4);
 
@@ -136,47 +139,51 @@ export async function seedDemoResearch(s: Services, _withClock: (clock: Clock) =
     const personId = idOf(w.login);
     if (!personId) continue;
     const a = await actor(w.login);
-    const span = w.sinceDaysAgo ?? 365;
-    const daysWanted = Math.round((90 * span * w.pace) / 365);
-    let day = span;
-    let logged = 0;
-    while (logged < daysWanted && day > 1) {
-      const gap = Math.max(1, Math.round((span / daysWanted) * (0.5 + random())));
-      day -= gap;
-      if (day < 1) break;
-      const kind: VisitKind = w.style === 'own' && random() < 0.3 ? 'stationed' : pick(['survey', 'survey', 'survey', 'onsite', 'petition', 'inspection'] as const);
-      const length = kind === 'stationed' ? 2 + Math.floor(random() * 2) : random() < 0.2 ? 2 : 1;
-      const halfDay = length === 1 && random() < 0.2;
-      const start = now - day * DAY;
-      const end = start + (halfDay ? 0 : (length - 1) * DAY);
-      if (end >= now - DAY / 2) continue;
-      const pool = w.style === 'showcase' && random() < 0.75 ? showcase : w.style === 'own' ? placesOf.get(w.township!)! : all;
-      const places = [...new Set([pick(pool).id, ...(random() < 0.4 ? [pick(pool).id] : [])])];
-      const found = random() < 0.3 ? [pick(PROBLEMS)] : [];
-      const v = await s.research.createVisit(ctxOf(a), a, {
-        personIds: [personId],
-        startDate: dateAt(start),
-        endDate: dateAt(end),
-        halfDay,
-        kind,
-        placeIds: places,
-        unannounced: random() < w.unannounced,
-        purpose: pick(PURPOSES[kind]),
-        findings: found.map(([problem, category, severity]) => ({ problem, category, severity, placeId: places[0]! })),
-      });
-      visits += 1;
-      logged += halfDay ? 0.5 : length;
-      for (const f of v.findings) {
-        findings += 1;
-        if (random() < 0.55) {
-          const t = await s.research.findingToTask(ctxOf(a), a, v.visit.id, f.id, {
-            leadUnitId: w.township ? unitOf(w.township)!.id : unitOf(pick(['nyj', 'jtj', 'slj', 'wjj', 'jyj', 'zjj']))!.id,
-            deadline: { workdays: 10 + Math.floor(random() * 30) },
-          });
-          if (t) tasks += 1;
+    // One transaction per person: hundreds of visits commit at once.
+    await transact(db, async (trx) => {
+      const span = w.sinceDaysAgo ?? 365;
+      const daysWanted = Math.round((90 * span * w.pace) / 365);
+      let day = span;
+      let logged = 0;
+      while (logged < daysWanted && day > 1) {
+        const gap = Math.max(1, Math.round((span / daysWanted) * (0.5 + random())));
+        day -= gap;
+        if (day < 1) break;
+        const kind: VisitKind = w.style === 'own' && random() < 0.6 ? 'stationed' : pick(['survey', 'survey', 'survey', 'onsite', 'petition', 'inspection'] as const);
+        const length = kind === 'stationed' ? 2 + Math.floor(random() * 3) : random() < 0.3 ? 2 : 1;
+        const halfDay = length === 1 && random() < 0.2;
+        const start = now - day * DAY;
+        const end = start + (halfDay ? 0 : (length - 1) * DAY);
+        if (end >= now - DAY / 2) continue;
+        const pool = w.style === 'showcase' && random() < 0.75 ? showcase : w.style === 'own' ? placesOf.get(w.township!)! : all;
+        const places = [...new Set([pick(pool).id, ...(random() < 0.4 ? [pick(pool).id] : [])])];
+        const found = random() < 0.3 ? [pick(PROBLEMS)] : [];
+        const v = await s.research.logVisit(ctxOf(a), a, {
+          personIds: [personId],
+          startDate: dateAt(start),
+          endDate: dateAt(end),
+          halfDay,
+          kind,
+          placeIds: places,
+          unannounced: random() < w.unannounced,
+          purpose: pick(PURPOSES[kind]),
+          findings: found.map(([problem, category, severity]) => ({ problem, category, severity, placeId: places[0]! })),
+        }, trx);
+        visits += 1;
+        logged += halfDay ? 0.5 : length;
+        for (const fid of v.findingIds) {
+          findings += 1;
+          if (random() < 0.55) {
+            const t = await s.research.findingToTask(ctxOf(a), a, v.id, fid, {
+              leadUnitId: w.township ? unitOf(w.township)!.id : unitOf(pick(['nyj', 'jtj', 'slj', 'wjj', 'jyj', 'zjj']))!.id,
+              deadline: { workdays: 10 + Math.floor(random() * 30) },
+            }, trx);
+            if (t) tasks += 1;
+          }
         }
       }
-    }
+    });
   }
+  s.notify.kick();
   return { places: placeCount, visits, findings, tasks };
 }
