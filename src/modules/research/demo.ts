@@ -106,9 +106,8 @@ export async function seedDemoResearch(s: Services, _withClock: (clock: Clock) =
       const villages = 8 + Math.floor(random() * 8);
       const used = new Set<string>();
       for (let i = 0; i < villages; i++) {
-        let name = '';
-        do name = `${pick(SYLLABLES)}${pick(SYLLABLES)}村`;
-        while (used.has(name));
+        let name = `${pick(SYLLABLES)}${pick(SYLLABLES)}村`;
+        while (used.has(name)) name = `${pick(SYLLABLES)}${pick(SYLLABLES)}村`;
         used.add(name);
         const r = random();
         const tags: PlaceTag[] = r < 0.15 ? ['先进'] : r < 0.32 ? ['后进'] : r < 0.42 ? ['后进', '脱贫村'] : r < 0.5 ? ['脱贫村'] : [];

@@ -131,6 +131,8 @@ const TAG_SET = new Set<string>(PLACE_TAGS);
 const KIND_BY_NAME = new Map<string, PlaceKind>([...PLACE_KINDS.map((k) => [k, k] as const), ...Object.entries(PLACE_KIND_NAMES).map(([k, n]) => [n, k as PlaceKind] as const), ['村', 'village'], ['项目', 'project'], ['医院', 'clinic']]);
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
+/** People per quota query. */
+const QUOTA_CHUNK = 2000;
 const emptyByKind = (): Record<VisitKind, number> => ({ survey: 0, onsite: 0, petition: 0, stationed: 0, inspection: 0 });
 
 /**
@@ -439,13 +441,19 @@ export class ResearchService {
 
   // --- the quota ---
 
+  /** The quotas of many people, read in chunks (a province's cadres exceed one statement's parameters). */
   private async quotasOf(people: readonly PersonFacts[], year: number, db: Executor): Promise<Map<number, Quota>> {
-    const spans = await this.store.spansOf(db, people.map((p) => p.id), `${year}-01-01`, `${year}-12-31`);
     const today = this.today();
     const out = new Map<number, Quota>();
-    for (const p of people) {
-      const policy = (await this.policy.forUnitPath(p.unitPath, db)).research;
-      out.set(p.id, quotaOf(p, spans.filter((s) => s.personId === p.id), year, today, policy));
+    for (let i = 0; i < people.length; i += QUOTA_CHUNK) {
+      const chunk = people.slice(i, i + QUOTA_CHUNK);
+      const spans = await this.store.spansOf(db, chunk.map((p) => p.id), `${year}-01-01`, `${year}-12-31`);
+      const byPerson = new Map<number, typeof spans>();
+      for (const sp of spans) byPerson.set(sp.personId, [...(byPerson.get(sp.personId) ?? []), sp]);
+      for (const p of chunk) {
+        const policy = (await this.policy.forUnitPath(p.unitPath, db)).research;
+        out.set(p.id, quotaOf(p, byPerson.get(p.id) ?? [], year, today, policy));
+      }
     }
     return out;
   }
