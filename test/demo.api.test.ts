@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('the demo county', () => {
-  it('has ~300 people and a realistic spread of supervised work', async () => {
+  // Seeding replays every module's demo through the real services: minutes on a busy machine.
+  it('has ~300 people and a realistic spread of supervised work', { timeout: 240_000 }, async () => {
     const people = await seedDemo(ctx.services);
     expect(people.units).toBe(39);
     expect(people.people).toBeGreaterThanOrEqual(280);
@@ -98,7 +99,7 @@ describe('the demo county', () => {
     expect(stats.county.taskShare).toBeGreaterThan(0.3);
   });
 
-  it('is deterministic: a second database gets the same people and the same work', async () => {
+  it('is deterministic: a second database gets the same people and the same work', { timeout: 240_000 }, async () => {
     const other = await createTestContext({ now: '2026-12-01T09:00:00+08:00' });
     try {
       await seedDemo(other.services);

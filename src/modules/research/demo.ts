@@ -12,7 +12,7 @@ type Services = PlatformServices & ModuleServices;
  * The demo county's places and a year of field visits (一线工作法), through the real services:
  * 8–15 villages per township with a community, a school and a clinic (some villages tagged 先进,
  * 后进 or 脱贫村, a few project sites 重点项目); then the last 365 days of visits of the county
- * leaders and the township heads, with a spread of attainment (ahead, on pace, behind, far
+ * leaders and five township heads, with a spread of attainment (ahead, on pace, behind, far
  * behind), two showcase-heavy leaders who keep going back to the same model villages, one leader
  * whose post began mid-year (任职日期), findings, and half of them turned into supervised tasks.
  * Deterministic for a given today.
@@ -61,7 +61,8 @@ const WALKERS: Walker[] = [
   { login: 'fuxianzhang1', pace: 0.55, style: 'showcase', unannounced: 0 },
   { login: 'fuxianzhang2', pace: 1.02, style: 'showcase', unannounced: 0.05 },
   { login: 'fuxianzhang3', pace: 0.9, style: 'county', unannounced: 0.25, sinceDaysAgo: 160 },
-  ...TOWNSHIPS.map((t, i): Walker => ({ login: `${t}.head`, pace: [1.1, 0.95, 0.8, 0.6, 1.0, 0.4, 0.85, 1.05, 0.7, 0.9][i]!, style: 'own', unannounced: 0.15, township: t })),
+  // Five township heads (the others have not logged their visits yet: they are behind, and warned).
+  ...TOWNSHIPS.slice(0, 5).map((t, i): Walker => ({ login: `${t}.head`, pace: [1.1, 0.95, 0.8, 0.6, 0.4][i]!, style: 'own', unannounced: 0.15, township: t })),
 ];
 
 const DAY = 86_400_000;
