@@ -23,7 +23,9 @@ export interface CliSandbox {
 export async function cliSandbox(extraEnv: NodeJS.ProcessEnv = {}): Promise<CliSandbox> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mashang-cli-'));
   const db = await freshDatabaseUrl();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', MASHANG_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', ...extraEnv };
+  // The CLI runs on this test's own Node.js (MASHANG_RUNTIME: the choice is made, nothing to say
+  // on stderr), also when the suite was started without the launcher (a bare `npx vitest`).
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', MASHANG_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', MASHANG_RUNTIME: process.execPath, ...extraEnv };
   if (db) env.DATABASE_URL = db.url;
   else delete env.DATABASE_URL;
   const start = (args: string[], more: NodeJS.ProcessEnv = {}) => spawn(process.execPath, [path.join(ROOT, 'bin/mashang.js'), ...args], { env: { ...env, ...more }, cwd: dir });
