@@ -266,6 +266,7 @@ const RULES: Record<string, Rule> = {
     expect: taskAction(['admin', 'unit_head', 'owner']),
   },
   'POST /api/v1/tasks/:id/instructions': { request: taskRoute('signed', 'instructions', (v) => ({ version: v, text: '请牵头，月底前报结果', milestone: { title: '报结果', due: '2026-12-20' } })), expect: taskAction(['admin', 'leader']) },
+  'GET /api/v1/tasks/:id/notice': { request: async (c) => get(`/api/v1/tasks/${(await taskAt(c.place, 'signed')).id}/notice?kind=urge`), expect: (c) => (taskVisible(c) ? 'allow' : 'forbid') },
   'GET /api/v1/tasks/:id/notice.docx': { request: async (c) => get(`/api/v1/tasks/${(await taskAt(c.place, 'signed')).id}/notice.docx?kind=supervise`), expect: (c) => (taskVisible(c) ? 'allow' : 'forbid') },
   'POST /api/v1/tasks/:id/extensions/:eid/reject': { request: taskRoute('pending_extension', 'extensions/:eid/reject', (v) => ({ version: v })), expect: taskAction(['leader']) },
   'POST /api/v1/documents/check': { request: () => post('/api/v1/documents/check', { kind: 'brief', text: '县交通局12月完成排查。' }), expect: everyone },

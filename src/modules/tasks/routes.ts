@@ -35,6 +35,7 @@ import {
   VersionBody,
 } from './schemas.ts';
 import { ASSIGNING_ROLES } from './policy.ts';
+import { cnIsoDate, NOTICE_TITLES, noticeNumber, noticeRows } from './notice.ts';
 import { TODO_KINDS } from './rules.ts';
 import type { ViewFilter } from './views.ts';
 
@@ -402,6 +403,21 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       const { version, text, milestone } = req.body;
       await tasks.instruct(req.auditContext(), req.actor!, req.params.id, version, { text, milestone });
       return reply.status(201).send(await present(req.actor!, req.params.id));
+    },
+  });
+
+  app.get('/:id/notice', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: '督办通知单 / 催办通知单 as data, for the print page: the same title, 编号, rows, 落款 and date as the DOCX',
+      params: IdParam,
+      querystring: NoticeQuery,
+      response: { 200: z.object({ title: z.string(), number: z.string(), rows: z.array(z.object({ label: z.string(), text: z.string() })), signer: z.string(), date: z.string() }) },
+    },
+    handler: async (req) => {
+      const n = await tasks.noticeContent(req.actor!, req.params.id, req.query.kind);
+      return { title: NOTICE_TITLES[n.kind], number: noticeNumber(n.kind, n.taskId, n.today), rows: noticeRows(n).map(([label, text]) => ({ label, text })), signer: n.signerUnit, date: cnIsoDate(n.today) };
     },
   });
 

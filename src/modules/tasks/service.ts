@@ -33,7 +33,7 @@ import {
 } from './rules.ts';
 import type { Completion, Summary, TaskEscalation, TaskTable } from './schema.ts';
 import type { TaskStore } from './store.ts';
-import { buildNotice, noticeFileName, type NoticeKind } from './notice.ts';
+import { buildNotice, noticeFileName, type NoticeData, type NoticeKind } from './notice.ts';
 
 export type { TaskRow } from './events.ts';
 
@@ -652,9 +652,14 @@ export class TaskService {
 
   /** 督办通知单 / 催办通知单 (DOCX) of a task the actor may see. */
   async notice(actor: Actor, id: number, kind: NoticeKind): Promise<{ fileName: string; data: Buffer }> {
+    return { fileName: noticeFileName(kind, id), data: await buildNotice(await this.noticeContent(actor, id, kind)) };
+  }
+
+  /** What the notice says (the DOCX and the web app's print page show the same). */
+  async noticeContent(actor: Actor, id: number, kind: NoticeKind): Promise<NoticeData> {
     const n = await this.noticeData(actor, id, kind);
     const t = n.task;
-    const data = await buildNotice({
+    return {
       kind,
       taskId: t.id,
       title: t.title,
@@ -671,8 +676,7 @@ export class TaskService {
       urging: n.urging,
       signerUnit: n.signerUnit,
       today: n.today,
-    });
-    return { fileName: noticeFileName(kind, t.id), data };
+    };
   }
 
   /** What a 督办通知单 / 催办通知单 is made from: the task, its people and units, the last urging of the kind. */

@@ -210,6 +210,12 @@ describe('督办通知单 / 催办通知单', () => {
     }
   });
 
+  it('gives the print page the same rows as the DOCX', async () => {
+    const n = (await (await as(head)).get(`/api/v1/tasks/${taskId}/notice?kind=supervise`)).json();
+    expect(n).toMatchObject({ title: '督办通知单', number: `督〔2026〕第 ${taskId} 号`, signer: '县政府督查室', date: '2026年10月20日' });
+    expect(n.rows.map((r: { label: string }) => r.label)).toEqual(['督办事项', '事项等级', '交办领导', '主办单位', '协办单位', '责 任 人', '完成时限', '办理要求', '反馈要求']);
+  });
+
   it('prints the 催办通知单 from the last 催办; 400 for an unknown kind, 404 for an unknown task, 403 out of scope', async () => {
     const s = await as(supervisor);
     const text = (await mammoth.extractRawText({ buffer: (await s.get(`/api/v1/tasks/${taskId}/notice.docx?kind=urge`)).rawPayload })).value;
