@@ -52,7 +52,9 @@ export function noticeRows(d: NoticeData): [string, string][] {
     .join('\n');
   const feedback = d.urging
     ? `请于 ${cnIsoDate(d.urging.replyDue)}前将办理情况说明报送${d.signerUnit}，并在系统中填报。`
-    : `请于完成时限前将办理结果报送${d.signerUnit}，办理期间按时在系统中报送进展。`;
+    : d.overdueWorkdays > 0
+      ? `请立即将办理情况和整改措施报送${d.signerUnit}，并在系统中报送进展。`
+      : `请于完成时限前将办理结果报送${d.signerUnit}，办理期间按时在系统中报送进展。`;
   return [
     ['督办事项', d.title + (d.description ? `\n${d.description}` : '')],
     ['事项等级', LEVEL_NAMES[d.level]],

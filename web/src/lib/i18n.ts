@@ -88,6 +88,8 @@ const M = {
   'task.urging.replyDue': ['答复时限', 'Answer due'],
   'task.urging.answer': ['情况说明', 'Answer'],
   'task.print': ['打印督办单', 'Print the supervision notice'],
+  'task.backToTask': ['返回事项', 'Back to the task'],
+  'task.downloadDocx': ['下载 Word 文档', 'Download as Word'],
   'task.printUrge': ['打印催办单', 'Print the urging notice'],
   'task.noActions': ['您对该事项暂无可办理的操作', 'There is nothing for you to do on this task'],
   'task.reasons': ['亮灯原因', 'Why this light'],

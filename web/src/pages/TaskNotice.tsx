@@ -42,12 +42,12 @@ export default function TaskNotice() {
     <main className="notice-page">
       <style>{CSS}</style>
       <nav className="notice-toolbar" aria-label={t('task.print')}>
-        <Link to={`/tasks/${taskId}`}>← {t('task.timeline')}</Link>
+        <Link to={`/tasks/${taskId}`}>← {t('task.backToTask')}</Link>
         <button type="button" className="primary" onClick={() => window.print()} data-testid="notice-print">
           {kind === 'urge' ? t('task.printUrge') : t('task.print')}
         </button>
         <a href={`/api/v1/tasks/${taskId}/notice.docx?kind=${kind}`} download data-testid="notice-docx">
-          DOCX
+          {t('task.downloadDocx')}
         </a>
       </nav>
       <article className="notice-sheet" data-testid="notice-sheet">
