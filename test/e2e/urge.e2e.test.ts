@@ -122,7 +122,7 @@ describe('催办, 情况说明, 批示 and the 督办单 in the web app', () => 
     expect(await page.locator('.notice-toolbar').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notice-docx').click()]);
-    const docx = (await mammoth.extractRawText({ buffer: await readFile((await download.path())!) })).value;
+    const docx = (await mammoth.extractRawText({ buffer: await readFile(await download.path()) })).value;
     for (const s of ['督办通知单', '编号', RED, '交办领导', '王县长', '主办单位', '县城管局', '完成时限', '办理要求', '反馈要求', '县委督查室']) expect(docx).toContain(s);
     await page.context().close();
     expect(e.problems).toEqual([]);
