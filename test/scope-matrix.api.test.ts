@@ -285,6 +285,20 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/tasks/:id/close': { request: taskRoute('verified', 'close', (v) => ({ version: v })), expect: taskAction(['admin', 'leader', 'supervisor']) },
   'POST /api/v1/tasks/:id/reassign': { request: taskRoute('returned', 'reassign', (v) => ({ version: v, leadUnitId: units.own.id })), expect: taskAction(['admin', 'supervisor']) },
   'POST /api/v1/tasks/:id/extensions/:eid/approve': { request: taskRoute('pending_extension', 'extensions/:eid/approve', (v) => ({ version: v })), expect: taskAction(['leader']) },
+  // Issue #16: 催办 / 督办 by hand (the supervision office over the unit, the assigner god, T1's overseeing leader), 情况说明 (the unit), 批示 (a leader over the unit), the 督办单 (whoever sees the task).
+  'POST /api/v1/tasks/:id/urgings': { request: taskRoute('signed', 'urgings', (v) => ({ version: v, level: 'urge', text: '请加快办理', replyDue: { workdays: 1 } })), expect: taskAction(['admin', 'leader', 'supervisor']) },
+  'POST /api/v1/tasks/:id/urgings/:uid/answer': {
+    request: async (c) => {
+      const t = await taskAt(c.place, 'signed');
+      const u = await ctx.handle.db.insertInto('taskUrging').values({ taskId: t.id, level: 'urge', byId: god.person.id, text: '催办', replyDue: '2026-11-04', at: new Date() }).returning('id').executeTakeFirstOrThrow();
+      await ctx.handle.db.updateTable('task').set({ openUrgings: 1 }).where('id', '=', t.id).execute();
+      return post(`/api/v1/tasks/${t.id}/urgings/${u.id}/answer`, { version: t.version, text: '情况说明' });
+    },
+    expect: taskAction(['admin', 'unit_head', 'owner']),
+  },
+  'POST /api/v1/tasks/:id/instructions': { request: taskRoute('signed', 'instructions', (v) => ({ version: v, text: '请牵头，月底前报结果', milestone: { title: '报结果', due: '2026-12-20' } })), expect: taskAction(['admin', 'leader']) },
+  'GET /api/v1/tasks/:id/notice': { request: async (c) => get(`/api/v1/tasks/${(await taskAt(c.place, 'signed')).id}/notice?kind=urge`), expect: (c) => (taskVisible(c) ? 'allow' : 'forbid') },
+  'GET /api/v1/tasks/:id/notice.docx': { request: async (c) => get(`/api/v1/tasks/${(await taskAt(c.place, 'signed')).id}/notice.docx?kind=supervise`), expect: (c) => (taskVisible(c) ? 'allow' : 'forbid') },
   'POST /api/v1/tasks/:id/extensions/:eid/reject': { request: taskRoute('pending_extension', 'extensions/:eid/reject', (v) => ({ version: v })), expect: taskAction(['leader']) },
   'POST /api/v1/documents/check': { request: () => post('/api/v1/documents/check', { kind: 'brief', text: '县交通局12月完成排查。' }), expect: everyone },
   'GET /api/v1/documents': { request: byPlace((u) => get(`/api/v1/documents?unitId=${u.id}`)), expect: visibleOrg },

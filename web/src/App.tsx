@@ -12,6 +12,7 @@ import { Workbench } from './pages/Workbench.tsx';
 // Every page but the first two loads on demand: the login screen and workbench come fast.
 const Ledger = lazy(() => import('./pages/Ledger.tsx'));
 const TaskDetail = lazy(() => import('./pages/TaskDetail.tsx'));
+const TaskNotice = lazy(() => import('./pages/TaskNotice.tsx'));
 const AssignTask = lazy(() => import('./pages/AssignTask.tsx'));
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Inbox = lazy(() => import('./pages/Inbox.tsx'));
@@ -60,6 +61,15 @@ export function App() {
   }
   const admin = hasRole(user, 'admin');
   // The speech timer fills the meeting room's screen: no menu, no header.
+  // The 督办单 print page is a sheet of paper: no menu either.
+  if (/^\/tasks\/\d+\/notice$/.test(location.pathname))
+    return (
+      <Suspense fallback={<PageFallback />}>
+        <Routes>
+          <Route path="/tasks/:id/notice" element={<TaskNotice />} />
+        </Routes>
+      </Suspense>
+    );
   if (/^\/meetings\/\d+\/timer$/.test(location.pathname))
     return (
       <Suspense fallback={<PageFallback />}>

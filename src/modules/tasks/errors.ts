@@ -13,6 +13,11 @@ export const TASK_ERRORS = defineErrors('tasks', {
   /** 延期: at most policy.tasks.maxExtensions per task. */
   EXTENSION_LIMIT: { status: 409 },
   EXTENSION_PENDING: { status: 409 },
+  URGING_NOT_FOUND: { status: 404, subject: 'Urging' },
+  /** 情况说明: an urging is answered once. */
+  URGING_ANSWERED: { status: 409 },
+  /** 情况说明 while no urging waits for an answer. */
+  NOTHING_TO_ANSWER: { status: 409 },
 });
 
 type TaskErrors = typeof TASK_ERRORS;

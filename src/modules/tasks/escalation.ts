@@ -6,7 +6,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
-import { dueEscalations, ESCALATION_LEVELS, escalationNotice, escalationRecipients, type EscalationLevel } from './rules.ts';
+import { dueEscalations, escalationNotice, escalationRecipients, ladderState, type EscalationLevel } from './rules.ts';
 import type { TaskEvents } from './events.ts';
 import type { TaskStore } from './store.ts';
 
@@ -19,9 +19,6 @@ async function memo<K, V>(map: Map<K, V>, key: K, load: () => Promise<V>): Promi
   if (value === undefined) map.set(key, (value = await load()));
   return value;
 }
-
-/** Rungs of the ladder (提醒 → 催办 → 督办 → 通报 → 问责建议), numbered as task.escalation_rung stores them. */
-const RUNG_OF: Record<EscalationLevel, number> = { remind: 1, urge: 2, supervise: 3, notice: 4, accountability: 5 };
 
 /** The escalation ladder, run by the scheduled scan (jobs.ts). */
 export class EscalationService {
@@ -75,13 +72,11 @@ export class EscalationService {
           const policy = policyOf(t.leadUnitPath);
           const overdue = cal.workdaysBetween(t.deadline, today);
           const had = existing.get(t.id) ?? [];
-          const levels = dueEscalations(overdue, had, policy);
+          // Rungs raised by hand (督办 at once) stand: the levels below them are passed over.
+          const levels = dueEscalations(overdue, had, policy, t.escalationRung);
           for (const level of levels) due.push({ t, level, overdue });
           // The rung reached and the next rung's day: the scan skips this task until then.
-          const reached = [...had, ...levels];
-          const rung = Math.max(t.escalationRung, ...reached.map((l) => RUNG_OF[l]));
-          const nextLevel = ESCALATION_LEVELS.find((l) => !reached.includes(l));
-          const nextOn = nextLevel ? cal.addWorkdays(t.deadline, policy.tasks.escalation[nextLevel]).date : null;
+          const { rung, nextOn } = ladderState([...had, ...levels], t.escalationRung, t.deadline, cal, policy);
           if (rung !== t.escalationRung || nextOn !== t.nextEscalationOn) moved.push({ id: t.id, rung, nextOn });
         }
         // The batch's rungs in one insert; the unique (task, level) key keeps only the new ones

@@ -27,6 +27,9 @@ export const TASK_TRANSITIONS = [
   'extended',
   'extension_refused',
   'escalated',
+  'urged',
+  'urging_answered',
+  'instructed',
 ] as const;
 export type TaskTransitionKind = (typeof TASK_TRANSITIONS)[number];
 
@@ -57,6 +60,13 @@ export function transitionOf(action: TaskAction, data: Record<string, unknown>):
       return 'extension_requested';
     case 'decide_extension':
       return data.approved === true ? 'extended' : 'extension_refused';
+    case 'urge':
+    case 'supervise':
+      return 'urged';
+    case 'answer_urging':
+      return 'urging_answered';
+    case 'instruct':
+      return 'instructed';
   }
 }
 

@@ -27,6 +27,8 @@ export function taskFacts(t: TaskRow): TaskFacts {
     submittedOn: t.submittedOn,
     extensionsUsed: t.extensionsUsed,
     pendingExtension: t.pendingExtension,
+    escalationRung: t.escalationRung,
+    openUrgings: t.openUrgings,
   };
 }
 

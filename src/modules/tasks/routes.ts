@@ -11,8 +11,14 @@ import { fileResponse } from '../../platform/http/responses.ts';
 import { IdParam, QueryInt } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import {
+  AnswerBody,
   CloseBody,
   DispatchBody,
+  InstructBody,
+  NoticeQuery,
+  UrgeBody,
+  UrgingParams,
+  UrgingResponse,
   ExtensionBody,
   ExtensionParams,
   NoteBody,
@@ -29,6 +35,7 @@ import {
   VersionBody,
 } from './schemas.ts';
 import { ASSIGNING_ROLES } from './policy.ts';
+import { cnIsoDate, NOTICE_TITLES, noticeNumber, noticeRows } from './notice.ts';
 import { TODO_KINDS } from './rules.ts';
 import type { ViewFilter } from './views.ts';
 
@@ -49,7 +56,9 @@ const TaskDetailResponse = TaskResponse.extend({
   ),
   timeline: z.array(z.object({ id: z.number(), kind: z.string(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
   attachments: z.array(AttachmentResponse.extend({ eventId: z.number().nullable() })),
+  urgings: z.array(UrgingResponse),
 }).meta({ id: 'TaskDetail' });
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The supervision engine's routes, registered under /api/v1/tasks (the module's prefix). */
 export function taskRoutes(fastify: FastifyInstance, services: PlatformServices & ModuleServices): void {
@@ -79,6 +88,20 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       })),
       timeline: d.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, data: e.data })),
       attachments: d.attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+      urgings: d.urgings.map((u) => ({
+        id: u.id,
+        level: u.level,
+        text: u.text,
+        replyDue: u.replyDue,
+        at: u.at.toISOString(),
+        byId: u.byId,
+        byName: u.byName,
+        answer: u.answer,
+        answeredBy: u.answeredBy,
+        answeredByName: u.answeredByName,
+        answeredAt: u.answeredAt ? u.answeredAt.toISOString() : null,
+        overdue: u.overdue,
+      })),
     };
   };
 
@@ -345,6 +368,75 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
     handler: async (req, reply) => {
       const { extensionId } = await tasks.requestExtension(req.auditContext(), req.actor!, req.params.id, req.body.version, req.body.reason, req.body.newDeadline);
       return reply.status(201).send({ ...(await present(req.actor!, req.params.id)), extensionId });
+    },
+  });
+
+  app.post('/:id/urgings', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: '催办 (level=urge) or 升级督办 (level=supervise) by hand: a written urging with a reply deadline to the lead unit’s heads and the responsible person (the supervision office over the lead unit, the assigner, the overseeing leader); the first of its level is the ladder’s rung',
+      params: IdParam,
+      body: UrgeBody,
+      response: { 201: TaskDetailResponse.extend({ urgingId: z.number() }) },
+    },
+    handler: async (req, reply) => {
+      const { version, level, text, replyDue } = req.body;
+      const { urgingId } = await tasks.urge(req.auditContext(), req.actor!, req.params.id, version, { level, text, replyDue });
+      return reply.status(201).send({ ...(await present(req.actor!, req.params.id)), urgingId });
+    },
+  });
+
+  app.post('/:id/urgings/:uid/answer', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: '情况说明: the lead unit’s head or the responsible person answers an urging; the urger is told (a late answer is marked)', params: UrgingParams, body: AnswerBody, response: { 200: TaskDetailResponse } },
+    handler: async (req) => {
+      await tasks.answerUrging(req.auditContext(), req.actor!, req.params.id, req.params.uid, req.body.version, req.body.text);
+      return present(req.actor!, req.params.id);
+    },
+  });
+
+  app.post('/:id/instructions', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: '批示: a leader (or admin) whose scope covers the lead unit writes an instruction, optionally with a new milestone (on or before the deadline)', params: IdParam, body: InstructBody, response: { 201: TaskDetailResponse } },
+    handler: async (req, reply) => {
+      const { version, text, milestone } = req.body;
+      await tasks.instruct(req.auditContext(), req.actor!, req.params.id, version, { text, milestone });
+      return reply.status(201).send(await present(req.actor!, req.params.id));
+    },
+  });
+
+  app.get('/:id/notice', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: '督办通知单 / 催办通知单 as data, for the print page: the same title, 编号, rows, 落款 and date as the DOCX',
+      params: IdParam,
+      querystring: NoticeQuery,
+      response: { 200: z.object({ title: z.string(), number: z.string(), rows: z.array(z.object({ label: z.string(), text: z.string() })), signer: z.string(), date: z.string() }) },
+    },
+    handler: async (req) => {
+      const n = await tasks.noticeContent(req.actor!, req.params.id, req.query.kind);
+      return { title: NOTICE_TITLES[n.kind], number: noticeNumber(n.kind, n.taskId, n.today), rows: noticeRows(n).map(([label, text]) => ({ label, text })), signer: n.signerUnit, date: cnIsoDate(n.today) };
+    },
+  });
+
+  app.get('/:id/notice.docx', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: '督办通知单 (kind=supervise) / 催办通知单 (kind=urge) as a one-page DOCX: 编号, 督办事项, 交办领导, 主办/协办单位, 完成时限, 办理要求, 反馈要求, 落款 and date',
+      params: IdParam,
+      querystring: NoticeQuery,
+      response: { 200: fileResponse(DOCX_TYPE, '督办通知单 / 催办通知单 as a Word document') },
+    },
+    handler: async (req, reply) => {
+      const file = await tasks.notice(req.actor!, req.params.id, req.query.kind);
+      return reply
+        .header('content-type', DOCX_TYPE)
+        .header('content-disposition', `attachment; filename="notice.docx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
     },
   });
 

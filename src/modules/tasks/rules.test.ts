@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinYears } from '../../platform/calendar/builtin.ts';
 import { WorkCalendar } from '../../platform/calendar/calendar.ts';
 import { defaultPolicy } from '../../platform/policy.ts';
-import { allowedActions, checkDeadline, decide, dueEscalations, lightOf, scheduleFor, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
+import { allowedActions, checkDeadline, decide, dueEscalations, ladderState, lightOf, replyDueOf, scheduleFor, urgingOverdue, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
 
 const cal = new WorkCalendar(builtinYears());
 const policy = defaultPolicy;
@@ -23,6 +23,9 @@ const base: TaskFacts = {
   submittedOn: null,
   extensionsUsed: 0,
   pendingExtension: false,
+  escalationRung: 0,
+  // One urging waits for its 情况说明 (answer_urging needs one; see the urgings block below).
+  openUrgings: 1,
 };
 
 type Who = 'assigner' | 'leader' | 'head' | 'responsible' | 'supervisor' | 'staff' | 'otherHead';
@@ -50,6 +53,11 @@ const SPEC: Record<TaskAction, { from: TaskStatus[]; by: Who[] }> = {
   reassign: { from: ['returned'], by: ['assigner', 'supervisor'] },
   request_extension: { from: ['signed', 'in_progress'], by: ['head', 'responsible'] },
   decide_extension: { from: ['assigned', 'signed', 'in_progress', 'submitted'], by: ['assigner', 'leader'] },
+  // Issue #16: 催办 / 督办 by hand while the unit owes the next step; 情况说明 until done; 批示 by a leader over the unit.
+  urge: { from: ['assigned', 'signed', 'in_progress'], by: ['assigner', 'leader', 'supervisor'] },
+  supervise: { from: ['assigned', 'signed', 'in_progress'], by: ['assigner', 'leader', 'supervisor'] },
+  answer_urging: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], by: ['head', 'responsible'] },
+  instruct: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], by: ['assigner', 'leader'] },
 };
 
 const TO: Partial<Record<TaskAction, TaskStatus>> = {
@@ -159,5 +167,63 @@ describe('scheduleFor', () => {
   it('sign-for in 1 工作日; a plan for 重大 within 10 日; reports weekly or monthly', () => {
     expect(scheduleFor('normal', '2026-09-30', cal, policy)).toEqual({ signDue: '2026-10-08', planDue: null, nextReportDue: '2026-10-30' });
     expect(scheduleFor('major', '2026-09-21', cal, policy)).toEqual({ signDue: '2026-09-22', planDue: '2026-10-01', nextReportDue: '2026-09-28' });
+  });
+});
+
+describe('催办 / 督办 by hand, 情况说明, 批示 (issue #16)', () => {
+  const open = { ...base, status: 'in_progress' as const };
+  it('raises to 督办 below that rung, and refuses with 409 at or above it', () => {
+    for (const rung of [0, 1, 2]) expect(decide('supervise', { ...open, escalationRung: rung }, WHO.supervisor, policy).ok).toBe(true);
+    for (const rung of [3, 4, 5]) expect(decide('supervise', { ...open, escalationRung: rung }, WHO.supervisor, policy)).toMatchObject({ ok: false, refusal: { status: 409, code: 'INVALID_TRANSITION' } });
+  });
+  it('urges again and again, whatever the rung', () => {
+    for (const rung of [0, 2, 3, 5]) expect(decide('urge', { ...open, escalationRung: rung }, WHO.assigner, policy).ok).toBe(true);
+  });
+  it('answers only while an urging waits: 409 NOTHING_TO_ANSWER, and no button', () => {
+    expect(decide('answer_urging', { ...open, openUrgings: 0 }, WHO.head, policy)).toMatchObject({ ok: false, refusal: { status: 409, code: 'NOTHING_TO_ANSWER' } });
+    expect(allowedActions({ ...open, openUrgings: 0 }, WHO.head, policy)).not.toContain('answer_urging');
+    expect(allowedActions({ ...open, openUrgings: 2 }, WHO.responsible, policy)).toContain('answer_urging');
+  });
+  it('a staff member or another unit head neither urges, answers nor instructs (403)', () => {
+    for (const who of ['staff', 'otherHead'] as const) for (const a of ['urge', 'supervise', 'answer_urging', 'instruct'] as const) expect(decide(a, open, WHO[who], policy)).toMatchObject({ ok: false, refusal: { status: 403 } });
+  });
+  it('the assigner and leader act by the standing they hold now', () => {
+    expect(decide('urge', open, { ...WHO.assigner, assigns: false, oversees: false }, policy)).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(decide('instruct', open, { ...WHO.leader, oversees: false }, policy)).toMatchObject({ ok: false, refusal: { status: 403 } });
+    const admin: ActorFacts = { personId: 9, roles: ['admin'], headsLeadUnit: true, supervises: true, assigns: true, oversees: true };
+    expect(allowedActions(open, admin, policy)).toEqual(expect.arrayContaining(['urge', 'supervise', 'instruct', 'answer_urging']));
+  });
+  it('the supervisor sees 催办 and 升级督办 on a red task (the issue’s "暂无可办理的操作")', () => {
+    expect(allowedActions({ ...open, openUrgings: 0 }, WHO.supervisor, policy)).toEqual(['urge', 'supervise']);
+  });
+});
+
+describe('the ladder with rungs raised by hand', () => {
+  const deadline = '2026-10-16';
+  it('a task raised to 督办 by hand is not reminded or urged by the scan, and its next rung is 通报', () => {
+    expect(dueEscalations(7, ['supervise'], policy, 3)).toEqual([]);
+    expect(dueEscalations(10, ['supervise'], policy, 3)).toEqual(['notice']);
+    expect(ladderState(['supervise'], 3, deadline, cal, policy)).toEqual({ rung: 3, nextOn: cal.addWorkdays(deadline, 10).date });
+  });
+  it('a 催办 by hand before the deadline: the scan next needs the task on the 督办 day', () => {
+    expect(ladderState(['urge'], 0, deadline, cal, policy)).toEqual({ rung: 2, nextOn: cal.addWorkdays(deadline, 5).date });
+    expect(dueEscalations(3, ['urge'], policy, 2)).toEqual([]);
+    expect(dueEscalations(5, ['urge'], policy, 2)).toEqual(['supervise']);
+  });
+  it('the scan alone: the same as before (each missed rung once, in order)', () => {
+    expect(dueEscalations(5, [], policy, 0)).toEqual(['remind', 'urge', 'supervise']);
+    expect(ladderState(['remind', 'urge', 'supervise'], 0, deadline, cal, policy)).toEqual({ rung: 3, nextOn: cal.addWorkdays(deadline, 10).date });
+    expect(ladderState(['remind', 'urge', 'supervise', 'notice', 'accountability'], 5, deadline, cal, policy)).toEqual({ rung: 5, nextOn: null });
+  });
+  it('a reply deadline: a date not in the past, or 工作日 from today', () => {
+    expect(replyDueOf('2026-10-01', '2026-10-01', cal)).toEqual({ ok: true, date: '2026-10-01' });
+    expect(replyDueOf('2026-09-30', '2026-10-01', cal)).toMatchObject({ ok: false });
+    expect(replyDueOf({ workdays: 3 }, '2026-10-09', cal)).toEqual({ ok: true, date: cal.addWorkdays('2026-10-09', 3).date });
+  });
+  it('an answer is late after the reply day; an unanswered urging is overdue from the day after', () => {
+    expect(urgingOverdue({ replyDue: '2026-10-10', answeredOn: '2026-10-10' }, '2026-10-20')).toBe(false);
+    expect(urgingOverdue({ replyDue: '2026-10-10', answeredOn: '2026-10-11' }, '2026-10-11')).toBe(true);
+    expect(urgingOverdue({ replyDue: '2026-10-10', answeredOn: null }, '2026-10-10')).toBe(false);
+    expect(urgingOverdue({ replyDue: '2026-10-10', answeredOn: null }, '2026-10-11')).toBe(true);
   });
 });

@@ -95,6 +95,10 @@ export interface TaskFacts {
   submittedOn: string | null;
   extensionsUsed: number;
   pendingExtension: boolean;
+  /** The highest rung of the ladder reached (0 none, 1 提醒 … 5 问责建议), by the scan or by hand. */
+  escalationRung: number;
+  /** Urgings (催办/督办 by hand) not yet answered with a 情况说明. */
+  openUrgings: number;
 }
 
 /** The actor as far as the rules care: who, which roles, and what they oversee. */
@@ -123,7 +127,11 @@ export type TaskAction =
   | 'return'
   | 'reassign'
   | 'request_extension'
-  | 'decide_extension';
+  | 'decide_extension'
+  | 'urge'
+  | 'supervise'
+  | 'answer_urging'
+  | 'instruct';
 
 export const ACTION_NAMES: Record<TaskAction, string> = {
   sign: '签收',
@@ -138,6 +146,10 @@ export const ACTION_NAMES: Record<TaskAction, string> = {
   reassign: '重新交办',
   request_extension: '申请延期',
   decide_extension: '审批延期',
+  urge: '催办',
+  supervise: '升级督办',
+  answer_urging: '填报情况说明',
+  instruct: '批示',
 };
 
 /** Which states each action starts from, and where it leads (null: the state stays). */
@@ -154,6 +166,13 @@ const TRANSITIONS: Record<TaskAction, { from: readonly TaskStatus[]; to: TaskSta
   reassign: { from: ['returned'], to: 'assigned' },
   request_extension: { from: ['signed', 'in_progress'], to: null },
   decide_extension: { from: ['assigned', 'signed', 'in_progress', 'submitted'], to: null },
+  // 催办 and 督办 by hand: while the lead unit owes the next step (the ladder's statuses).
+  urge: { from: ESCALATING_STATUSES, to: null },
+  supervise: { from: ESCALATING_STATUSES, to: null },
+  // 情况说明: an urging is answered whatever the task has moved on to, until it is done.
+  answer_urging: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], to: null },
+  // 批示: on any task not yet done.
+  instruct: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], to: null },
 };
 
 /** Who may take each action, in words for the refusal. */
@@ -170,6 +189,10 @@ const WHO: Record<TaskAction, string> = {
   reassign: '交办人 (the assigner)',
   request_extension: '责任人或主办单位负责人 (the responsible person or the lead unit head)',
   decide_extension: '交办人或分管领导 (the assigner or the overseeing leader)',
+  urge: '督查室、交办人或分管领导 (the supervision office, the assigner or the overseeing leader)',
+  supervise: '督查室、交办人或分管领导 (the supervision office, the assigner or the overseeing leader)',
+  answer_urging: '责任人或主办单位负责人 (the responsible person or the lead unit head)',
+  instruct: '分管该单位的领导 (a leader whose scope covers the lead unit)',
 };
 
 function allowedActor(action: TaskAction, task: TaskFacts, actor: ActorFacts): boolean {
@@ -195,10 +218,17 @@ function allowedActor(action: TaskAction, task: TaskFacts, actor: ActorFacts): b
       return isAssigner || isLeader || actor.supervises;
     case 'reassign':
       return isAssigner || actor.supervises;
+    case 'urge':
+    case 'supervise':
+      return isAssigner || isLeader || actor.supervises;
+    case 'answer_urging':
+      return isHead || isResponsible;
+    case 'instruct':
+      return actor.oversees;
   }
 }
 
-export type Refusal = { status: 403 | 409; code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'EXTENSION_LIMIT' | 'EXTENSION_PENDING'; message: string };
+export type Refusal = { status: 403 | 409; code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'EXTENSION_LIMIT' | 'EXTENSION_PENDING' | 'NOTHING_TO_ANSWER'; message: string };
 export type Decision = { ok: true; to: TaskStatus | null } | { ok: false; refusal: Refusal };
 
 /**
@@ -226,12 +256,51 @@ export function decide(action: TaskAction, task: TaskFacts, actor: ActorFacts, p
       return { ok: false, refusal: { status: 409, code: 'EXTENSION_LIMIT', message: `每个事项最多延期 ${policy.tasks.maxExtensions} 次 (at most ${policy.tasks.maxExtensions} extension(s) per task).` } };
     }
   }
+  if (action === 'supervise' && task.escalationRung >= RUNG_OF.supervise) {
+    return { ok: false, refusal: { status: 409, code: 'INVALID_TRANSITION', message: `事项已在「${ESCALATION_NAMES[levelOfRung(task.escalationRung)]}」阶段，无需再升级督办 (the task is already at or past 督办).` } };
+  }
+  if (action === 'answer_urging' && task.openUrgings === 0) {
+    return { ok: false, refusal: { status: 409, code: 'NOTHING_TO_ANSWER', message: '没有待答复的催办或督办 (there is no urging waiting for an answer).' } };
+  }
   return { ok: true, to: t.to };
 }
 
 /** The actions an actor may take now: what the web app shows as buttons. */
 export function allowedActions(task: TaskFacts, actor: ActorFacts, policy: Policy): TaskAction[] {
   return (Object.keys(TRANSITIONS) as TaskAction[]).filter((a) => a !== 'decide_extension' || task.pendingExtension).filter((a) => decide(a, task, actor, policy).ok);
+}
+
+/** Rungs of the ladder (提醒 → 催办 → 督办 → 通报 → 问责建议), numbered as task.escalation_rung stores them. */
+export const RUNG_OF: Record<EscalationLevel, number> = { remind: 1, urge: 2, supervise: 3, notice: 4, accountability: 5 };
+const levelOfRung = (rung: number): EscalationLevel => ESCALATION_LEVELS[Math.min(Math.max(rung, 1), 5) - 1]!;
+
+/**
+ * Where a task stands on the ladder after the rungs it has had: the highest rung, and the day the
+ * scan next needs it (the next rung above that one, counted in 工作日 from the deadline; null at
+ * the top). A rung raised by hand (督办 at once) passes over the lower rungs the task had not
+ * had: the scan does not fire 提醒 or 催办 after a 督办.
+ */
+export function ladderState(had: readonly EscalationLevel[], rung: number, deadline: string, cal: WorkCalendar, policy: Policy): { rung: number; nextOn: string | null } {
+  const top = Math.max(rung, ...had.map((l) => RUNG_OF[l]));
+  const next = ESCALATION_LEVELS.find((l) => RUNG_OF[l] > top && !had.includes(l));
+  return { rung: top, nextOn: next ? cal.addWorkdays(deadline, policy.tasks.escalation[next]).date : null };
+}
+
+/** The reply deadline of an urging: a date, or N 工作日 from today; on or after today. */
+export function replyDueOf(due: string | { workdays: number }, today: string, cal: WorkCalendar): { ok: true; date: string } | { ok: false; message: string } {
+  const date = typeof due === 'string' ? due : cal.addWorkdays(today, due.workdays).date;
+  if (date < today) return { ok: false, message: `答复时限 ${date} 已过 (the reply deadline is in the past).` };
+  return { ok: true, date };
+}
+
+/** Is an urging's answer late (given after its reply deadline), or is it still owed past it? */
+export function urgingOverdue(u: { replyDue: string; answeredOn: string | null }, today: string): boolean {
+  return (u.answeredOn ?? today) > u.replyDue;
+}
+
+/** The written urging's notice: who hears (the lead unit's heads and the responsible person) is the service's lookup. */
+export function urgingNotice(level: 'urge' | 'supervise', title: string, text: string, replyDue: string): { title: string; body: string } {
+  return { title: `【${ESCALATION_NAMES[level]}】${title}`, body: `${text}\n请于 ${replyDue} 前报送情况说明。` };
 }
 
 /** Dates a new (or reassigned) task is measured against. */
@@ -280,10 +349,12 @@ export function lightOf(task: TaskFacts, today: string, cal: WorkCalendar, polic
 
 /**
  * The escalation levels a task has reached by 工作日 overdue and has not had yet, lowest first.
- * A scanner that was down for days fires each missed level once, in order.
+ * A scanner that was down for days fires each missed level once, in order. `rung` is the rung
+ * the task stands on: levels below it that it never had were passed over by a rung raised by hand.
  */
-export function dueEscalations(overdueWorkdays: number, fired: readonly EscalationLevel[], policy: Policy): EscalationLevel[] {
-  return ESCALATION_LEVELS.filter((level) => overdueWorkdays >= policy.tasks.escalation[level] && !fired.includes(level));
+export function dueEscalations(overdueWorkdays: number, fired: readonly EscalationLevel[], policy: Policy, rung = 0): EscalationLevel[] {
+  // Rungs below one raised by hand are passed over (see ladderState).
+  return ESCALATION_LEVELS.filter((level) => overdueWorkdays >= policy.tasks.escalation[level] && !fired.includes(level) && RUNG_OF[level] > rung);
 }
 
 /** Checks a requested deadline: a real date, not in the past; 延期 must move it later. */

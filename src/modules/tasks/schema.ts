@@ -56,6 +56,8 @@ export interface TaskTable {
   escalationRung: Generated<number>;
   /** When the escalation scan next needs this task (the next rung's date); null: the day after the deadline. */
   nextEscalationOn: string | null;
+  /** Urgings (催办/督办 by hand) not yet answered with a 情况说明. */
+  openUrgings: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -102,9 +104,28 @@ export interface TaskEscalationTable {
   level: EscalationLevel;
   at: Timestamp;
   overdueWorkdays: number;
+  /** Who raised the rung by hand; null for the scan. */
+  byId: ColumnType<number | null, number | null | undefined, number | null>;
+  manual: Generated<boolean>;
 }
 
 export type TaskEscalation = Selectable<TaskEscalationTable>;
+
+/** A written urging (催办, or 督办 raised by hand) with its reply deadline and the unit's 情况说明. */
+export interface TaskUrgingTable {
+  id: Generated<number>;
+  taskId: number;
+  level: 'urge' | 'supervise';
+  byId: number;
+  text: string;
+  replyDue: string;
+  at: Timestamp;
+  answer: string | null;
+  answeredBy: number | null;
+  answeredAt: Timestamp | null;
+  answeredOn: string | null;
+}
+export type TaskUrging = Selectable<TaskUrgingTable>;
 
 export interface TaskAttachmentTable {
   id: Generated<number>;
@@ -136,5 +157,6 @@ declare module '../../platform/db/schema.ts' {
     taskEscalation: TaskEscalationTable;
     taskFeed: TaskFeedTable;
     taskAttachment: TaskAttachmentTable;
+    taskUrging: TaskUrgingTable;
   }
 }

@@ -45,6 +45,44 @@ export const CloseBody = z.strictObject({ version: Version, summary: SummaryBody
 export const ReassignBody = z.strictObject({ version: Version, leadUnitId: Id, responsibleId: Id.optional(), deadline: DateString.optional(), note: z.string().trim().max(1000).optional() });
 export const ExtensionBody = z.strictObject({ version: Version, reason: LongText(2000), newDeadline: DateString });
 export const ExtensionParams = z.object({ id: QueryId, eid: QueryId });
+/** A multi-line text without control characters other than line breaks and tabs. */
+const Written = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'contains control characters');
+/** 催办 / 督办 by hand: the written urging and its reply deadline (a date, or 工作日 from today). */
+export const UrgeBody = z.strictObject({
+  version: Version,
+  level: z.enum(['urge', 'supervise']),
+  text: Written(2000),
+  replyDue: z.union([DateString, z.strictObject({ workdays: z.number().int().min(0).max(60) })]),
+});
+/** 情况说明: the unit's answer to one urging. */
+export const AnswerBody = z.strictObject({ version: Version, text: Written(5000) });
+export const UrgingParams = z.object({ id: QueryId, uid: QueryId });
+/** 批示: the instruction, and a new milestone it may set. */
+export const InstructBody = z.strictObject({ version: Version, text: Written(2000), milestone: Milestone.optional() });
+export const NoticeQuery = z.strictObject({ kind: z.enum(['supervise', 'urge']).default('supervise') });
+
+export const UrgingResponse = z.object({
+  id: z.number(),
+  level: z.enum(['urge', 'supervise']),
+  text: z.string(),
+  replyDue: z.string(),
+  at: z.string(),
+  byId: z.number(),
+  byName: z.string(),
+  answer: z.string().nullable(),
+  answeredBy: z.number().nullable(),
+  answeredByName: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  /** Answered after the reply deadline, or still owed past it. */
+  overdue: z.boolean(),
+});
 
 /** The ledger's filters, shared by the list, stats, trend, responsibility list and export. */
 export const TaskFilterQuery = z.object({

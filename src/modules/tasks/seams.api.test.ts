@@ -164,6 +164,10 @@ describe('task events', () => {
       const S = await ctx.actorOf(staff);
       x = await t.plan(sys, H, x.id, x.version, [{ title: '摸底', due: '2026-12-10', ownerId: staff.id }]);
       x = await t.progress(sys, S, x.id, x.version, { percent: 40, text: '已摸底' });
+      // 催办 by hand (also the 催办 rung: `escalated` after `urged`), the unit's 情况说明, a 批示.
+      const urged = await t.urge(sys, L, x.id, x.version, { level: 'urge', text: '请加快进度', replyDue: { workdays: 2 } });
+      x = await t.answerUrging(sys, H, urged.task.id, urged.urgingId, urged.task.version, '正在加快办理');
+      x = await t.instruct(sys, L, x.id, x.version, { text: '请本单位牵头，月底前报结果' });
       let ext = await t.requestExtension(sys, H, x.id, x.version, '需要更多时间', '2027-03-01');
       x = await t.decideExtension(sys, L, x.id, ext.extensionId, ext.task.version, false, '不同意');
       ext = await t.requestExtension(sys, H, x.id, x.version, '确需延期', '2027-03-01');

@@ -13,9 +13,27 @@ import type { Policy } from '../../platform/policy.ts';
 import type { Updateable } from 'kysely';
 import { transitionOf, type TaskEvents, type TaskRow, type TaskSubscriber, type TaskTransitionKind } from './events.ts';
 import { actorFacts, canAssignTo, canOversee, canSeeTask, seesFromRow, taskFacts } from './policy.ts';
-import { allowedActions, checkDeadline, decide, lightOf, nextReportDue, scheduleFor, type LightResult, type Refusal, type SourceKind, type TaskAction, type TaskLevel, type TaskStatus } from './rules.ts';
+import {
+  allowedActions,
+  checkDeadline,
+  decide,
+  ladderState,
+  lightOf,
+  nextReportDue,
+  replyDueOf,
+  scheduleFor,
+  urgingNotice,
+  urgingOverdue,
+  type LightResult,
+  type Refusal,
+  type SourceKind,
+  type TaskAction,
+  type TaskLevel,
+  type TaskStatus,
+} from './rules.ts';
 import type { Completion, Summary, TaskEscalation, TaskTable } from './schema.ts';
 import type { TaskStore } from './store.ts';
+import { buildNotice, noticeFileName, type NoticeData, type NoticeKind } from './notice.ts';
 
 export type { TaskRow } from './events.ts';
 
@@ -75,6 +93,7 @@ const REFUSALS = {
   INVALID_TRANSITION: PLATFORM_ERRORS.INVALID_TRANSITION,
   EXTENSION_LIMIT: TASK_ERRORS.EXTENSION_LIMIT,
   EXTENSION_PENDING: TASK_ERRORS.EXTENSION_PENDING,
+  NOTHING_TO_ANSWER: TASK_ERRORS.NOTHING_TO_ANSWER,
 } satisfies Record<Refusal['code'], ErrorDef>;
 
 const DONE_OR_LATER: Record<TaskStatus, number> = { assigned: 0, returned: 0, signed: 1, in_progress: 1, submitted: 2, verified: 3, closed: 4 };
@@ -143,9 +162,11 @@ export class TaskService {
     await this.mustSee(actor, t, db);
     const policy = await this.policy.forUnitPath(t.leadUnitPath, db);
     const cal = await this.calendar.get(db);
+    const today = this.today();
     return {
       ...d,
-      light: lightOf(taskFacts(t), this.today(), cal, policy),
+      urgings: d.urgings.map((u) => ({ ...u, overdue: urgingOverdue(u, today) })),
+      light: lightOf(taskFacts(t), today, cal, policy),
       allowedActions: allowedActions(taskFacts(t), actorFacts(actor, t), policy),
     };
   }
@@ -324,7 +345,12 @@ export class TaskService {
     id: number,
     version: number,
     action: TaskAction,
-    apply: (trx: Executor, t: TaskRow, policy: Policy, cal: WorkCalendar) => Promise<{ set: Updateable<TaskTable>; event: Record<string, unknown>; notify?: NewNotification[] }>,
+    apply: (
+      trx: Executor,
+      t: TaskRow,
+      policy: Policy,
+      cal: WorkCalendar,
+    ) => Promise<{ set: Updateable<TaskTable>; event: Record<string, unknown>; notify?: NewNotification[]; also?: { kind: TaskTransitionKind; data: Record<string, unknown> }[] }>,
     attachmentIds: number[] = [],
     trx?: Executor,
   ): Promise<TaskRow> {
@@ -341,7 +367,7 @@ export class TaskService {
       if (t.version !== version) {
         throw conflict(PLATFORM_ERRORS.STALE_VERSION, `事项已被他人修改（当前版本 ${t.version}），请刷新后再试 (the task changed; reload it).`, { currentVersion: t.version });
       }
-      const { set, event, notify } = await apply(trx, t, policy, cal);
+      const { set, event, notify, also } = await apply(trx, t, policy, cal);
       const data = attachmentIds.length ? { ...event, attachmentIds } : event;
       const written = await this.store.updateWithEvent(
         trx,
@@ -361,6 +387,8 @@ export class TaskService {
       const leadUnitPath = updated.leadUnitId === t.leadUnitId ? t.leadUnitPath : (await this.org.unitsByIds([updated.leadUnitId], trx))[0]!.path;
       const after: TaskRow = { ...updated, leadUnitPath };
       const fromSource = await this.events.emit(trx, { kind: transitionOf(action, event), task: after, actorId: actor.personId, at: ctx.now, data });
+      // A rung raised by hand is heard as the scan's rungs are (`escalated`), after the action's own transition.
+      for (const x of also ?? []) fromSource.push(...(await this.events.emit(trx, { kind: x.kind, task: after, actorId: actor.personId, at: ctx.now, data: x.data })));
       await this.notify.queue(trx, [...(notify ?? []), ...fromSource]);
       // Last: the audit head's lock is held from here to the commit.
       await appendAudit(trx, ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: t, after: { ...set, status: updated.status, version: updated.version, event } });
@@ -549,4 +577,142 @@ export class TaskService {
     }, [], trx);
   }
 
+  /**
+   * 催办 / 督办 by hand: a written urging with a reply deadline, to the lead unit's heads and the
+   * responsible person. Kept as an urging of its own (each on the timeline); the first of its level
+   * is also the ladder's rung (task_escalation, by hand), so it counts in the statistics like the
+   * scan's and the scan does not fire that level again. 督办 raises the task at once: the scan passes
+   * over the lower rungs it had not had.
+   */
+  async urge(ctx: AuditContext, actor: Actor, id: number, version: number, input: UrgeInput, trx?: Executor) {
+    let urgingId = 0;
+    const task = await this.act(ctx, actor, id, version, input.level, async (trx, t, policy, cal) => {
+      const today = this.today();
+      const due = replyDueOf(input.replyDue, today, cal);
+      if (!due.ok) throw badRequest(due.message, { field: 'replyDue' });
+      if (due.date > t.deadline && today <= t.deadline) throw badRequest(`答复时限 ${due.date} 晚于事项时限 ${t.deadline} (the reply is due after the task itself).`, { field: 'replyDue' });
+      const u = await this.store.addUrging(trx, { taskId: id, level: input.level, byId: actor.personId, text: input.text, replyDue: due.date, at: ctx.now });
+      urgingId = u.id;
+      const overdue = lightOf(taskFacts(t), today, cal, policy).overdueWorkdays;
+      const had = (await this.store.escalations(trx, [id])).map((e) => e.level);
+      const newRung = !had.includes(input.level) && (await this.store.addEscalations(trx, [{ taskId: id, level: input.level, overdueWorkdays: overdue, at: ctx.now, byId: actor.personId, manual: true }])).length > 0;
+      const ladder = ladderState(newRung ? [...had, input.level] : had, t.escalationRung, t.deadline, cal, policy);
+      const heads = (await this.org.unitPeopleWithRole(t.leadUnitId, 'unit_head', trx)).map((h) => h.id);
+      const recipients = [...new Set([...heads, ...(t.responsibleId ? [t.responsibleId] : [])])].filter((r) => r !== actor.personId);
+      const { title, body } = urgingNotice(input.level, t.title, input.text, due.date);
+      const data = { urgingId: u.id, level: input.level, text: input.text, replyDue: due.date, rung: newRung, overdueWorkdays: overdue };
+      return {
+        set: { openUrgings: t.openUrgings + 1, escalationRung: ladder.rung, nextEscalationOn: ladder.nextOn },
+        event: data,
+        notify: recipients.map((recipientId) => ({ recipientId, kind: 'tasks.urged', title, body, objectType: 'task', objectId: id })),
+        also: newRung ? [{ kind: 'escalated' as const, data: { level: input.level, overdueWorkdays: overdue, manual: true, byId: actor.personId } }] : [],
+      };
+    }, [], trx);
+    return { task, urgingId };
+  }
+
+  /** 情况说明: the lead unit's head or the responsible person answers one urging; the urger hears of it. */
+  answerUrging(ctx: AuditContext, actor: Actor, id: number, urgingId: number, version: number, text: string, trx?: Executor) {
+    return this.act(ctx, actor, id, version, 'answer_urging', async (trx, t) => {
+      const today = this.today();
+      const u = await this.store.urgingForUpdate(trx, id, urgingId);
+      if (!u) throw notFound(TASK_ERRORS.URGING_NOT_FOUND, urgingId);
+      if (u.answeredAt) throw conflict(TASK_ERRORS.URGING_ANSWERED, '该催办已答复 (this urging has been answered already).');
+      await this.store.answerUrging(trx, urgingId, { answer: text, answeredBy: actor.personId, answeredAt: ctx.now, answeredOn: today });
+      const late = urgingOverdue({ replyDue: u.replyDue, answeredOn: today }, today);
+      return {
+        set: { openUrgings: Math.max(0, t.openUrgings - 1) },
+        event: { urgingId, level: u.level, text, replyDue: u.replyDue, late },
+        notify: this.note(t, u.byId === actor.personId ? null : u.byId, 'tasks.urging_answered', late ? '情况说明（逾期答复）' : '情况说明', `${actor.name}：${text.slice(0, 200)}`),
+      };
+    }, [], trx);
+  }
+
+  /**
+   * 批示: a leader's instruction on a task in their scope, on the timeline and to the lead unit's
+   * heads and the responsible person; it may set a new milestone (on or before the deadline).
+   */
+  instruct(ctx: AuditContext, actor: Actor, id: number, version: number, input: InstructInput, trx?: Executor) {
+    return this.act(ctx, actor, id, version, 'instruct', async (trx, t) => {
+      const m = input.milestone;
+      if (m) {
+        await this.checkMilestones([m], t.deadline, t.leadUnitPath, trx);
+        await this.store.addMilestones(trx, id, [m], ctx.now);
+      }
+      const heads = (await this.org.unitPeopleWithRole(t.leadUnitId, 'unit_head', trx)).map((h) => h.id);
+      const recipients = [...new Set([...heads, ...(t.responsibleId ? [t.responsibleId] : [])])].filter((r) => r !== actor.personId);
+      const body = `${actor.name}批示：${input.text.slice(0, 300)}${m ? `\n新节点「${m.title}」，时限 ${m.due}。` : ''}`;
+      return {
+        set: m ? { planAt: t.planAt ?? ctx.now, nextMilestoneDue: await this.store.nextMilestoneDue(trx, id) } : {},
+        event: { text: input.text, milestone: m ?? null },
+        notify: recipients.flatMap((r) => this.note(t, r, 'tasks.instructed', '领导批示', body)),
+      };
+    }, [], trx);
+  }
+
+  /** 督办通知单 / 催办通知单 (DOCX) of a task the actor may see. */
+  async notice(actor: Actor, id: number, kind: NoticeKind): Promise<{ fileName: string; data: Buffer }> {
+    return { fileName: noticeFileName(kind, id), data: await buildNotice(await this.noticeContent(actor, id, kind)) };
+  }
+
+  /** What the notice says (the DOCX and the web app's print page show the same). */
+  async noticeContent(actor: Actor, id: number, kind: NoticeKind): Promise<NoticeData> {
+    const n = await this.noticeData(actor, id, kind);
+    const t = n.task;
+    return {
+      kind,
+      taskId: t.id,
+      title: t.title,
+      description: t.description,
+      level: t.level,
+      assignerName: n.assignerName,
+      leaderName: n.leaderName,
+      leadUnitName: n.leadUnitName,
+      coUnitNames: n.coUnitNames,
+      responsibleName: n.responsibleName,
+      deadline: t.deadline,
+      standard: t.standard,
+      overdueWorkdays: n.overdueWorkdays,
+      urging: n.urging,
+      signerUnit: n.signerUnit,
+      today: n.today,
+    };
+  }
+
+  /** What a 督办通知单 / 催办通知单 is made from: the task, its people and units, the last urging of the kind. */
+  private async noticeData(actor: Actor, id: number, kind: NoticeKind, db: Executor = this.db) {
+    const d = await this.detail(actor, id, db);
+    const t = d.task;
+    const people = await this.org.peopleByIds([t.assignerId, ...(t.leaderId ? [t.leaderId] : [])], db);
+    const urging = [...d.urgings].reverse().find((u) => u.level === kind) ?? null;
+    // 落款: the supervision office over the lead unit (the unit of the urger, else of a supervisor over it).
+    const signerId = urging?.byId ?? (await this.org.supervisorsOver(t.leadUnitPath, db))[0]?.id;
+    const signer = signerId ? (await this.org.peopleByIds([signerId], db))[0] : undefined;
+    const unitIds = [...t.coUnitIds, ...(signer ? [signer.unitId] : [])];
+    const units = await this.org.unitsByIds(unitIds, db);
+    return {
+      task: t,
+      leadUnitName: d.names.leadUnitName,
+      responsibleName: d.names.responsibleName,
+      coUnitNames: t.coUnitIds.map((u) => units.find((x) => x.id === u)?.name).filter((n): n is string => Boolean(n)),
+      assignerName: people.find((p) => p.id === t.assignerId)?.name ?? '',
+      leaderName: t.leaderId ? (people.find((p) => p.id === t.leaderId)?.name ?? null) : null,
+      urging,
+      signerUnit: signer ? (units.find((u) => u.id === signer.unitId)?.name ?? '督查室') : '督查室',
+      overdueWorkdays: d.light.overdueWorkdays,
+      today: this.today(),
+    };
+  }
+}
+
+export interface UrgeInput {
+  level: 'urge' | 'supervise';
+  text: string;
+  /** A date, or N 工作日 from today. */
+  replyDue: string | { workdays: number };
+}
+
+export interface InstructInput {
+  text: string;
+  milestone?: Milestone | undefined;
 }

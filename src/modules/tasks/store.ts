@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { compiledOnce } from '../../platform/db/compiled.ts';
 import { PREPARE } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/index.ts';
-import type { TaskAttachmentTable, TaskEscalation, TaskTable } from './schema.ts';
+import type { TaskAttachmentTable, TaskEscalation, TaskTable, TaskUrgingTable } from './schema.ts';
 import type { EscalationLevel, SourceKind } from './rules.ts';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -83,6 +83,15 @@ const taskPage = compiledOnce((db: Executor, id: number) =>
       jsonArrayFrom(eb.selectFrom('taskEscalation as s').selectAll('s').whereRef('s.taskId', '=', 't.id').orderBy('s.at')).as('escalations'),
       jsonArrayFrom(
         eb
+          .selectFrom('taskUrging as g')
+          .innerJoin('person as b', 'b.id', 'g.byId')
+          .leftJoin('person as w', 'w.id', 'g.answeredBy')
+          .select(['g.id', 'g.level', 'g.text', 'g.replyDue', 'g.at', 'g.byId', 'b.name as byName', 'g.answer', 'g.answeredBy', 'w.name as answeredByName', 'g.answeredAt', 'g.answeredOn'])
+          .whereRef('g.taskId', '=', 't.id')
+          .orderBy('g.id'),
+      ).as('urgings'),
+      jsonArrayFrom(
+        eb
           .selectFrom('taskAttachment as a')
           .select(['a.id', 'a.fileName', 'a.contentType', 'a.size', 'a.sha256', 'a.eventId', 'a.createdAt'])
           .whereRef('a.taskId', '=', 't.id')
@@ -143,7 +152,7 @@ export class TaskStore {
     // JSON carries timestamps as text: back to Date, as the column reads give them.
     const date = (v: Date | string) => new Date(v);
     const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v));
-    const { events, milestones, extensions, escalations, attachments, leadUnitName, responsibleName, ...task } = row;
+    const { events, milestones, extensions, escalations, urgings, attachments, leadUnitName, responsibleName, ...task } = row;
     return {
       task,
       names: { leadUnitName, responsibleName },
@@ -151,6 +160,7 @@ export class TaskStore {
       milestones: milestones.map((m) => ({ ...m, doneAt: dateOrNull(m.doneAt) })),
       extensions: extensions.map((x) => ({ ...x, decidedAt: dateOrNull(x.decidedAt), createdAt: date(x.createdAt) })),
       escalations: escalationsFromJson(escalations),
+      urgings: urgings.map((u) => ({ ...u, at: date(u.at), answeredAt: dateOrNull(u.answeredAt) })),
       attachments: attachments.map((a) => ({ ...a, createdAt: date(a.createdAt) })),
     };
   }
@@ -266,7 +276,7 @@ export class TaskStore {
   }
 
   /** Records rungs; returns the ones that were new (the unique key drops those fired already). */
-  addEscalations(db: Executor, rows: { taskId: number; level: EscalationLevel; overdueWorkdays: number; at: Date }[]) {
+  addEscalations(db: Executor, rows: { taskId: number; level: EscalationLevel; overdueWorkdays: number; at: Date; byId?: number; manual?: boolean }[]) {
     if (rows.length === 0) return Promise.resolve([]);
     return db
       .insertInto('taskEscalation')
@@ -282,6 +292,19 @@ export class TaskStore {
       .insertInto('taskEvent')
       .values(rows.map((e) => ({ ...e, data: JSON.stringify(e.data) })))
       .execute();
+  }
+
+  addUrging(db: Executor, u: Insertable<TaskUrgingTable>) {
+    return db.insertInto('taskUrging').values(u).returning(['id']).executeTakeFirstOrThrow();
+  }
+
+  /** One urging of the task, held for the rest of the transaction. */
+  urgingForUpdate(db: Executor, taskId: number, id: number) {
+    return db.selectFrom('taskUrging').selectAll().where('taskId', '=', taskId).where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  async answerUrging(db: Executor, id: number, a: { answer: string; answeredBy: number; answeredAt: Date; answeredOn: string }): Promise<void> {
+    await db.updateTable('taskUrging').set(a).where('id', '=', id).execute();
   }
 
   /**

@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, Modal, Slider, Upload } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Slider, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { actionRequest, DANGEROUS, type ActionKind } from '../lib/actions.ts';
@@ -95,7 +95,11 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
           ? { milestones: [{}] }
           : action === 'reassign'
             ? { leadUnitId: task.leadUnit.id }
-            : {};
+            : action === 'urge' || action === 'supervise'
+              ? { replyWorkdays: 3 }
+              : action === 'answer_urging'
+                ? { urgingId: task.urgings.find((u) => !u.answer)?.id }
+                : {};
 
   const fields = (() => {
     switch (action) {
@@ -182,6 +186,67 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
             </Form.Item>
           </>
         );
+      case 'urge':
+      case 'supervise':
+        return (
+          <>
+            {action === 'supervise' && (
+              <Alert type="warning" title={zh ? '升级为督办后，该事项列入督办，逐级升级不再重复提醒、催办。' : 'Raised to supervision at once; the ladder will not remind or urge again.'} style={{ marginBottom: 12 }} />
+            )}
+            <Form.Item name="text" label={zh ? (action === 'urge' ? '催办内容' : '督办要求') : 'What is asked'} rules={required(zh ? (action === 'urge' ? '催办内容' : '督办要求') : 'What is asked')}>
+              <Input.TextArea rows={4} maxLength={2000} showCount />
+            </Form.Item>
+            <Form.Item name="replyWorkdays" label={zh ? '答复时限（工作日内）' : 'Answer within (working days)'} extra={zh ? '或在下方选择具体日期' : 'or pick a date below'}>
+              <InputNumber min={0} max={60} precision={0} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="replyDue" label={zh ? '答复日期（选填）' : 'Answer by (optional)'}>
+              <WorkdayDatePicker minDate={serverToday()} />
+            </Form.Item>
+          </>
+        );
+      case 'answer_urging':
+        return (
+          <>
+            <Form.Item name="urgingId" label={zh ? '答复的催办' : 'Urging'} rules={[{ required: true, message: zh ? '请选择要答复的催办' : 'Pick the urging' }]}>
+              <Select
+                options={task.urgings
+                  .filter((u) => !u.answer)
+                  .map((u) => ({ value: u.id, label: `${actionName(u.level, lang)} · ${u.byName} · ${zh ? '答复时限' : 'due'} ${u.replyDue}${u.overdue ? (zh ? '（已逾期）' : ' (overdue)') : ''}` }))}
+              />
+            </Form.Item>
+            <Form.Item name="text" label={zh ? '情况说明' : 'Answer'} rules={required(zh ? '情况说明' : 'Answer')}>
+              <Input.TextArea rows={5} maxLength={5000} showCount />
+            </Form.Item>
+          </>
+        );
+      case 'instruct':
+        return (
+          <>
+            <Form.Item name="text" label={zh ? '批示内容' : 'Instruction'} rules={required(zh ? '批示内容' : 'Instruction')} extra={zh ? '如：请××牵头，×月×日前报结果。' : 'e.g. Lead this and report by a date.'}>
+              <Input.TextArea rows={4} maxLength={2000} showCount />
+            </Form.Item>
+            <Form.Item name="milestoneTitle" label={zh ? '新的工作节点（选填）' : 'New milestone (optional)'}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item
+              name="milestoneDue"
+              label={zh ? `节点时限（不晚于 ${task.deadline}）` : `Milestone due (by ${task.deadline})`}
+              dependencies={['milestoneTitle']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_r, v: unknown) => {
+                    const titled = String(getFieldValue('milestoneTitle') ?? '').trim() !== '';
+                    if (titled && !v) return Promise.reject(new Error(zh ? '请选择节点时限' : 'Pick the milestone date'));
+                    if (v && dayjs.isDayjs(v) && v.format('YYYY-MM-DD') > task.deadline) return Promise.reject(new Error(zh ? `节点时限不能晚于事项时限 ${task.deadline}` : `Must be on or before ${task.deadline}`));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <WorkdayDatePicker minDate={serverToday()} />
+            </Form.Item>
+          </>
+        );
       case 'request_extension':
         return (
           <>
@@ -206,7 +271,7 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
       cancelText={t('common.cancel')}
       okButtonProps={{ danger: DANGEROUS.includes(action), loading: run.isPending, 'data-testid': 'dialog-ok' }}
       destroyOnHidden
-      width={action === 'submit' || action === 'plan' ? 640 : 520}
+      width={action === 'submit' || action === 'plan' || action === 'answer_urging' ? 640 : 520}
       data-testid={`dialog-${action}`}
     >
       {run.isError && <Alert type="error" showIcon title={run.error.message} style={{ marginBottom: 12 }} role="alert" />}

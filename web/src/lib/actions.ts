@@ -2,7 +2,7 @@
  * Task actions on screen: which buttons to show (exactly the server's allowedActions, in the
  * order the work flows), where each one posts, and the body it sends.
  */
-export const ACTION_ORDER = ['sign', 'dispatch', 'plan', 'progress', 'request_extension', 'submit', 'verify', 'reject', 'close', 'return', 'reassign'] as const;
+export const ACTION_ORDER = ['sign', 'dispatch', 'plan', 'progress', 'answer_urging', 'request_extension', 'submit', 'verify', 'reject', 'close', 'return', 'reassign', 'urge', 'supervise', 'instruct'] as const;
 export type ActionKind = (typeof ACTION_ORDER)[number];
 
 /** The buttons for these allowed actions, main flow first. Extension decisions sit on the request itself. */
@@ -12,7 +12,7 @@ export function actionButtons(allowed: readonly string[]): ActionKind[] {
 
 /** The primary (highlighted) action: the next step of the main flow. */
 export function primaryAction(allowed: readonly string[]): ActionKind | null {
-  for (const a of ['sign', 'verify', 'submit', 'progress', 'close', 'reassign'] as const) if (allowed.includes(a)) return a;
+  for (const a of ['sign', 'answer_urging', 'verify', 'submit', 'progress', 'close', 'reassign', 'urge'] as const) if (allowed.includes(a)) return a;
   return null;
 }
 
@@ -63,6 +63,16 @@ export function actionRequest(action: ActionKind, taskId: number, version: numbe
       return { path: `${base}/reassign`, body: { version, leadUnitId: v.leadUnitId, responsibleId: v.responsibleId || undefined, deadline: optional(v.deadline), note: optional(v.note) } };
     case 'request_extension':
       return { path: `${base}/extensions`, body: { version, reason: text(v.reason), newDeadline: v.newDeadline } };
+    case 'urge':
+    case 'supervise':
+      // The reply deadline: a date when one was picked, else N 工作日 from today.
+      return { path: `${base}/urgings`, body: { version, level: action, text: text(v.text), replyDue: typeof v.replyDue === 'string' && v.replyDue ? v.replyDue : { workdays: Number(v.replyWorkdays ?? 3) } } };
+    case 'answer_urging':
+      return { path: `${base}/urgings/${Number(v.urgingId)}/answer`, body: { version, text: text(v.text) } };
+    case 'instruct': {
+      const title = text(v.milestoneTitle);
+      return { path: `${base}/instructions`, body: { version, text: text(v.text), ...(title || v.milestoneDue ? { milestone: { title, due: v.milestoneDue } } : {}) } };
+    }
   }
 }
 

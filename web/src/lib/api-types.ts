@@ -4867,6 +4867,21 @@ export type paths = {
                             }[];
                             title: string;
                             updatedAt: string;
+                            urgings: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredBy: number | null;
+                                answeredByName: string | null;
+                                at: string;
+                                byId: number;
+                                byName: string;
+                                id: number;
+                                /** @enum {string} */
+                                level: "urge" | "supervise";
+                                overdue: boolean;
+                                replyDue: string;
+                                text: string;
+                            }[];
                             verifiedAt: string | null;
                             version: number;
                         };
@@ -5002,6 +5017,199 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批示: a leader (or admin) whose scope covers the lead unit writes an instruction, optionally with a new milestone (on or before the deadline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        milestone?: {
+                            due: string;
+                            ownerId?: number;
+                            title: string;
+                        };
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办通知单 / 催办通知单 as data, for the print page: the same title, 编号, rows, 落款 and date as the DOCX */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "supervise" | "urge";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            number: string;
+                            rows: {
+                                label: string;
+                                text: string;
+                            }[];
+                            signer: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/notice.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办通知单 (kind=supervise) / 催办通知单 (kind=urge) as a one-page DOCX: 编号, 督办事项, 交办领导, 主办/协办单位, 完成时限, 办理要求, 反馈要求, 落款 and date */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "supervise" | "urge";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 督办通知单 / 催办通知单 as a Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5427,6 +5635,256 @@ export type paths = {
                             lessons: string;
                             result: string;
                         };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/urgings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 催办 (level=urge) or 升级督办 (level=supervise) by hand: a written urging with a reply deadline to the lead unit’s heads and the responsible person (the supervision office over the lead unit, the assigner, the overseeing leader); the first of its level is the ladder’s rung */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "urge" | "supervise";
+                        replyDue: string | {
+                            workdays: number;
+                        };
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: string[];
+                            assessment: string | null;
+                            assignedAt: string;
+                            assignerId: number;
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                eventId: number | null;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                            }[];
+                            closedAt: string | null;
+                            completion: {
+                                evidence?: string;
+                                text: string;
+                            } | null;
+                            coUnitIds: number[];
+                            deadline: string;
+                            deadlineEstimated: boolean;
+                            description: string | null;
+                            escalations: {
+                                at: string;
+                                /** @enum {string} */
+                                level: "remind" | "urge" | "supervise" | "notice" | "accountability";
+                                overdueWorkdays: number;
+                            }[];
+                            extensions: {
+                                createdAt: string;
+                                currentDeadline: string;
+                                decidedBy: number | null;
+                                decisionNote: string | null;
+                                id: number;
+                                newDeadline: string;
+                                reason: string;
+                                requestedBy: number;
+                                status: string;
+                            }[];
+                            extensionsUsed: number;
+                            id: number;
+                            leaderId: number | null;
+                            leadUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            level: "normal" | "key" | "major";
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "done";
+                            lightReasons: string[];
+                            milestones: {
+                                doneAt: string | null;
+                                due: string;
+                                id: number;
+                                ownerId: number | null;
+                                ownerName: string | null;
+                                title: string;
+                            }[];
+                            nextMilestoneDue: string | null;
+                            nextReportDue: string | null;
+                            originalDeadline: string;
+                            overdueWorkdays: number;
+                            pendingExtension: boolean;
+                            planDue: string | null;
+                            progressPercent: number;
+                            responsible: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            signDue: string;
+                            signedAt: string | null;
+                            source: {
+                                id: number | null;
+                                /** @enum {string} */
+                                kind: "directive" | "meeting" | "instruction" | "research" | "citizen" | "document" | "other";
+                                ref: string | null;
+                            };
+                            standard: string | null;
+                            /** @enum {string} */
+                            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned";
+                            submittedAt: string | null;
+                            summary: {
+                                done: string;
+                                lessons: string;
+                                result: string;
+                            } | null;
+                            timeline: {
+                                actorId: number | null;
+                                actorName: string | null;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                kind: string;
+                            }[];
+                            title: string;
+                            updatedAt: string;
+                            urgingId: number;
+                            urgings: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredBy: number | null;
+                                answeredByName: string | null;
+                                at: string;
+                                byId: number;
+                                byName: string;
+                                id: number;
+                                /** @enum {string} */
+                                level: "urge" | "supervise";
+                                overdue: boolean;
+                                replyDue: string;
+                                text: string;
+                            }[];
+                            verifiedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/urgings/{uid}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 情况说明: the lead unit’s head or the responsible person answers an urging; the urger is told (a late answer is marked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    uid: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
                         version: number;
                     };
                 };
@@ -7228,6 +7686,21 @@ export type components = {
             }[];
             title: string;
             updatedAt: string;
+            urgings: {
+                answer: string | null;
+                answeredAt: string | null;
+                answeredBy: number | null;
+                answeredByName: string | null;
+                at: string;
+                byId: number;
+                byName: string;
+                id: number;
+                /** @enum {string} */
+                level: "urge" | "supervise";
+                overdue: boolean;
+                replyDue: string;
+                text: string;
+            }[];
             verifiedAt: string | null;
             version: number;
         };

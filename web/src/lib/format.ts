@@ -44,6 +44,10 @@ export const ACTION: Names = {
   reassign: ['重新交办', 'Reassign'],
   request_extension: ['申请延期', 'Request extension'],
   decide_extension: ['审批延期', 'Decide extension'],
+  urge: ['催办', 'Urge'],
+  supervise: ['升级督办', 'Raise to supervision'],
+  answer_urging: ['填报情况说明', 'Answer the urging'],
+  instruct: ['批示', 'Instruct'],
 };
 export const REASON: Names = {
   overdue: ['已超过完成时限', 'Past the deadline'],
@@ -113,6 +117,21 @@ export function describeEvent(e: TimelineEvent, lang: Lang): string {
     case 'reject':
     case 'return':
       return `${who} ${actionName(e.kind, lang)}${zh ? '：' : ': '}${str('reason')}`;
+    case 'urge':
+    case 'supervise': {
+      const level = escalationName(str('level'), lang);
+      return zh
+        ? `${who} ${e.kind === 'supervise' ? '升级督办' : '催办'}（请于 ${str('replyDue')} 前报送情况说明）：${str('text')}`
+        : `${who} ${e.kind === 'supervise' ? 'raised it to supervision' : 'urged the unit'} (${level}; answer due ${str('replyDue')}): ${str('text')}`;
+    }
+    case 'answer_urging':
+      return zh ? `${who} 报送情况说明${d.late === true ? '（逾期答复）' : ''}：${str('text')}` : `${who} answered the urging${d.late === true ? ' (late)' : ''}: ${str('text')}`;
+    case 'instruct': {
+      const m = d.milestone && typeof d.milestone === 'object' ? (d.milestone as { title?: string; due?: string }) : null;
+      return zh
+        ? `${who} 批示：${str('text')}${m ? `\n新节点「${m.title ?? ''}」，时限 ${m.due ?? ''}` : ''}`
+        : `${who} instructed: ${str('text')}${m ? `\nNew milestone “${m.title ?? ''}”, due ${m.due ?? ''}` : ''}`;
+    }
     case 'verify':
       return zh ? `${who} 审核办结${str('note') ? `：${str('note')}` : ''}，已反馈交办方` : `${who} verified it${str('note') ? `: ${str('note')}` : ''}; the source was told`;
     default:
@@ -124,6 +143,7 @@ export function describeEvent(e: TimelineEvent, lang: Lang): string {
 export function eventColor(kind: string, data: Record<string, unknown>): string {
   if (kind === 'escalated') return ['notice', 'accountability'].includes(String(data.level)) ? 'red' : 'orange';
   if (kind === 'reject' || kind === 'return') return 'red';
+  if (kind === 'urge' || kind === 'supervise' || kind === 'instruct') return 'orange';
   if (kind === 'verify' || kind === 'close') return 'green';
   return 'blue';
 }

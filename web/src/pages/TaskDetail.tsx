@@ -1,8 +1,8 @@
-import { PaperClipOutlined } from '@ant-design/icons';
+import { PaperClipOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Input, Popconfirm, Progress, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ActionDialog } from '../components/ActionDialog.tsx';
 import { LightTag } from '../components/LightTag.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
@@ -21,6 +21,7 @@ export default function TaskDetail() {
   const t = useT();
   const { lang } = useLang();
   const [open, setOpen] = useState<ActionKind | null>(null);
+  const navigate = useNavigate();
   const q = useQuery({
     queryKey: ['tasks', 'detail', taskId],
     queryFn: () => api.get<Detail>(`/api/v1/tasks/${taskId}`),
@@ -68,17 +69,22 @@ export default function TaskDetail() {
           </div>
         </Flex>
         <div style={{ marginTop: 16 }} data-testid="task-actions">
-          {buttons.length === 0 ? (
-            <Typography.Text type="secondary">{t('task.noActions')}</Typography.Text>
-          ) : (
-            <Space wrap>
-              {buttons.map((a) => (
-                <Button key={a} type={a === primary ? 'primary' : 'default'} danger={DANGEROUS.includes(a)} onClick={() => setOpen(a)} data-action={a}>
-                  {actionName(a, lang)}
-                </Button>
-              ))}
-            </Space>
-          )}
+          <Space wrap>
+            {buttons.length === 0 && <Typography.Text type="secondary">{t('task.noActions')}</Typography.Text>}
+            {buttons.map((a) => (
+              <Button key={a} type={a === primary ? 'primary' : 'default'} danger={DANGEROUS.includes(a)} onClick={() => setOpen(a)} data-action={a}>
+                {actionName(a, lang)}
+              </Button>
+            ))}
+            <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/tasks/${task.id}/notice?kind=supervise`)} data-testid="print-notice">
+              {t('task.print')}
+            </Button>
+            {task.urgings.some((u) => u.level === 'urge') && (
+              <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/tasks/${task.id}/notice?kind=urge`)} data-testid="print-urge-notice">
+                {t('task.printUrge')}
+              </Button>
+            )}
+          </Space>
         </div>
       </Card>
 
@@ -151,6 +157,7 @@ export default function TaskDetail() {
               />
             </Card>
           )}
+          {task.urgings.length > 0 && <Urgings task={task} />}
           {task.extensions.length > 0 && <Extensions task={task} />}
           {task.attachments.length > 0 && (
             <Card title={t('task.attachments')} style={{ marginTop: 16 }}>
@@ -185,6 +192,38 @@ export default function TaskDetail() {
       </Row>
       {open && <ActionDialog action={open} task={task} onClose={() => setOpen(null)} />}
     </Space>
+  );
+}
+
+/** 催办 / 督办 by hand with their reply deadlines and the unit's 情况说明 (a late or missing answer is marked). */
+function Urgings({ task }: { task: Detail }) {
+  const t = useT();
+  const { lang } = useLang();
+  return (
+    <Card title={t('task.urgings')} style={{ marginTop: 16 }} data-testid="urgings">
+      {task.urgings.map((u) => (
+        <div key={u.id} style={{ marginBottom: 12 }} data-testid={`urging-${u.id}`}>
+          <Space wrap size={6}>
+            <Tag color={u.level === 'supervise' ? 'red' : 'orange'}>{actionName(u.level, lang)}</Tag>
+            <span>
+              {u.byName} · {dateTime(u.at)}
+            </span>
+            <Tag color={u.answer ? 'success' : 'processing'}>{u.answer ? t('task.urging.answered') : t('task.urging.pending')}</Tag>
+            {u.overdue && <Tag color="error">{t('task.urging.overdue')}</Tag>}
+            <Typography.Text type="secondary">
+              {t('task.urging.replyDue')} {u.replyDue}
+            </Typography.Text>
+          </Space>
+          <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{u.text}</Typography.Paragraph>
+          {u.answer && (
+            <Typography.Paragraph type="secondary" style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+              {t('task.urging.answer')}（{u.answeredByName}
+              {u.answeredAt ? ` · ${dateTime(u.answeredAt)}` : ''}）：{u.answer}
+            </Typography.Paragraph>
+          )}
+        </div>
+      ))}
+    </Card>
   );
 }
 
