@@ -415,6 +415,9 @@ const M = {
   'fw.pickPlacesFirst': ['先在上方选择地点', 'Choose the places above first'],
   'fw.save': ['保存', 'Save'],
   'fw.behindPeople': ['一线工作进度滞后', 'Behind on field days'],
+  'fw.showcaseHeavy': ['偏重先进点（盆景式）', 'Mostly model sites'],
+  'fw.villagesUnvisited': ['未到行政村', 'Villages not visited'],
+  'fw.behindBy': ['滞后', 'Behind by'],
   'fw.behindNone': ['无进度滞后人员', 'Nobody is behind'],
 } as const satisfies Record<string, readonly [string, string]>;
 

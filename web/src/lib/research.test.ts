@@ -24,7 +24,7 @@ describe('the log-a-visit form as the API body', () => {
     const r = visitBody({ ...base, placeIds: [], seen: '  ', met: '村支书', unannounced: true, findings: [{ problem: '  ' }, { problem: ' 烘干设备不足 ', placeId: 9, category: '农业', severity: 'high' }] });
     expect(r).toEqual({
       ok: true,
-      body: { personIds: [3, 4], startDate: '2026-11-03', endDate: '2026-11-04', kind: 'survey', purpose: '了解秋粮收购', unannounced: true, met: '村支书', findings: [{ problem: '烘干设备不足', placeId: 9, category: '农业', severity: 'high' }] },
+      body: { personIds: [3, 4], startDate: '2026-11-03', endDate: '2026-11-04', kind: 'survey', purpose: '了解秋粮收购', unannounced: true, peopleMet: '村支书', findings: [{ problem: '烘干设备不足', placeId: 9, category: '农业', severity: 'high' }] },
     });
   });
   it('makes a half day a single date', () => {

@@ -120,7 +120,7 @@ export function visitBody(f: VisitForm): { ok: true; body: Record<string, unknow
   if (f.halfDay) body.halfDay = true;
   if (f.placeIds?.length) body.placeIds = [...new Set(f.placeIds)];
   if (text(f.seen)) body.seen = text(f.seen);
-  if (text(f.met)) body.met = text(f.met);
+  if (text(f.met)) body.peopleMet = text(f.met);
   if (findings.length) body.findings = findings;
   return { ok: true, body };
 }
@@ -138,7 +138,7 @@ export function idParam(raw: string | null): number | undefined {
 }
 
 // The API's shapes as the page reads them. Until the backend's generated types land these are
-// written by hand from the contract (see /work/briefs/research-requests.md).
+// written by hand from the backend's schemas (src/modules/research/schemas.ts on branch research).
 export interface Ref {
   id: number;
   name: string;
@@ -148,83 +148,103 @@ export interface FindingTask {
   title: string;
   status: string;
   light: 'green' | 'yellow' | 'red' | 'done';
-  lightReasons: string[];
+  deadline: string;
+  leadUnitId: number;
 }
 export interface FieldFinding {
   id: number;
+  position: number;
   problem: string;
-  place: Ref | null;
+  placeId: number | null;
   category: string | null;
-  severity: string | null;
+  severity: string;
+  taskId: number | null;
   task: FindingTask | null;
 }
 export interface FieldVisit {
   id: number;
-  people: Ref[];
   startDate: string;
   endDate: string;
   halfDay: boolean;
   kind: string;
-  places: (Ref & { kind?: string; tags?: string[] })[];
   unannounced: boolean;
   purpose: string;
   seen: string | null;
-  met: string | null;
+  peopleMet: string | null;
+  people: (Ref & { title: string | null; unitName: string })[];
+  places: (Ref & { kind: string; tags: string[]; townshipName: string })[];
   findings: FieldFinding[];
+  canAssign: boolean;
 }
 export interface FieldVisitPage {
   items: FieldVisit[];
   nextCursor: string | null;
 }
 export interface QuotaAnswer extends Quota {
-  behindBy?: number;
+  year: number;
+  rank: string;
+  rankSince: string | null;
+  shortfall: number;
+  marginDays: number;
+  person: Ref;
 }
 export interface Place {
   id: number;
+  townshipId: number;
+  townshipName: string;
   name: string;
   kind: string;
   tags: string[];
-  unit: Ref;
+  active: boolean;
 }
 export interface PlacePage {
   items: Place[];
   nextCursor: string | null;
 }
+type PersonRef = Ref & { title: string | null; unitName: string };
 export interface AnnualRow {
-  person: Ref & { unitName?: string };
-  rank?: string;
-  target: number;
-  days: number;
-  expectedByNow: number;
-  behind: boolean;
+  person: PersonRef & { rank: string };
+  quota: Omit<QuotaAnswer, 'person'>;
   visits: number;
-  unannouncedShare: number | null;
+  byKind: Record<string, number>;
+  unannounced: number;
+  places: number;
+  villages: number;
   findings: number;
   findingsWithTask: number;
   findingsResolved: number;
 }
 export interface Annual {
+  unit: Ref;
   year: number;
-  items: AnnualRow[];
+  rows: AnnualRow[];
 }
-export interface CoverageNumbers {
+export interface Showcase {
   visits: number;
-  concentrationShare: number | null;
-  advancedVisits: number;
-  backwardVisits: number;
+  placeVisits: number;
+  topTenthShare: number | null;
+  topTenthPlaces: number;
+  advanced: number;
+  lagging: number;
+  laggingShare: number | null;
+  unannounced: number;
   unannouncedShare: number | null;
-  findingsTaskShare: number | null;
-  findingsResolvedShare: number | null;
+  findings: number;
+  findingsWithTask: number;
+  findingsResolved: number;
+  taskShare: number | null;
+  resolvedShare: number | null;
 }
 export interface Coverage {
+  unit: Ref;
   year: number;
-  county: CoverageNumbers & { villages: number; unvisitedVillages: (Ref & { township?: string })[] };
-  leaders: (CoverageNumbers & { person: Ref })[];
+  villages: number;
+  unvisitedVillages: (Ref & { townshipName: string })[];
+  county: Showcase;
+  leaders: (Showcase & { person: PersonRef; villagesUnvisited: number; showcaseHeavy: boolean })[];
 }
-export interface BehindRow {
-  person: Ref & { unitName?: string };
-  target: number;
-  days: number;
-  expectedByNow: number;
-  behindBy: number;
+export interface Behind {
+  unit: Ref;
+  year: number;
+  items: { person: PersonRef & { rank: string }; quota: Omit<QuotaAnswer, 'person'> }[];
 }

@@ -47,7 +47,7 @@ function PeopleSelect(props: { value?: Labelled[]; onChange?: (v: Labelled[]) =>
 function PlacesSelect(props: { value?: Labelled[]; onChange?: (v: Labelled[]) => void; id?: string }) {
   const { lang } = useLang();
   const [q, setQ] = useState('');
-  const places = useQuery({ queryKey: ['places', 'pick', q], queryFn: () => api.get<PlacePage>('/api/v1/places', { q: q || undefined, limit: 50 }).then((r) => r.items) });
+  const places = useQuery({ queryKey: ['places', 'pick', q], queryFn: () => api.get<PlacePage>('/api/v1/field-visits/places', { q: q || undefined, limit: 50 }).then((r) => r.items) });
   return (
     <Select
       id={props.id}
@@ -57,7 +57,7 @@ function PlacesSelect(props: { value?: Labelled[]; onChange?: (v: Labelled[]) =>
       value={props.value ?? []}
       onChange={(v) => props.onChange?.(v)}
       loading={places.isPending}
-      options={(places.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.unit.name} · ${placeKindName(p.kind, lang)}${p.tags.length ? ` · ${p.tags.join('/')}` : ''}）` }))}
+      options={(places.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.townshipName} · ${placeKindName(p.kind, lang)}${p.tags.length ? ` · ${p.tags.join('/')}` : ''}）` }))}
       style={{ width: '100%' }}
     />
   );

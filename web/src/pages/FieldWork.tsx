@@ -10,7 +10,7 @@ import { PersonPicker, UnitPicker, WorkdayDatePicker } from '../components/picke
 import { ErrorState } from '../components/States.tsx';
 import { TaskLink } from '../components/TaskLink.tsx';
 import { api, ApiError, queryString } from '../lib/api.ts';
-import { canAssign, hasRole, serverToday, useMe } from '../lib/auth.ts';
+import { hasRole, serverToday, useMe } from '../lib/auth.ts';
 import { LEVEL, statusName } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import {
@@ -100,7 +100,6 @@ function PersonView() {
   const rows = visits.data?.pages.flatMap((p) => p.items) ?? [];
   const findings = rows.flatMap((v) => v.findings.map((f) => ({ ...f, visit: v })));
   const [converting, setConverting] = useState<(FieldFinding & { visit: FieldVisit }) | null>(null);
-  const mayConvert = canAssign(me.data);
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -142,7 +141,7 @@ function PersonView() {
                     <span style={{ whiteSpace: 'pre-wrap' }}>{v.seen || '—'}</span>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('fw.met')}>
-                    <span style={{ whiteSpace: 'pre-wrap' }}>{v.met || '—'}</span>
+                    <span style={{ whiteSpace: 'pre-wrap' }}>{v.peopleMet || '—'}</span>
                   </Descriptions.Item>
                 </Descriptions>
               ),
@@ -178,7 +177,7 @@ function PersonView() {
           columns={[
             { title: t('fw.problem'), dataIndex: 'problem' },
             { title: t('fw.dates'), render: (_, f) => f.visit.startDate, width: 110 },
-            { title: t('fw.place'), render: (_, f) => f.place?.name ?? '—', width: 140 },
+            { title: t('fw.place'), render: (_, f) => f.visit.places.find((p) => p.id === f.placeId)?.name ?? '—', width: 140 },
             { title: t('fw.category'), render: (_, f) => f.category ?? '—', width: 100 },
             { title: t('fw.severity'), render: (_, f) => severityName(f.severity, lang), width: 80 },
             {
@@ -187,11 +186,11 @@ function PersonView() {
               render: (_, f) =>
                 f.task ? (
                   <Space size={6} wrap data-testid={`finding-task-${f.id}`}>
-                    <LightTag light={f.task.light} reasons={f.task.lightReasons} />
+                    <LightTag light={f.task.light} />
                     <Tag>{statusName(f.task.status, lang)}</Tag>
                     <TaskLink task={{ id: f.task.id, title: `${t('fw.task')} #${f.task.id}` }} />
                   </Space>
-                ) : mayConvert ? (
+                ) : f.visit.canAssign ? (
                   <Button size="small" icon={<FileAddOutlined />} onClick={() => setConverting(f)} aria-label={`${t('fw.toTask')}：${f.problem}`} data-testid={`finding-convert-${f.id}`}>
                     {t('fw.toTask')}
                   </Button>
@@ -271,7 +270,7 @@ function QuotaCard({ quota, loading, year }: { quota: QuotaAnswer | undefined; l
             <>
               <Progress percent={g.donePct} success={{ percent: Math.min(g.donePct, g.expectedPct) }} status={g.state === 'behind' ? 'exception' : 'normal'} aria-label={t('fw.daysDone')} style={{ marginTop: 12 }} />
               {g.state === 'behind' ? (
-                <Alert type="error" showIcon icon={<WarningOutlined />} role="alert" data-testid="fw-behind" title={`${t('fw.behind')} ${daysText(quota.behindBy ?? g.gap)} ${t('fw.daysUnit')}`} />
+                <Alert type="error" showIcon icon={<WarningOutlined />} role="alert" data-testid="fw-behind" title={`${t('fw.behind')} ${daysText(quota.shortfall)} ${t('fw.daysUnit')}`} />
               ) : g.state === 'done' ? (
                 <Alert type="success" showIcon title={t('fw.reached')} />
               ) : g.state === 'none' ? (
@@ -375,7 +374,7 @@ function CoverageView() {
   const t = useT();
   const [unitId, setUnitId] = useState<number | undefined>();
   const [year, setYear] = useState<number>(serverToday().year());
-  const cov = useQuery({ queryKey: ['field-visits', 'coverage', unitId, year], queryFn: () => api.get<Coverage>('/api/v1/field-visits/coverage', { unitId, year }) });
+  const cov = useQuery({ queryKey: ['field-visits', 'coverage', unitId, year], queryFn: () => api.get<Coverage>('/api/v1/field-visits/stats', { unitId, year }) });
   const annual = useQuery({ queryKey: ['field-visits', 'annual', unitId, year], queryFn: () => api.get<Annual>('/api/v1/field-visits/annual', { unitId, year }) });
   const c = cov.data;
   const leaders = useMemo(() => c?.leaders ?? [], [c]);
@@ -390,10 +389,10 @@ function CoverageView() {
         { type: 'value', min: 0, max: 100, name: '%', splitLine: { show: false } },
       ],
       series: [
-        { name: t('fw.advanced'), type: 'bar', stack: 'tag', data: leaders.map((l) => l.advancedVisits), itemStyle: { color: '#8c8c8c', decal: { symbol: 'line' } } },
-        { name: t('fw.backward'), type: 'bar', stack: 'tag', data: leaders.map((l) => l.backwardVisits), itemStyle: { color: '#c62828' } },
+        { name: t('fw.advanced'), type: 'bar', stack: 'tag', data: leaders.map((l) => l.advanced), itemStyle: { color: '#8c8c8c', decal: { symbol: 'line' } } },
+        { name: t('fw.backward'), type: 'bar', stack: 'tag', data: leaders.map((l) => l.lagging), itemStyle: { color: '#c62828' } },
         { name: t('fw.unannouncedShare'), type: 'line', yAxisIndex: 1, data: leaders.map((l) => (l.unannouncedShare === null ? null : Math.round(l.unannouncedShare * 1000) / 10)), itemStyle: { color: '#1677ff' } },
-        { name: t('fw.concentration'), type: 'line', yAxisIndex: 1, lineStyle: { type: 'dashed' }, data: leaders.map((l) => (l.concentrationShare === null ? null : Math.round(l.concentrationShare * 1000) / 10)), itemStyle: { color: '#fa8c16' } },
+        { name: t('fw.concentration'), type: 'line', yAxisIndex: 1, lineStyle: { type: 'dashed' }, data: leaders.map((l) => (l.topTenthShare === null ? null : Math.round(l.topTenthShare * 1000) / 10)), itemStyle: { color: '#fa8c16' } },
       ],
     }),
     [leaders, t],
@@ -420,12 +419,12 @@ function CoverageView() {
       ) : (
         <>
           <Row gutter={[12, 12]}>
-            {stat(t('fw.unvisited'), c ? `${c.county.unvisitedVillages.length} / ${c.county.villages}` : undefined, 'cov-unvisited')}
-            {stat(t('fw.concentration'), c ? share(c.county.concentrationShare) : undefined, 'cov-concentration')}
-            {stat(`${t('fw.advanced')} : ${t('fw.backward')}`, c ? `${c.county.advancedVisits} : ${c.county.backwardVisits}` : undefined, 'cov-balance')}
+            {stat(t('fw.unvisited'), c ? `${c.unvisitedVillages.length} / ${c.villages}` : undefined, 'cov-unvisited')}
+            {stat(t('fw.concentration'), c ? share(c.county.topTenthShare) : undefined, 'cov-concentration')}
+            {stat(`${t('fw.advanced')} : ${t('fw.backward')}`, c ? `${c.county.advanced} : ${c.county.lagging}` : undefined, 'cov-balance')}
             {stat(t('fw.unannouncedShare'), c ? share(c.county.unannouncedShare) : undefined, 'cov-unannounced')}
-            {stat(t('fw.taskShare'), c ? share(c.county.findingsTaskShare) : undefined, 'cov-task-share')}
-            {stat(t('fw.resolvedShare'), c ? share(c.county.findingsResolvedShare) : undefined, 'cov-resolved-share')}
+            {stat(t('fw.taskShare'), c ? share(c.county.taskShare) : undefined, 'cov-task-share')}
+            {stat(t('fw.resolvedShare'), c ? share(c.county.resolvedShare) : undefined, 'cov-resolved-share')}
           </Row>
           <Card size="small" title={t('fw.byLeader')}>
             <div role="img" aria-label={`${t('fw.byLeader')}。${t('stats.chartNote')}`}>
@@ -440,28 +439,41 @@ function CoverageView() {
               scroll={{ x: 760 }}
               data-testid="fw-cov-leaders"
               columns={[
-                { title: t('fw.leader'), render: (_, l) => l.person.name },
+                {
+                  title: t('fw.leader'),
+                  render: (_, l) => (
+                    <Space size={4} wrap>
+                      {l.person.name}
+                      {l.showcaseHeavy && (
+                        <Tag color="warning" icon={<WarningOutlined />} data-testid={`showcase-${l.person.id}`}>
+                          {t('fw.showcaseHeavy')}
+                        </Tag>
+                      )}
+                    </Space>
+                  ),
+                },
+                { title: t('fw.villagesUnvisited'), dataIndex: 'villagesUnvisited', align: 'right', width: 90 },
                 { title: t('fw.visitsUnit'), dataIndex: 'visits', align: 'right', width: 70 },
-                { title: t('fw.concentration'), render: (_, l) => share(l.concentrationShare), align: 'right', width: 110 },
-                { title: t('fw.advanced'), dataIndex: 'advancedVisits', align: 'right', width: 70 },
-                { title: t('fw.backward'), dataIndex: 'backwardVisits', align: 'right', width: 70 },
+                { title: t('fw.concentration'), render: (_, l) => share(l.topTenthShare), align: 'right', width: 110 },
+                { title: t('fw.advanced'), dataIndex: 'advanced', align: 'right', width: 70 },
+                { title: t('fw.backward'), dataIndex: 'lagging', align: 'right', width: 70 },
                 { title: t('fw.unannouncedShare'), render: (_, l) => share(l.unannouncedShare), align: 'right', width: 110 },
-                { title: t('fw.taskShare'), render: (_, l) => share(l.findingsTaskShare), align: 'right', width: 110 },
-                { title: t('fw.resolvedShare'), render: (_, l) => share(l.findingsResolvedShare), align: 'right', width: 110 },
+                { title: t('fw.taskShare'), render: (_, l) => share(l.taskShare), align: 'right', width: 110 },
+                { title: t('fw.resolvedShare'), render: (_, l) => share(l.resolvedShare), align: 'right', width: 110 },
               ]}
             />
           </Card>
-          <Card size="small" title={`${t('fw.unvisited')}（${c?.county.unvisitedVillages.length ?? 0}）`}>
+          <Card size="small" title={`${t('fw.unvisited')}（${c?.unvisitedVillages.length ?? 0}）`}>
             <Table
               rowKey="id"
               size="small"
               loading={cov.isPending}
-              dataSource={c?.county.unvisitedVillages ?? []}
+              dataSource={c?.unvisitedVillages ?? []}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               data-testid="fw-cov-unvisited"
               columns={[
                 { title: t('fw.village'), dataIndex: 'name' },
-                { title: t('fw.township'), render: (_, v) => v.township ?? '—' },
+                { title: t('fw.township'), render: (_, v) => v.townshipName },
               ]}
             />
           </Card>
@@ -484,18 +496,18 @@ function CoverageView() {
             size="small"
             pagination={false}
             loading={annual.isPending}
-            dataSource={annual.data?.items ?? []}
+            dataSource={annual.data?.rows ?? []}
             scroll={{ x: 900 }}
             data-testid="fw-annual"
             columns={[
               { title: t('fw.leader'), render: (_, r) => r.person.name },
-              { title: t('fw.unit'), render: (_, r) => r.person.unitName ?? '—' },
-              { title: t('fw.daysDone'), render: (_, r) => daysText(r.days), align: 'right', width: 80 },
-              { title: t('fw.target'), render: (_, r) => daysText(r.target), align: 'right', width: 80 },
-              { title: t('fw.expected'), render: (_, r) => daysText(r.expectedByNow), align: 'right', width: 90 },
-              { title: t('fw.state'), width: 90, render: (_, r) => (r.behind ? <Tag color="error" icon={<WarningOutlined />}>{t('fw.behindShort')}</Tag> : <Tag color="success">{t('fw.onTrack')}</Tag>) },
+              { title: t('fw.unit'), render: (_, r) => r.person.unitName },
+              { title: t('fw.daysDone'), render: (_, r) => daysText(r.quota.days), align: 'right', width: 80 },
+              { title: t('fw.target'), render: (_, r) => daysText(r.quota.target), align: 'right', width: 80 },
+              { title: t('fw.expected'), render: (_, r) => daysText(r.quota.expectedByNow), align: 'right', width: 90 },
+              { title: t('fw.state'), width: 90, render: (_, r) => (r.quota.behind ? <Tag color="error" icon={<WarningOutlined />}>{t('fw.behindShort')}</Tag> : <Tag color="success">{t('fw.onTrack')}</Tag>) },
               { title: t('fw.visitsUnit'), dataIndex: 'visits', align: 'right', width: 70 },
-              { title: t('fw.unannouncedShare'), render: (_, r) => share(r.unannouncedShare), align: 'right', width: 100 },
+              { title: t('fw.unannouncedShare'), render: (_, r) => share(r.visits ? r.unannounced / r.visits : null), align: 'right', width: 100 },
               { title: t('fw.findings'), render: (_, r) => `${r.findings} / ${r.findingsWithTask} / ${r.findingsResolved}`, width: 120 },
             ]}
           />
@@ -524,7 +536,7 @@ function PlacesView() {
   const [importError, setImportError] = useState<ApiError | null>(null);
   const q = useInfiniteQuery({
     queryKey: ['places', filters],
-    queryFn: ({ pageParam }) => api.get<PlacePage>('/api/v1/places', { ...filters, cursor: pageParam, limit: 100 }),
+    queryFn: ({ pageParam }) => api.get<PlacePage>('/api/v1/field-visits/places', { ...filters, cursor: pageParam, limit: 100 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -532,8 +544,8 @@ function PlacesView() {
   const onImport = async (file: File) => {
     setImportError(null);
     try {
-      const r = await api.upload<{ created?: number; imported?: number }>('/api/v1/places/import', file, XLSX);
-      message.success(`${t('fw.imported')} ${r.created ?? r.imported ?? ''}`);
+      const r = await api.upload<{ imported: number }>('/api/v1/field-visits/places/import', file, XLSX);
+      message.success(`${t('fw.imported')} ${r.imported}`);
       await qc.invalidateQueries({ queryKey: ['places'] });
     } catch (err) {
       if (err instanceof ApiError) setImportError(err);
@@ -541,7 +553,7 @@ function PlacesView() {
     }
     return false;
   };
-  const rowErrors = (importError?.details as { rows?: { row: number; message: string }[] } | undefined)?.rows ?? [];
+  const rowErrors = (importError?.details as { errors?: string[] } | undefined)?.errors ?? [];
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
@@ -579,12 +591,12 @@ function PlacesView() {
           role="alert"
           closable={{ 'aria-label': t('fw.close') }}
           onClose={() => setImportError(null)}
-          title={importError.message}
+          title={importError.message.split('\n')[0]}
           description={
             rowErrors.length ? (
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {rowErrors.slice(0, 20).map((r, i) => (
-                  <li key={i}>{`${r.row ?? ''} ${r.message ?? JSON.stringify(r)}`}</li>
+                  <li key={i}>{r}</li>
                 ))}
               </ul>
             ) : undefined
@@ -606,7 +618,7 @@ function PlacesView() {
           columns={[
             { title: t('fw.placeName'), dataIndex: 'name' },
             { title: t('fw.placeKind'), render: (_, p) => placeKindName(p.kind, lang), width: 100 },
-            { title: t('fw.township'), render: (_, p) => p.unit.name, width: 160 },
+            { title: t('fw.township'), render: (_, p) => p.townshipName, width: 160 },
             { title: t('fw.tags'), render: (_, p) => (p.tags.length ? p.tags.map((x) => <Tag key={x}>{x}</Tag>) : '—'), width: 220 },
           ]}
         />
@@ -627,7 +639,7 @@ function PlaceDialog({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const [form] = Form.useForm<PlaceForm>();
   const save = useMutation({
-    mutationFn: (v: PlaceForm) => api.post<Place>('/api/v1/places', { unitId: v.unitId, name: v.name?.trim(), kind: v.kind, tags: v.tags ?? [] }),
+    mutationFn: (v: PlaceForm) => api.post<Place>('/api/v1/field-visits/places', { townshipId: v.unitId, name: v.name?.trim(), kind: v.kind, tags: v.tags ?? [] }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['places'] });
       onClose();
