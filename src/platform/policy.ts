@@ -41,6 +41,8 @@ export const PolicySchema = z
         township: days,
         other: days,
       }),
+      /** More than N days behind the target prorated to today: warned in the inbox once a month, shown to the supervisor and unit head. */
+      behindMarginDays: days,
     }),
     documents: z.strictObject({
       /** Length limits by kind: local/departmental documents, single-topic, briefs, 请示/报告. */
@@ -95,6 +97,7 @@ export const defaultPolicy: Policy = {
   },
   research: {
     fieldDaysPerYear: { provincial: 60, department: 60, county: 90, township: 90, other: 0 },
+    behindMarginDays: 10,
   },
   documents: {
     maxChars: { general: 5000, singleTopic: 4000, brief: 500, report: 3000 },

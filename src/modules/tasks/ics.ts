@@ -10,6 +10,14 @@ export interface FeedTask {
   leadUnitName: string;
   updatedAt: Date;
 }
+/** An all-day event another module puts on the feed (field days): its own UID, date and text. */
+export interface FeedEvent {
+  uid: string;
+  date: string;
+  summary: string;
+  description: string;
+  modified: Date;
+}
 export interface FeedMilestone {
   id: number;
   title: string;
@@ -57,7 +65,7 @@ const basicDate = (d: string) => d.replaceAll('-', '');
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const stamp = (d: Date) => `${d.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
 
-export function buildFeed(opts: { name: string; host: string; now: Date; tasks: FeedTask[]; milestones: FeedMilestone[] }): string {
+export function buildFeed(opts: { name: string; host: string; now: Date; tasks: FeedTask[]; milestones: FeedMilestone[]; events?: readonly FeedEvent[] }): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Mashang//督查督办//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(`马上·${opts.name}的督办时限`)}`, 'X-WR-TIMEZONE:Asia/Shanghai'];
   const event = (uid: string, date: string, summary: string, description: string, modified: Date) => {
     lines.push(
@@ -75,6 +83,7 @@ export function buildFeed(opts: { name: string; host: string; now: Date; tasks: 
   };
   for (const t of opts.tasks) event(`task-${t.id}`, t.deadline, `【完成时限】${t.title}`, `主办单位：${t.leadUnitName}\n状态：${t.status}`, t.updatedAt);
   for (const m of opts.milestones) event(`milestone-${m.id}`, m.due, `【节点】${m.title}${m.doneAt ? '（已完成）' : ''}`, `所属事项：${m.taskTitle}`, m.doneAt ?? opts.now);
+  for (const e of opts.events ?? []) event(e.uid, e.date, e.summary, e.description, e.modified);
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

@@ -5,10 +5,10 @@ import { sha256 } from '../../platform/auth/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import { AppError, forbidden, notFound, PLATFORM_ERRORS } from '../../platform/errors.ts';
 import { TASK_ERRORS } from './errors.ts';
-import type { Db } from '../../platform/db/index.ts';
+import type { Db, Executor } from '../../platform/db/index.ts';
 import type { NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
-import { buildFeed } from './ics.ts';
+import { buildFeed, type FeedEvent } from './ics.ts';
 import { readLedger, writeLedger, type LedgerRow } from './ledger.ts';
 import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES } from './rules.ts';
 import { TaskCreateBody } from './schemas.ts';
@@ -41,6 +41,9 @@ const COLUMN_OF: Record<string, string> = { title: '事项名称', description: 
 /** The fields a ledger row carries itself, checked as the create route checks them. */
 const RowFields = TaskCreateBody.pick({ title: true, description: true, level: true, deadline: true, source: true });
 
+/** A module's events for a person's feed, read through the given executor. */
+export type FeedContributor = (personId: number, db: Executor) => Promise<FeedEvent[]>;
+
 /** 台账 (XLSX) out and in, and the ICS deadline feed. */
 export class LedgerService {
   constructor(
@@ -54,6 +57,14 @@ export class LedgerService {
     /** The installation's host name, for the feed's UIDs (never the request's Host). */
     private readonly hostName: string,
   ) {}
+
+  /** Other modules' all-day events on each person's feed (field days…): the feed calls each in turn. */
+  private readonly feedContributors: FeedContributor[] = [];
+
+  /** Adds a module's events to every person's ICS feed (research: field days) without the feed knowing that module. */
+  addFeedContributor(contributor: FeedContributor): void {
+    this.feedContributors.push(contributor);
+  }
 
   /** The ledger as XLSX, with the ledger's filters, in deadline order. */
   async export(actor: Actor, filter: ViewFilter): Promise<Buffer> {
@@ -181,7 +192,10 @@ export class LedgerService {
     const person = await this.db.selectFrom('person').select(['name', 'active']).where('id', '=', owner.personId).executeTakeFirst();
     if (!person?.active) throw notFound(TASK_ERRORS.FEED_NOT_FOUND, 'token');
     const [tasks, milestones] = await this.store.feedItems(this.db, owner.personId);
+    const events: FeedEvent[] = [];
+    for (const c of this.feedContributors) events.push(...(await c(owner.personId, this.db)));
     return buildFeed({
+      events,
       name: person.name,
       host: this.hostName,
       now: this.clock.now(),

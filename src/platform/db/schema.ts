@@ -28,6 +28,8 @@ export interface PersonTable {
   login: string;
   title: string | null;
   rank: 'provincial' | 'department' | 'county' | 'township' | 'other';
+  /** 任职日期: when the post at this rank began (YYYY-MM-DD); prorates the yearly field-day target. */
+  rankSince: ColumnType<string | null, string | null | undefined, string | null>;
   roles: ColumnType<string[], string[], string[]>;
   email: string | null;
   phone: string | null;

@@ -3,7 +3,7 @@ import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import { RANKS, ROLES, type Rank, type Role } from '../auth/actor.ts';
 import type { Db } from '../db/index.ts';
 import { AppError, PLATFORM_ERRORS } from '../errors.ts';
-import { openWorkbook, sheetTable } from '../xlsx.ts';
+import { dateFromText, openWorkbook, sheetTable } from '../xlsx.ts';
 import { LEVELS, UNIT_KINDS, type Level, type UnitKind } from './rules.ts';
 import { Login, PersonCreateBody, UnitCode, UnitCreateBody } from './schemas.ts';
 import type { OrgService } from './service.ts';
@@ -16,7 +16,7 @@ interface Table {
 
 const HEADERS: Record<string, string> = {
   代码: 'code', 单位代码: 'unitCode', 名称: 'name', 单位名称: 'name', 类别: 'kind', 层级: 'level', 上级代码: 'parentCode', 排序: 'sortOrder',
-  登录名: 'login', 姓名: 'name', 职级: 'rank', 角色: 'roles', 职务: 'title', 邮箱: 'email', 电话: 'phone',
+  登录名: 'login', 姓名: 'name', 职级: 'rank', 角色: 'roles', 职务: 'title', 邮箱: 'email', 电话: 'phone', 任职日期: 'rankSince',
 };
 const KIND_NAMES: Record<string, UnitKind> = { 区划: 'region', 行政区划: 'region', 部门: 'department', 单位: 'department' };
 const LEVEL_NAMES: Record<string, Level> = { 省: 'province', 州市: 'prefecture', 市: 'prefecture', 州: 'prefecture', 县: 'county', 区: 'county', 乡镇: 'township', 乡: 'township', 镇: 'township' };
@@ -45,7 +45,7 @@ export interface ImportReport {
 
 /**
  * `mashang import org FILE`: units (代码, 名称, 类别, 层级, 上级代码) and people (登录名, 姓名,
- * 单位代码, 职级, 角色, 职务, 邮箱, 电话), as CSV (one table) or XLSX (sheets 单位 and 人员).
+ * 单位代码, 职级, 角色, 职务, 邮箱, 电话, 任职日期), as CSV (one table) or XLSX (sheets 单位 and 人员).
  * Every row is checked first; any error imports nothing and lists every row at fault.
  * Imported people have no password until an admin sets one.
  */
@@ -53,7 +53,7 @@ export async function importOrg(db: Db, org: OrgService, ctx: AuditContext, file
   const tables = await readTables(fileName, content);
   const errors: string[] = [];
   const units: { where: string; code: string; name: string; kind: UnitKind; level?: Level; parentCode: string; sortOrder: number }[] = [];
-  const people: { where: string; login: string; name: string; unitCode: string; rank: Rank; roles: Role[]; title: string | null; email: string | null; phone: string | null }[] = [];
+  const people: { where: string; login: string; name: string; unitCode: string; rank: Rank; roles: Role[]; title: string | null; email: string | null; phone: string | null; rankSince: string | null }[] = [];
 
   for (const table of tables) {
     const isPeople = table.rows.some((r) => 'login' in r.cells);
@@ -67,14 +67,17 @@ export async function importOrg(db: Db, org: OrgService, ctx: AuditContext, file
         if (!cells.unitCode) err('缺少单位代码 (unit code is empty)');
         const rank = RANK_NAMES[cells.rank ?? ''] ?? (RANKS.includes(cells.rank as Rank) ? (cells.rank as Rank) : undefined);
         if (!rank) err(`职级 "${cells.rank ?? ''}" 无效 (rank: 省级/厅级/县处级/乡科级/其他)`);
+        // 任职日期 (optional): a date cell or YYYY-MM-DD text.
+        const rankSince = cells.rankSince ? dateFromText(cells.rankSince) : null;
+        if (cells.rankSince && !rankSince) err(`任职日期 "${cells.rankSince}" 无效 (rankSince: YYYY-MM-DD)`);
         const roles = (cells.roles ?? '').split(/[,，、;\s]+/).filter(Boolean).map((r) => ROLE_NAMES[r] ?? r);
         const badRoles = roles.filter((r) => !(ROLES as string[]).includes(r));
         if (badRoles.length) err(`角色无效 (unknown roles): ${badRoles.join(', ')}`);
         // The rest of the row is checked as the create route checks a body: name, title, e-mail, phone.
         const body = PersonCreateBody.pick({ name: true, title: true, email: true, phone: true }).safeParse({ name: cells.name ?? '', title: cells.title || null, email: cells.email || null, phone: cells.phone || null });
         if (!body.success) for (const i of body.error.issues) err(`${PERSON_COLUMNS[String(i.path[0])] ?? String(i.path[0])} 无效 (${String(i.path[0])}: ${i.message})`);
-        if (login.success && rank && cells.name && cells.unitCode && !badRoles.length && body.success) {
-          people.push({ where, login: login.data, name: cells.name, unitCode: cells.unitCode, rank, roles: roles as Role[], title: cells.title || null, email: cells.email || null, phone: cells.phone || null });
+        if (login.success && rank && cells.name && cells.unitCode && !badRoles.length && body.success && (rankSince || !cells.rankSince)) {
+          people.push({ where, login: login.data, name: cells.name, unitCode: cells.unitCode, rank, roles: roles as Role[], title: cells.title || null, email: cells.email || null, phone: cells.phone || null, rankSince });
         }
       } else {
         const code = UnitCode.safeParse(cells.code ?? '');
@@ -144,7 +147,7 @@ export async function importOrg(db: Db, org: OrgService, ctx: AuditContext, file
           continue;
         }
         try {
-          await org.createPerson(ctx, null, { unitId, name: p.name, login: p.login, title: p.title, rank: p.rank, roles: p.roles, email: p.email, phone: p.phone }, trx);
+          await org.createPerson(ctx, null, { unitId, name: p.name, login: p.login, title: p.title, rank: p.rank, roles: p.roles, email: p.email, phone: p.phone, rankSince: p.rankSince }, trx);
           created += 1;
         } catch (e) {
           if (!(e instanceof AppError)) throw e;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RANKS, ROLES, type Actor } from '../auth/actor.ts';
 import type { Unit } from '../db/schema.ts';
 import { IdCursor, pageQuery } from '../http/paging.ts';
-import { Id, QueryBool, QueryId, QueryText, Text } from '../http/zod.ts';
+import { DateString, Id, QueryBool, QueryId, QueryText, Text } from '../http/zod.ts';
 import type { PersonRow } from './service.ts';
 import { LEVELS, seesContactOf, UNIT_KINDS } from './rules.ts';
 
@@ -53,6 +53,8 @@ export const PersonResponse = z.object({
   unitName: z.string(),
   title: z.string().nullable(),
   rank: z.enum(RANKS),
+  /** 任职日期: when the post at this rank began (prorates the yearly field-day target). */
+  rankSince: z.string().nullable(),
   roles: z.array(z.string()),
   email: z.string().nullable(),
   phone: z.string().nullable(),
@@ -68,6 +70,7 @@ export const toPersonResponse = (p: PersonRow, viewer: Actor): z.infer<typeof Pe
   unitName: p.unitName,
   title: p.title,
   rank: p.rank,
+  rankSince: p.rankSince,
   roles: p.roles,
   email: contact ? p.email : null,
   phone: contact ? p.phone : null,
@@ -95,6 +98,7 @@ export const PersonCreateBody = z.strictObject({
   login: Login,
   title: Text(50).nullable().optional(),
   rank: z.enum(RANKS),
+  rankSince: DateString.nullable().optional(),
   roles: Roles,
   email: Email.optional(),
   phone: Phone.optional(),
@@ -106,6 +110,7 @@ export const PersonUpdateBody = z
     name: Text(50).optional(),
     title: Text(50).nullable().optional(),
     rank: z.enum(RANKS).optional(),
+    rankSince: DateString.nullable().optional(),
     roles: Roles.optional(),
     email: Email.optional(),
     phone: Phone.optional(),

@@ -25,6 +25,8 @@ export interface PersonInput {
   login: string;
   title?: string | null | undefined;
   rank: Rank;
+  /** 任职日期 (YYYY-MM-DD), optional. */
+  rankSince?: string | null | undefined;
   roles: Role[];
   email?: string | null | undefined;
   phone?: string | null | undefined;
@@ -205,6 +207,7 @@ export class OrgService {
         login: input.login,
         title: input.title ?? null,
         rank: input.rank,
+        rankSince: input.rankSince ?? null,
         roles: input.roles,
         email: input.email ?? null,
         phone: input.phone ?? null,

@@ -1671,6 +1671,818 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/field-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visits you may see (yours; those of people you oversee), newest first; filters personId, unitId, placeId, year */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    personId?: number;
+                    placeId?: number;
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FieldVisit"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录一线调研: people (yourself, or people you oversee), dates (whole days or a half day), kind, places, unannounced, purpose, findings. 201 with the visit and its findings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endDate: string;
+                        findings?: {
+                            category?: string;
+                            placeId?: number;
+                            problem: string;
+                            /** @enum {string} */
+                            severity?: "low" | "medium" | "high";
+                        }[];
+                        halfDay?: boolean;
+                        /** @enum {string} */
+                        kind: "survey" | "onsite" | "petition" | "stationed" | "inspection";
+                        peopleMet?: string;
+                        personIds: number[];
+                        placeIds?: number[];
+                        purpose: string;
+                        seen?: string;
+                        startDate: string;
+                        unannounced?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldVisit"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit with its people, places and findings (each with its task’s light and status) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldVisit"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-visits/{id}/findings/{fid}/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调研成果转化: the finding becomes a supervised task (source research) in one transaction: lead unit (in your scope), responsible person, deadline (date or { workdays }), level (default by severity). 409 FINDING_HAS_TASK when it already did */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fid: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadline: string | {
+                            workdays: number;
+                        };
+                        leadUnitId: number;
+                        /** @enum {string} */
+                        level?: "normal" | "key" | "major";
+                        responsibleId?: number;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-visits/annual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度一线工作台账: everyone with a target in a unit’s subtree (default: your region) you oversee, with quota and counts */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldAnnual"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-visits/annual.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual table as XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 年度一线工作台账 as an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-visits/behind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 滞后名单 for the workbench: people you oversee (a supervisor’s region, a unit head’s unit) more than behindMarginDays behind today */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldBehind"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-visits/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Places (行政村/社区/企业/项目点/学校/卫生院) under a unit (default: your region); filters kind, tag, q */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    includeInactive?: "0" | "1" | "true" | "false";
+                    kind?: "village" | "community" | "enterprise" | "project" | "school" | "clinic";
+                    limit?: number;
+                    q?: string;
+                    tag?: "先进" | "后进" | "重点项目" | "脱贫村";
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ResearchPlace"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增地点 under a township of your region (supervisors, admins); 409 PLACE_EXISTS for a name the township has */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "village" | "community" | "enterprise" | "project" | "school" | "clinic";
+                        name: string;
+                        /** @default [] */
+                        tags?: ("先进" | "后进" | "重点项目" | "脱贫村")[];
+                        townshipId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResearchPlace"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-visits/places/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A place */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResearchPlace"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改地点: name, kind, tags, township, active (false retires it; old visits keep it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @enum {string} */
+                        kind?: "village" | "community" | "enterprise" | "project" | "school" | "clinic";
+                        name?: string;
+                        tags?: ("先进" | "后进" | "重点项目" | "脱贫村")[];
+                        townshipId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResearchPlace"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/field-visits/places/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入地点 (XLSX body; columns 乡镇 (name or code), 名称, 类别, 标签): every row checked, any error imports nothing (400 IMPORT_INVALID, details.errors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-visits/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一线工作天数 of a person (default: you) for a year (default: this year): target, days, expectedByNow, shortfall, behind */
+        get: {
+            parameters: {
+                query?: {
+                    personId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldQuota"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-visits/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 覆盖与“盆景”检查 of a unit’s subtree (default: your region) for a year: villages no county-level leader visited, concentration (share to the most-visited tenth of places), 先进 vs 后进, unannounced share, findings turned into tasks and resolved — for the unit and per county-level leader */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings": {
         parameters: {
             query?: never;
@@ -2907,6 +3719,7 @@ export type paths = {
                         phone?: string | null;
                         /** @enum {string} */
                         rank: "provincial" | "department" | "county" | "township" | "other";
+                        rankSince?: string | null;
                         roles: ("admin" | "supervisor" | "leader" | "unit_head" | "staff")[];
                         title?: string | null;
                         unitId: number;
@@ -3061,6 +3874,7 @@ export type paths = {
                         phone?: string | null;
                         /** @enum {string} */
                         rank?: "provincial" | "department" | "county" | "township" | "other";
+                        rankSince?: string | null;
                         roles?: ("admin" | "supervisor" | "leader" | "unit_head" | "staff")[];
                         title?: string | null;
                         unitId?: number;
@@ -5807,6 +6621,197 @@ export type components = {
                 message: string;
             };
         };
+        FieldAnnual: {
+            rows: {
+                byKind: {
+                    inspection: number;
+                    onsite: number;
+                    petition: number;
+                    stationed: number;
+                    survey: number;
+                };
+                findings: number;
+                findingsResolved: number;
+                findingsWithTask: number;
+                person: {
+                    id: number;
+                    name: string;
+                    /** @enum {string} */
+                    rank: "provincial" | "department" | "county" | "township" | "other";
+                    title: string | null;
+                    unitName: string;
+                };
+                places: number;
+                quota: {
+                    behind: boolean;
+                    days: number;
+                    expectedByNow: number;
+                    marginDays: number;
+                    /** @enum {string} */
+                    rank: "provincial" | "department" | "county" | "township" | "other";
+                    rankSince: string | null;
+                    shortfall: number;
+                    target: number;
+                    year: number;
+                };
+                unannounced: number;
+                villages: number;
+                visits: number;
+            }[];
+            unit: {
+                id: number;
+                name: string;
+            };
+            year: number;
+        };
+        FieldBehind: {
+            items: {
+                person: {
+                    id: number;
+                    name: string;
+                    /** @enum {string} */
+                    rank: "provincial" | "department" | "county" | "township" | "other";
+                    title: string | null;
+                    unitName: string;
+                };
+                quota: {
+                    behind: boolean;
+                    days: number;
+                    expectedByNow: number;
+                    marginDays: number;
+                    /** @enum {string} */
+                    rank: "provincial" | "department" | "county" | "township" | "other";
+                    rankSince: string | null;
+                    shortfall: number;
+                    target: number;
+                    year: number;
+                };
+            }[];
+            unit: {
+                id: number;
+                name: string;
+            };
+            year: number;
+        };
+        FieldFinding: {
+            category: string | null;
+            id: number;
+            placeId: number | null;
+            position: number;
+            problem: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            task: {
+                deadline: string;
+                id: number;
+                leadUnitId: number;
+                /** @enum {string} */
+                light: "green" | "yellow" | "red" | "done";
+                /** @enum {string} */
+                status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned";
+                title: string;
+            } | null;
+            taskId: number | null;
+        };
+        FieldQuota: {
+            behind: boolean;
+            days: number;
+            expectedByNow: number;
+            marginDays: number;
+            person: {
+                id: number;
+                name: string;
+            };
+            /** @enum {string} */
+            rank: "provincial" | "department" | "county" | "township" | "other";
+            rankSince: string | null;
+            shortfall: number;
+            target: number;
+            year: number;
+        };
+        FieldStats: {
+            county: {
+                advanced: number;
+                findings: number;
+                findingsResolved: number;
+                findingsWithTask: number;
+                lagging: number;
+                laggingShare: number | null;
+                placeVisits: number;
+                resolvedShare: number | null;
+                taskShare: number | null;
+                topTenthPlaces: number;
+                topTenthShare: number | null;
+                unannounced: number;
+                unannouncedShare: number | null;
+                visits: number;
+            };
+            leaders: {
+                advanced: number;
+                findings: number;
+                findingsResolved: number;
+                findingsWithTask: number;
+                lagging: number;
+                laggingShare: number | null;
+                person: {
+                    id: number;
+                    name: string;
+                    title: string | null;
+                    unitName: string;
+                };
+                placeVisits: number;
+                resolvedShare: number | null;
+                showcaseHeavy: boolean;
+                taskShare: number | null;
+                topTenthPlaces: number;
+                topTenthShare: number | null;
+                unannounced: number;
+                unannouncedShare: number | null;
+                villagesUnvisited: number;
+                visits: number;
+            }[];
+            unit: {
+                id: number;
+                name: string;
+            };
+            unvisitedVillages: {
+                id: number;
+                name: string;
+                townshipName: string;
+            }[];
+            villages: number;
+            year: number;
+        };
+        FieldVisit: {
+            canAssign: boolean;
+            createdAt: string;
+            createdBy: number;
+            endDate: string;
+            findings: components["schemas"]["FieldFinding"][];
+            halfDay: boolean;
+            id: number;
+            /** @enum {string} */
+            kind: "survey" | "onsite" | "petition" | "stationed" | "inspection";
+            people: {
+                id: number;
+                name: string;
+                title: string | null;
+                unitName: string;
+            }[];
+            peopleMet: string | null;
+            places: {
+                id: number;
+                /** @enum {string} */
+                kind: "village" | "community" | "enterprise" | "project" | "school" | "clinic";
+                name: string;
+                tags: string[];
+                townshipName: string;
+            }[];
+            purpose: string;
+            seen: string | null;
+            startDate: string;
+            unannounced: boolean;
+        };
         Meeting: {
             actualMinutes: number | null;
             agenda: {
@@ -5968,6 +6973,7 @@ export type components = {
             phone: string | null;
             /** @enum {string} */
             rank: "provincial" | "department" | "county" | "township" | "other";
+            rankSince: string | null;
             roles: string[];
             title: string | null;
             unitId: number;
@@ -6019,6 +7025,7 @@ export type components = {
                 };
             };
             research: {
+                behindMarginDays: number;
                 fieldDaysPerYear: {
                     county: number;
                     department: number;
@@ -6045,6 +7052,16 @@ export type components = {
                 signWithinWorkdays: number;
                 yellowWithinWorkdays: number;
             };
+        };
+        ResearchPlace: {
+            active: boolean;
+            id: number;
+            /** @enum {string} */
+            kind: "village" | "community" | "enterprise" | "project" | "school" | "clinic";
+            name: string;
+            tags: string[];
+            townshipId: number;
+            townshipName: string;
         };
         Task: {
             assessment: string | null;
