@@ -3,6 +3,7 @@
  * the log-a-visit form as the API's body, the coverage numbers as chart series. Pure: unit tested.
  */
 import type { Lang } from './i18n.ts';
+import type { FieldVisitBody, FieldVisitKind, FindingSeverity, PlaceKindCode } from './types.ts';
 
 type Names = Record<string, readonly [string, string]>;
 const pick = (names: Names, key: string | null | undefined, lang: Lang) => (key ? (names[key]?.[lang === 'zh' ? 0 : 1] ?? key) : '—');
@@ -14,7 +15,7 @@ export const VISIT_KIND = {
   petition: ['接访下访', 'Petition visits'],
   stationed: ['驻点', 'Stationed'],
   inspection: ['督查', 'Inspection'],
-} as const satisfies Names;
+} as const satisfies Record<FieldVisitKind, readonly [string, string]>;
 export type VisitKind = keyof typeof VISIT_KIND;
 export const VISIT_KINDS = Object.keys(VISIT_KIND) as VisitKind[];
 
@@ -25,14 +26,14 @@ export const PLACE_KIND = {
   project: ['项目点', 'Project site'],
   school: ['学校', 'School'],
   clinic: ['卫生院', 'Clinic'],
-} as const satisfies Names;
+} as const satisfies Record<PlaceKindCode, readonly [string, string]>;
 export type PlaceKind = keyof typeof PLACE_KIND;
 export const PLACE_KINDS = Object.keys(PLACE_KIND) as PlaceKind[];
 
 /** Tags a county gives its places; free text on the server, these are offered. */
 export const PLACE_TAGS = ['先进', '后进', '重点项目', '脱贫村'] as const;
 
-export const SEVERITY = { low: ['一般', 'Low'], medium: ['较重', 'Medium'], high: ['严重', 'High'] } as const satisfies Names;
+export const SEVERITY = { low: ['一般', 'Low'], medium: ['较重', 'Medium'], high: ['严重', 'High'] } as const satisfies Record<FindingSeverity, readonly [string, string]>;
 export type Severity = keyof typeof SEVERITY;
 
 export const visitKindName = (k: string, lang: Lang) => pick(VISIT_KIND, k, lang);
@@ -97,7 +98,7 @@ export interface VisitForm {
  * day is one date (its end is its start); findings rows without a problem are left out; empty
  * texts are not sent.
  */
-export function visitBody(f: VisitForm): { ok: true; body: Record<string, unknown> } | { ok: false; missing: 'people' | 'dates' | 'order' | 'kind' | 'purpose' } {
+export function visitBody(f: VisitForm): { ok: true; body: FieldVisitBody } | { ok: false; missing: 'people' | 'dates' | 'order' | 'kind' | 'purpose' } {
   if (!f.personIds.length) return { ok: false, missing: 'people' };
   if (!f.startDate || (!f.halfDay && !f.endDate)) return { ok: false, missing: 'dates' };
   const endDate = f.halfDay ? f.startDate : f.endDate!;
@@ -109,7 +110,7 @@ export function visitBody(f: VisitForm): { ok: true; body: Record<string, unknow
   const findings = (f.findings ?? [])
     .filter((r) => r.problem?.trim())
     .map((r) => ({ problem: r.problem!.trim(), ...(r.placeId ? { placeId: r.placeId } : {}), ...(text(r.category) ? { category: text(r.category) } : {}), ...(r.severity ? { severity: r.severity } : {}) }));
-  const body: Record<string, unknown> = {
+  const body: FieldVisitBody = {
     personIds: [...new Set(f.personIds)],
     startDate: f.startDate,
     endDate,
@@ -137,114 +138,15 @@ export function idParam(raw: string | null): number | undefined {
   return raw && Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
-// The API's shapes as the page reads them. Until the backend's generated types land these are
-// written by hand from the backend's schemas (src/modules/research/schemas.ts on branch research).
-export interface Ref {
-  id: number;
-  name: string;
-}
-export interface FindingTask {
-  id: number;
-  title: string;
-  status: string;
-  light: 'green' | 'yellow' | 'red' | 'done';
-  deadline: string;
-  leadUnitId: number;
-}
-export interface FieldFinding {
-  id: number;
-  position: number;
-  problem: string;
-  placeId: number | null;
-  category: string | null;
-  severity: string;
-  taskId: number | null;
-  task: FindingTask | null;
-}
-export interface FieldVisit {
-  id: number;
-  startDate: string;
-  endDate: string;
-  halfDay: boolean;
-  kind: string;
-  unannounced: boolean;
-  purpose: string;
-  seen: string | null;
-  peopleMet: string | null;
-  people: (Ref & { title: string | null; unitName: string })[];
-  places: (Ref & { kind: string; tags: string[]; townshipName: string })[];
-  findings: FieldFinding[];
-  canAssign: boolean;
-}
-export interface FieldVisitPage {
-  items: FieldVisit[];
-  nextCursor: string | null;
-}
-export interface QuotaAnswer extends Quota {
-  year: number;
-  rank: string;
-  rankSince: string | null;
-  shortfall: number;
-  marginDays: number;
-  person: Ref;
-}
-export interface Place {
-  id: number;
-  townshipId: number;
-  townshipName: string;
-  name: string;
-  kind: string;
-  tags: string[];
-  active: boolean;
-}
-export interface PlacePage {
-  items: Place[];
-  nextCursor: string | null;
-}
-type PersonRef = Ref & { title: string | null; unitName: string };
-export interface AnnualRow {
-  person: PersonRef & { rank: string };
-  quota: Omit<QuotaAnswer, 'person'>;
-  visits: number;
-  byKind: Record<string, number>;
-  unannounced: number;
-  places: number;
-  villages: number;
-  findings: number;
-  findingsWithTask: number;
-  findingsResolved: number;
-}
-export interface Annual {
-  unit: Ref;
-  year: number;
-  rows: AnnualRow[];
-}
-export interface Showcase {
-  visits: number;
-  placeVisits: number;
-  topTenthShare: number | null;
-  topTenthPlaces: number;
-  advanced: number;
-  lagging: number;
-  laggingShare: number | null;
-  unannounced: number;
-  unannouncedShare: number | null;
-  findings: number;
-  findingsWithTask: number;
-  findingsResolved: number;
-  taskShare: number | null;
-  resolvedShare: number | null;
-}
-export interface Coverage {
-  unit: Ref;
-  year: number;
-  villages: number;
-  unvisitedVillages: (Ref & { townshipName: string })[];
-  county: Showcase;
-  leaders: (Showcase & { person: PersonRef; villagesUnvisited: number; showcaseHeavy: boolean })[];
-}
-export interface Behind {
-  unit: Ref;
-  year: number;
-  items: { person: PersonRef & { rank: string }; quota: Omit<QuotaAnswer, 'person'> }[];
-}
+// The API's shapes, from the types generated from the server's OpenAPI document.
+export type {
+  FieldAnnual as Annual,
+  FieldBehind as Behind,
+  FieldFinding,
+  FieldQuota as QuotaAnswer,
+  FieldStats as Coverage,
+  FieldVisit,
+  FieldVisitPage,
+  ResearchPlace as Place,
+  ResearchPlacePage as PlacePage,
+} from './types.ts';

@@ -7,7 +7,7 @@ import { api, ApiError } from '../lib/api.ts';
 import { serverToday, useMe } from '../lib/auth.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
 import { idParam, options, placeKindName, SEVERITY, VISIT_KIND, visitBody, type FieldVisit, type FindingRow, type PlacePage, type VisitKind } from '../lib/research.ts';
-import type { Person, PersonPage } from '../lib/types.ts';
+import type { FieldVisitBody, Person, PersonPage } from '../lib/types.ts';
 
 type Labelled = { value: number; label: string };
 interface FormValues {
@@ -79,7 +79,7 @@ export default function FieldVisitForm() {
   const forId = idParam(params.get('personId'));
   const forPerson = useQuery({ queryKey: ['person', forId], queryFn: () => api.get<Person>(`/api/v1/people/${forId}`), enabled: forId !== undefined && forId !== me.data?.id });
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<FieldVisit>('/api/v1/field-visits', body),
+    mutationFn: (body: FieldVisitBody) => api.post<FieldVisit>('/api/v1/field-visits', body),
     onSuccess: (v) => {
       const who = v.people[0]?.id ?? forId;
       void navigate(`/field-work?${who ? `personId=${who}&` : ''}year=${v.startDate.slice(0, 4)}`);

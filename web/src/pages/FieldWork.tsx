@@ -658,7 +658,7 @@ function PlaceDialog({ onClose }: { onClose: () => void }) {
           <Select id="place-kind" aria-label={t('fw.placeKind')} options={options(PLACE_KIND, lang)} />
         </Form.Item>
         <Form.Item name="tags" label={t('fw.tags')}>
-          <Select id="place-tags" aria-label={t('fw.tags')} mode="tags" options={PLACE_TAGS.map((x) => ({ value: x, label: x }))} />
+          <Select id="place-tags" aria-label={t('fw.tags')} mode="multiple" options={PLACE_TAGS.map((x) => ({ value: x, label: x }))} />
         </Form.Item>
         {save.isError && <Alert type="error" role="alert" title={save.error instanceof ApiError ? save.error.message : String(save.error)} />}
       </Form>
