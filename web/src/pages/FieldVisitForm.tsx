@@ -118,18 +118,19 @@ export default function FieldVisitForm() {
       </Typography.Title>
       <Form<FormValues>
         form={form}
+        name="fv"
         layout="vertical"
         initialValues={{ people: initialPeople, startDate: today, endDate: today, halfDay: false, kind: 'survey', unannounced: false, findings: [] }}
         onFinish={submit}
       >
         <Card size="small">
           <Form.Item name="people" label={t('fw.people')} rules={[{ required: true, message: t('fw.needPeople') }]}>
-            <PeopleSelect id="fv-people" />
+            <PeopleSelect />
           </Form.Item>
           <Row gutter={12}>
             <Col xs={24} sm={8}>
               <Form.Item name="startDate" label={halfDay ? t('fw.date') : t('fw.startDate')} rules={[{ required: true, message: t('fw.needDates') }]}>
-                <Input id="fv-startDate" type="date" />
+                <Input type="date" />
               </Form.Item>
             </Col>
             {!halfDay && (
@@ -145,33 +146,33 @@ export default function FieldVisitForm() {
                     }),
                   ]}
                 >
-                  <Input id="fv-endDate" type="date" />
+                  <Input type="date" />
                 </Form.Item>
               </Col>
             )}
             <Col xs={24} sm={8}>
               <Form.Item name="halfDay" label={t('fw.halfDay')} valuePropName="checked">
-                <Switch id="fv-halfDay" />
+                <Switch />
               </Form.Item>
             </Col>
           </Row>
           <Form.Item name="kind" label={t('fw.kind')} rules={[{ required: true, message: t('fw.needKind') }]}>
-            <Radio.Group id="fv-kind" options={options(VISIT_KIND, lang)} />
+            <Radio.Group aria-label={t('fw.kind')} options={options(VISIT_KIND, lang)} />
           </Form.Item>
           <Form.Item name="places" label={t('fw.places')}>
-            <PlacesSelect id="fv-places" />
+            <PlacesSelect />
           </Form.Item>
           <Form.Item name="unannounced" valuePropName="checked">
-            <Checkbox id="fv-unannounced">{t('fw.unannouncedLabel')}</Checkbox>
+            <Checkbox>{t('fw.unannouncedLabel')}</Checkbox>
           </Form.Item>
           <Form.Item name="purpose" label={t('fw.purpose')} rules={[{ required: true, whitespace: true, message: t('fw.needPurpose') }, { max: 2000 }]}>
-            <Input.TextArea id="fv-purpose" autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
           </Form.Item>
           <Form.Item name="seen" label={t('fw.seen')} rules={[{ max: 5000 }]}>
-            <Input.TextArea id="fv-seen" autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
           </Form.Item>
           <Form.Item name="met" label={t('fw.met')} rules={[{ max: 2000 }]}>
-            <Input.TextArea id="fv-met" autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
           </Form.Item>
         </Card>
 
@@ -190,22 +191,22 @@ export default function FieldVisitForm() {
                   extra={<Button type="text" danger icon={<DeleteOutlined />} aria-label={`${t('fw.removeFinding')} ${i + 1}`} onClick={() => remove(field.name)} />}
                 >
                   <Form.Item name={[field.name, 'problem']} label={t('fw.problem')} style={{ marginBottom: 8 }} rules={[{ required: true, whitespace: true, message: t('fw.needProblem') }, { max: 2000 }]}>
-                    <Input.TextArea id={`finding-${i}-problem`} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
                   </Form.Item>
                   <Row gutter={8}>
                     <Col xs={24} sm={10}>
                       <Form.Item name={[field.name, 'placeId']} label={t('fw.place')} style={{ marginBottom: 8 }}>
-                        <Select id={`finding-${i}-placeId`} allowClear options={chosenPlaces.map((p) => ({ value: p.value, label: p.label }))} notFoundContent={t('fw.pickPlacesFirst')} />
+                        <Select allowClear options={chosenPlaces.map((p) => ({ value: p.value, label: p.label }))} notFoundContent={t('fw.pickPlacesFirst')} />
                       </Form.Item>
                     </Col>
                     <Col xs={12} sm={8}>
                       <Form.Item name={[field.name, 'category']} label={t('fw.category')} style={{ marginBottom: 8 }} rules={[{ max: 50 }]}>
-                        <Input id={`finding-${i}-category`} maxLength={50} />
+                        <Input maxLength={50} />
                       </Form.Item>
                     </Col>
                     <Col xs={12} sm={6}>
                       <Form.Item name={[field.name, 'severity']} label={t('fw.severity')} style={{ marginBottom: 8 }}>
-                        <Select id={`finding-${i}-severity`} allowClear options={options(SEVERITY, lang)} />
+                        <Select allowClear options={options(SEVERITY, lang)} />
                       </Form.Item>
                     </Col>
                   </Row>

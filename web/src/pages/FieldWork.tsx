@@ -340,6 +340,7 @@ function ToTaskDialog({ finding, onClose }: { finding: FieldFinding & { visit: F
       ) : (
         <Form<ToTaskForm>
           form={form}
+          name="task"
           layout="vertical"
           initialValues={{ title: finding.problem.slice(0, 200), level: 'normal' }}
           onFinish={(v) => go.mutate(v)}
@@ -348,19 +349,19 @@ function ToTaskDialog({ finding, onClose }: { finding: FieldFinding & { visit: F
           }}
         >
           <Form.Item name="title" label={t('fw.taskTitle')} rules={[{ max: 200 }]}>
-            <Input id="task-title" maxLength={200} />
+            <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="leadUnitId" label={t('mtg.leadUnit')} rules={[{ required: true, message: t('fw.needLeadUnit') }]}>
-            <UnitPicker id="task-leadUnitId" aria-label={t('mtg.leadUnit')} />
+            <UnitPicker aria-label={t('mtg.leadUnit')} />
           </Form.Item>
           <Form.Item name="responsibleId" label={t('mtg.responsible')}>
-            <PersonPicker id="task-responsibleId" aria-label={t('mtg.responsible')} under={leadUnitId ?? null} />
+            <PersonPicker aria-label={t('mtg.responsible')} under={leadUnitId ?? null} />
           </Form.Item>
           <Form.Item name="deadline" label={t('mtg.deadline')} rules={[{ required: true, message: t('fw.needDeadline') }]}>
-            <WorkdayDatePicker id="task-deadline" minDate={serverToday()} />
+            <WorkdayDatePicker minDate={serverToday()} />
           </Form.Item>
           <Form.Item name="level" label={t('mtg.level')}>
-            <Select id="task-level" aria-label={t('mtg.level')} options={Object.entries(LEVEL).map(([value, n]) => ({ value, label: n[lang === 'zh' ? 0 : 1] }))} style={{ width: 200 }} />
+            <Select aria-label={t('mtg.level')} options={Object.entries(LEVEL).map(([value, n]) => ({ value, label: n[lang === 'zh' ? 0 : 1] }))} style={{ width: 200 }} />
           </Form.Item>
           {go.isError && <Alert type="error" role="alert" title={go.error instanceof ApiError ? go.error.message : String(go.error)} />}
         </Form>
@@ -647,18 +648,18 @@ function PlaceDialog({ onClose }: { onClose: () => void }) {
   });
   return (
     <Modal open title={t('fw.addPlace')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form<PlaceForm> form={form} layout="vertical" initialValues={{ kind: 'village', tags: [] }} onFinish={(v) => save.mutate(v)}>
+      <Form<PlaceForm> form={form} name="place" layout="vertical" initialValues={{ kind: 'village', tags: [] }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="unitId" label={t('fw.township')} rules={[{ required: true, message: t('fw.needTownship') }]}>
-          <UnitPicker id="place-unitId" aria-label={t('fw.township')} />
+          <UnitPicker aria-label={t('fw.township')} />
         </Form.Item>
         <Form.Item name="name" label={t('fw.placeName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input id="place-name" maxLength={100} />
+          <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="kind" label={t('fw.placeKind')}>
-          <Select id="place-kind" aria-label={t('fw.placeKind')} options={options(PLACE_KIND, lang)} />
+          <Select aria-label={t('fw.placeKind')} options={options(PLACE_KIND, lang)} />
         </Form.Item>
         <Form.Item name="tags" label={t('fw.tags')}>
-          <Select id="place-tags" aria-label={t('fw.tags')} mode="multiple" options={PLACE_TAGS.map((x) => ({ value: x, label: x }))} />
+          <Select aria-label={t('fw.tags')} mode="multiple" options={PLACE_TAGS.map((x) => ({ value: x, label: x }))} />
         </Form.Item>
         {save.isError && <Alert type="error" role="alert" title={save.error instanceof ApiError ? save.error.message : String(save.error)} />}
       </Form>
