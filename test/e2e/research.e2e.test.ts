@@ -41,19 +41,19 @@ afterAll(async () => {
 const confirm = async (page: Page) => {
   const dialog = page.getByRole('dialog');
   await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-  const message = dialog.locator('[role="alert"], .ant-form-item-explain-error').filter({ hasText: /\S/ });
+  const message = dialog.locator('.ant-alert-error, .ant-form-item-explain-error').filter({ hasText: /\S/ });
   const outcome = await Promise.race([dialog.waitFor({ state: 'detached' }).then(() => 'closed'), message.first().waitFor().then(() => 'refused'), dialog.getByTestId('fw-task-created').waitFor().then(() => 'created')]);
   if (outcome === 'refused' && (await message.count())) throw new Error(`the dialog refused: ${(await message.allInnerTexts()).join(' / ')}`);
 };
 const pickTreeNode = async (page: Page, selector: string, name: string) => {
   await page.locator(selector).click();
   await page.keyboard.type(name);
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
+  await page.locator('.ant-select-tree-node-content-wrapper:visible', { hasText: name }).first().click();
 };
 const pickOption = async (page: Page, selector: string, text: string, type?: string) => {
   await page.locator(selector).click();
   if (type) await page.keyboard.type(type);
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+  await page.locator('.ant-select-item-option:visible', { hasText: text }).first().click();
 };
 const pickDate = async (page: Page, selector: string, date: string) => {
   await page.locator(selector).click();
@@ -108,7 +108,7 @@ describe('field work through the web app', () => {
   });
 
   it('2. the finding becomes a supervised task; its light shows, and turns red past the deadline', async () => {
-    const page = await e.signIn(people.leader);
+    let page = await e.signIn(people.leader);
     await page.goto(`${e.base}/field-work`);
     await page.getByRole('button', { name: `转为督办事项：${PROBLEM}` }).click();
     expect(await page.locator('#task_title').inputValue()).toBe(PROBLEM);
@@ -126,9 +126,12 @@ describe('field work through the web app', () => {
     expect(await page.locator('[data-testid^="finding-task-"]').innerText()).toContain('已交办');
     expect(await page.getByRole('button', { name: `转为督办事项：${PROBLEM}` }).count()).toBe(0);
 
-    // Three weeks on, the deadline has passed: the finding's light is red.
+    await page.context().close();
+
+    // Three weeks on (a new session: the old one has timed out), the deadline has passed: the finding's light is red.
     e.ctx.clock.set(new Date('2026-11-24T09:00:00+08:00'));
-    await page.reload();
+    page = await e.signIn(people.leader);
+    await page.goto(`${e.base}/field-work`);
     await expect.poll(() => findingLight(page), { timeout: 10_000 }).toBe('red');
     await e.shot(page, 'research-04-finding-red');
     // The task page links back to it.

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -71,6 +71,7 @@ export default function FieldVisitForm() {
   const { lang } = useLang();
   const me = useMe();
   const navigate = useNavigate();
+  const qc = useQueryClient();
   const [params] = useSearchParams();
   const [form] = Form.useForm<FormValues>();
   const halfDay = Form.useWatch('halfDay', form);
@@ -81,6 +82,7 @@ export default function FieldVisitForm() {
   const save = useMutation({
     mutationFn: (body: FieldVisitBody) => api.post<FieldVisit>('/api/v1/field-visits', body),
     onSuccess: (v) => {
+      void qc.invalidateQueries({ queryKey: ['field-visits'] });
       const who = v.people[0]?.id ?? forId;
       void navigate(`/field-work?${who ? `personId=${who}&` : ''}year=${v.startDate.slice(0, 4)}`);
     },
