@@ -210,42 +210,31 @@ function PersonView() {
 function QuotaCard({ quota, loading, year }: { quota: QuotaAnswer | undefined; loading: boolean; year: number }) {
   const t = useT();
   const g = quota ? quotaGauge(quota) : null;
-  const option = useMemo<ChartOption>(
-    () => ({
+  const option = useMemo<ChartOption>(() => {
+    // The mark for "expected by now" is a dark notch on the dial's track, not a second needle.
+    const at = Math.min(0.995, Math.max(0, (g?.expectedPct ?? 0) / 100));
+    return {
       series: [
         {
           type: 'gauge',
           min: 0,
           max: 100,
-          progress: { show: true, width: 14, itemStyle: { color: g?.state === 'behind' ? '#f5222d' : '#c62828' } },
-          axisLine: { lineStyle: { width: 14 } },
-          axisTick: { show: false },
-          splitLine: { length: 8 },
-          axisLabel: { distance: 18, fontSize: 10 },
-          pointer: { show: false },
-          anchor: { show: false },
-          detail: { valueAnimation: false, fontSize: 22, offsetCenter: [0, '10%'], formatter: () => (quota ? `${daysText(quota.days)} / ${daysText(quota.target)}` : '—') },
-          title: { offsetCenter: [0, '45%'], fontSize: 12 },
-          data: [{ value: g?.donePct ?? 0, name: t('fw.daysDone') }],
-        },
-        {
-          type: 'gauge',
-          min: 0,
-          max: 100,
-          axisLine: { show: false },
+          radius: '92%',
+          center: ['50%', '58%'],
+          progress: { show: true, width: 16, itemStyle: { color: g?.state === 'behind' ? '#f5222d' : '#c62828' } },
+          axisLine: { lineStyle: { width: 16, color: [[Math.max(0, at - 0.008), '#e8e8e8'], [at + 0.008, '#262626'], [1, '#e8e8e8']] } },
           axisTick: { show: false },
           splitLine: { show: false },
           axisLabel: { show: false },
-          pointer: { length: '78%', width: 4, itemStyle: { color: '#595959' } },
-          anchor: { show: true, size: 8, itemStyle: { color: '#595959' } },
-          detail: { show: false },
-          title: { show: false },
-          data: [{ value: g?.expectedPct ?? 0, name: t('fw.expected') }],
+          pointer: { show: false },
+          anchor: { show: false },
+          detail: { valueAnimation: false, fontSize: 24, fontWeight: 600, offsetCenter: [0, '-5%'], formatter: () => (quota ? `${daysText(quota.days)} / ${daysText(quota.target)}` : '—') },
+          title: { offsetCenter: [0, '30%'], fontSize: 12, color: '#595959' },
+          data: [{ value: g?.donePct ?? 0, name: quota ? `${t('fw.expected')} ${daysText(quota.expectedByNow)}（▮）` : '' }],
         },
       ],
-    }),
-    [g?.donePct, g?.expectedPct, g?.state, quota, t],
-  );
+    };
+  }, [g?.donePct, g?.expectedPct, g?.state, quota, t]);
   return (
     <Card size="small" title={`${t('fw.quota')}（${year}）`} data-testid="fw-quota" data-state={g?.state ?? 'loading'}>
       <Row gutter={[12, 12]} align="middle">
@@ -390,8 +379,8 @@ function CoverageView() {
         { type: 'value', min: 0, max: 100, name: '%', splitLine: { show: false } },
       ],
       series: [
-        { name: t('fw.advanced'), type: 'bar', stack: 'tag', data: leaders.map((l) => l.advanced), itemStyle: { color: '#8c8c8c', decal: { symbol: 'line' } } },
-        { name: t('fw.backward'), type: 'bar', stack: 'tag', data: leaders.map((l) => l.lagging), itemStyle: { color: '#c62828' } },
+        { name: t('fw.advanced'), type: 'bar', stack: 'tag', barMaxWidth: 48, data: leaders.map((l) => l.advanced), itemStyle: { color: '#8c8c8c', decal: { symbol: 'line' } } },
+        { name: t('fw.backward'), type: 'bar', stack: 'tag', barMaxWidth: 48, data: leaders.map((l) => l.lagging), itemStyle: { color: '#c62828' } },
         { name: t('fw.unannouncedShare'), type: 'line', yAxisIndex: 1, data: leaders.map((l) => (l.unannouncedShare === null ? null : Math.round(l.unannouncedShare * 1000) / 10)), itemStyle: { color: '#1677ff' } },
         { name: t('fw.concentration'), type: 'line', yAxisIndex: 1, lineStyle: { type: 'dashed' }, data: leaders.map((l) => (l.topTenthShare === null ? null : Math.round(l.topTenthShare * 1000) / 10)), itemStyle: { color: '#fa8c16' } },
       ],
