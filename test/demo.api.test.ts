@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('the demo county', () => {
-  it('has ~300 people and a realistic spread of supervised work', async () => {
+  // Seeding replays every module's demo through the real services: minutes on a busy machine.
+  it('has ~300 people and a realistic spread of supervised work', { timeout: 240_000 }, async () => {
     const people = await seedDemo(ctx.services);
     expect(people.units).toBe(39);
     expect(people.people).toBeGreaterThanOrEqual(280);
@@ -24,8 +25,8 @@ describe('the demo county', () => {
     const login = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'duchashi', password: 'mashang-demo' } });
     const cookie = `mashang_sid=${login.cookies[0]!.value}`;
     const stats = (await ctx.inject({ method: 'GET', url: '/api/v1/tasks/stats', headers: { cookie } })).json();
-    // The supervision demo's 40 and the meetings' decisions concluded into tasks.
-    expect(stats.totals.total).toBe(40 + made.meetings!.tasks!);
+    // The supervision demo's 40, the meetings' decisions concluded into tasks and the field findings turned into tasks.
+    expect(stats.totals.total).toBe(40 + made.meetings!.tasks! + made.research!.tasks!);
     for (const light of ['green', 'yellow', 'red', 'done']) expect(stats.totals.byLight[light], light).toBeGreaterThan(0);
     const red = (await ctx.inject({ method: 'GET', url: '/api/v1/tasks?light=red&limit=100', headers: { cookie } })).json().items;
     expect(red.some((t: { escalations: unknown[] }) => t.escalations.length > 0)).toBe(true);
@@ -72,7 +73,33 @@ describe('the demo county', () => {
     expect((await db.selectFrom('notification').select('id').where('kind', '=', 'meetings.decision_done').execute()).length).toBeGreaterThan(0);
   });
 
-  it('is deterministic: a second database gets the same people and the same work', async () => {
+  it('has a year of field work: 8–15 villages per township, a spread of quota attainment, showcase-heavy leaders, findings turned into tasks', async () => {
+    const r = made.research!;
+    expect(r.visits).toBeGreaterThan(300);
+    expect(r.findings).toBeGreaterThan(50);
+    expect(r.tasks).toBeGreaterThan(20);
+    const db = ctx.handle.db;
+    const villages = await db.selectFrom('researchPlace as p').innerJoin('unit as u', 'u.id', 'p.townshipId').select(['u.code', (eb) => eb.fn.countAll<number>().as('n')]).where('p.kind', '=', 'village').groupBy('u.code').execute();
+    expect(villages).toHaveLength(10);
+    for (const v of villages) expect(Number(v.n), v.code).toBeGreaterThanOrEqual(8);
+    for (const v of villages) expect(Number(v.n), v.code).toBeLessThanOrEqual(15);
+    const sup = (await ctx.services.auth.actorFor((await db.selectFrom('person').select('id').where('login', '=', 'duchashi').executeTakeFirstOrThrow()).id, 'session'))!;
+    const annual = await ctx.services.research.annual(sup, {});
+    const leaders = annual.rows.filter((x) => x.person.rank === 'county');
+    expect(leaders).toHaveLength(6);
+    const ratios = leaders.map((x) => x.quota.days / Math.max(1, x.quota.expectedByNow));
+    expect(Math.max(...ratios)).toBeGreaterThan(1);
+    expect(Math.min(...ratios)).toBeLessThan(0.8);
+    expect(leaders.some((x) => x.quota.behind)).toBe(true);
+    expect(leaders.some((x) => x.quota.rankSince !== null && x.quota.target < 90)).toBe(true);
+    const stats = await ctx.services.research.stats(sup, {});
+    expect(stats.villages).toBeGreaterThanOrEqual(80);
+    expect(stats.leaders.filter((l) => l.showcaseHeavy).length).toBeGreaterThanOrEqual(2);
+    expect(stats.county.unannouncedShare).toBeGreaterThan(0);
+    expect(stats.county.taskShare).toBeGreaterThan(0.3);
+  });
+
+  it('is deterministic: a second database gets the same people and the same work', { timeout: 240_000 }, async () => {
     const other = await createTestContext({ now: '2026-12-01T09:00:00+08:00' });
     try {
       await seedDemo(other.services);
@@ -83,6 +110,8 @@ describe('the demo county', () => {
         documents: await c.handle.db.selectFrom('document').select(['title', 'body', 'status', 'verdict', 'number', 'unitId', 'explanation']).orderBy('id').execute(),
         meetings: await c.handle.db.selectFrom('meeting').select(['title', 'status', 'startsAt', 'findings']).orderBy('id').execute(),
         actuals: await c.handle.db.selectFrom('meetingAgendaItem').select(['meetingId', 'minutes', 'actualMinutes']).orderBy('id').execute(),
+        places: await c.handle.db.selectFrom('researchPlace').select(['name', 'kind', 'tags', 'townshipId']).orderBy('id').execute(),
+        visits: await c.handle.db.selectFrom('fieldVisit').select(['startDate', 'endDate', 'halfDay', 'kind', 'unannounced', 'purpose']).orderBy('id').execute(),
       });
       expect(await snapshot(other)).toEqual(await snapshot(ctx));
     } finally {

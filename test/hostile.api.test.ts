@@ -294,6 +294,67 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
     expectSafe(await everyRole.post('/api/v1/meetings', { ...plan, agenda: [{ speakerId: 2147483647, role: 'main', minutes: 5 }] }), 'unknown speaker');
   });
 
+  it('a field visit, its findings, a finding’s task and a place refuse bad values with 400 naming the field', async () => {
+    const me = everyRole.person.id;
+    const countyId = (await ctx.handle.db.selectFrom('person').select('unitId').where('id', '=', me).executeTakeFirstOrThrow()).unitId;
+    const town = await ctx.newUnit({ parent: await ctx.handle.db.selectFrom('unit').selectAll().where('id', '=', countyId).executeTakeFirstOrThrow(), kind: 'region', name: '靶镇' });
+    const visit = { personIds: [me], startDate: '2026-11-02', endDate: '2026-11-02', kind: 'survey', purpose: '调研' };
+    for (const [patch, path] of [
+      [{ personIds: [] }, 'body.personIds'],
+      [{ personIds: [-1] }, 'body.personIds.0'],
+      [{ personIds: [2147483648] }, 'body.personIds.0'],
+      [{ startDate: '2026-02-30' }, 'body.startDate'],
+      [{ startDate: '0000-01-01' }, 'body.startDate'],
+      [{ endDate: '2026-11-01' }, 'body.endDate'],
+      [{ endDate: '2026-11-03', halfDay: true }, 'body.halfDay'],
+      [{ startDate: '2026-01-01', endDate: '2026-11-02' }, 'body.endDate'],
+      [{ kind: 'tour' }, 'body.kind'],
+      [{ unannounced: 'yes' }, 'body.unannounced'],
+      [{ purpose: '' }, 'body.purpose'],
+      [{ purpose: '调'.repeat(501) }, 'body.purpose'],
+      [{ placeIds: [0] }, 'body.placeIds.0'],
+      [{ findings: [{ problem: '' }] }, 'body.findings.0.problem'],
+      [{ findings: [{ problem: '问题', severity: 'critical' }] }, 'body.findings.0.severity'],
+      [{ findings: [{ problem: '问题', placeId: 1.5 }] }, 'body.findings.0.placeId'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/field-visits', { ...visit, ...patch }), path, `visit ${JSON.stringify(patch).slice(0, 80)}`);
+    }
+    // Unknown people and places are 4xx, not 5xx; a visit in the future is refused.
+    expectSafe(await everyRole.post('/api/v1/field-visits', { ...visit, personIds: [2147483647] }), 'unknown person');
+    expectSafe(await everyRole.post('/api/v1/field-visits', { ...visit, placeIds: [2147483647] }), 'unknown place');
+    expect((await everyRole.post('/api/v1/field-visits', { ...visit, startDate: '2999-01-01', endDate: '2999-01-01' })).statusCode).toBe(400);
+    const v = await everyRole.post('/api/v1/field-visits', { ...visit, findings: [{ problem: '问题' }] });
+    expect(v.statusCode, v.body).toBe(201);
+    const { id, findings } = v.json();
+    for (const [body, path] of [
+      [{ leadUnitId: countyId, deadline: '0000-01-01' }, 'body.deadline'],
+      [{ leadUnitId: countyId, deadline: { workdays: -1 } }, 'body.deadline'],
+      [{ leadUnitId: 0, deadline: '2026-12-31' }, 'body.leadUnitId'],
+      [{ leadUnitId: countyId, deadline: '2026-12-31', level: 'urgent' }, 'body.level'],
+      [{ leadUnitId: countyId, deadline: '2026-12-31', title: '' }, 'body.title'],
+    ] as const) {
+      expect400(await everyRole.post(`/api/v1/field-visits/${id}/findings/${findings[0].id}/task`, body), path, `finding task ${JSON.stringify(body)}`);
+    }
+    expectSafe(await everyRole.post(`/api/v1/field-visits/${id}/findings/${findings[0].id}/task`, { leadUnitId: 2147483647, deadline: '2026-12-31' }), 'unknown lead unit');
+    for (const [body, path] of [
+      [{ townshipId: town.id, name: '', kind: 'village' }, 'body.name'],
+      [{ townshipId: town.id, name: '村', kind: 'city' }, 'body.kind'],
+      [{ townshipId: town.id, name: '村', kind: 'village', tags: ['模范'] }, 'body.tags.0'],
+      [{ townshipId: -3, name: '村', kind: 'village' }, 'body.townshipId'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/field-visits/places', body), path, `place ${JSON.stringify(body)}`);
+    }
+    expectSafe(await everyRole.post('/api/v1/field-visits/places', { townshipId: 2147483647, name: '村', kind: 'village' }), 'unknown township');
+    for (const [url, path] of [
+      ['/api/v1/field-visits/quota?year=99999', 'querystring.year'],
+      ['/api/v1/field-visits/quota?personId=-1', 'querystring.personId'],
+      ['/api/v1/field-visits/stats?unitId=abc', 'querystring.unitId'],
+      ['/api/v1/field-visits/places?tag=%00', 'querystring.tag'],
+    ] as const) {
+      expect400(await everyRole.get(url), path, url);
+    }
+  });
+
   it('the route registry covers routes outside /api, and refuses one that declares no access rule', async () => {
     const app = Fastify();
     registerGuard(app, {} as AuthService, systemClock);

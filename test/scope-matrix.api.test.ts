@@ -3,6 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { DEFAULT_PHRASES } from '../src/modules/documents/phrases.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../src/platform/db/schema.ts';
+import { writeWorkbook } from '../src/platform/xlsx.ts';
 import { createTestContext, TEST_PASSWORD, type Client, type TestContext } from './helpers/context.ts';
 
 /**
@@ -141,6 +142,36 @@ const meetingManage = (c: Case): Outcome => (c.who === 'admin' || (c.place === '
 /** Approve or refuse: a supervisor over the organiser (T1's, for T1's meetings), or an admin. */
 const meetingApprove = (c: Case): Outcome => (c.who === 'admin' || (c.place === 'own' && c.who === 'supervisor') ? 'allow' : 'forbid');
 const meetingRoute = (state: MeetingState, build: (m: Awaited<ReturnType<typeof meetingAt>>, place: Place) => InjectOptions | Promise<InjectOptions>) => async (c: Case) => build(await meetingAt(c.place, state), c.place);
+
+// 一线工作法: a township at each place (T1, T2, a township of the county other than T1, one of the
+// other county), a place in it, a staff member of the unit at `place` whose visits are logged by god.
+const fieldTown = {} as Record<Place, Unit>;
+const fieldPlace = {} as Record<Place, number>;
+const fieldPerson = {} as Record<Place, { id: number }>;
+async function fieldAt(place: Place) {
+  if (!fieldTown[place]) {
+    fieldTown[place] = place === 'own' || place === 'sibling' ? units[place] : await ctx.newUnit({ parent: units[place], kind: 'region', name: '矩阵乡' });
+    fieldPlace[place] = (await god.post('/api/v1/field-visits/places', { townshipId: fieldTown[place].id, name: `矩阵村${++seq}`, kind: 'village' })).json<{ id: number }>().id;
+    fieldPerson[place] = await ctx.newPerson({ unit: units[place], roles: ['staff'], rank: 'township' });
+  }
+  return { town: fieldTown[place], placeId: fieldPlace[place], person: fieldPerson[place] };
+}
+/** A visit of the staff member at `place`, logged by god, with one finding. */
+async function visitAt(place: Place): Promise<{ id: number; findingId: number }> {
+  const f = await fieldAt(place);
+  const res = await god.post('/api/v1/field-visits', { personIds: [f.person.id], startDate: '2026-10-12', endDate: '2026-10-12', kind: 'survey', purpose: '矩阵调研', findings: [{ problem: '矩阵发现' }] });
+  if (res.statusCode !== 201) throw new Error(`visit: ${res.statusCode} ${res.body}`);
+  const v = res.json<{ id: number; findings: { id: number }[] }>();
+  return { id: v.id, findingId: v.findings[0]!.id };
+}
+const OVERSEER: Who[] = ['supervisor', 'leader', 'unit_head'];
+/** Places are kept by the supervisors of the region (T1's, for T1) and admins. */
+const placeKeeper = (c: Case): Outcome => (c.who === 'admin' || (c.who === 'supervisor' && c.place === 'own') ? 'allow' : 'forbid');
+/** A visit, a person's quota: admins; who oversees the person (T1's supervisor, leader and unit head for T1's people). */
+const fieldOversee = (c: Case): Outcome => (c.who === 'admin' || (OVERSEER.includes(c.who) && c.place === 'own') ? 'allow' : 'forbid');
+/** Tables and statistics of a unit: who oversees it; a region's supervisor and leader also ask above it (answered within their region). */
+const fieldStats = (c: Case): Outcome =>
+  c.who === 'admin' || (OVERSEER.includes(c.who) && c.place === 'own') || (['supervisor', 'leader'].includes(c.who) && c.place === 'parent') ? 'allow' : 'forbid';
 
 const RULES: Record<string, Rule> = {
   'GET /api/health': { request: () => get('/api/health'), expect: everyone },
@@ -304,6 +335,41 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/meetings/:id/conclude': { request: meetingRoute('decided', (m) => post(`/api/v1/meetings/${m.id}/conclude`)), expect: meetingManage },
   // The timer: who manages the meeting, or someone working in the organising unit (none of the callers).
   'POST /api/v1/meetings/:id/agenda/:itemId/actual': { request: meetingRoute('planned', (m) => post(`/api/v1/meetings/${m.id}/agenda/${m.itemId}/actual`, { minutes: 18 })), expect: meetingManage },
+  // 一线工作法 (research).
+  'GET /api/v1/field-visits/places': { request: byPlace((u) => get(`/api/v1/field-visits/places?unitId=${u.id}`)), expect: visibleOrg },
+  'POST /api/v1/field-visits/places': { request: async (c) => post('/api/v1/field-visits/places', { townshipId: (await fieldAt(c.place)).town.id, name: `矩阵新村${++seq}`, kind: 'village' }), expect: placeKeeper },
+  // The file's rows are checked in the importer's scope (a township outside it is a row error, 400).
+  'POST /api/v1/field-visits/places/import': {
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/field-visits/places/import',
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      payload: await writeWorkbook([{ name: '地点', columns: ['乡镇', '名称', '类别'].map((header) => ({ header })), rows: [[(await fieldAt(c.place)).town.code, `导入村${++seq}`, '行政村']] }]),
+    }),
+    expect: onlyRoles('supervisor', 'admin'),
+  },
+  'GET /api/v1/field-visits/places/:id': { request: async (c) => get(`/api/v1/field-visits/places/${(await fieldAt(c.place)).placeId}`), expect: (c) => (c.who === 'admin' || c.place === 'own' ? 'allow' : 'forbid') },
+  'PATCH /api/v1/field-visits/places/:id': { request: async (c) => ({ method: 'PATCH', url: `/api/v1/field-visits/places/${(await fieldAt(c.place)).placeId}`, payload: { tags: ['后进'] } }), expect: placeKeeper },
+  // The owner logs their own visit (allowed anywhere); the others log one for the staff member at `place`.
+  'POST /api/v1/field-visits': {
+    request: async (c) => post('/api/v1/field-visits', { personIds: [c.who === 'owner' ? callers.owner.person.id : (await fieldAt(c.place)).person.id], startDate: '2026-10-13', endDate: '2026-10-13', kind: 'survey', purpose: '矩阵调研' }),
+    expect: (c) => (c.who === 'owner' ? 'allow' : fieldOversee(c)),
+  },
+  'GET /api/v1/field-visits': { request: byPlace((u) => get(`/api/v1/field-visits?unitId=${u.id}`)), expect: visibleOrg },
+  'GET /api/v1/field-visits/quota': { request: async (c) => get(`/api/v1/field-visits/quota?personId=${(await fieldAt(c.place)).person.id}`), expect: fieldOversee },
+  'GET /api/v1/field-visits/annual': { request: byPlace((u) => get(`/api/v1/field-visits/annual?unitId=${u.id}`)), expect: fieldStats },
+  'GET /api/v1/field-visits/annual.xlsx': { request: byPlace((u) => get(`/api/v1/field-visits/annual.xlsx?unitId=${u.id}`)), expect: fieldStats },
+  'GET /api/v1/field-visits/behind': { request: byPlace((u) => get(`/api/v1/field-visits/behind?unitId=${u.id}`)), expect: fieldStats },
+  'GET /api/v1/field-visits/stats': { request: byPlace((u) => get(`/api/v1/field-visits/stats?unitId=${u.id}`)), expect: fieldStats },
+  'GET /api/v1/field-visits/:id': { request: async (c) => get(`/api/v1/field-visits/${(await visitAt(c.place)).id}`), expect: fieldOversee },
+  // The task's lead unit is the unit at `place`: inside the overseer's scope for T1.
+  'POST /api/v1/field-visits/:id/findings/:fid/task': {
+    request: async (c) => {
+      const v = await visitAt(c.place);
+      return post(`/api/v1/field-visits/${v.id}/findings/${v.findingId}/task`, { leadUnitId: units[c.place].id, deadline: '2026-12-31' });
+    },
+    expect: fieldOversee,
+  },
 };
 
 beforeAll(async () => {

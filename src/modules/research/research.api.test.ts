@@ -215,6 +215,17 @@ describe('visits, findings and tasks', () => {
     }
   });
 
+  it('prorates the target from the 任职日期 recorded on the person', async () => {
+    const res = await admin.patch(`/api/v1/people/${staffP.id}`, { rankSince: '2026-06-20' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().rankSince).toBe('2026-06-20');
+    // 2026-06-20 … 12-31: 195 of 365 days → 48.5; expected by 07-02: 48.5 × 13 / 195.
+    expect((await head.get(`/api/v1/field-visits/quota?personId=${staffP.id}`)).json()).toMatchObject({ target: 48.5, rankSince: '2026-06-20', expectedByNow: 3.2, days: 1, behind: false });
+    expect((await admin.patch(`/api/v1/people/${staffP.id}`, { rankSince: '2026-02-30' })).statusCode).toBe(400);
+    await admin.patch(`/api/v1/people/${staffP.id}`, { rankSince: null });
+    expect((await head.get(`/api/v1/field-visits/quota?personId=${staffP.id}`)).json().target).toBe(90);
+  });
+
   it('puts field days on the person’s ICS feed', async () => {
     const url = (await leader.post('/api/v1/tasks/feed-token')).json().url;
     const ics = (await ctx.inject({ method: 'GET', url })).body;

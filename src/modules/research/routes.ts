@@ -119,7 +119,7 @@ export function researchRoutes(fastify: FastifyInstance, services: PlatformServi
 
   app.get('/annual', {
     config: { access: OVERSEERS },
-    schema: { tags, summary: '年度一线工作台账: everyone with a target in a unit’s subtree (default: your region) you oversee, with quota and counts', querystring: StatsQuery, response: { 200: AnnualResponse } },
+    schema: { tags, summary: '年度一线工作台账: everyone with a target in a unit’s subtree (default: your region; a unit head’s own unit) you oversee, with quota and counts', querystring: StatsQuery, response: { 200: AnnualResponse } },
     handler: async (req) => research.annual(req.actor!, req.query),
   });
 

@@ -131,6 +131,8 @@ const TAG_SET = new Set<string>(PLACE_TAGS);
 const KIND_BY_NAME = new Map<string, PlaceKind>([...PLACE_KINDS.map((k) => [k, k] as const), ...Object.entries(PLACE_KIND_NAMES).map(([k, n]) => [n, k as PlaceKind] as const), ['村', 'village'], ['项目', 'project'], ['医院', 'clinic']]);
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
+/** People per quota query. */
+const QUOTA_CHUNK = 2000;
 const emptyByKind = (): Record<VisitKind, number> => ({ survey: 0, onsite: 0, petition: 0, stationed: 0, inspection: 0 });
 
 /**
@@ -314,10 +316,16 @@ export class ResearchService {
    * (active, under townships the actor's region may see), the findings — in one transaction.
    */
   async createVisit(ctx: AuditContext, actor: Actor, input: VisitInput, trx?: Executor): Promise<VisitDetail> {
+    const { id } = await this.logVisit(ctx, actor, input, trx);
+    return this.getVisit(actor, id, trx);
+  }
+
+  /** 记录一线调研 without reading it back: the visit's id and its findings' ids (the demo logs hundreds in one transaction). */
+  async logVisit(ctx: AuditContext, actor: Actor, input: VisitInput, trx?: Executor): Promise<{ id: number; findingIds: number[] }> {
     const problem = visitDatesProblem({ startDate: input.startDate, endDate: input.endDate, halfDay: input.halfDay ?? false });
     if (problem) throw badRequest(problem, { field: 'endDate' });
     if (input.endDate > this.addDays(this.today(), 1)) throw badRequest('不能登记尚未发生的调研 (a visit is logged once it has happened).', { field: 'endDate' });
-    const id = await transact(trx ?? this.db, async (tx) => {
+    return transact(trx ?? this.db, async (tx) => {
       const personIds = [...new Set(input.personIds)];
       const people = await this.facts(personIds, tx);
       const missing = personIds.filter((pid) => !people.some((p) => p.id === pid));
@@ -347,9 +355,8 @@ export class ResearchService {
         (input.findings ?? []).map((f, i) => ({ visitId: visit.id, position: i + 1, problem: f.problem, placeId: f.placeId ?? null, category: f.category ?? null, severity: f.severity ?? 'medium', taskId: null, createdAt: ctx.now })),
       );
       await appendAudit(tx, ctx, { action: 'research.visit.create', objectType: 'field_visit', objectId: visit.id, after: { ...visit, personIds, placeIds: input.placeIds ?? [], findings } });
-      return visit.id;
+      return { id: visit.id, findingIds: findings.map((f) => f.id) };
     });
-    return this.getVisit(actor, id, trx);
   }
 
   private addDays(date: string, n: number): string {
@@ -399,8 +406,8 @@ export class ResearchService {
    * transaction with the finding's link and the audit entry. The tasks engine checks the lead
    * unit is in the actor's scope and the responsible person works in it (403/400, nothing written).
    */
-  async findingToTask(ctx: AuditContext, actor: Actor, visitId: number, findingId: number, input: FindingTaskInput): Promise<TaskRow> {
-    const task = await transact(this.db, async (trx) => {
+  async findingToTask(ctx: AuditContext, actor: Actor, visitId: number, findingId: number, input: FindingTaskInput, outer?: Executor): Promise<TaskRow> {
+    const task = await transact(outer ?? this.db, async (trx) => {
       const { visit } = await this.loadVisit(actor, visitId, trx);
       if (!canAssign(actor)) throw forbidden('只有领导、督查人员、单位负责人或管理员可以把调研发现转为督办事项 (only who assigns work may turn a finding into a task).');
       const f = await this.store.findingForUpdate(trx, visitId, findingId);
@@ -428,19 +435,25 @@ export class ResearchService {
       await appendAudit(trx, ctx, { action: 'research.finding.task', objectType: 'field_visit', objectId: visitId, before: { findingId, taskId: null }, after: { findingId, taskId: t.id } });
       return t;
     });
-    this.notify.kick();
+    if (!outer) this.notify.kick();
     return task;
   }
 
   // --- the quota ---
 
+  /** The quotas of many people, read in chunks (a province's cadres exceed one statement's parameters). */
   private async quotasOf(people: readonly PersonFacts[], year: number, db: Executor): Promise<Map<number, Quota>> {
-    const spans = await this.store.spansOf(db, people.map((p) => p.id), `${year}-01-01`, `${year}-12-31`);
     const today = this.today();
     const out = new Map<number, Quota>();
-    for (const p of people) {
-      const policy = (await this.policy.forUnitPath(p.unitPath, db)).research;
-      out.set(p.id, quotaOf(p, spans.filter((s) => s.personId === p.id), year, today, policy));
+    for (let i = 0; i < people.length; i += QUOTA_CHUNK) {
+      const chunk = people.slice(i, i + QUOTA_CHUNK);
+      const spans = await this.store.spansOf(db, chunk.map((p) => p.id), `${year}-01-01`, `${year}-12-31`);
+      const byPerson = new Map<number, typeof spans>();
+      for (const sp of spans) byPerson.set(sp.personId, [...(byPerson.get(sp.personId) ?? []), sp]);
+      for (const p of chunk) {
+        const policy = (await this.policy.forUnitPath(p.unitPath, db)).research;
+        out.set(p.id, quotaOf(p, byPerson.get(p.id) ?? [], year, today, policy));
+      }
     }
     return out;
   }
@@ -463,7 +476,9 @@ export class ResearchService {
   }
 
   private async statsUnit(actor: Actor, unitId: number | undefined) {
-    const unit = await this.org.getUnit(actor, unitId ?? Number(actor.regionPath.split('/').filter(Boolean).at(-1)));
+    // Default: a supervisor's or leader's region, a unit head's own unit.
+    const fallback = hasRole(actor, 'admin', 'supervisor', 'leader') ? Number(actor.regionPath.split('/').filter(Boolean).at(-1)) : actor.unitId;
+    const unit = await this.org.getUnit(actor, unitId ?? fallback);
     if (!canSeeStatsOf(actor, unit.path)) throw forbidden('只有管辖该单位的领导、督查人员、单位负责人或管理员可以查看 (only who oversees this unit may see its field work).');
     return unit;
   }

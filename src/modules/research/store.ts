@@ -179,18 +179,22 @@ export class ResearchStore {
     return q.orderBy('fv.startDate', 'desc').orderBy('fv.id', 'desc').limit(page.limit + 1).execute();
   }
 
-  /** Every visit span of these people overlapping [from, to]: the quota's input. */
-  spansOf(db: Executor, personIds: readonly number[], from: string, to: string) {
-    if (!personIds.length) return Promise.resolve([]);
-    return db
-      .selectFrom('fieldVisitPerson as fp')
-      .innerJoin('fieldVisit as fv', 'fv.id', 'fp.visitId')
-      .select(['fp.personId', 'fv.id', 'fv.startDate', 'fv.endDate', 'fv.halfDay', 'fv.kind', 'fv.purpose', 'fv.updatedAt'])
-      .where('fp.personId', 'in', [...personIds])
-      .where('fv.endDate', '>=', from)
-      .where('fv.startDate', '<=', to)
-      .orderBy('fv.startDate')
-      .execute();
+  /** Every visit span of these people overlapping [from, to]: the quota's input (read in chunks of ids). */
+  async spansOf(db: Executor, personIds: readonly number[], from: string, to: string) {
+    const out = [];
+    for (let i = 0; i < personIds.length; i += 5000) {
+      const rows = await db
+        .selectFrom('fieldVisitPerson as fp')
+        .innerJoin('fieldVisit as fv', 'fv.id', 'fp.visitId')
+        .select(['fp.personId', 'fv.id', 'fv.startDate', 'fv.endDate', 'fv.halfDay', 'fv.kind', 'fv.purpose', 'fv.updatedAt'])
+        .where('fp.personId', 'in', personIds.slice(i, i + 5000))
+        .where('fv.endDate', '>=', from)
+        .where('fv.startDate', '<=', to)
+        .orderBy('fv.startDate')
+        .execute();
+      out.push(...rows);
+    }
+    return out;
   }
 
   /** The year's visits with someone of the unit's subtree on them, as the statistics need them. */

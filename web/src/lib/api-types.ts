@@ -1929,7 +1929,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 年度一线工作台账: everyone with a target in a unit’s subtree (default: your region) you oversee, with quota and counts */
+        /** 年度一线工作台账: everyone with a target in a unit’s subtree (default: your region; a unit head’s own unit) you oversee, with quota and counts */
         get: {
             parameters: {
                 query?: {
