@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.cleanup());
 
 describe('mashang CLI', () => {
-  it('seeds the demo county once, verifies the audit chain, imports org and calendar files', { timeout: 240_000 }, async () => {
+  it('seeds the demo county once, verifies the audit chain, imports org and calendar files', { timeout: 480_000 }, async () => {
     const seeded = await mashang('seed', '--demo');
     expect(seeded.stderr).toBe('');
     expect(seeded.stdout).toMatch(/Seeded 示范县: 39 units, 296 people, 40 tasks \(\d+ escalations\)/);

@@ -182,18 +182,33 @@ describe('visits, findings and tasks', () => {
     expect(ledger.items.map((t: { id: number }) => t.id)).toEqual([task.id]);
   });
 
+  it('follows the task: verified, the finding shows it done and the people on the visit hear of it (马上就反馈)', async () => {
+    const v = (await leader.post('/api/v1/field-visits', { personIds: [leaderP.id, staffP.id], startDate: '2026-06-15', endDate: '2026-06-15', kind: 'inspection', purpose: '督查民生实事', findings: [{ problem: '助餐点未开放' }] })).json();
+    const task = (await leader.post(`/api/v1/field-visits/${v.id}/findings/${v.findings[0].id}/task`, { leadUnitId: dept.id, responsibleId: staffP.id, deadline: { workdays: 10 } })).json();
+    const t = ctx.services.tasks;
+    const sys = ctx.system();
+    const H = await ctx.actorOf(head.person);
+    let x = await t.sign(sys, H, task.id, task.version);
+    x = await t.submit(sys, await ctx.actorOf(staffP), x.id, x.version, { text: '已开放' }, { done: '开放助餐点', result: '老人就餐', lessons: '早抓' });
+    await t.verify(sys, await ctx.actorOf(leaderP), x.id, x.version, '同意');
+    const f = (await leader.get(`/api/v1/field-visits/${v.id}`)).json().findings[0];
+    expect(f.task).toMatchObject({ status: 'verified', light: 'done' });
+    const heard = await ctx.handle.db.selectFrom('notification').select(['recipientId']).where('kind', '=', 'research.finding_done').where('objectId', '=', String(v.id)).execute();
+    expect(heard.map((n) => n.recipientId)).toEqual([staffP.id]);
+  });
+
   it('reports the annual table (JSON and XLSX), the statistics and the behind list', async () => {
     const annual = await supervisor.get(`/api/v1/field-visits/annual?unitId=${county.id}`);
     expect(annual.statusCode, annual.body).toBe(200);
     const row = annual.json().rows.find((r: { person: { id: number } }) => r.person.id === leaderP.id);
-    expect(row).toMatchObject({ visits: 3, unannounced: 1, places: 2, villages: 2, findings: 2, findingsWithTask: 1, findingsResolved: 0, byKind: { survey: 1, onsite: 1, petition: 1 } });
+    expect(row).toMatchObject({ visits: 4, unannounced: 1, places: 2, villages: 2, findings: 3, findingsWithTask: 2, findingsResolved: 1, byKind: { survey: 1, onsite: 1, petition: 1, inspection: 1 } });
     const xlsx = await supervisor.get(`/api/v1/field-visits/annual.xlsx?unitId=${county.id}`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const stats = (await supervisor.get(`/api/v1/field-visits/stats?unitId=${county.id}&year=2026`)).json();
     expect(stats.villages).toBe(5);
     expect(stats.unvisitedVillages.map((v: { name: string }) => v.name).sort()).toEqual(['新村', '柳树村', '红旗村'].sort());
-    expect(stats.county).toMatchObject({ visits: 4, advanced: 2, lagging: 1, unannounced: 1, findings: 2, findingsWithTask: 1, taskShare: 0.5 });
+    expect(stats.county).toMatchObject({ visits: 5, advanced: 2, lagging: 1, unannounced: 1, findings: 3, findingsWithTask: 2, findingsResolved: 1, taskShare: 0.667, resolvedShare: 0.5 });
     expect(stats.leaders.map((l: { person: { id: number } }) => l.person.id)).toEqual([leaderP.id]);
     const behind = (await supervisor.get(`/api/v1/field-visits/behind?unitId=${county.id}`)).json();
     expect(behind.items.map((i: { person: { id: number } }) => i.person.id)).toEqual(expect.arrayContaining([leaderP.id, staffP.id]));
@@ -221,6 +236,7 @@ describe('visits, findings and tasks', () => {
     expect(res.json().rankSince).toBe('2026-06-20');
     // 2026-06-20 … 12-31: 195 of 365 days → 48.5; expected by 07-02: 48.5 × 13 / 195.
     expect((await head.get(`/api/v1/field-visits/quota?personId=${staffP.id}`)).json()).toMatchObject({ target: 48.5, rankSince: '2026-06-20', expectedByNow: 3.2, days: 1, behind: false });
+    // The 06-15 visit, before the post began, does not count toward it.
     expect((await admin.patch(`/api/v1/people/${staffP.id}`, { rankSince: '2026-02-30' })).statusCode).toBe(400);
     await admin.patch(`/api/v1/people/${staffP.id}`, { rankSince: null });
     expect((await head.get(`/api/v1/field-visits/quota?personId=${staffP.id}`)).json().target).toBe(90);

@@ -177,6 +177,9 @@ describe('quotaOf: behind by more than the margin', () => {
     expect(newcomer.target).toBe(48.5);
     expect(newcomer.behind).toBe(false);
     expect(quotaOf({ rank: 'other', rankSince: null }, [], 2026, today, research)).toMatchObject({ target: 0, expectedByNow: 0, behind: false });
+    // Days before the post began do not count toward the prorated target; a post beginning next year counts nothing.
+    expect(quotaOf({ rank: 'county', rankSince: '2026-06-20' }, [whole('2026-06-18', '2026-06-21')], 2026, today, research).days).toBe(2);
+    expect(quotaOf({ rank: 'county', rankSince: '2027-01-05' }, [whole('2026-06-18')], 2026, today, research).days).toBe(0);
   });
 });
 

@@ -41,10 +41,10 @@ export interface VisitSpan {
  * The field days a person's visits give in `year`. A calendar day counts once however many visits
  * it holds: its weight is 1 when any visit covers it whole, else the half days on it added up to
  * at most 1 (a morning and an afternoon visit make a day). A visit spanning New Year gives each
- * year its own days.
+ * year its own days. `from` (the 任职日期) leaves out the days before the post began.
  */
-export function fieldDays(visits: readonly VisitSpan[], year: number): number {
-  const first = dayNumber(`${year}-01-01`);
+export function fieldDays(visits: readonly VisitSpan[], year: number, from?: string): number {
+  const first = Math.max(dayNumber(`${year}-01-01`), from ? dayNumber(from) : -Infinity);
   const last = dayNumber(`${year}-12-31`);
   const weight = new Map<number, number>();
   for (const v of visits) {
@@ -130,7 +130,9 @@ export function quotaOf(
   policy: { fieldDaysPerYear: Record<Rank, number>; behindMarginDays: number },
 ): Quota {
   const target = targetFor(policy.fieldDaysPerYear, p.rank, year, p.rankSince);
-  const days = fieldDays(visits, year);
+  // The days count from the post's start, as the target does.
+  const from = activeFrom(year, p.rankSince);
+  const days = from === null ? 0 : fieldDays(visits, year, from);
   const expectedByNow = expectedBy(target, year, p.rankSince, today);
   const shortfall = Math.max(0, roundTenth(expectedByNow - days));
   return { year, rank: p.rank, rankSince: p.rankSince, target, days, expectedByNow, shortfall, behind: shortfall > policy.behindMarginDays, marginDays: policy.behindMarginDays };
