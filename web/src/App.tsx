@@ -22,6 +22,8 @@ const Meetings = lazy(() => import('./pages/Meetings.tsx'));
 const MeetingForm = lazy(() => import('./pages/MeetingForm.tsx'));
 const MeetingDetail = lazy(() => import('./pages/MeetingDetail.tsx'));
 const MeetingTimer = lazy(() => import('./pages/MeetingTimer.tsx'));
+const FieldWork = lazy(() => import('./pages/FieldWork.tsx'));
+const FieldVisitForm = lazy(() => import('./pages/FieldVisitForm.tsx'));
 const Units = lazy(() => import('./pages/admin/Units.tsx'));
 const People = lazy(() => import('./pages/admin/People.tsx'));
 const Calendar = lazy(() => import('./pages/admin/Calendar.tsx'));
@@ -90,6 +92,8 @@ export function App() {
           <Route path="/meetings/new" element={<MeetingForm />} />
           <Route path="/meetings/:id/edit" element={<MeetingForm />} />
           <Route path="/meetings/:id" element={<MeetingDetail />} />
+          <Route path="/field-work" element={<FieldWork />} />
+          <Route path="/field-work/new" element={<FieldVisitForm />} />
           <Route path="/dashboard" element={<Dashboard />} />
           <Route path="/notifications" element={<Inbox />} />
           <Route path="/documents" element={<Documents />} />

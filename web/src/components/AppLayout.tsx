@@ -1,4 +1,4 @@
-import { BarChartOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, BarChartOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -34,6 +34,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     ...(canAssign(user) ? [{ key: '/tasks/new', icon: <FileAddOutlined />, label: <Link to="/tasks/new">{t('menu.assign')}</Link> }] : []),
     { key: '/meetings', icon: <ScheduleOutlined />, label: <Link to="/meetings">{t('menu.meetings')}</Link> },
     { key: '/documents', icon: <FileTextOutlined />, label: <Link to="/documents">{t('menu.documents')}</Link> },
+    { key: '/field-work', icon: <AimOutlined />, label: <Link to="/field-work">{t('menu.research')}</Link> },
     { key: '/dashboard', icon: <BarChartOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> },
     { key: '/notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('menu.notifications')}</Link> },
     {
@@ -52,7 +53,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       ],
     },
   ];
-  const selected = location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname.startsWith('/meetings/') ? '/meetings' : location.pathname;
+  const selected = location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname.startsWith('/meetings/') ? '/meetings' : location.pathname.startsWith('/field-work/') ? '/field-work' : location.pathname;
 
   const logout = async () => {
     try {

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Col, List, Row, Space, Typography } from 'antd';
+import { Badge, Card, Col, List, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
 import { LightTag } from '../components/LightTag.tsx';
 import { TaskLink } from '../components/TaskLink.tsx';
 import { api } from '../lib/api.ts';
+import { hasRole, useMe } from '../lib/auth.ts';
 import { deadlineText } from '../lib/format.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
+import { daysText, type Behind } from '../lib/research.ts';
 import type { Task, TodoKind, WorkbenchResponse } from '../lib/types.ts';
 
 const GROUP_COLOR: Record<TodoKind, string> = { sign: '#1677ff', report: '#13c2c2', warn: '#f5222d', verify: '#722ed1', extension: '#fa8c16' };
@@ -64,6 +66,54 @@ export function Workbench() {
           </Col>
         ))}
       </Row>
+      <BehindCard />
     </Space>
+  );
+}
+
+/** 一线工作进度滞后: for the supervision office (its region) and unit heads (their unit). */
+function BehindCard() {
+  const t = useT();
+  const me = useMe();
+  const show = hasRole(me.data, 'supervisor', 'unit_head');
+  const q = useQuery({ queryKey: ['field-visits', 'behind'], queryFn: () => api.get<Behind>('/api/v1/field-visits/behind'), enabled: show });
+  if (!show) return null;
+  const items = q.data?.items ?? [];
+  return (
+    <Card
+      data-testid="wb-behind"
+      title={
+        <Space>
+          <span>{t('fw.behindPeople')}</span>
+          <Badge count={q.isPending ? 0 : items.length} showZero color={items.length ? '#f5222d' : '#d9d9d9'} data-testid="wb-behind-count" />
+        </Space>
+      }
+      extra={<Link to="/field-work?tab=coverage">{t('common.viewAll')}</Link>}
+    >
+      {q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.isPending ? (
+        <Loading rows={2} />
+      ) : items.length === 0 ? (
+        <EmptyState text={t('fw.behindNone')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(r) => (
+            <List.Item extra={<Tag color="error">{`${t('fw.behindBy')} ${daysText(r.quota.shortfall)} ${t('fw.daysUnit')}`}</Tag>}>
+              <List.Item.Meta
+                title={<Link to={`/field-work?personId=${r.person.id}`}>{r.person.name}</Link>}
+                description={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {`${r.person.unitName} · ${t('fw.daysDone')} ${daysText(r.quota.days)} · ${t('fw.expected')} ${daysText(r.quota.expectedByNow)}`}
+                  </Typography.Text>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
   );
 }
