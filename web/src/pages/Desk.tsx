@@ -1,3 +1,137 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Input, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { LightTag } from '../components/LightTag.tsx';
+import { UnitPicker } from '../components/pickers.tsx';
+import { ErrorState } from '../components/States.tsx';
+import { TaskLink } from '../components/TaskLink.tsx';
+import { dateTime } from '../lib/format.ts';
+import { useLang } from '../lib/i18n.ts';
+import { nameOf, optionsOf, REQUEST_STATUS, REQUEST_TYPE, STATUS_COLOR } from '../lib/public.ts';
+import { deskApi, type DeskRequestSummary } from './desk-api.ts';
+
+/**
+ * 12345 受理台: the intake queue (待受理, with the acknowledge deadline's light) and every request
+ * the viewer may see, filtered. Each request opens its page, where it is assigned, merged or
+ * declined, and followed through reply, rating, rectification and call-back.
+ */
 export default function Desk() {
-  return null;
+  const { lang } = useLang();
+  const zh = lang === 'zh';
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'all' ? 'all' : 'queue';
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {zh ? '群众诉求受理台' : 'Citizens’ requests desk'}
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === 'queue' ? {} : { tab: k }, { replace: true })}
+        items={[
+          { key: 'queue', label: zh ? '待受理' : 'Intake queue', children: tab === 'queue' ? <RequestList queue /> : null },
+          { key: 'all', label: zh ? '全部诉求' : 'All requests', children: tab === 'all' ? <RequestList /> : null },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function RequestList({ queue = false }: { queue?: boolean }) {
+  const { lang } = useLang();
+  const zh = lang === 'zh';
+  const [filters, setFilters] = useState<{ status?: string; type?: string; unitId?: number; q?: string }>({});
+  const query = queue ? { status: 'submitted' } : filters;
+  const q = useInfiniteQuery({
+    queryKey: ['public-requests', 'list', query],
+    queryFn: ({ pageParam }) => deskApi.list({ ...query, cursor: pageParam, limit: 50 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const set = (patch: Partial<typeof filters>) => setFilters((f) => ({ ...f, ...patch }));
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      {!queue && (
+        <Card size="small">
+          <Row gutter={[12, 12]}>
+            <Col xs={12} md={5}>
+              <Select allowClear placeholder={zh ? '状态' : 'State'} aria-label={zh ? '状态' : 'State'} value={filters.status} onChange={(v) => set({ status: v })} options={optionsOf(REQUEST_STATUS, lang)} style={{ width: '100%' }} />
+            </Col>
+            <Col xs={12} md={4}>
+              <Select allowClear placeholder={zh ? '类型' : 'Type'} aria-label={zh ? '类型' : 'Type'} value={filters.type} onChange={(v) => set({ type: v })} options={optionsOf(REQUEST_TYPE, lang)} style={{ width: '100%' }} />
+            </Col>
+            <Col xs={24} md={7}>
+              <UnitPicker value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={zh ? '承办单位' : 'Unit'} aria-label={zh ? '承办单位' : 'Unit'} />
+            </Col>
+            <Col xs={24} md={8}>
+              <Input.Search allowClear placeholder={zh ? '查询码或内容' : 'Code or text'} aria-label={zh ? '查询码或内容' : 'Code or text'} onSearch={(v) => set({ q: v.trim() || undefined })} />
+            </Col>
+          </Row>
+        </Card>
+      )}
+      {q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <Table<DeskRequestSummary>
+          rowKey="id"
+          size="middle"
+          loading={q.isPending}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 960 }}
+          data-testid={queue ? 'desk-queue' : 'desk-all'}
+          columns={[
+            {
+              title: zh ? '诉求' : 'Request',
+              render: (_, r) => (
+                <Link to={`/desk/${r.id}`} data-testid={`desk-row-${r.id}`}>
+                  <Typography.Text ellipsis style={{ maxWidth: 360, color: 'inherit' }}>{r.description}</Typography.Text>
+                </Link>
+              ),
+            },
+            { title: zh ? '类型' : 'Type', width: 80, render: (_, r) => nameOf(REQUEST_TYPE, r.type, lang) },
+            { title: zh ? '分类' : 'Category', width: 110, render: (_, r) => r.categoryName ?? r.category },
+            { title: zh ? '提交时间' : 'Submitted', width: 150, render: (_, r) => dateTime(r.submittedAt) },
+            ...(queue
+              ? [
+                  {
+                    title: zh ? '受理时限' : 'Accept by',
+                    width: 160,
+                    render: (_: unknown, r: DeskRequestSummary) => (
+                      <Space size={4} data-testid={`desk-ack-${r.id}`}>
+                        {r.acknowledgeLight && <LightTag light={r.acknowledgeLight} />}
+                        <span>{r.acknowledgeDue}</span>
+                      </Space>
+                    ),
+                  },
+                ]
+              : [
+                  { title: zh ? '状态' : 'State', width: 100, render: (_: unknown, r: DeskRequestSummary) => <Tag color={STATUS_COLOR[r.status]}>{nameOf(REQUEST_STATUS, r.status, lang)}</Tag> },
+                  { title: zh ? '承办单位' : 'Unit', width: 150, render: (_: unknown, r: DeskRequestSummary) => r.unit?.name ?? '—' },
+                  {
+                    title: zh ? '督办任务' : 'Task',
+                    width: 200,
+                    render: (_: unknown, r: DeskRequestSummary) =>
+                      r.task ? (
+                        <Space size={4}>
+                          <LightTag light={r.task.light} />
+                          <TaskLink task={r.task} />
+                        </Space>
+                      ) : (
+                        '—'
+                      ),
+                  },
+                ]),
+          ]}
+        />
+      )}
+      {q.hasNextPage && (
+        <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
+          {zh ? '加载更多' : 'Load more'}
+        </Button>
+      )}
+    </Space>
+  );
 }
