@@ -250,7 +250,7 @@ function RequestActionDialog({ action, request, onClose }: { action: Action; req
   })();
   const submit = (v: Record<string, unknown>) => {
     const body = { ...v };
-    if (dayjs.isDayjs(body.calledAt)) body.calledAt = (body.calledAt as Dayjs).second(0).millisecond(0).toISOString();
+    if (dayjs.isDayjs(body.calledAt)) body.calledAt = body.calledAt.second(0).millisecond(0).toISOString();
     run.mutate(body);
   };
   return (
