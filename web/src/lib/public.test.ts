@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCode, maskPhone, nameOf, normalizeCode, percent, ratingName, RATING_LEVELS, reopens, REQUEST_STATUS, REQUEST_TYPE, validPhone } from './public.ts';
+import { acknowledgeLight, groupCode, progressStep, PROGRESS_STEPS, maskPhone, nameOf, normalizeCode, percent, ratingName, RATING_LEVELS, reopens, REQUEST_STATUS, REQUEST_TYPE, validPhone } from './public.ts';
 
 describe('citizens’ portal helpers', () => {
   it('masks a mobile number as 138****1234 and short numbers whole', () => {
@@ -31,5 +31,29 @@ describe('citizens’ portal helpers', () => {
     expect(percent(0.875)).toBe('87.5%');
     expect(percent(1)).toBe('100%');
     expect(percent(null)).toBe('—');
+  });
+});
+
+describe('the acknowledge light', () => {
+  it('is green before the day, yellow on it, red after', () => {
+    expect(acknowledgeLight('2026-12-02', '2026-12-01')).toBe('green');
+    expect(acknowledgeLight('2026-12-02', '2026-12-02')).toBe('yellow');
+    expect(acknowledgeLight('2026-12-02', '2026-12-03')).toBe('red');
+  });
+});
+
+describe('the citizen’s progress bar', () => {
+  it('places every state, and none for declined or merged', () => {
+    expect(progressStep('submitted')).toBe(0);
+    expect(progressStep('assigned')).toBe(2);
+    expect(progressStep('answered')).toBe(3);
+    expect(progressStep('rated')).toBe(4);
+    expect(progressStep('reopened')).toBe(2);
+    expect(progressStep('rectified')).toBe(2);
+    expect(progressStep('called_back')).toBe(3);
+    expect(progressStep('forwarded')).toBe(4);
+    expect(progressStep('declined')).toBeNull();
+    expect(progressStep('merged')).toBeNull();
+    expect(Object.keys(REQUEST_STATUS).every((s) => progressStep(s as never) === null || PROGRESS_STEPS[progressStep(s as never)!])).toBe(true);
   });
 });

@@ -84,3 +84,37 @@ export const validPhone = (v: string | undefined): boolean => !v || /^(1[3-9]\d{
 
 /** A share 0..1 as "87.5%", or — when there is nothing to count. */
 export const percent = (v: number | null | undefined): string => (v === null || v === undefined || Number.isNaN(v) ? '—' : `${Math.round(v * 1000) / 10}%`);
+
+/**
+ * The intake queue's light for a request not yet taken in: red once its acknowledge date has
+ * passed, yellow on the day itself (act today), green before. Dates are YYYY-MM-DD (server's day).
+ */
+export function acknowledgeLight(due: string, today: string): 'green' | 'yellow' | 'red' {
+  return today > due ? 'red' : today === due ? 'yellow' : 'green';
+}
+
+/** The citizen's progress bar: 提交 → 受理 → 办理 → 答复 → 评价. */
+export const PROGRESS_STEPS = ['已提交', '已受理', '办理中', '已答复', '已评价'] as const;
+/**
+ * Where a request stands on that bar; null when it left the road (declined, merged). A reopened
+ * request is back at 办理 (rectification), a called-back one waits for its new rating.
+ */
+export function progressStep(status: RequestStatus): number | null {
+  switch (status) {
+    case 'submitted':
+      return 0;
+    case 'assigned':
+    case 'reopened':
+    case 'rectified':
+      return 2;
+    case 'answered':
+    case 'called_back':
+      return 3;
+    case 'rated':
+    case 'forwarded':
+      return 4;
+    case 'declined':
+    case 'merged':
+      return null;
+  }
+}

@@ -5,11 +5,12 @@ import { Link, useSearchParams } from 'react-router';
 import { LightTag } from '../components/LightTag.tsx';
 import { UnitPicker } from '../components/pickers.tsx';
 import { ErrorState } from '../components/States.tsx';
-import { TaskLink } from '../components/TaskLink.tsx';
+import { serverToday } from '../lib/auth.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.ts';
-import { nameOf, optionsOf, REQUEST_STATUS, REQUEST_TYPE, STATUS_COLOR } from '../lib/public.ts';
+import { acknowledgeLight, nameOf, optionsOf, REQUEST_STATUS, REQUEST_TYPE, STATUS_COLOR } from '../lib/public.ts';
 import { deskApi, type DeskRequestSummary } from './desk-api.ts';
+import { categoryName, useCatalog } from './public/public-api.ts';
 
 /**
  * 12345 受理台: the intake queue (待受理, with the acknowledge deadline's light) and every request
@@ -50,6 +51,8 @@ function RequestList({ queue = false }: { queue?: boolean }) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const catalog = useCatalog();
+  const today = serverToday().format('YYYY-MM-DD');
   const set = (patch: Partial<typeof filters>) => setFilters((f) => ({ ...f, ...patch }));
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -91,8 +94,9 @@ function RequestList({ queue = false }: { queue?: boolean }) {
                 </Link>
               ),
             },
+            { title: zh ? '编号' : 'No.', width: 70, render: (_, r) => `#${r.id}` },
             { title: zh ? '类型' : 'Type', width: 80, render: (_, r) => nameOf(REQUEST_TYPE, r.type, lang) },
-            { title: zh ? '分类' : 'Category', width: 110, render: (_, r) => r.categoryName ?? r.category },
+            { title: zh ? '分类' : 'Category', width: 110, render: (_, r) => categoryName(catalog.data, r.category) },
             { title: zh ? '提交时间' : 'Submitted', width: 150, render: (_, r) => dateTime(r.submittedAt) },
             ...(queue
               ? [
@@ -101,7 +105,7 @@ function RequestList({ queue = false }: { queue?: boolean }) {
                     width: 160,
                     render: (_: unknown, r: DeskRequestSummary) => (
                       <Space size={4} data-testid={`desk-ack-${r.id}`}>
-                        {r.acknowledgeLight && <LightTag light={r.acknowledgeLight} />}
+                        <LightTag light={acknowledgeLight(r.acknowledgeDue, today)} />
                         <span>{r.acknowledgeDue}</span>
                       </Space>
                     ),
@@ -112,13 +116,10 @@ function RequestList({ queue = false }: { queue?: boolean }) {
                   { title: zh ? '承办单位' : 'Unit', width: 150, render: (_: unknown, r: DeskRequestSummary) => r.unit?.name ?? '—' },
                   {
                     title: zh ? '督办任务' : 'Task',
-                    width: 200,
+                    width: 110,
                     render: (_: unknown, r: DeskRequestSummary) =>
-                      r.task ? (
-                        <Space size={4}>
-                          <LightTag light={r.task.light} />
-                          <TaskLink task={r.task} />
-                        </Space>
+                      r.taskId ? (
+                        <Link to={`/tasks/${r.taskId}`}>{zh ? `任务 #${r.taskId}` : `Task #${r.taskId}`}</Link>
                       ) : (
                         '—'
                       ),

@@ -1,17 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, List, Modal, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Row, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { LightTag } from '../components/LightTag.tsx';
 import { UnitPicker } from '../components/pickers.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
-import { TaskLink } from '../components/TaskLink.tsx';
+import { serverToday } from '../lib/auth.ts';
 import { ApiError } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.ts';
-import { nameOf, ratingName, REQUEST_STATUS, REQUEST_TYPE, STATUS_COLOR } from '../lib/public.ts';
+import { acknowledgeLight, nameOf, ratingName, REQUEST_STATUS, REQUEST_TYPE, STATUS_COLOR } from '../lib/public.ts';
 import { deskApi, type DeskRequestDetail } from './desk-api.ts';
+import { categoryName, useCatalog } from './public/public-api.ts';
 
 /** The actions on a request, in the order the buttons stand, with their names and dialogs. */
 const ACTIONS = {
@@ -32,19 +33,20 @@ export default function DeskRequest() {
   const { lang } = useLang();
   const zh = lang === 'zh';
   const [action, setAction] = useState<Action | null>(null);
+  const catalog = useCatalog();
   const q = useQuery({ queryKey: ['public-requests', 'detail', id], queryFn: () => deskApi.get(id), enabled: Number.isInteger(id) && id > 0 });
   if (!Number.isInteger(id) || id <= 0) return <ErrorState error={new Error(zh ? '没有这件诉求' : 'No such request')} />;
   if (q.isPending) return <Loading rows={8} />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const r = q.data;
-  const actions = (Object.keys(ACTIONS) as Action[]).filter((a) => r.actions.includes(a));
+  const actions = (Object.keys(ACTIONS) as Action[]).filter((a) => r.allowedActions.includes(a));
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
           <Link to="/desk">{zh ? '← 受理台' : '← Desk'}</Link>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="req-title">
-            {nameOf(REQUEST_TYPE, r.type, lang)} · {r.categoryName ?? r.category}
+            {nameOf(REQUEST_TYPE, r.type, lang)} · {categoryName(catalog.data, r.category)}
           </Typography.Title>
           <Tag color={STATUS_COLOR[r.status]} data-testid="req-status" data-status={r.status}>
             {nameOf(REQUEST_STATUS, r.status, lang)}
@@ -72,8 +74,8 @@ export default function DeskRequest() {
                 {[r.address, r.lat !== null && r.long !== null ? `${r.lat}, ${r.long}` : null].filter(Boolean).join(' · ') || '—'}
               </Descriptions.Item>
               <Descriptions.Item label={zh ? '联系人' : 'Contact'}>
-                <span data-testid="req-contact">{r.contact ? [r.contact.name, r.contact.phone].filter(Boolean).join(' ') || '—' : zh ? '未留联系方式' : 'none given'}</span>
-                {r.contact?.masked && <Typography.Text type="secondary">{zh ? '（已隐去，承办人和受理台可见全号）' : ' (masked)'}</Typography.Text>}
+                <span data-testid="req-contact">{r.contactName || r.contactPhone ? [r.contactName, r.contactPhone].filter(Boolean).join(' ') : zh ? '未留联系方式' : 'none given'}</span>
+                {r.contactMasked && (r.contactName || r.contactPhone) && <Typography.Text type="secondary">{zh ? '（已隐去；受理台和承办人可见全号）' : ' (masked)'}</Typography.Text>}
               </Descriptions.Item>
               <Descriptions.Item label={zh ? '提交时间' : 'Submitted'}>{dateTime(r.submittedAt)}</Descriptions.Item>
               {r.photos.length > 0 && (
@@ -95,8 +97,9 @@ export default function DeskRequest() {
             <Descriptions column={1} size="small">
               <Descriptions.Item label={zh ? '受理时限' : 'Accept by'}>
                 <Space size={4}>
-                  {r.acknowledgeLight && <LightTag light={r.acknowledgeLight} />}
+                  {r.status === 'submitted' && <LightTag light={acknowledgeLight(r.acknowledgeDue, serverToday().format('YYYY-MM-DD'))} />}
                   {r.acknowledgeDue}
+                  {r.acknowledgedAt && <Typography.Text type="secondary">{zh ? `（${dateTime(r.acknowledgedAt)} 已受理）` : `(taken in ${dateTime(r.acknowledgedAt)})`}</Typography.Text>}
                 </Space>
               </Descriptions.Item>
               <Descriptions.Item label={zh ? '承办单位' : 'Unit'}>{r.unit?.name ?? '—'}</Descriptions.Item>
@@ -104,8 +107,11 @@ export default function DeskRequest() {
                 {r.task ? (
                   <Space size={4} wrap>
                     <LightTag light={r.task.light} />
-                    <TaskLink task={r.task} />
+                    <Link to={`/tasks/${r.task.id}`} data-testid="req-task-link">
+                      {zh ? `督办任务 #${r.task.id}` : `Task #${r.task.id}`}
+                    </Link>
                     <Typography.Text type="secondary">{zh ? `时限 ${r.task.deadline}` : `due ${r.task.deadline}`}</Typography.Text>
+                    {r.task.extensionsUsed > 0 && <Tag>{zh ? '已延期' : 'extended'}</Tag>}
                   </Space>
                 ) : (
                   '—'
@@ -114,9 +120,21 @@ export default function DeskRequest() {
               {r.declineReason && <Descriptions.Item label={zh ? '不予受理理由' : 'Declined because'}>{r.declineReason}</Descriptions.Item>}
               {r.mergedInto && (
                 <Descriptions.Item label={zh ? '并入' : 'Merged into'}>
-                  <Link to={`/desk/${r.mergedInto.id}`}>{r.mergedInto.code}</Link>
+                  <Link to={`/desk/${r.mergedInto}`}>#{r.mergedInto}</Link>
                 </Descriptions.Item>
               )}
+              {r.mergedFrom.length > 0 && (
+                <Descriptions.Item label={zh ? '并入的重复件' : 'Duplicates merged in'}>
+                  <Space wrap>
+                    {r.mergedFrom.map((m) => (
+                      <Link key={m} to={`/desk/${m}`}>
+                        #{m}
+                      </Link>
+                    ))}
+                  </Space>
+                </Descriptions.Item>
+              )}
+              {r.returnUntil && r.status === 'assigned' && <Descriptions.Item label={zh ? '可退回至' : 'Return until'}>{r.returnUntil}</Descriptions.Item>}
               {r.round > 0 && <Descriptions.Item label={zh ? '整改轮次' : 'Round'}>{r.round}</Descriptions.Item>}
               {r.rectifyDue && <Descriptions.Item label={zh ? '整改时限' : 'Rectify by'}>{r.rectifyDue}</Descriptions.Item>}
               {r.rectifyNote && <Descriptions.Item label={zh ? '整改情况' : 'Rectification'}>{r.rectifyNote}</Descriptions.Item>}
@@ -143,7 +161,12 @@ export default function DeskRequest() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card title={zh ? '群众评价' : 'Ratings'} size="small" data-testid="req-ratings">
+          <Card
+            title={zh ? '群众评价' : 'Ratings'}
+            size="small"
+            data-testid="req-ratings"
+            extra={r.effectiveRating?.defaulted && <Tag>{zh ? `逾期未评，按${r.effectiveRating.levelName}计` : `Not rated in time: counts as ${ratingName(r.effectiveRating.level, lang)}`}</Tag>}
+          >
             <List
               size="small"
               locale={{ emptyText: zh ? '暂无评价' : 'No ratings yet' }}
@@ -152,9 +175,8 @@ export default function DeskRequest() {
                 <List.Item data-level={x.level}>
                   <Space wrap>
                     <Tag color={x.level <= 2 ? 'red' : 'green'}>{ratingName(x.level, lang)}</Tag>
-                    {x.byDefault && <Typography.Text type="secondary">{zh ? '（逾期未评，默认）' : '(default)'}</Typography.Text>}
                     <span>{x.comment}</span>
-                    <Typography.Text type="secondary">{zh ? `第 ${x.round + 1} 轮` : `round ${x.round + 1}`} · {dateTime(x.at)}</Typography.Text>
+                    <Typography.Text type="secondary">{zh ? `第 ${x.round + 1} 轮` : `round ${x.round + 1}`} · {dateTime(x.ratedAt)}</Typography.Text>
                   </Space>
                 </List.Item>
               )}
@@ -212,8 +234,8 @@ function RequestActionDialog({ action, request, onClose }: { action: Action; req
         );
       case 'merge':
         return (
-          <Form.Item name="intoCode" label={zh ? '并入诉求的查询码' : 'Tracking code of the request to merge into'} rules={need(zh ? '查询码' : 'the code')} extra={zh ? '重复件并入后，群众凭原查询码可看到合并去向。' : 'The citizen sees where it went.'}>
-            <Input id="req-intoCode" maxLength={40} />
+          <Form.Item name="intoId" label={zh ? '并入诉求的编号' : 'Number of the request to merge into'} rules={[{ required: true, message: zh ? '请填写编号' : 'Which request?' }]} extra={zh ? '重复件并入后，群众凭原查询码看到的是所并入诉求的进度和答复。' : 'The citizen then follows that request.'}>
+            <InputNumber id="req-intoId" min={1} max={2147483647} precision={0} prefix="#" style={{ width: '100%' }} />
           </Form.Item>
         );
       case 'decline':
@@ -231,7 +253,7 @@ function RequestActionDialog({ action, request, onClose }: { action: Action; req
         );
       case 'rectify':
         return (
-          <Form.Item name="note" label={zh ? '整改情况' : 'What was rectified'} rules={need(zh ? '整改情况' : 'the rectification')}>
+          <Form.Item name="text" label={zh ? '整改情况' : 'What was rectified'} rules={need(zh ? '整改情况' : 'the rectification')}>
             <Input.TextArea id="req-rectify-note" rows={4} maxLength={5000} showCount />
           </Form.Item>
         );

@@ -85,26 +85,26 @@ const canSeeFlags = (u: Parameters<typeof hasRole>[0]) => hasRole(u, 'supervisor
  */
 function FlaggedUnitsCard() {
   const t = useT();
-  const q = useQuery({ queryKey: ['public-requests', 'flagged'], queryFn: deskApi.flagged });
+  const q = useQuery({ queryKey: ['public-requests', 'flagged'], queryFn: deskApi.flags });
   return (
     <Card data-testid="wb-flagged" title={t('wb.flagged')} extra={<Link to="/desk?tab=all">{t('common.viewAll')}</Link>} styles={{ body: { minHeight: 220 } }}>
       {q.isPending ? (
         <Loading rows={4} />
       ) : q.isError ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.data.items.length === 0 ? (
+      ) : q.data.units.length === 0 ? (
         <EmptyState text={t('wb.flaggedNone')} />
       ) : (
         <List
           size="small"
-          dataSource={q.data.items}
+          dataSource={q.data.units}
           renderItem={(u) => (
-            <List.Item>
+            <List.Item data-unit={u.unitId}>
               <List.Item.Meta
                 title={u.unitName}
                 description={
                   <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                    {u.months.map((m, i) => `${m}：${percent(u.satisfaction[i])}`).join('；')}
+                    {q.data.months.map((m, i) => `${m} 满意率 ${percent(u.rates[i])}`).join('；')}
                   </Typography.Text>
                 }
               />

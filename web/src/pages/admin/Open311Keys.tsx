@@ -26,7 +26,7 @@ export default function Open311Keys() {
     onSuccess: (r) => {
       setIssuing(false);
       form.resetFields();
-      setIssued({ name: r.client.name, key: r.apiKey });
+      setIssued({ name: r.name, key: r.key });
       void qc.invalidateQueries({ queryKey: ['open311', 'clients'] });
     },
   });
@@ -54,7 +54,7 @@ export default function Open311Keys() {
         rowKey="id"
         size="small"
         loading={list.isPending}
-        dataSource={list.data?.items ?? []}
+        dataSource={list.data ?? []}
         pagination={false}
         scroll={{ x: 640 }}
         data-testid="o311-list"

@@ -65,7 +65,7 @@ export default function PublicPortal() {
             <Route path="/public" element={<Submit />} />
             <Route path="/public/track" element={<Track />} />
             <Route path="/public/track/:code" element={<Track />} />
-            <Route path="/public/rate/:visitCode" element={<RateVisit />} />
+            <Route path="/public/windows/:code" element={<RateVisit />} />
             <Route path="/public/stats" element={<Stats />} />
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从上方的导航进入。" />} />
           </Routes>

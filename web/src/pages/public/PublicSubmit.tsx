@@ -1,11 +1,11 @@
 import { AimOutlined, CameraOutlined, CopyOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Radio, Result, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { groupCode, REQUEST_TYPE, validPhone, type RequestType } from '../../lib/public.ts';
-import { publicApi, type PublicCatalog, type SubmitBody, type Submitted } from './public-api.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, publicApi, useCatalog, type SubmitBody, type Submitted } from './public-api.ts';
 
 interface Values {
   type: RequestType;
@@ -20,22 +20,47 @@ interface Values {
 /** 我要反映: the request form, built for a thumb on a 375 px screen. */
 export default function PublicSubmit() {
   const [form] = Form.useForm<Values>();
-  const [photos, setPhotos] = useState<{ id: string; name: string }[]>([]);
+  const [photos, setPhotos] = useState<File[]>([]);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [coords, setCoords] = useState<{ lat: number; long: number } | null>(null);
   const [locating, setLocating] = useState(false);
   const [locError, setLocError] = useState<string | null>(null);
-  const [done, setDone] = useState<Submitted | null>(null);
-  const catalog = useQuery({ queryKey: ['public', 'catalog'], queryFn: publicApi.catalog, staleTime: 3600_000 });
+  const [done, setDone] = useState<{ result: Submitted; photoProblems: string[] } | null>(null);
+  const catalog = useCatalog();
+  const type = Form.useWatch('type', form);
   const submit = useMutation({
-    mutationFn: (body: SubmitBody) => publicApi.submit(body),
+    // The photos go after the request, under its code (they can be added until it is taken in).
+    mutationFn: async (body: SubmitBody) => {
+      const result = await publicApi.submit(body);
+      const photoProblems: string[] = [];
+      for (const f of photos) {
+        try {
+          await publicApi.addPhoto(result.code, f);
+        } catch (err) {
+          photoProblems.push(`${f.name}：${err instanceof ApiError ? err.message : '上传失败'}`);
+        }
+      }
+      return { result, photoProblems };
+    },
     onSuccess: (r) => {
       setDone(r);
       window.scrollTo(0, 0);
     },
   });
 
-  if (done) return <Submitted result={done} onAnother={() => { setDone(null); setPhotos([]); setCoords(null); form.resetFields(); }} />;
+  if (done)
+    return (
+      <Submitted
+        result={done.result}
+        photoProblems={done.photoProblems}
+        onAnother={() => {
+          setDone(null);
+          setPhotos([]);
+          setCoords(null);
+          form.resetFields();
+        }}
+      />
+    );
 
   const locate = () => {
     if (!('geolocation' in navigator)) return setLocError('此设备不支持定位，请填写地址。');
@@ -59,24 +84,24 @@ export default function PublicSubmit() {
       type: v.type,
       category: v.category,
       description: v.description.trim(),
-      website: v.website ?? '',
+      ...(v.website ? { website: v.website } : {}),
       ...(v.address?.trim() ? { address: v.address.trim() } : {}),
       ...(coords ? { lat: coords.lat, long: coords.long } : {}),
       ...(v.contactName?.trim() ? { contactName: v.contactName.trim() } : {}),
       ...(v.contactPhone?.trim() ? { contactPhone: v.contactPhone.replace(/\s+/g, '') } : {}),
-      ...(photos.length ? { photoIds: photos.map((p) => p.id) } : {}),
     };
     submit.mutate(body);
   };
 
-  const categories: PublicCatalog['categories'] = catalog.data?.categories ?? [];
+  const categories = catalog.data?.categories ?? [];
+  const workdays = catalog.data?.types.find((t) => t.code === type)?.resolveWorkdays;
   return (
     <Card title={<h1 style={{ fontSize: 17, margin: 0 }}>我要反映</h1>} styles={{ body: { padding: 14 } }}>
       <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ type: 'help' }} requiredMark="optional" scrollToFirstError>
-        <Form.Item name="type" label="诉求类型" rules={[{ required: true, message: '请选择诉求类型' }]}>
+        <Form.Item name="type" label="诉求类型" extra={workdays ? `受理后 ${workdays} 个工作日内办理答复` : type === 'praise' ? '表扬将转达被表扬的单位' : undefined} rules={[{ required: true, message: '请选择诉求类型' }]}>
           <Radio.Group id="pub-type" aria-label="诉求类型" style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }} optionType="button" buttonStyle="solid">
             {(Object.keys(REQUEST_TYPE) as RequestType[]).map((k) => (
-              <Radio.Button key={k} value={k} style={{ textAlign: 'center', borderRadius: 6, height: 40, lineHeight: '38px' }}>
+              <Radio.Button key={k} value={k} data-type={k} style={{ textAlign: 'center', borderRadius: 6, height: 40, lineHeight: '38px' }}>
                 {REQUEST_TYPE[k][0]}
               </Radio.Button>
             ))}
@@ -88,7 +113,7 @@ export default function PublicSubmit() {
             aria-label="事项分类"
             placeholder={catalog.isPending ? '加载中…' : '请选择'}
             loading={catalog.isPending}
-            options={categories.map((c) => ({ value: c.code, label: c.name }))}
+            options={categories.map((c) => ({ value: c.code, label: `${c.name}（${c.description}）` }))}
             showSearch={{ optionFilterProp: 'label' }}
             size="large"
           />
@@ -100,7 +125,7 @@ export default function PublicSubmit() {
           extra="请写清楚什么事、在哪里、从什么时候开始，便于尽快办理。"
           rules={[
             { required: true, whitespace: true, message: '请填写具体内容' },
-            { min: 10, message: '请至少写 10 个字，说清楚事情' },
+            { validator: (_, v: string | undefined) => ([...(v ?? '').trim()].length >= 5 ? Promise.resolve() : Promise.reject(new Error('请至少写 5 个字，说清楚事情'))) },
           ]}
         >
           <Input.TextArea id="pub-description" rows={5} maxLength={2000} showCount />
@@ -119,29 +144,22 @@ export default function PublicSubmit() {
           )}
           {locError && <Typography.Text type="warning">{locError}</Typography.Text>}
         </Space>
-        <Form.Item label="照片" extra="最多 6 张，每张不超过 10 MB（JPG、PNG）。">
+        <Form.Item label="照片" extra={`最多 ${MAX_PHOTOS} 张，每张不超过 5 MB。`}>
           <Upload
-            accept="image/jpeg,image/png,image/webp"
+            accept="image/jpeg,image/png,image/webp,image/heic"
             multiple
             listType="picture"
-            fileList={photos.map((p) => ({ uid: p.id, name: p.name, status: 'done' as const }))}
-            onRemove={(f) => setPhotos((ps) => ps.filter((p) => p.id !== f.uid))}
-            beforeUpload={async (file) => {
+            fileList={photos.map((f, i) => ({ uid: `${i}-${f.name}`, name: f.name, status: 'done' as const, originFileObj: f as never }))}
+            onRemove={(f) => setPhotos((ps) => ps.filter((_, i) => `${i}-${ps[i]!.name}` !== f.uid))}
+            beforeUpload={(file) => {
               setPhotoError(null);
-              if (photos.length >= 6) {
-                setPhotoError('最多上传 6 张照片。');
-                return Upload.LIST_IGNORE;
-              }
-              try {
-                const r = await api.upload<{ id: string | number }>('/api/v1/public/photos', file, file.type || 'application/octet-stream');
-                setPhotos((ps) => [...ps, { id: String(r.id), name: file.name }]);
-              } catch (err) {
-                setPhotoError(`${file.name}：${err instanceof ApiError ? err.message : '上传失败'}`);
-              }
+              if (!file.type.startsWith('image/')) setPhotoError(`${file.name}：只能上传照片（图片文件）。`);
+              else if (file.size > MAX_PHOTO_BYTES) setPhotoError(`${file.name}：照片不能超过 5 MB。`);
+              else setPhotos((ps) => (ps.length >= MAX_PHOTOS ? (setPhotoError(`最多上传 ${MAX_PHOTOS} 张照片。`), ps) : [...ps, file]));
               return Upload.LIST_IGNORE;
             }}
           >
-            <Button icon={<CameraOutlined />} size="large" data-testid="pub-photo">
+            <Button icon={<CameraOutlined />} size="large" data-testid="pub-photo" disabled={photos.length >= MAX_PHOTOS}>
               添加照片
             </Button>
           </Upload>
@@ -182,7 +200,7 @@ export default function PublicSubmit() {
   );
 }
 
-function Submitted({ result, onAnother }: { result: Submitted; onAnother: () => void }) {
+function Submitted({ result, photoProblems, onAnother }: { result: Submitted; photoProblems: string[]; onAnother: () => void }) {
   const [copied, setCopied] = useState(false);
   const navigate = useNavigate();
   const copy = async () => {
@@ -198,7 +216,7 @@ function Submitted({ result, onAnother }: { result: Submitted; onAnother: () => 
       <Result
         status="success"
         title="已提交，我们会尽快办理"
-        subTitle="请记下查询码：凭它查询办理进度、查看答复和评价。查询码是查到您这件事的唯一凭证，请勿告诉他人。"
+        subTitle={`请记下查询码：凭它查询办理进度、查看答复和评价；查询码是查到您这件事的唯一凭证，请勿告诉他人。我们将于 ${result.acknowledgeDue} 前受理。`}
         extra={
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <div role="status" aria-label="查询码" data-testid="pub-code" data-code={result.code} style={{ fontSize: 26, fontWeight: 700, letterSpacing: 2, fontFamily: 'monospace', wordBreak: 'break-all' }}>
@@ -212,6 +230,7 @@ function Submitted({ result, onAnother }: { result: Submitted; onAnother: () => 
                 查询进度
               </Button>
             </Space>
+            {photoProblems.length > 0 && <Alert type="warning" showIcon title="部分照片未能上传" description={photoProblems.join('；')} />}
             <Button type="link" onClick={onAnother}>
               再反映一件事
             </Button>

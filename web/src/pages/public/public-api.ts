@@ -1,12 +1,15 @@
 /**
  * The anonymous API the portal calls (`/api/v1/public/...`): no session, no CSRF token. The
- * shapes are those the server's schemas answer (api-types.ts once the routes are generated).
+ * shapes are the server's schemas (src/modules/public/schemas.ts).
  */
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-import type { RatingLevel, RequestType } from '../../lib/public.ts';
+import type { RatingLevel, RequestStatus, RequestType } from '../../lib/public.ts';
 
 export interface PublicCatalog {
-  categories: { code: string; name: string }[];
+  types: { code: RequestType; name: string; resolveWorkdays: number | null }[];
+  categories: { code: string; name: string; description: string; group: string }[];
+  ratingLevels: { level: number; name: string }[];
 }
 
 export interface SubmitBody {
@@ -18,60 +21,87 @@ export interface SubmitBody {
   long?: number;
   contactName?: string;
   contactPhone?: string;
-  photoIds?: string[];
   /** The honeypot: always empty from a person. */
-  website: string;
+  website?: string;
 }
 
 export interface Submitted {
   code: string;
+  acknowledgeDue: string;
+  message: string;
 }
 
 export interface PublicRating {
-  level: RatingLevel;
+  round: number;
+  level: number;
+  levelName: string;
   comment: string | null;
-  at: string;
-  /** True when nobody rated within the window and 基本满意 was counted. */
-  byDefault?: boolean;
+  ratedAt: string;
 }
 
 export interface PublicRequestView {
   code: string;
   type: RequestType;
+  typeName: string;
   category: string;
-  categoryName?: string;
-  status: string;
+  description: string;
+  address: string | null;
+  status: RequestStatus;
+  statusName: string;
   submittedAt: string;
-  unitName?: string | null;
-  reply?: { text: string; at: string } | null;
-  declineReason?: string | null;
-  callBack?: { at: string; said: string } | null;
-  canRate: boolean;
+  acknowledgeDue: string;
+  acknowledgedAt: string | null;
+  unitName: string | null;
+  deadline: string | null;
+  reply: string | null;
+  answeredAt: string | null;
+  declineReason: string | null;
+  merged: boolean;
+  rectifyDue: string | null;
+  rectification: string | null;
+  callbacks: { calledAt: string }[];
   ratings: PublicRating[];
-  timeline: { at: string; text: string }[];
-}
-
-export interface VisitView {
-  visitCode: string;
-  windowName: string;
-  unitName: string;
-  rated: boolean;
+  canRate: boolean;
+  ratingWindowEndsAt: string | null;
+  effectiveRating: { level: number; levelName: string; defaulted: boolean } | null;
+  photos: number;
 }
 
 export interface UnitStats {
   unitId: number;
   unitName: string;
   volume: number;
+  answered: number;
   onTimeRate: number | null;
-  satisfaction: number | null;
+  rated: number;
+  satisfactionRate: number | null;
+  averageLevel: number | null;
+}
+export interface PublicStats {
+  region: { id: number; name: string };
+  year: number;
+  units: UnitStats[];
+  quotes: { type: string; category: string; description: string; reply: string | null; unitName: string; level: number | null; comment: string | null }[];
 }
 
+const enc = encodeURIComponent;
 export const publicApi = {
   catalog: () => api.get<PublicCatalog>('/api/v1/public/catalog'),
   submit: (body: SubmitBody) => api.post<Submitted>('/api/v1/public/requests', body),
-  lookup: (code: string) => api.get<PublicRequestView>(`/api/v1/public/requests/${encodeURIComponent(code)}`),
-  rate: (code: string, body: { level: RatingLevel; comment?: string }) => api.post<PublicRequestView>(`/api/v1/public/requests/${encodeURIComponent(code)}/ratings`, body),
-  visit: (visitCode: string) => api.get<VisitView>(`/api/v1/public/visits/${encodeURIComponent(visitCode)}`),
-  rateVisit: (visitCode: string, body: { level: RatingLevel; comment?: string }) => api.post<VisitView>(`/api/v1/public/visits/${encodeURIComponent(visitCode)}/rating`, body),
-  stats: () => api.get<{ units: UnitStats[]; from?: string; to?: string }>('/api/v1/public/stats'),
+  addPhoto: (code: string, file: File) => api.upload<{ id: number; fileName: string }>(`/api/v1/public/requests/${enc(code)}/photos`, file, file.type || 'application/octet-stream'),
+  lookup: (code: string) => api.get<PublicRequestView>(`/api/v1/public/requests/${enc(code)}`),
+  rate: (code: string, body: { level: RatingLevel; comment?: string }) => api.post<PublicRequestView>(`/api/v1/public/requests/${enc(code)}/rating`, body),
+  window: (code: string) => api.get<{ name: string; unitName: string }>(`/api/v1/public/windows/${enc(code)}`),
+  rateWindow: (code: string, body: { visitCode: string; level: RatingLevel; comment?: string }) =>
+    api.post<{ windowName: string; unitName: string; level: number; message: string }>(`/api/v1/public/windows/${enc(code)}/ratings`, body),
+  stats: (year?: number) => api.get<PublicStats>('/api/v1/public/stats', { year }),
 };
+
+/** Photos: images, at most this many and this large each (the server's PHOTO_RULE and MAX_PHOTOS). */
+export const MAX_PHOTOS = 3;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** The catalogue (types, categories, rating levels): rarely changes, so fetched once an hour. */
+export const useCatalog = () => useQuery({ queryKey: ['public', 'catalog'], queryFn: publicApi.catalog, staleTime: 3600_000 });
+/** A category's name from the catalogue, or its code while the catalogue loads. */
+export const categoryName = (catalog: PublicCatalog | undefined, code: string) => catalog?.categories.find((c) => c.code === code)?.name ?? code;
