@@ -10,6 +10,7 @@ import { dateTime } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.ts';
 import { acknowledgeLight, nameOf, optionsOf, REQUEST_STATUS, REQUEST_TYPE, STATUS_COLOR } from '../lib/public.ts';
 import { deskApi, type DeskRequestSummary } from './desk-api.ts';
+import DeskWindows from './DeskWindows.tsx';
 import { categoryName, useCatalog } from './public/public-api.ts';
 
 /**
@@ -21,7 +22,7 @@ export default function Desk() {
   const { lang } = useLang();
   const zh = lang === 'zh';
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'all' ? 'all' : 'queue';
+  const tab = params.get('tab') === 'all' || params.get('tab') === 'windows' ? params.get('tab')! : 'queue';
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -33,6 +34,7 @@ export default function Desk() {
         items={[
           { key: 'queue', label: zh ? '待受理' : 'Intake queue', children: tab === 'queue' ? <RequestList queue /> : null },
           { key: 'all', label: zh ? '全部诉求' : 'All requests', children: tab === 'all' ? <RequestList /> : null },
+          { key: 'windows', label: zh ? '服务窗口评价' : 'Service windows', children: tab === 'windows' ? <DeskWindows /> : null },
         ]}
       />
     </Space>

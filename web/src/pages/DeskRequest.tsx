@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { LightTag } from '../components/LightTag.tsx';
 import { UnitPicker } from '../components/pickers.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
-import { serverToday } from '../lib/auth.ts';
+import { hasRole, serverToday, useMe } from '../lib/auth.ts';
 import { ApiError } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.ts';
@@ -34,6 +34,8 @@ export default function DeskRequest() {
   const zh = lang === 'zh';
   const [action, setAction] = useState<Action | null>(null);
   const catalog = useCatalog();
+  const me = useMe();
+  const desk = hasRole(me.data, 'supervisor', 'admin');
   const q = useQuery({ queryKey: ['public-requests', 'detail', id], queryFn: () => deskApi.get(id), enabled: Number.isInteger(id) && id > 0 });
   if (!Number.isInteger(id) || id <= 0) return <ErrorState error={new Error(zh ? '没有这件诉求' : 'No such request')} />;
   if (q.isPending) return <Loading rows={8} />;
@@ -147,6 +149,7 @@ export default function DeskRequest() {
           </Card>
         </Col>
       </Row>
+      {desk && <PublishableSwitch request={r} />}
       <Card title={zh ? '答复' : 'Reply'} size="small" data-testid="req-reply">
         {r.reply ? (
           <>
@@ -204,6 +207,24 @@ export default function DeskRequest() {
         </Col>
       </Row>
       {action && <RequestActionDialog action={action} request={r} onClose={() => setAction(null)} />}
+    </Space>
+  );
+}
+
+/** Whether the public statistics may quote the citizen's words (staff decide; off by default). */
+function PublishableSwitch({ request }: { request: DeskRequestDetail }) {
+  const { lang } = useLang();
+  const zh = lang === 'zh';
+  const qc = useQueryClient();
+  const set = useMutation({
+    mutationFn: (publishable: boolean) => deskApi.act(request.id, 'publishable', { version: request.version, publishable }),
+    onSuccess: (d) => qc.setQueryData(['public-requests', 'detail', request.id], d),
+  });
+  return (
+    <Space wrap>
+      <Switch id="req-publishable" checked={request.publishable} loading={set.isPending} onChange={(v) => set.mutate(v)} aria-label={zh ? '允许在公开统计中引用群众原话' : 'May be quoted in the public statistics'} />
+      <label htmlFor="req-publishable">{zh ? '允许在公开统计中引用群众原话和答复（不含联系方式）' : 'May be quoted in the public statistics (never the contact)'}</label>
+      {set.isError && <Typography.Text type="danger" role="alert">{set.error instanceof ApiError ? set.error.message : String(set.error)}</Typography.Text>}
     </Space>
   );
 }

@@ -4,86 +4,20 @@
  * service windows and the Open311 client keys. Shapes: src/modules/public/schemas.ts.
  */
 import { api, type QueryValue } from '../lib/api.ts';
-import type { RequestStatus, RequestType } from '../lib/public.ts';
-import type { Light } from '../lib/types.ts';
+import type { components } from '../lib/api-types.ts';
+import type { ApiResponse } from '../lib/types.ts';
 
-export interface DeskRequestSummary {
-  id: number;
-  version: number;
-  /** Only its last four characters (…7K2M): the code is the citizen's credential. */
-  code: string;
-  type: RequestType;
-  typeName: string;
-  category: string;
-  description: string;
-  address: string | null;
-  lat: number | null;
-  long: number | null;
-  status: RequestStatus;
-  statusName: string;
-  region: { id: number; name: string };
-  unit: { id: number; name: string } | null;
-  taskId: number | null;
-  submittedAt: string;
-  acknowledgeDue: string;
-  acknowledgedAt: string | null;
-  deadline: string | null;
-  round: number;
-  rectifyDue: string | null;
-  publishable: boolean;
-  contactName: string | null;
-  contactPhone: string | null;
-  viaOpen311: boolean;
-}
+type Schemas = components['schemas'];
 
-export type DeskAction = 'assign' | 'forward' | 'merge' | 'decline' | 'return' | 'reply' | 'rate' | 'rectify' | 'callback';
-
-export interface DeskRequestDetail extends DeskRequestSummary {
-  reply: string | null;
-  repliedAt: string | null;
-  answeredAt: string | null;
-  declineReason: string | null;
-  mergedInto: number | null;
-  mergedFrom: number[];
-  rectifiedAt: string | null;
-  rectifyNote: string | null;
-  returnUntil: string | null;
-  contactMasked: boolean;
-  ratings: { round: number; level: number; levelName: string; comment: string | null; ratedAt: string }[];
-  effectiveRating: { level: number; levelName: string; defaulted: boolean } | null;
-  callbacks: { id: number; round: number; calledBy: { id: number; name: string }; calledAt: string; said: string }[];
-  photos: { id: number; fileName: string; contentType: string; size: number; createdAt: string }[];
-  task: { id: number; version: number; status: string; deadline: string; light: Light; extensionsUsed: number } | null;
-  allowedActions: DeskAction[];
-}
-
-export interface DeskPage {
-  items: DeskRequestSummary[];
-  nextCursor: string | null;
-}
-
-export interface Flags {
-  months: string[];
-  units: { unitId: number; unitName: string; rates: (number | null)[] }[];
-}
-
-export interface Open311Client {
-  id: number;
-  name: string;
-  keyPrefix: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-export interface ServiceWindow {
-  id: number;
-  unitId: number;
-  unitName: string;
-  name: string;
-  code: string;
-  ratings: number;
-  averageLevel: number | null;
-}
+export type DeskRequestSummary = Schemas['CitizenRequest'];
+export type DeskRequestDetail = Schemas['CitizenRequestDetail'];
+export type DeskAction = DeskRequestDetail['allowedActions'][number];
+export type DeskPage = ApiResponse<'/api/v1/citizen-requests', 'get'>;
+export type Flags = ApiResponse<'/api/v1/citizen-requests/flags', 'get'>;
+export type Open311Client = ApiResponse<'/api/v1/open311-clients', 'get'>[number];
+export type Open311Issued = ApiResponse<'/api/v1/open311-clients', 'post'>;
+export type ServiceWindow = ApiResponse<'/api/v1/service-windows', 'get'>[number];
+export type Visit = ApiResponse<'/api/v1/service-windows/{id}/visits', 'post'>;
 
 const R = '/api/v1/citizen-requests';
 export const deskApi = {
@@ -92,9 +26,9 @@ export const deskApi = {
   act: (id: number, action: string, body: Record<string, unknown>) => api.post<DeskRequestDetail>(`${R}/${id}/${action}`, body),
   flags: () => api.get<Flags>(`${R}/flags`),
   clients: () => api.get<Open311Client[]>('/api/v1/open311-clients'),
-  issueClient: (name: string) => api.post<Open311Client & { key: string }>('/api/v1/open311-clients', { name }),
+  issueClient: (name: string) => api.post<Open311Issued>('/api/v1/open311-clients', { name }),
   revokeClient: (id: number) => api.post<Open311Client>(`/api/v1/open311-clients/${id}/revoke`),
   windows: () => api.get<ServiceWindow[]>('/api/v1/service-windows'),
   createWindow: (body: { unitId: number; name: string }) => api.post<ServiceWindow>('/api/v1/service-windows', body),
-  issueVisit: (windowId: number) => api.post<{ id: number; windowId: number; code: string; issuedAt: string }>(`/api/v1/service-windows/${windowId}/visits`),
+  issueVisit: (windowId: number) => api.post<Visit>(`/api/v1/service-windows/${windowId}/visits`),
 };

@@ -9,7 +9,7 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS, publicApi, useCatalog, type SubmitBody, ty
 
 interface Values {
   type: RequestType;
-  category: string;
+  category: SubmitBody['category'];
   description: string;
   address?: string;
   contactName?: string;
