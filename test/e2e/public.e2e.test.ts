@@ -84,7 +84,7 @@ const pubStatus = (page: Page) => page.getByTestId('pub-status').getAttribute('d
 /** Rates on the portal: the level's button, a comment, submit. */
 const rate = async (page: Page, level: string, comment: string) => {
   await page.getByTestId('pub-rate').getByText(level, { exact: true }).click();
-  await page.locator('#pub-rate-comment').fill(comment);
+  await page.locator('#pub-rate_comment').fill(comment);
   await page.getByTestId('pub-rate-submit').click();
 };
 // A 1×1 PNG: the server judges a photo by its bytes.
@@ -94,7 +94,7 @@ describe('a citizen’s request through the portal and the desk', () => {
   it('1. a citizen reports from a phone (no login), with place, contact and a photo, and gets the tracking code', async () => {
     const page = await phone();
     await page.goto(`${e.base}/public`);
-    await page.locator('#pub-description').waitFor();
+    await page.locator('#pub_description').waitFor();
     expect(await page.locator('[data-testid="wb-sign"]').count()).toBe(0); // no staff layout
     await noSidewaysScroll(page);
     expect(await unnamedControls(page)).toEqual([]);
@@ -107,16 +107,16 @@ describe('a citizen’s request through the portal and the desk', () => {
       seen.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.id ?? ''));
     }
     expect(seen).toContain('pub-submit');
-    expect(seen).not.toContain('pub-website');
+    expect(seen).not.toContain('pub_website');
 
     await page.locator('[data-type="complaint"]').click();
-    await page.locator('#pub-category').click();
+    await page.locator('#pub_category').click();
     await page.keyboard.type('道路');
     await page.locator('.ant-select-item-option', { hasText: '道路交通' }).first().click();
-    await page.locator('#pub-description').fill(DESCRIPTION);
-    await page.locator('#pub-address').fill('马上县城关镇人民路与建设路交叉口');
-    await page.locator('#pub-contactName').fill('张先生');
-    await page.locator('#pub-contactPhone').fill(PHONE);
+    await page.locator('#pub_description').fill(DESCRIPTION);
+    await page.locator('#pub_address').fill('马上县城关镇人民路与建设路交叉口');
+    await page.locator('#pub_contactName').fill('张先生');
+    await page.locator('#pub_contactPhone').fill(PHONE);
     await page.locator('input[type=file]').setInputFiles({ name: '路面.png', mimeType: 'image/png', buffer: PNG });
     await expect.poll(() => page.locator('.ant-upload-list-item').count()).toBe(1);
     await e.shot(page, 'public-01-phone-form');
@@ -137,10 +137,10 @@ describe('a citizen’s request through the portal and the desk', () => {
     // The same text and place again within a day: refused, and the page says why in Chinese.
     await page.goto(`${e.base}/public`);
     await page.locator('[data-type="complaint"]').click();
-    await page.locator('#pub-category').click();
+    await page.locator('#pub_category').click();
     await page.locator('.ant-select-item-option', { hasText: '道路交通' }).first().click();
-    await page.locator('#pub-description').fill(DESCRIPTION);
-    await page.locator('#pub-address').fill('马上县城关镇人民路与建设路交叉口');
+    await page.locator('#pub_description').fill(DESCRIPTION);
+    await page.locator('#pub_address').fill('马上县城关镇人民路与建设路交叉口');
     await page.getByTestId('pub-submit').click();
     await page.getByTestId('pub-submit-error').waitFor();
     expect(await page.getByTestId('pub-submit-error').innerText()).toMatch(/[\u4e00-\u9fff]/);
@@ -161,7 +161,7 @@ describe('a citizen’s request through the portal and the desk', () => {
     await page.getByTestId('req-title').waitFor();
     expect(await page.getByTestId('req-contact').innerText()).toContain(PHONE);
     await page.locator('[data-action="assign"]').click();
-    await page.locator('#req-unitId').click();
+    await page.locator('#req_unitId').click();
     await page.keyboard.type('住建');
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '县住建局' }).first().click();
     await confirm(page);
@@ -179,7 +179,7 @@ describe('a citizen’s request through the portal and the desk', () => {
     await openRequest(page);
     expect(await page.getByTestId('req-contact').innerText()).toContain('138****1234');
     await page.locator('[data-action="reply"]').click();
-    await page.locator('#req-reply-text').fill('经现场查看，已于 11 月 2 日重新铺设人行道砖 35 平方米，并设置警示标志。感谢您的反映。');
+    await page.locator('#req_text').fill('经现场查看，已于 11 月 2 日重新铺设人行道砖 35 平方米，并设置警示标志。感谢您的反映。');
     await confirm(page);
     await expect.poll(() => page.getByTestId('req-reply').innerText()).toContain('重新铺设');
     await e.shot(page, 'public-06-unit-reply');
@@ -230,7 +230,7 @@ describe('a citizen’s request through the portal and the desk', () => {
     expect(await reqStatus(page)).toBe('reopened');
     expect(await page.getByTestId('req-ratings').innerText()).toContain('井盖');
     await page.locator('[data-action="rectify"]').click();
-    await page.locator('#req-rectify-note').fill('已更换松动井盖 2 处并加固，夜间增设照明。');
+    await page.locator('#req_text').fill('已更换松动井盖 2 处并加固，夜间增设照明。');
     await confirm(page);
     await expect.poll(() => reqStatus(page)).toBe('rectified');
     await page.context().close();
@@ -238,7 +238,7 @@ describe('a citizen’s request through the portal and the desk', () => {
     page = await e.signIn(people.desk);
     await openRequest(page);
     await page.locator('[data-action="callback"]').click();
-    await page.locator('#req-said').fill('张先生表示井盖已修好，晚上走路放心了。');
+    await page.locator('#req_said').fill('张先生表示井盖已修好，晚上走路放心了。');
     await confirm(page);
     await expect.poll(() => reqStatus(page)).toBe('called_back');
     const calls = await page.getByTestId('req-callbacks').innerText();

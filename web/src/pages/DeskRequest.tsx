@@ -250,42 +250,42 @@ function RequestActionDialog({ action, request, onClose }: { action: Action; req
       case 'forward':
         return (
           <Form.Item name="unitId" label={zh ? '承办单位' : 'Unit'} rules={[{ required: true, message: zh ? '请选择承办单位' : 'Pick the unit' }]}>
-            <UnitPicker id="req-unitId" allowClear={false} aria-label={zh ? '承办单位' : 'Unit'} />
+            <UnitPicker allowClear={false} aria-label={zh ? '承办单位' : 'Unit'} />
           </Form.Item>
         );
       case 'merge':
         return (
           <Form.Item name="intoId" label={zh ? '并入诉求的编号' : 'Number of the request to merge into'} rules={[{ required: true, message: zh ? '请填写编号' : 'Which request?' }]} extra={zh ? '重复件并入后，群众凭原查询码看到的是所并入诉求的进度和答复。' : 'The citizen then follows that request.'}>
-            <InputNumber id="req-intoId" min={1} max={2147483647} precision={0} prefix="#" style={{ width: '100%' }} />
+            <InputNumber min={1} max={2147483647} precision={0} prefix="#" style={{ width: '100%' }} />
           </Form.Item>
         );
       case 'decline':
       case 'return':
         return (
           <Form.Item name="reason" label={zh ? (action === 'decline' ? '理由（群众可见）' : '退回理由') : 'Reason'} rules={need(zh ? '理由' : 'the reason')}>
-            <Input.TextArea id="req-reason" rows={3} maxLength={1000} showCount />
+            <Input.TextArea rows={3} maxLength={1000} showCount />
           </Form.Item>
         );
       case 'reply':
         return (
           <Form.Item name="text" label={zh ? '答复内容（办结审核后群众可见）' : 'Reply (the citizen sees it once verified)'} rules={need(zh ? '答复内容' : 'the reply')}>
-            <Input.TextArea id="req-reply-text" rows={5} maxLength={5000} showCount />
+            <Input.TextArea rows={5} maxLength={5000} showCount />
           </Form.Item>
         );
       case 'rectify':
         return (
           <Form.Item name="text" label={zh ? '整改情况' : 'What was rectified'} rules={need(zh ? '整改情况' : 'the rectification')}>
-            <Input.TextArea id="req-rectify-note" rows={4} maxLength={5000} showCount />
+            <Input.TextArea rows={4} maxLength={5000} showCount />
           </Form.Item>
         );
       case 'callback':
         return (
           <>
             <Form.Item name="calledAt" label={zh ? '回访时间' : 'Called at'} rules={[{ required: true, message: zh ? '请填写回访时间' : 'When?' }]}>
-              <DatePicker id="req-calledAt" showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d: Dayjs) => d.isAfter(dayjs().endOf('day'))} />
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d: Dayjs) => d.isAfter(dayjs().endOf('day'))} />
             </Form.Item>
             <Form.Item name="said" label={zh ? '群众意见' : 'What the citizen said'} rules={need(zh ? '群众意见' : 'what was said')}>
-              <Input.TextArea id="req-said" rows={4} maxLength={2000} showCount />
+              <Input.TextArea rows={4} maxLength={2000} showCount />
             </Form.Item>
           </>
         );
@@ -298,7 +298,7 @@ function RequestActionDialog({ action, request, onClose }: { action: Action; req
   };
   return (
     <Modal open title={ACTIONS[action][zh ? 'zh' : 'en']} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okText={zh ? '确定' : 'OK'} cancelText={zh ? '取消' : 'Cancel'} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={action === 'callback' ? { calledAt: dayjs().second(0) } : {}}>
+      <Form form={form} name="req" layout="vertical" onFinish={submit} initialValues={action === 'callback' ? { calledAt: dayjs().second(0) } : {}}>
         {fields}
         {run.isError && <Alert type="error" role="alert" title={run.error instanceof ApiError ? run.error.message : String(run.error)} />}
       </Form>

@@ -86,12 +86,12 @@ export default function DeskWindows() {
         ]}
       />
       <Modal open={creating} title={zh ? '新增服务窗口' : 'New window'} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okText={zh ? '保存' : 'Save'} cancelText={zh ? '取消' : 'Cancel'} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+        <Form form={form} name="win" layout="vertical" onFinish={(v) => create.mutate(v)}>
           <Form.Item name="unitId" label={zh ? '单位' : 'Unit'} rules={[{ required: true }]}>
-            <UnitPicker id="win-unitId" allowClear={false} aria-label={zh ? '单位' : 'Unit'} />
+            <UnitPicker allowClear={false} aria-label={zh ? '单位' : 'Unit'} />
           </Form.Item>
           <Form.Item name="name" label={zh ? '窗口名称' : 'Window name'} rules={[{ required: true, whitespace: true, max: 100 }]}>
-            <Input id="win-name" placeholder={zh ? '如：不动产登记 3 号窗口' : 'e.g. Window 3'} />
+            <Input placeholder={zh ? '如：不动产登记 3 号窗口' : 'e.g. Window 3'} />
           </Form.Item>
           {create.isError && <Alert type="error" role="alert" title={create.error instanceof ApiError ? create.error.message : String(create.error)} />}
         </Form>

@@ -82,9 +82,9 @@ export default function Open311Keys() {
         ]}
       />
       <Modal open={issuing} title={zh ? '签发密钥' : 'Issue a key'} onCancel={() => setIssuing(false)} onOk={() => form.submit()} confirmLoading={issue.isPending} okText={zh ? '签发' : 'Issue'} cancelText={zh ? '取消' : 'Cancel'} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => issue.mutate(v)}>
+        <Form form={form} name="o311" layout="vertical" onFinish={(v) => issue.mutate(v)}>
           <Form.Item name="name" label={zh ? '应用名称' : 'Application name'} rules={[{ required: true, whitespace: true, max: 100 }]}>
-            <Input id="o311-name" />
+            <Input />
           </Form.Item>
           {issue.isError && <Alert type="error" role="alert" title={issue.error instanceof ApiError ? issue.error.message : String(issue.error)} />}
         </Form>

@@ -35,7 +35,7 @@ export default function PublicRateVisit() {
         {w.unitName} · <Typography.Text strong>{w.name}</Typography.Text>
       </Typography.Paragraph>
       <Form layout="vertical" component="div">
-        <Form.Item label="评价码" required extra="办事完成后，窗口工作人员给您的评价码；每次办事只能评价一次。" validateStatus={visitError ? 'error' : undefined} help={visitError ?? undefined}>
+        <Form.Item label="评价码" htmlFor="window-visit" required extra="办事完成后，窗口工作人员给您的评价码；每次办事只能评价一次。" validateStatus={visitError ? 'error' : undefined} help={visitError ?? undefined}>
           <Input id="window-visit" value={visitCode} onChange={(e) => { setVisitCode(e.target.value); setVisitError(null); }} size="large" maxLength={40} autoComplete="off" autoCapitalize="characters" spellCheck={false} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
       </Form>

@@ -97,9 +97,9 @@ export default function PublicSubmit() {
   const workdays = catalog.data?.types.find((t) => t.code === type)?.resolveWorkdays;
   return (
     <Card title={<h1 style={{ fontSize: 17, margin: 0 }}>我要反映</h1>} styles={{ body: { padding: 14 } }}>
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ type: 'help' }} requiredMark="optional" scrollToFirstError>
+      <Form form={form} name="pub" layout="vertical" onFinish={onFinish} initialValues={{ type: 'help' }} requiredMark="optional" scrollToFirstError>
         <Form.Item name="type" label="诉求类型" extra={workdays ? `受理后 ${workdays} 个工作日内办理答复` : type === 'praise' ? '表扬将转达被表扬的单位' : undefined} rules={[{ required: true, message: '请选择诉求类型' }]}>
-          <Radio.Group id="pub-type" aria-label="诉求类型" style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }} optionType="button" buttonStyle="solid">
+          <Radio.Group aria-label="诉求类型" style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }} optionType="button" buttonStyle="solid">
             {(Object.keys(REQUEST_TYPE) as RequestType[]).map((k) => (
               <Radio.Button key={k} value={k} data-type={k} style={{ textAlign: 'center', borderRadius: 6, height: 40, lineHeight: '38px' }}>
                 {REQUEST_TYPE[k][0]}
@@ -109,7 +109,6 @@ export default function PublicSubmit() {
         </Form.Item>
         <Form.Item name="category" label="事项分类" rules={[{ required: true, message: '请选择事项分类' }]}>
           <Select
-            id="pub-category"
             aria-label="事项分类"
             placeholder={catalog.isPending ? '加载中…' : '请选择'}
             loading={catalog.isPending}
@@ -128,10 +127,10 @@ export default function PublicSubmit() {
             { validator: (_, v: string | undefined) => ([...(v ?? '').trim()].length >= 5 ? Promise.resolve() : Promise.reject(new Error('请至少写 5 个字，说清楚事情'))) },
           ]}
         >
-          <Input.TextArea id="pub-description" rows={5} maxLength={2000} showCount />
+          <Input.TextArea rows={5} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item name="address" label="地点" extra={coords ? `已附上当前位置（${coords.lat}, ${coords.long}）` : '如：马上县城关镇人民路 12 号附近'}>
-          <Input id="pub-address" maxLength={200} size="large" autoComplete="street-address" />
+          <Input maxLength={200} size="large" autoComplete="street-address" />
         </Form.Item>
         <Space wrap style={{ marginTop: -12, marginBottom: 16 }}>
           <Button icon={<AimOutlined />} onClick={locate} loading={locating} data-testid="pub-locate">
@@ -169,16 +168,16 @@ export default function PublicSubmit() {
           联系方式选填，只用于办理和回访，不会公开，工作人员看到的电话也会隐去中间四位。
         </Typography.Paragraph>
         <Form.Item name="contactName" label="称呼">
-          <Input id="pub-contactName" maxLength={50} size="large" autoComplete="name" />
+          <Input maxLength={50} size="large" autoComplete="name" />
         </Form.Item>
         <Form.Item name="contactPhone" label="手机号码" rules={[{ validator: (_, v: string | undefined) => (validPhone(v) ? Promise.resolve() : Promise.reject(new Error('请填写正确的手机号码或带区号的固定电话'))) }]}>
-          <Input id="pub-contactPhone" maxLength={20} size="large" inputMode="tel" autoComplete="tel" />
+          <Input maxLength={20} size="large" inputMode="tel" autoComplete="tel" />
         </Form.Item>
         {/* The honeypot: people never see or reach it (off screen, out of the tab order, hidden from
             screen readers); a bot that fills every field is refused by the server. */}
         <div aria-hidden="true" style={{ position: 'absolute', left: -10000, top: 'auto', width: 1, height: 1, overflow: 'hidden' }}>
           <Form.Item name="website" label="网站">
-            <Input id="pub-website" tabIndex={-1} autoComplete="off" />
+            <Input tabIndex={-1} autoComplete="off" />
           </Form.Item>
         </div>
         {submit.isError && (

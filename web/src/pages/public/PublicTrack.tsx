@@ -19,9 +19,9 @@ export default function PublicTrack() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card title={<h1 style={{ fontSize: 17, margin: 0 }}>查询办理进度</h1>} styles={{ body: { padding: 14 } }}>
-        <Form form={form} layout="vertical" onFinish={(v) => void navigate(`/public/track/${encodeURIComponent(normalizeCode(v.code))}`)}>
+        <Form form={form} name="track" layout="vertical" onFinish={(v) => void navigate(`/public/track/${encodeURIComponent(normalizeCode(v.code))}`)}>
           <Form.Item name="code" label="查询码" rules={[{ required: true, whitespace: true, message: '请输入提交时得到的查询码' }, { max: 40, message: '查询码不超过 40 个字符' }]}>
-            <Input id="pub-track-code" size="large" autoComplete="off" autoCapitalize="characters" spellCheck={false} style={{ fontFamily: 'monospace' }} />
+            <Input size="large" autoComplete="off" autoCapitalize="characters" spellCheck={false} style={{ fontFamily: 'monospace' }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" data-testid="pub-track-submit">
             查询

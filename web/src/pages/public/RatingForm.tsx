@@ -7,7 +7,7 @@ export function RatingForm({ onRate, pending, error, testid, hint }: { onRate: (
   const [form] = Form.useForm<{ level: RatingLevel; comment?: string }>();
   const level = Form.useWatch('level', form);
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => onRate({ level: v.level, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) })} data-testid={testid}>
+    <Form form={form} name={testid} layout="vertical" onFinish={(v) => onRate({ level: v.level, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) })} data-testid={testid}>
       <Form.Item name="level" label="您对办理结果的评价" rules={[{ required: true, message: '请选择一个评价' }]}>
         <Radio.Group aria-label="评价等级" optionType="button" buttonStyle="solid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(96px, 1fr))', gap: 8 }}>
           {RATING_LEVELS.map((k) => (
@@ -20,7 +20,7 @@ export function RatingForm({ onRate, pending, error, testid, hint }: { onRate: (
       {level && reopens(level) && <Alert type="info" showIcon title="选择不满意，有关单位将在规定时限内整改并回访您。" style={{ marginBottom: 12 }} />}
       {hint && <Alert type="info" title={hint} style={{ marginBottom: 12 }} />}
       <Form.Item name="comment" label="评价意见（选填）" rules={[{ validator: (_, v: string | undefined) => (level && reopens(level) && !v?.trim() ? Promise.reject(new Error('选择不满意时，请写明哪里不满意')) : Promise.resolve()) }]}>
-        <Input.TextArea id={`${testid}-comment`} rows={3} maxLength={500} showCount />
+        <Input.TextArea rows={3} maxLength={500} showCount />
       </Form.Item>
       {!!error && (
         <Alert type="error" role="alert" showIcon title="未能提交评价" description={error instanceof ApiError ? error.message : '网络异常，请稍后再试。'} style={{ marginBottom: 12 }} />
