@@ -109,7 +109,7 @@ describe('a citizen’s request through the portal and the desk', () => {
     expect(seen).toContain('pub-submit');
     expect(seen).not.toContain('pub_website');
 
-    await page.locator('[data-type="complaint"]').click();
+    await page.locator('label.ant-radio-button-wrapper', { hasText: '投诉' }).click();
     await page.locator('#pub_category').click();
     await page.keyboard.type('道路');
     await page.locator('.ant-select-item-option', { hasText: '道路交通' }).first().click();
@@ -136,7 +136,7 @@ describe('a citizen’s request through the portal and the desk', () => {
 
     // The same text and place again within a day: refused, and the page says why in Chinese.
     await page.goto(`${e.base}/public`);
-    await page.locator('[data-type="complaint"]').click();
+    await page.locator('label.ant-radio-button-wrapper', { hasText: '投诉' }).click();
     await page.locator('#pub_category').click();
     await page.locator('.ant-select-item-option', { hasText: '道路交通' }).first().click();
     await page.locator('#pub_description').fill(DESCRIPTION);

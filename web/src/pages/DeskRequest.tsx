@@ -281,8 +281,8 @@ function RequestActionDialog({ action, request, onClose }: { action: Action; req
       case 'callback':
         return (
           <>
-            <Form.Item name="calledAt" label={zh ? '回访时间' : 'Called at'} rules={[{ required: true, message: zh ? '请填写回访时间' : 'When?' }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d: Dayjs) => d.isAfter(dayjs().endOf('day'))} />
+            <Form.Item name="calledAt" label={zh ? '回访时间' : 'Called at'} extra={zh ? '刚刚打完电话的，留空即为现在。' : 'Leave empty for now.'}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d: Dayjs) => d.isAfter(serverToday().endOf('day'))} />
             </Form.Item>
             <Form.Item name="said" label={zh ? '群众意见' : 'What the citizen said'} rules={need(zh ? '群众意见' : 'what was said')}>
               <Input.TextArea rows={4} maxLength={2000} showCount />
@@ -298,7 +298,7 @@ function RequestActionDialog({ action, request, onClose }: { action: Action; req
   };
   return (
     <Modal open title={ACTIONS[action][zh ? 'zh' : 'en']} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okText={zh ? '确定' : 'OK'} cancelText={zh ? '取消' : 'Cancel'} destroyOnHidden>
-      <Form form={form} name="req" layout="vertical" onFinish={submit} initialValues={action === 'callback' ? { calledAt: dayjs().second(0) } : {}}>
+      <Form form={form} name="req" layout="vertical" onFinish={submit} initialValues={{}}>
         {fields}
         {run.isError && <Alert type="error" role="alert" title={run.error instanceof ApiError ? run.error.message : String(run.error)} />}
       </Form>

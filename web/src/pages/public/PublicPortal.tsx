@@ -33,7 +33,7 @@ export default function PublicPortal() {
           <div style={{ fontSize: 13, opacity: 0.9 }}>有事您说话，件件有回音</div>
         </div>
       </header>
-      <nav aria-label="群众诉求导航" style={{ background: '#fff', borderBottom: '1px solid #eee', position: 'sticky', top: 0, zIndex: 10 }}>
+      <nav aria-label="群众诉求导航" style={{ background: '#fff', borderBottom: '1px solid #eee' }}>
         <ul style={{ maxWidth: 640, margin: '0 auto', padding: 0, listStyle: 'none', display: 'flex' }}>
           {NAV.map((n) => (
             <li key={n.to} style={{ flex: 1 }}>

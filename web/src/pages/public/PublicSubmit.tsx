@@ -121,13 +121,12 @@ export default function PublicSubmit() {
         <Form.Item
           name="description"
           label="具体内容"
-          extra="请写清楚什么事、在哪里、从什么时候开始，便于尽快办理。"
           rules={[
             { required: true, whitespace: true, message: '请填写具体内容' },
             { validator: (_, v: string | undefined) => ([...(v ?? '').trim()].length >= 5 ? Promise.resolve() : Promise.reject(new Error('请至少写 5 个字，说清楚事情'))) },
           ]}
         >
-          <Input.TextArea rows={5} maxLength={2000} showCount />
+          <Input.TextArea rows={5} maxLength={2000} showCount placeholder="请写清楚什么事、在哪里、从什么时候开始，便于尽快办理。" />
         </Form.Item>
         <Form.Item name="address" label="地点" extra={coords ? `已附上当前位置（${coords.lat}, ${coords.long}）` : '如：马上县城关镇人民路 12 号附近'}>
           <Input maxLength={200} size="large" autoComplete="street-address" />

@@ -70,7 +70,7 @@ function RequestView({ code }: { code: string }) {
         {step !== null && (
           <Steps
             size="small"
-            direction="horizontal"
+            progressDot
             responsive={false}
             current={step}
             style={{ marginTop: 12 }}
