@@ -243,10 +243,16 @@ export function publicRoutes(fastify: FastifyInstance, services: PlatformService
 
   app.post(`${base}/:id/return`, {
     config: { access: ANY_USER },
-    schema: { tags, summary: '退回 a misrouted request to the desk within returnWithinWorkdays of its assignment (the unit’s heads; through its task’s return). 409 RETURN_TOO_LATE after', params: IdParam, body: ReasonBody, response: { 200: RequestDetail } },
+    schema: {
+      tags,
+      summary: '退回 a misrouted request to the desk within returnWithinWorkdays of its assignment (the unit’s heads; through its task’s return). 409 RETURN_TOO_LATE after. The unit no longer sees it: the answer is only its new state',
+      params: IdParam,
+      body: ReasonBody,
+      response: { 200: z.object({ id: z.number(), status: z.literal('submitted') }) },
+    },
     handler: async (req) => {
       await svc.returnRequest(req.auditContext(), req.actor!, req.params.id, req.body.version, req.body.reason);
-      return detail(req.actor!, req.params.id);
+      return { id: req.params.id, status: 'submitted' as const };
     },
   });
 
