@@ -7694,7 +7694,7 @@ export type paths = {
                 header?: never;
                 path: {
                     format: "json" | "xml";
-                    service_code: string;
+                    service_code: "roads" | "environment" | "water_power" | "housing" | "social_security" | "education" | "health" | "market" | "agriculture" | "government_service" | "other";
                 };
                 cookie?: never;
             };
