@@ -81,12 +81,15 @@ const DateParam = z
   .max(40)
   .refine((s) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date-time, e.g. 2026-12-01T00:00:00+08:00')
   .transform((s) => new Date(s));
-const JurisdictionQuery = { jurisdiction_id: z.string().max(50).optional() };
+/** A region's id, as Open311 clients pass it (a string of digits). */
+const JurisdictionQuery = { jurisdiction_id: z.string().regex(/^\d{1,9}$/, 'jurisdiction_id is the id of a region (digits)').optional() };
+const RequestId = z.string().regex(/^\d{1,10}$/, 'a service_request_id is a number').refine((s) => Number(s) <= 2_147_483_647, 'no such service_request_id');
+const TokenId = z.string().regex(/^[2-9A-HJ-NP-Za-hj-np-z]{14}$/, 'a token is the 14-character tracking code');
 
 const ListQuery = z.object({
   ...JurisdictionQuery,
-  service_request_id: CommaList(2000).optional(),
-  service_code: CommaList(500).optional(),
+  service_request_id: z.string().regex(/^[\d, ]*$/, 'comma-separated numbers').pipe(CommaList(2000)).optional(),
+  service_code: z.string().regex(/^[a-z_, ]*$/, 'comma-separated service codes').pipe(CommaList(500)).optional(),
   start_date: DateParam.optional(),
   end_date: DateParam.optional(),
   status: CommaList(20).pipe(z.array(z.enum(['open', 'closed']))).optional(),
@@ -95,7 +98,7 @@ const ListQuery = z.object({
 const Coord = (min: number, max: number) => z.union([z.number(), z.string().max(40).regex(/^-?\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().min(min).max(max));
 const PostBody = z.object({
   api_key: z.string().min(1).max(200),
-  jurisdiction_id: z.string().max(50).optional(),
+  jurisdiction_id: JurisdictionQuery.jurisdiction_id,
   service_code: ServiceCode,
   lat: Coord(-90, 90).optional(),
   long: Coord(-180, 180).optional(),
@@ -146,6 +149,10 @@ export function open311Routes(fastify: FastifyInstance, services: PlatformServic
   void fastify.register(
     async (scope) => {
       const app = scope.withTypeProvider<ZodTypeProvider>();
+      // Handlers send their documents as text (JSON or XML); what else reaches the serializer is
+      // a platform refusal made before the handler (a NUL character), turned into the spec's
+      // shape by the onSend hook below — so no response schema may refuse it on the way.
+      app.setSerializerCompiler(() => (data) => JSON.stringify(data));
       // The spec's POST body is a form; JSON is accepted too.
       app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, raw, done) => {
         const out: Record<string, string> = {};
@@ -222,13 +229,12 @@ export function open311Routes(fastify: FastifyInstance, services: PlatformServic
         schema: {
           tags,
           summary: 'Open311 service definition: the attribute `type` (咨询/求助/投诉/举报/建议/表扬) a request carries as attribute[type]',
-          params: Format.extend({ service_code: z.string().max(100) }),
+          params: Format.extend({ service_code: ServiceCode }),
           querystring: z.object(JurisdictionQuery),
           response: { 200: body('service definition'), ...errors },
         },
         handler: async (req, reply) => {
           await jurisdiction(req.query.jurisdiction_id);
-          if (!CATEGORIES.some((c) => c.code === req.params.service_code)) throw new Open311Failure(404, `service_code ${req.params.service_code} 不存在 (unknown service).`);
           const def = {
             service_code: req.params.service_code,
             attributes: [
@@ -313,11 +319,11 @@ export function open311Routes(fastify: FastifyInstance, services: PlatformServic
 
       app.get('/requests/:service_request_id.:format', {
         config: { access: PUBLIC },
-        schema: { tags, summary: 'Open311 one request', params: Format.extend({ service_request_id: z.string().max(20) }), querystring: z.object(JurisdictionQuery), response: { 200: body('the request'), ...errors } },
+        schema: { tags, summary: 'Open311 one request', params: Format.extend({ service_request_id: RequestId }), querystring: z.object(JurisdictionQuery), response: { 200: body('the request'), ...errors } },
         handler: async (req, reply) => {
           const region = await jurisdiction(req.query.jurisdiction_id);
           const id = req.params.service_request_id;
-          const rows = /^\d{1,9}$/.test(id) ? await svc.open311List({ regionPath: region.path, ids: [Number(id)], limit: 1 }) : [];
+          const rows = await svc.open311List({ regionPath: region.path, ids: [Number(id)], limit: 1 });
           if (!rows.length) throw new Open311Failure(404, `service_request_id ${id} 不存在 (no such request).`);
           const list = rows.map(toOpen311);
           return send(reply, req.params.format, 200, list, () => xmlOf('service_requests', 'request', list));
@@ -326,10 +332,10 @@ export function open311Routes(fastify: FastifyInstance, services: PlatformServic
 
       app.get('/tokens/:token_id.:format', {
         config: { access: PUBLIC },
-        schema: { tags, summary: 'Open311 token → service_request_id (the token is the tracking code POST answered)', params: Format.extend({ token_id: z.string().max(40) }), querystring: z.object(JurisdictionQuery), response: { 200: body('the request id of a token'), ...errors } },
+        schema: { tags, summary: 'Open311 token → service_request_id (the token is the tracking code POST answered)', params: Format.extend({ token_id: TokenId }), querystring: z.object(JurisdictionQuery), response: { 200: body('the request id of a token'), ...errors } },
         handler: async (req, reply) => {
           const token = req.params.token_id.toUpperCase();
-          const row = /^[0-9A-Z]{1,40}$/.test(token) ? await svc.idByCode(token) : undefined;
+          const row = await svc.idByCode(token);
           if (!row) throw new Open311Failure(404, `token ${req.params.token_id} 不存在 (no such token).`);
           const res = [{ service_request_id: String(row.id), token }];
           return send(reply, req.params.format, 200, res, () => xmlOf('service_requests', 'request', res));

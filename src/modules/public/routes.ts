@@ -45,6 +45,7 @@ import {
   WindowBody,
   WindowPublic,
   WindowRateBody,
+  WindowCodeParam,
   WindowRateResponse,
   WindowResponse,
 } from './schemas.ts';
@@ -144,7 +145,7 @@ export function publicRoutes(fastify: FastifyInstance, services: PlatformService
 
   app.get('/api/v1/public/windows/:code', {
     config: { access: PUBLIC },
-    schema: { tags: pub, summary: 'The window behind a QR link (一次一评)', params: CodeParam, response: { 200: WindowPublic } },
+    schema: { tags: pub, summary: 'The window behind a QR link (一次一评)', params: WindowCodeParam, response: { 200: WindowPublic } },
     handler: async (req) => {
       const w = await svc.windowByCode(req.params.code);
       return { name: w.name, unitName: w.unitName };
@@ -153,7 +154,7 @@ export function publicRoutes(fastify: FastifyInstance, services: PlatformService
 
   app.post('/api/v1/public/windows/:code/ratings', {
     config: { access: PUBLIC },
-    schema: { tags: pub, summary: 'Rate a window once per visit code (一次一评): 409 RATING_REFUSED when the code was used, 404 VISIT_NOT_FOUND when it is not this window’s', params: CodeParam, body: WindowRateBody, response: { 201: WindowRateResponse } },
+    schema: { tags: pub, summary: 'Rate a window once per visit code (一次一评): 409 RATING_REFUSED when the code was used, 404 VISIT_NOT_FOUND when it is not this window’s', params: WindowCodeParam, body: WindowRateBody, response: { 201: WindowRateResponse } },
     handler: async (req, reply) => {
       const r = await svc.rateWindow(req.auditContext(), req.params.code, req.body.visitCode, req.body.level, req.body.comment);
       return reply.status(201).send({ ...r, message: `感谢您的评价：${RATING_NAMES[r.level]}。` });
@@ -243,10 +244,16 @@ export function publicRoutes(fastify: FastifyInstance, services: PlatformService
 
   app.post(`${base}/:id/return`, {
     config: { access: ANY_USER },
-    schema: { tags, summary: '退回 a misrouted request to the desk within returnWithinWorkdays of its assignment (the unit’s heads; through its task’s return). 409 RETURN_TOO_LATE after', params: IdParam, body: ReasonBody, response: { 200: RequestDetail } },
+    schema: {
+      tags,
+      summary: '退回 a misrouted request to the desk within returnWithinWorkdays of its assignment (the unit’s heads; through its task’s return). 409 RETURN_TOO_LATE after. The unit no longer sees it: the answer is only its new state',
+      params: IdParam,
+      body: ReasonBody,
+      response: { 200: z.object({ id: z.number(), status: z.literal('submitted') }) },
+    },
     handler: async (req) => {
       await svc.returnRequest(req.auditContext(), req.actor!, req.params.id, req.body.version, req.body.reason);
-      return detail(req.actor!, req.params.id);
+      return { id: req.params.id, status: 'submitted' as const };
     },
   });
 

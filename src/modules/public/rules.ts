@@ -135,7 +135,7 @@ const FROM: Record<RequestAction, readonly RequestStatus[]> = {
   merge: ['submitted'],
   decline: ['submitted'],
   return: ['assigned'],
-  reply: ['assigned', 'reopened'],
+  reply: ['assigned'],
   rate: ['answered', 'called_back'],
   rectify: ['reopened'],
   callback: ['rectified'],

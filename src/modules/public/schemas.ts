@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdCursor, pageQuery } from '../../platform/http/paging.ts';
 import { Id, Line, QueryId, QueryInt, QueryText, Text } from '../../platform/http/zod.ts';
 import { LIGHTS, TASK_LEVELS } from '../tasks/rules.ts';
-import { CATEGORY_CODES, REQUEST_STATUSES, REQUEST_TYPES, RATING_NAMES, STATUS_NAMES, TYPE_NAMES, maskName, maskPhone, type RequestAction } from './rules.ts';
+import { CATEGORY_CODES, isTrackingCode, normalizeCode, REQUEST_STATUSES, REQUEST_TYPES, RATING_NAMES, STATUS_NAMES, TYPE_NAMES, maskName, maskPhone, type RequestAction } from './rules.ts';
 import type { PublicRequestService, RequestRow } from './service.ts';
 
 const Version = z.number().int().min(1).max(2_147_483_647);
@@ -41,8 +41,11 @@ export const SubmitResponse = z.object({
   message: z.string(),
 });
 
-export const CodeParam = z.object({ code: z.string().min(1).max(40) });
-export const CodePhotoParams = z.object({ code: z.string().min(1).max(40), photoId: QueryId });
+/** A tracking code as typed (any case, spaces or dashes): 14 characters of the no-confusion alphabet. */
+const TrackingCode = z.string().max(40).transform(normalizeCode).refine(isTrackingCode, '查询码应为 14 位字母或数字 (a tracking code has 14 letters and digits)');
+export const CodeParam = z.object({ code: TrackingCode });
+/** A window's QR code: 10 characters of the same alphabet. */
+export const WindowCodeParam = z.object({ code: z.string().max(40).transform(normalizeCode).refine((s) => /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/.test(s), '窗口码应为 10 位字母或数字 (a window code has 10 letters and digits)') });
 export const RateBody = z.strictObject({ level: Level, comment: Text(500).optional() });
 
 const Rating = z.object({ round: z.number(), level: z.number(), levelName: z.string(), comment: z.string().nullable(), ratedAt: z.string() });
@@ -278,7 +281,7 @@ export const WindowBody = z.strictObject({ unitId: Id, name: Line(100) });
 export const WindowResponse = z.object({ id: z.number(), unitId: z.number(), unitName: z.string(), name: z.string(), code: z.string(), ratings: z.number(), averageLevel: z.number().nullable() });
 export const VisitResponse = z.object({ id: z.number(), windowId: z.number(), code: z.string(), issuedAt: z.string() });
 export const WindowPublic = z.object({ name: z.string(), unitName: z.string() });
-export const WindowRateBody = z.strictObject({ visitCode: z.string().min(1).max(40), level: Level, comment: Text(500).optional() });
+export const WindowRateBody = z.strictObject({ visitCode: z.string().min(1).max(40).regex(/^[0-9A-Za-z -]+$/, '评价码为字母和数字 (letters and digits)'), level: Level, comment: Text(500).optional() });
 export const WindowRateResponse = z.object({ windowName: z.string(), unitName: z.string(), level: z.number(), message: z.string() });
 
 // ——— Open311 clients ———

@@ -415,7 +415,6 @@ export class PublicRequestService {
     this.stale(r, version);
     const t = await this.tasks.state(r.taskId!);
     await this.tasks.returnTask(ctx, actor, r.taskId!, t!.task.version, reason);
-    return this.detail(actor, id);
   }
 
   /** 答复: the unit's reply to the citizen (required before its task is submitted; shown once verified). */

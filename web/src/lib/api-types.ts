@@ -1635,7 +1635,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 退回 a misrouted request to the desk within returnWithinWorkdays of its assignment (the unit’s heads; through its task’s return). 409 RETURN_TOO_LATE after */
+        /** 退回 a misrouted request to the desk within returnWithinWorkdays of its assignment (the unit’s heads; through its task’s return). 409 RETURN_TOO_LATE after. The unit no longer sees it: the answer is only its new state */
         post: {
             parameters: {
                 query?: never;
@@ -1678,7 +1678,11 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CitizenRequestDetail"];
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "submitted";
+                        };
                     };
                 };
             };
@@ -7690,7 +7694,7 @@ export type paths = {
                 header?: never;
                 path: {
                     format: "json" | "xml";
-                    service_code: string;
+                    service_code: "roads" | "environment" | "water_power" | "housing" | "social_security" | "education" | "health" | "market" | "agriculture" | "government_service" | "other";
                 };
                 cookie?: never;
             };
