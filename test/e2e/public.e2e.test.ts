@@ -11,7 +11,7 @@ import { startE2E, type E2E } from './browser.ts';
  * test-results/e2e/public-*.png.
  */
 let e: E2E;
-const people = { desk: 'e2e.p.duchashi', head: 'e2e.p.head' };
+const people = { desk: 'e2e.p.duchashi', head: 'e2e.p.head', admin: 'e2e.p.admin' };
 const DESCRIPTION = '人民路与建设路交叉口的人行道砖松动塌陷，已有老人绊倒，请尽快修复。';
 const PHONE = '13812341234';
 let code = '';
@@ -26,6 +26,7 @@ beforeAll(async () => {
   await e.ctx.newUnit({ parent: county, name: '县交通局' });
   await e.ctx.newPerson({ unit: duchashi, roles: ['supervisor'], login: people.desk, name: '赵督查' });
   await e.ctx.newPerson({ unit: dept, roles: ['unit_head'], login: people.head, name: '陈局长', rank: 'township' });
+  await e.ctx.newPerson({ unit: duchashi, roles: ['admin'], login: people.admin, name: '系统管理员' });
 });
 afterAll(async () => {
   await e?.close();
@@ -150,6 +151,8 @@ describe('a citizen’s request through the portal and the desk', () => {
 
   it('2. the desk sees it in the intake queue with its light and full contact, and assigns it to a unit', async () => {
     const page = await e.signIn(people.desk);
+    // The supervisor's workbench carries the card of units last in satisfaction two months running.
+    await expect.poll(() => page.getByTestId('wb-flagged').innerText()).toContain('没有连续两月末位的单位');
     await page.goto(`${e.base}/desk`);
     const queue = page.getByTestId('desk-queue');
     const row = queue.getByRole('link', { name: DESCRIPTION.slice(0, 10) });
@@ -274,7 +277,87 @@ describe('a citizen’s request through the portal and the desk', () => {
     await page.context().close();
   });
 
-  it('7. deep links of the portal load the app on a fresh visit, and no script errors occurred', async () => {
+  it('7. the desk declines an out-of-scope request with a reason, and the citizen reads it', async () => {
+    const res = await e.ctx.app.inject({ method: 'POST', url: '/api/v1/public/requests', payload: { type: 'consult', category: 'other', description: '请问邻市的公积金怎么提取？想了解一下流程。' } });
+    expect(res.statusCode).toBe(201);
+    const other = res.json<{ code: string }>().code;
+    let page = await e.signIn(people.desk);
+    await page.goto(`${e.base}/desk`);
+    await page.getByTestId('desk-queue').getByRole('link', { name: '请问邻市的公积金' }).click();
+    await page.getByTestId('req-title').waitFor();
+    await page.locator('[data-action="decline"]').click();
+    await page.locator('#req_reason').fill('该事项属邻市住房公积金中心办理，请拨打其服务热线咨询。');
+    await confirm(page);
+    await expect.poll(() => reqStatus(page)).toBe('declined');
+    await page.context().close();
+
+    page = await phone();
+    await page.goto(`${e.base}/public/track`);
+    await page.locator('#track_code').fill(other.toLowerCase().replace(/(.{4})/g, '$1 '));
+    await page.getByTestId('pub-track-submit').click();
+    await page.getByTestId('pub-decline').waitFor();
+    expect(await page.getByTestId('pub-decline').innerText()).toContain('邻市住房公积金中心');
+    expect(await pubStatus(page)).toBe('declined');
+    await noSidewaysScroll(page);
+    await page.context().close();
+  });
+
+  it('8. a service window: the desk sets it up and issues a visit code; the visitor rates once by the QR link', async () => {
+    let page = await e.signIn(people.desk);
+    await page.goto(`${e.base}/desk?tab=windows`);
+    await page.getByTestId('win-new').click();
+    await page.locator('#win_unitId').click();
+    await page.keyboard.type('住建');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '县住建局' }).first().click();
+    await page.locator('#win_name').fill('政务大厅 3 号窗口');
+    await confirm(page);
+    await page.getByRole('button', { name: '发放评价码：政务大厅 3 号窗口' }).click();
+    const visit = (await page.getByTestId('win-visit-code').innerText()).trim();
+    expect(visit.length).toBeGreaterThan(3);
+    const link = await page.getByTestId('win-list').getByText('/public/windows/').innerText();
+    await e.shot(page, 'public-12-window-qr');
+    await page.context().close();
+
+    page = await phone();
+    await page.goto(`${e.base}${link.trim()}?visit=${encodeURIComponent(visit)}`);
+    await page.getByTestId('window-name').waitFor();
+    expect(await page.getByTestId('window-name').innerText()).toContain('政务大厅 3 号窗口');
+    expect(await unnamedControls(page)).toEqual([]);
+    await page.getByTestId('window-rate').getByText('非常满意', { exact: true }).click();
+    await page.getByTestId('window-rate-submit').click();
+    await page.getByTestId('window-done').waitFor();
+    await noSidewaysScroll(page);
+    await e.shot(page, 'public-13-window-rated');
+    // 一次一评: the same visit code again is refused, in Chinese.
+    await page.goto(`${e.base}${link.trim()}?visit=${encodeURIComponent(visit)}`);
+    await page.getByTestId('window-rate').getByText('满意', { exact: true }).click();
+    await page.getByTestId('window-rate-submit').click();
+    const refusal = page.getByTestId('window-rate').locator('[role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/[\u4e00-\u9fff]/);
+    await page.context().close();
+  });
+
+  it('9. an administrator issues an Open311 client key (shown once) and revokes it', async () => {
+    const page = await e.signIn(people.admin);
+    await page.goto(`${e.base}/admin/open311`);
+    await page.getByTestId('o311-issue').click();
+    await page.locator('#o311_name').fill('12345 热线平台');
+    await confirm(page);
+    const key = (await page.getByTestId('o311-key').innerText()).trim();
+    expect(key).toMatch(/^o311_/);
+    await page.getByRole('button', { name: '我已妥善保存' }).click();
+    const list = page.getByTestId('o311-list');
+    await expect.poll(() => list.innerText()).toContain('12345 热线平台');
+    expect(await list.innerText()).not.toContain(key);
+    await page.getByRole('button', { name: '停用密钥：12345 热线平台' }).click();
+    await page.locator('.ant-popconfirm-buttons button').last().click();
+    await expect.poll(() => list.innerText()).toContain('已停用');
+    await e.shot(page, 'public-14-open311-keys');
+    await page.context().close();
+  });
+
+  it('10. deep links of the portal load the app on a fresh visit, and no script errors occurred', async () => {
     const page = await phone();
     const res = await page.goto(`${e.base}/public/track/${code}`);
     expect(res?.status()).toBe(200);
