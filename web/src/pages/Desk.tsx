@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { LightTag } from '../components/LightTag.tsx';
 import { UnitPicker } from '../components/pickers.tsx';
 import { ErrorState } from '../components/States.tsx';
-import { serverToday } from '../lib/auth.ts';
+import { hasRole, serverToday, useMe } from '../lib/auth.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang } from '../lib/i18n.ts';
 import { acknowledgeLight, nameOf, optionsOf, REQUEST_STATUS, REQUEST_TYPE, STATUS_COLOR } from '../lib/public.ts';
@@ -22,7 +22,11 @@ export default function Desk() {
   const { lang } = useLang();
   const zh = lang === 'zh';
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'all' || params.get('tab') === 'windows' ? params.get('tab')! : 'queue';
+  const me = useMe();
+  // The intake queue is the desk's work; a unit starts from the requests assigned to it.
+  const first = hasRole(me.data, 'supervisor', 'admin') ? 'queue' : 'all';
+  const asked = params.get('tab');
+  const tab = asked === 'queue' || asked === 'all' || asked === 'windows' ? asked : first;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -30,7 +34,7 @@ export default function Desk() {
       </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParams(k === 'queue' ? {} : { tab: k }, { replace: true })}
+        onChange={(k) => setParams(k === first ? {} : { tab: k }, { replace: true })}
         items={[
           { key: 'queue', label: zh ? '待受理' : 'Intake queue', children: tab === 'queue' ? <RequestList queue /> : null },
           { key: 'all', label: zh ? '全部诉求' : 'All requests', children: tab === 'all' ? <RequestList /> : null },
