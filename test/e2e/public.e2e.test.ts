@@ -343,7 +343,9 @@ describe('a citizen’s request through the portal and the desk', () => {
     await page.goto(`${e.base}/admin/open311`);
     await page.getByTestId('o311-issue').click();
     await page.locator('#o311_name').fill('12345 热线平台');
-    await confirm(page);
+    // The issuing dialog closes as the key's dialog opens: wait for the key, not for "a" dialog to go.
+    await page.getByRole('dialog', { name: '签发密钥' }).locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('o311-key').waitFor();
     const key = (await page.getByTestId('o311-key').innerText()).trim();
     expect(key).toMatch(/^o311_/);
     await page.getByRole('button', { name: '我已妥善保存' }).click();
