@@ -25,8 +25,8 @@ describe('the demo county', () => {
     const login = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'duchashi', password: 'mashang-demo' } });
     const cookie = `mashang_sid=${login.cookies[0]!.value}`;
     const stats = (await ctx.inject({ method: 'GET', url: '/api/v1/tasks/stats', headers: { cookie } })).json();
-    // The supervision demo's 40, the meetings' decisions concluded into tasks and the field findings turned into tasks.
-    expect(stats.totals.total).toBe(40 + made.meetings!.tasks! + made.research!.tasks!);
+    // The supervision demo's 40, the meetings' decisions concluded into tasks, the field findings turned into tasks and the citizens' requests assigned.
+    expect(stats.totals.total).toBe(40 + made.meetings!.tasks! + made.research!.tasks! + made.public!.tasks!);
     for (const light of ['green', 'yellow', 'red', 'done']) expect(stats.totals.byLight[light], light).toBeGreaterThan(0);
     const red = (await ctx.inject({ method: 'GET', url: '/api/v1/tasks?light=red&limit=100', headers: { cookie } })).json().items;
     expect(red.some((t: { escalations: unknown[] }) => t.escalations.length > 0)).toBe(true);
@@ -46,6 +46,19 @@ describe('the demo county', () => {
     expect(stats.totals.issuedLastYear).toBeGreaterThan(0);
     const issued = (await ctx.inject({ method: 'GET', url: '/api/v1/documents?status=issued&limit=100', headers: { cookie } })).json().items;
     expect(issued.every((d: { number: string | null }) => /〔\d{4}〕\d+号$/.test(d.number ?? ''))).toBe(true);
+  });
+
+  it('has citizens’ requests in every state and a month of window ratings', async () => {
+    expect(made.public).toEqual({ requests: 28, tasks: 21, windowRatings: expect.any(Number) });
+    expect(made.public!.windowRatings).toBeGreaterThan(100);
+    const rows = await ctx.handle.db.selectFrom('citizenRequest').select('status').execute();
+    const states = new Set(rows.map((r) => r.status));
+    for (const st of ['submitted', 'assigned', 'answered', 'rated', 'reopened', 'rectified', 'called_back', 'declined', 'merged', 'forwarded']) expect(states.has(st as never), st).toBe(true);
+    const ratings = await ctx.handle.db.selectFrom('citizenRating').select(['level', 'round']).execute();
+    expect(ratings.some((r) => r.round === 1)).toBe(true);
+    // Two answered more than 7 days ago without a rating count as 基本满意 in the public statistics.
+    const s = await ctx.services.publicRequests.publicStats(undefined, Number(new Date(ctx.services.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 4)));
+    expect(s.units.reduce((n, u) => n + u.rated, 0)).toBeGreaterThanOrEqual(14);
   });
 
   it('has about two years of meetings: findings, overrides approved and refused, timed speeches, decisions concluded into tasks', async () => {

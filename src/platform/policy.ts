@@ -63,10 +63,15 @@ export const PolicySchema = z
       mergeWindowDays: days,
     }),
     publicRequests: z.strictObject({
+      /** 受理: the desk acts on a new request within N 工作日. */
       acknowledgeWorkdays: workdays,
+      /** 办理时限 by type (12345 rules); praise has no task. */
       resolveWorkdays: z.strictObject({ consult: workdays, help: workdays, suggestion: workdays, complaint: workdays, report: workdays }),
+      /** A request's task: at most N extensions (these keys, not tasks.maxExtensions), each ≤ extensionMaxWorkdays. */
       maxExtensions: z.number().int().min(0).max(10),
       extensionMaxWorkdays: workdays,
+      /** The unit may hand a misrouted request back within N 工作日 of its assignment. */
+      returnWithinWorkdays: workdays,
       /** No rating within N 日 counts as 基本满意. */
       ratingWindowDays: days,
       rectifyWorkdays: workdays,
@@ -118,6 +123,7 @@ export const defaultPolicy: Policy = {
     resolveWorkdays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 },
     maxExtensions: 1,
     extensionMaxWorkdays: 10,
+    returnWithinWorkdays: 2,
     ratingWindowDays: 7,
     rectifyWorkdays: 5,
   },

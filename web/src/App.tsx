@@ -28,6 +28,11 @@ const Units = lazy(() => import('./pages/admin/Units.tsx'));
 const People = lazy(() => import('./pages/admin/People.tsx'));
 const Calendar = lazy(() => import('./pages/admin/Calendar.tsx'));
 const Policy = lazy(() => import('./pages/admin/Policy.tsx'));
+const Open311Keys = lazy(() => import('./pages/admin/Open311Keys.tsx'));
+const Desk = lazy(() => import('./pages/Desk.tsx'));
+const DeskRequest = lazy(() => import('./pages/DeskRequest.tsx'));
+// The citizens' portal: no login, its own light layout, loaded only by citizens.
+const PublicPortal = lazy(() => import('./pages/public/PublicPortal.tsx'));
 
 const PageFallback = () => (
   <div style={{ minHeight: 320, display: 'grid', placeItems: 'center' }}>
@@ -36,6 +41,18 @@ const PageFallback = () => (
 );
 
 export function App() {
+  const location = useLocation();
+  // /public is the citizens' portal: nobody signs in there, so the session is not even asked for.
+  if (location.pathname === '/public' || location.pathname.startsWith('/public/'))
+    return (
+      <Suspense fallback={<PageFallback />}>
+        <PublicPortal />
+      </Suspense>
+    );
+  return <StaffApp />;
+}
+
+function StaffApp() {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
@@ -102,6 +119,9 @@ export function App() {
           <Route path="/admin/people" element={admin ? <People /> : <Forbidden />} />
           <Route path="/admin/calendar" element={<Calendar />} />
           <Route path="/admin/policy" element={<Policy />} />
+          <Route path="/admin/open311" element={admin ? <Open311Keys /> : <Forbidden />} />
+          <Route path="/desk" element={<Desk />} />
+          <Route path="/desk/:id" element={<DeskRequest />} />
           <Route path="*" element={<Result status="404" title="404" subTitle="页面不存在 (no such page)" />} />
         </Routes>
       </Suspense>

@@ -3,7 +3,7 @@ import { defineErrors, type CodesOf, type SubjectsOf } from '../../platform/erro
 /** The research module's error codes; the generic ones (VALIDATION, FORBIDDEN, …) are the platform's. */
 export const RESEARCH_ERRORS = defineErrors('research', {
   PLACE_NOT_FOUND: { status: 404, subject: 'Place' },
-  VISIT_NOT_FOUND: { status: 404, subject: 'FieldVisit' },
+  FIELD_VISIT_NOT_FOUND: { status: 404, subject: 'FieldVisit' },
   FINDING_NOT_FOUND: { status: 404, subject: 'Finding' },
   /** The finding already became a task. */
   FINDING_HAS_TASK: { status: 409 },

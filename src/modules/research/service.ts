@@ -365,7 +365,7 @@ export class ResearchService {
 
   private async loadVisit(actor: Actor, id: number, db: Executor) {
     const visit = await this.store.visitById(db, id);
-    if (!visit) throw notFound(RESEARCH_ERRORS.VISIT_NOT_FOUND, id);
+    if (!visit) throw notFound(RESEARCH_ERRORS.FIELD_VISIT_NOT_FOUND, id);
     const people = await this.store.visitPeople(db, [id]);
     if (!canSeeVisit(actor, { personIds: people.map((p) => p.id), personPaths: people.map((p) => p.unitPath) })) throw forbidden('该调研记录不在您的可见范围内 (this visit is outside what you may see).');
     return { visit, people };

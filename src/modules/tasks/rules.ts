@@ -235,7 +235,7 @@ export type Decision = { ok: true; to: TaskStatus | null } | { ok: false; refusa
  * May this actor take this action on this task now? 403 names who may; 409 names the states
  * the action needs. The state is checked first: an action that cannot happen now is 409 for all.
  */
-export function decide(action: TaskAction, task: TaskFacts, actor: ActorFacts, policy: Policy): Decision {
+export function decide(action: TaskAction, task: TaskFacts, actor: ActorFacts, policy: Policy, maxExtensions: number = policy.tasks.maxExtensions): Decision {
   const t = TRANSITIONS[action];
   if (!t.from.includes(task.status)) {
     return {
@@ -252,8 +252,8 @@ export function decide(action: TaskAction, task: TaskFacts, actor: ActorFacts, p
   }
   if (action === 'request_extension') {
     if (task.pendingExtension) return { ok: false, refusal: { status: 409, code: 'EXTENSION_PENDING', message: '已有待审批的延期申请 (an extension request is already pending).' } };
-    if (task.extensionsUsed >= policy.tasks.maxExtensions) {
-      return { ok: false, refusal: { status: 409, code: 'EXTENSION_LIMIT', message: `每个事项最多延期 ${policy.tasks.maxExtensions} 次 (at most ${policy.tasks.maxExtensions} extension(s) per task).` } };
+    if (task.extensionsUsed >= maxExtensions) {
+      return { ok: false, refusal: { status: 409, code: 'EXTENSION_LIMIT', message: `每个事项最多延期 ${maxExtensions} 次 (at most ${maxExtensions} extension(s) per task).` } };
     }
   }
   if (action === 'supervise' && task.escalationRung >= RUNG_OF.supervise) {
@@ -266,8 +266,8 @@ export function decide(action: TaskAction, task: TaskFacts, actor: ActorFacts, p
 }
 
 /** The actions an actor may take now: what the web app shows as buttons. */
-export function allowedActions(task: TaskFacts, actor: ActorFacts, policy: Policy): TaskAction[] {
-  return (Object.keys(TRANSITIONS) as TaskAction[]).filter((a) => a !== 'decide_extension' || task.pendingExtension).filter((a) => decide(a, task, actor, policy).ok);
+export function allowedActions(task: TaskFacts, actor: ActorFacts, policy: Policy, maxExtensions: number = policy.tasks.maxExtensions): TaskAction[] {
+  return (Object.keys(TRANSITIONS) as TaskAction[]).filter((a) => a !== 'decide_extension' || task.pendingExtension).filter((a) => decide(a, task, actor, policy, maxExtensions).ok);
 }
 
 /** Rungs of the ladder (提醒 → 催办 → 督办 → 通报 → 问责建议), numbered as task.escalation_rung stores them. */

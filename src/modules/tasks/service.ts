@@ -87,6 +87,16 @@ export interface TaskState {
   escalations: TaskEscalation[];
 }
 
+/**
+ * How a source module limits the extensions of the tasks that came from it (citizen requests
+ * have their own keys, not tasks.maxExtensions): how many, and whether one new deadline is
+ * allowed (a refusal message, answered with 409 EXTENSION_LIMIT, or null).
+ */
+export interface ExtensionRule {
+  maxExtensions(policy: Policy): number;
+  check(task: TaskRow, newDeadline: string, policy: Policy, cal: WorkCalendar): string | null;
+}
+
 /** The catalogue's entry for each refusal the rules can give. */
 const REFUSALS = {
   FORBIDDEN: PLATFORM_ERRORS.FORBIDDEN,
@@ -119,6 +129,17 @@ export class TaskService {
     /** The module's subscribers, shared with the escalation scan (it delivers `escalated`). */
     private readonly events: TaskEvents,
   ) {}
+
+  private readonly extensionRules = new Map<SourceKind, ExtensionRule>();
+
+  /** Lets a module set the extension limits of the tasks that came from it (`source.kind`). */
+  setExtensionRule(source: SourceKind, rule: ExtensionRule): void {
+    this.extensionRules.set(source, rule);
+  }
+
+  private maxExtensions(t: TaskRow, policy: Policy): number {
+    return this.extensionRules.get(t.sourceKind)?.maxExtensions(policy) ?? policy.tasks.maxExtensions;
+  }
 
   /**
    * Lets a module follow the tasks that came from it (`source.kind`): the handler runs inside
@@ -167,7 +188,7 @@ export class TaskService {
       ...d,
       urgings: d.urgings.map((u) => ({ ...u, overdue: urgingOverdue(u, today) })),
       light: lightOf(taskFacts(t), today, cal, policy),
-      allowedActions: allowedActions(taskFacts(t), actorFacts(actor, t), policy),
+      allowedActions: allowedActions(taskFacts(t), actorFacts(actor, t), policy, this.maxExtensions(t, policy)),
     };
   }
 
@@ -362,7 +383,7 @@ export class TaskService {
       if (!t) throw notFound(TASK_ERRORS.TASK_NOT_FOUND, id);
       await this.mustSee(actor, t, trx);
       const policy = await this.policy.forUnitPath(t.leadUnitPath, trx);
-      const decision = decide(action, taskFacts(t), actorFacts(actor, t), policy);
+      const decision = decide(action, taskFacts(t), actorFacts(actor, t), policy, this.maxExtensions(t, policy));
       if (!decision.ok) throw new AppError(REFUSALS[decision.refusal.code], decision.refusal.message);
       if (t.version !== version) {
         throw conflict(PLATFORM_ERRORS.STALE_VERSION, `事项已被他人修改（当前版本 ${t.version}），请刷新后再试 (the task changed; reload it).`, { currentVersion: t.version });
@@ -546,9 +567,11 @@ export class TaskService {
   /** 延期申请: a reason and a later deadline; decided by the assigner. */
   async requestExtension(ctx: AuditContext, actor: Actor, id: number, version: number, reason: string, newDeadline: string, trx?: Executor) {
     let extensionId = 0;
-    const task = await this.act(ctx, actor, id, version, 'request_extension', async (trx, t) => {
+    const task = await this.act(ctx, actor, id, version, 'request_extension', async (trx, t, policy, cal) => {
       const bad = checkDeadline(newDeadline, this.today(), t.deadline);
       if (bad) throw badRequest(bad, { field: 'newDeadline' });
+      const limited = this.extensionRules.get(t.sourceKind)?.check(t, newDeadline, policy, cal);
+      if (limited) throw new AppError(TASK_ERRORS.EXTENSION_LIMIT, limited, { field: 'newDeadline' });
       const e = await this.store.addExtension(trx, { taskId: id, requestedBy: actor.personId, reason, currentDeadline: t.deadline, newDeadline, now: ctx.now });
       extensionId = e.id;
       return {

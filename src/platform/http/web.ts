@@ -25,6 +25,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
   }
   app.get('/*', { schema: { hide: true }, config: { webAsset: true } }, async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
+    // The Open311 API answers its errors as the GeoReport spec's list of { code, description }.
+    if (path.startsWith('/open311/')) return reply.status(404).send([{ code: 404, description: `No Open311 resource ${req.method} ${path}.` }]);
     if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
       return reply.status(404).send(errorBody(PLATFORM_ERRORS.NOT_FOUND, `No route ${req.method} ${path}.`));
     }

@@ -1,4 +1,4 @@
-import { AimOutlined, BarChartOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, BarChartOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -33,6 +33,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { key: '/tasks', icon: <TableOutlined />, label: <Link to="/tasks">{t('menu.ledger')}</Link> },
     ...(canAssign(user) ? [{ key: '/tasks/new', icon: <FileAddOutlined />, label: <Link to="/tasks/new">{t('menu.assign')}</Link> }] : []),
     { key: '/meetings', icon: <ScheduleOutlined />, label: <Link to="/meetings">{t('menu.meetings')}</Link> },
+    { key: '/desk', icon: <CommentOutlined />, label: <Link to="/desk">{t('menu.desk')}</Link> },
     { key: '/documents', icon: <FileTextOutlined />, label: <Link to="/documents">{t('menu.documents')}</Link> },
     { key: '/field-work', icon: <AimOutlined />, label: <Link to="/field-work">{t('menu.research')}</Link> },
     { key: '/dashboard', icon: <BarChartOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> },
@@ -46,6 +47,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
           ? [
               { key: '/admin/units', icon: <ClusterOutlined />, label: <Link to="/admin/units">{t('menu.units')}</Link> },
               { key: '/admin/people', icon: <TeamOutlined />, label: <Link to="/admin/people">{t('menu.people')}</Link> },
+              { key: '/admin/open311', icon: <ApiOutlined />, label: <Link to="/admin/open311">{t('menu.open311')}</Link> },
             ]
           : []),
         { key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar">{t('menu.calendar')}</Link> },
@@ -53,7 +55,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       ],
     },
   ];
-  const selected = location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname.startsWith('/meetings/') ? '/meetings' : location.pathname.startsWith('/field-work/') ? '/field-work' : location.pathname;
+  const selected = location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname.startsWith('/meetings/') ? '/meetings' : location.pathname.startsWith('/field-work/') ? '/field-work' : location.pathname.startsWith('/desk/') ? '/desk' : location.pathname;
 
   const logout = async () => {
     try {

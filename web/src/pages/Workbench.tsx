@@ -6,6 +6,8 @@ import { LightTag } from '../components/LightTag.tsx';
 import { TaskLink } from '../components/TaskLink.tsx';
 import { api } from '../lib/api.ts';
 import { hasRole, useMe } from '../lib/auth.ts';
+import { percent } from '../lib/public.ts';
+import { deskApi } from './desk-api.ts';
 import { deadlineText } from '../lib/format.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
 import { daysText, type Behind } from '../lib/research.ts';
@@ -15,6 +17,7 @@ const GROUP_COLOR: Record<TodoKind, string> = { sign: '#1677ff', report: '#13c2c
 
 export function Workbench() {
   const t = useT();
+  const me = useMe();
   const { lang } = useLang();
   const wb = useQuery({
     queryKey: ['tasks', 'workbench'],
@@ -65,6 +68,11 @@ export function Workbench() {
             </Card>
           </Col>
         ))}
+        {canSeeFlags(me.data) && (
+          <Col xs={24} md={12} xl={8}>
+            <FlaggedUnitsCard />
+          </Col>
+        )}
       </Row>
       <BehindCard />
     </Space>
@@ -107,6 +115,45 @@ function BehindCard() {
                 description={
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {`${r.person.unitName} · ${t('fw.daysDone')} ${daysText(r.quota.days)} · ${t('fw.expected')} ${daysText(r.quota.expectedByNow)}`}
+                  </Typography.Text>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+const canSeeFlags = (u: Parameters<typeof hasRole>[0]) => hasRole(u, 'supervisor', 'leader', 'admin');
+
+/**
+ * 群众口碑: the units ranked last in citizens' satisfaction two months running, for the
+ * accountability records (until the scoreboard takes them over).
+ */
+function FlaggedUnitsCard() {
+  const t = useT();
+  const q = useQuery({ queryKey: ['public-requests', 'flagged'], queryFn: deskApi.flags });
+  return (
+    <Card data-testid="wb-flagged" title={t('wb.flagged')} extra={<Link to="/desk?tab=all">{t('common.viewAll')}</Link>} styles={{ body: { minHeight: 220 } }}>
+      {q.isPending ? (
+        <Loading rows={4} />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.data.units.length === 0 ? (
+        <EmptyState text={t('wb.flaggedNone')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={q.data.units}
+          renderItem={(u) => (
+            <List.Item data-unit={u.unitId}>
+              <List.Item.Meta
+                title={u.unitName}
+                description={
+                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                    {q.data.months.map((m, i) => `${m} 满意率 ${percent(u.rates[i])}`).join('；')}
                   </Typography.Text>
                 }
               />
