@@ -13,7 +13,7 @@ afterAll(() => ctx.close());
 
 describe('the demo county', () => {
   // Seeding replays every module's demo through the real services: minutes on a busy machine.
-  it('has ~300 people and a realistic spread of supervised work', { timeout: 240_000 }, async () => {
+  it('has ~300 people and a realistic spread of supervised work', { timeout: 480_000 }, async () => {
     const people = await seedDemo(ctx.services);
     expect(people.units).toBe(39);
     expect(people.people).toBeGreaterThanOrEqual(280);
@@ -50,7 +50,7 @@ describe('the demo county', () => {
 
   it('has citizens’ requests in every state and a month of window ratings', async () => {
     expect(made.public).toEqual({ requests: 28, tasks: 21, windowRatings: expect.any(Number) });
-    expect(made.public!.windowRatings).toBeGreaterThan(100);
+    expect(made.public!.windowRatings).toBeGreaterThan(50);
     const rows = await ctx.handle.db.selectFrom('citizenRequest').select('status').execute();
     const states = new Set(rows.map((r) => r.status));
     for (const st of ['submitted', 'assigned', 'answered', 'rated', 'reopened', 'rectified', 'called_back', 'declined', 'merged', 'forwarded']) expect(states.has(st as never), st).toBe(true);
@@ -112,7 +112,7 @@ describe('the demo county', () => {
     expect(stats.county.taskShare).toBeGreaterThan(0.3);
   });
 
-  it('is deterministic: a second database gets the same people and the same work', { timeout: 240_000 }, async () => {
+  it('is deterministic: a second database gets the same people and the same work', { timeout: 480_000 }, async () => {
     const other = await createTestContext({ now: '2026-12-01T09:00:00+08:00' });
     try {
       await seedDemo(other.services);

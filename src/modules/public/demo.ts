@@ -126,7 +126,7 @@ export async function seedDemoPublic(services: S, withClock: (clock: Clock) => S
     for (const name of ['综合受理窗口', '社保医保窗口', '不动产登记窗口']) windows.push(await s.publicRequests.createWindow(ctx(head), head, { unitId: zwj, name }));
     for (let day = 0; day < 30; day++) {
       for (const w of windows) {
-        for (let k = 0; k < 2; k++) {
+        for (let k = 0; k < 1; k++) {
           clock.set(new Date(now - (30 - day) * DAY + (9 + k * 3) * 3600_000));
           const v = await s.publicRequests.issueVisit(ctx(head), head, w.id);
           if (random() < 0.8) {
