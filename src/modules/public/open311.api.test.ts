@@ -6,10 +6,10 @@ import { createTestContext, type Client, type TestContext } from '../../../test/
 
 /**
  * Open311 GeoReport v2: the JSON answers validated against the published schemas
- * (../shared/specs/open311-georeport-v2), the XML answers field by field; form-urlencoded and
+ * (test/fixtures/open311-georeport-v2, copied from the Open311 project), the XML answers field by field; form-urlencoded and
  * JSON posts with a client key that admins issue and revoke; errors as [{ code, description }].
  */
-const SPECS = new URL('../../../../shared/specs/open311-georeport-v2/', import.meta.url);
+const SPECS = new URL('../../../test/fixtures/open311-georeport-v2/', import.meta.url);
 const spec = (name: string) => JSON.parse(readFileSync(new URL(name, SPECS), 'utf8')) as Record<string, unknown>;
 const ajv = new Ajv({ strict: false, validateFormats: false });
 for (const name of ['request.json', 'service.json']) ajv.addSchema(spec(name), name);
