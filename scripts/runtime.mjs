@@ -12,10 +12,12 @@
 //   node scripts/runtime.mjs --print         say which runtime would be chosen, and why
 //
 // MASHANG_NODE=/path/to/node forces a runtime (to measure one against another, for instance).
-// The choice is made once: the chosen binary is put first on PATH (as `node`) for the command and
-// everything it starts, and MASHANG_RUNTIME tells nested launchers that it is made.
+// The choice is made once: the chosen binary is put first on PATH (as `node`, a link kept in
+// node_modules/.cache/mashang-runtime) for the command and everything it starts, and
+// MASHANG_RUNTIME tells nested launchers that it is made.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,13 +113,30 @@ function samePath(a, b) {
   }
 }
 
-/** A directory holding `node` → the chosen binary, to put first on PATH. */
+/**
+ * A directory holding `node` → the chosen binary, to put first on PATH: one per binary, made once
+ * and kept (nothing to clean up, nothing left behind by a killed launcher).
+ */
 function shimDir(binary) {
   if (process.platform === 'win32') return path.dirname(binary);
-  const dir = path.join(ROOT, 'node_modules', '.cache', 'mashang-runtime', String(process.pid));
-  mkdirSync(dir, { recursive: true });
-  symlinkSync(binary, path.join(dir, 'node'));
+  const dir = path.join(ROOT, 'node_modules', '.cache', 'mashang-runtime', createHash('sha256').update(binary).digest('hex').slice(0, 16));
+  const link = path.join(dir, 'node');
+  if (!existsSync(link)) {
+    mkdirSync(dir, { recursive: true });
+    try {
+      symlinkSync(binary, link);
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err; // another launcher made it first
+    }
+  }
   return dir;
+}
+
+/** Decides, and says once on stderr which runtime and why. */
+function announce() {
+  const r = decide();
+  console.error(`[mashang] Node.js ${r.version} — ${r.reason}`);
+  return r;
 }
 
 /** The environment that runs a command on `binary`. */
@@ -133,31 +152,24 @@ export function runtimeEnv(env, binary, shim) {
  */
 export function runHere() {
   if (process.env.MASHANG_RUNTIME) return true;
-  const r = decide();
-  console.error(`[mashang] Node.js ${r.version} — ${r.reason}`);
+  const r = announce();
   if (samePath(r.path, process.execPath)) {
     process.env.MASHANG_RUNTIME = process.execPath;
     return true;
   }
-  const shim = shimDir(r.path);
-  const child = spawn(r.path, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: runtimeEnv(process.env, r.path, shim) });
-  follow(child, shim, process.argv[1]);
+  const child = spawn(r.path, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: runtimeEnv(process.env, r.path, shimDir(r.path)) });
+  follow(child, process.argv[1]);
   return false;
 }
 
 /** Forwards signals to the child, and exits as it exits. */
-function follow(child, shim, what) {
-  const cleanup = () => {
-    if (shim.includes('mashang-runtime')) rmSync(shim, { recursive: true, force: true });
-  };
+function follow(child, what) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('error', (err) => {
-    cleanup();
     console.error(`[mashang] cannot run ${what}: ${err.message}`);
     process.exit(127);
   });
   child.on('exit', (code, signal) => {
-    cleanup();
     if (signal) {
       process.removeAllListeners(signal);
       process.kill(process.pid, signal);
@@ -177,21 +189,16 @@ function main(argv) {
     console.error('usage: node scripts/runtime.mjs CMD ARGS… | --print');
     process.exit(2);
   }
-  let binary = process.env.MASHANG_RUNTIME;
-  if (!binary || !existsSync(binary)) {
-    const r = decide();
-    binary = r.path;
-    console.error(`[mashang] Node.js ${r.version} — ${r.reason}`);
-  }
-  const shim = shimDir(binary);
-  const env = runtimeEnv(process.env, binary, shim);
+  const chosen = process.env.MASHANG_RUNTIME;
+  const binary = chosen && existsSync(chosen) ? chosen : announce().path;
+  const env = runtimeEnv(process.env, binary, shimDir(binary));
   // A shell line (`a && b`) runs in the shell, with any extra arguments appended; a plain command
   // runs directly.
   const shellLine = /[\s&|;<>]/.test(argv[0]);
   const child = shellLine
     ? spawn([argv[0], ...argv.slice(1).map(quote)].join(' '), { stdio: 'inherit', env, shell: true })
     : spawn(argv[0], argv.slice(1), { stdio: 'inherit', env, shell: process.platform === 'win32' });
-  follow(child, shim, argv[0]);
+  follow(child, argv[0]);
 }
 
 if (process.argv[1] && samePath(process.argv[1], fileURLToPath(import.meta.url))) main(process.argv.slice(2));
