@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { hasRole, type Actor } from '../../platform/auth/actor.ts';
+import { sha256 } from '../../platform/auth/service.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import type { Db, Executor } from '../../platform/db/index.ts';
@@ -65,7 +66,6 @@ export interface SubmitInput {
   website?: string | undefined;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const notFoundCode = () => new AppError(PUBLIC_ERRORS.REQUEST_NOT_FOUND, '查询码不存在，请核对后重试 (no request has this tracking code).');
 
 /**
