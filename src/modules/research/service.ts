@@ -636,12 +636,14 @@ export class ResearchService {
     const year = yearOf(today);
     const ranks = RANKS.filter((r) => r !== 'other');
     const people = await this.store.allRanked(db, ranks);
-    const quotas = await this.quotasOf(people.map((p) => ({ ...p, title: null, unitName: '' })), year, db);
+    // Who was told this month is skipped before any quota is worked out for them.
     const warned = await this.store.warnedSince(db, new Date(`${monthOf(today)}-01T00:00:00+08:00`));
+    const untold = people.filter((p) => !warned.has(p.id));
+    const quotas = await this.quotasOf(untold.map((p) => ({ ...p, title: null, unitName: '' })), year, db);
     const notes: NewNotification[] = [];
-    for (const p of people) {
+    for (const p of untold) {
       const qt = quotas.get(p.id)!;
-      if (!qt.behind || warned.has(p.id)) continue;
+      if (!qt.behind) continue;
       notes.push({
         recipientId: p.id,
         kind: 'research.behind',
@@ -651,8 +653,10 @@ export class ResearchService {
         objectId: p.id,
       });
     }
-    if (notes.length) await transact(db, (trx) => this.notify.queue(trx, notes));
-    if (notes.length) this.notify.kick();
+    if (notes.length) {
+      await transact(db, (trx) => this.notify.queue(trx, notes));
+      this.notify.kick();
+    }
     return { checked: people.length, warned: notes.length };
   }
 
