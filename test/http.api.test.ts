@@ -37,6 +37,20 @@ describe('HTTP contract', () => {
     expect(proto.statusCode).toBe(400);
   });
 
+  it('answers errors in the language the request asks for (Accept-Language), both when it does not say', async () => {
+    const bad = (lang?: string) =>
+      ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) }, payload: '{"login":' });
+    const both = (await bad()).json().error.message as string;
+    expect(both).toBe('请求体不是合法的 JSON (the body is not valid JSON).');
+    expect((await bad('zh-CN,zh;q=0.9')).json().error).toEqual({ code: 'VALIDATION', message: '请求体不是合法的 JSON。' });
+    expect((await bad('en-US,en;q=0.9,zh;q=0.1')).json().error).toEqual({ code: 'VALIDATION', message: 'The body is not valid JSON.' });
+    expect((await bad('*')).json().error.message).toBe(both);
+    // A validation error's summary in English; the status and the code do not change with the language.
+    const task = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en' }, payload: { login: 1 } });
+    expect(task.statusCode).toBe(400);
+    expect(task.json().error.message).toMatch(/^Invalid request: body/);
+  });
+
   it('refuses unknown fields and wrong types with field paths', async () => {
     const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 5, password: 'x', admin: true } });
     expect(res.statusCode).toBe(400);

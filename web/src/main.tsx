@@ -4,11 +4,11 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode, useMemo, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
-import { ApiError } from './lib/api.ts';
+import { ApiError, setRequestLanguage } from './lib/api.ts';
 import { LangContext, type Lang } from './lib/i18n.ts';
 
 const queryClient = new QueryClient({
@@ -26,10 +26,13 @@ function Root() {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('mashang.lang') === 'en' ? 'en' : 'zh'));
   const setLang = (l: Lang) => {
     localStorage.setItem('mashang.lang', l);
-    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
-    dayjs.locale(l === 'zh' ? 'zh-cn' : 'en');
     setLangState(l);
   };
+  // The page's language, the dates' and the server's error messages follow the chosen one on every load.
+  setRequestLanguage(lang);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   const value = useMemo(() => ({ lang, setLang }), [lang]);
   return (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinYears } from '../../platform/calendar/builtin.ts';
 import { WorkCalendar } from '../../platform/calendar/calendar.ts';
 import { defaultPolicy } from '../../platform/policy.ts';
-import { allowedActions, checkDeadline, decide, dueEscalations, ladderState, lightOf, replyDueOf, scheduleFor, urgingOverdue, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
+import { allowedActions, checkDeadline, decide, dueEscalations, ladderState, lightOf, nextReportDue, replyDueOf, scheduleFor, urgingOverdue, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
 
 const cal = new WorkCalendar(builtinYears());
 const policy = defaultPolicy;
@@ -165,8 +165,24 @@ describe('dueEscalations', () => {
 
 describe('scheduleFor', () => {
   it('sign-for in 1 工作日; a plan for 重大 within 10 日; reports weekly or monthly', () => {
-    expect(scheduleFor('normal', '2026-09-30', cal, policy)).toEqual({ signDue: '2026-10-08', planDue: null, nextReportDue: '2026-10-30' });
-    expect(scheduleFor('major', '2026-09-21', cal, policy)).toEqual({ signDue: '2026-09-22', planDue: '2026-10-01', nextReportDue: '2026-09-28' });
+    expect(scheduleFor('normal', '2026-09-30', '2026-12-31', cal, policy)).toEqual({ signDue: '2026-10-08', planDue: null, nextReportDue: '2026-10-30' });
+    expect(scheduleFor('major', '2026-09-21', '2026-12-31', cal, policy)).toEqual({ signDue: '2026-09-22', planDue: '2026-10-01', nextReportDue: '2026-09-28' });
+  });
+  it('puts no derived date after the deadline (issue #16: due today, due in a few days)', () => {
+    // Due the day it is assigned (0 工作日): sign for, plan and report that day.
+    expect(scheduleFor('major', '2026-09-21', '2026-09-21', cal, policy)).toEqual({ signDue: '2026-09-21', planDue: '2026-09-21', nextReportDue: '2026-09-21' });
+    // Due in 3 days: the plan (10 日) and the weekly report come by the deadline; the sign-for is earlier still.
+    expect(scheduleFor('major', '2026-09-21', '2026-09-24', cal, policy)).toEqual({ signDue: '2026-09-22', planDue: '2026-09-24', nextReportDue: '2026-09-24' });
+    // Across the National Day holiday: the sign-for (1 工作日 → 10-08) is pulled back to a deadline of 10-05.
+    expect(scheduleFor('normal', '2026-09-30', '2026-10-05', cal, policy).signDue).toBe('2026-10-05');
+    // The deadline exactly on a derived date leaves it alone.
+    expect(scheduleFor('major', '2026-09-21', '2026-09-28', cal, policy).nextReportDue).toBe('2026-09-28');
+  });
+  it('reports run on their cadence up to the deadline, then on past it for a late task', () => {
+    expect(nextReportDue('key', '2026-11-02', '2026-11-04', policy)).toBe('2026-11-04');
+    expect(nextReportDue('key', '2026-11-02', '2026-12-31', policy)).toBe('2026-11-09');
+    expect(nextReportDue('key', '2026-11-04', '2026-11-04', policy)).toBe('2026-11-11');
+    expect(nextReportDue('key', '2026-11-10', '2026-11-04', policy)).toBe('2026-11-17');
   });
 });
 

@@ -303,17 +303,31 @@ export function urgingNotice(level: 'urge' | 'supervise', title: string, text: s
   return { title: `【${ESCALATION_NAMES[level]}】${title}`, body: `${text}\n请于 ${replyDue} 前报送情况说明。` };
 }
 
-/** Dates a new (or reassigned) task is measured against. */
-export function scheduleFor(level: TaskLevel, assignedOn: string, cal: WorkCalendar, policy: Policy) {
+/**
+ * A date derived from the deadline's clock (sign-for, plan, next report) falls on or before the
+ * deadline while the deadline is still ahead: a task due in two days is not asked to sign for on
+ * the third. Once the deadline has passed, the cadence runs on as it is.
+ */
+function notAfterDeadline(date: string, from: string, deadline: string): string {
+  return from <= deadline && date > deadline ? deadline : date;
+}
+
+/** Dates a new (or reassigned) task is measured against, none of them after its deadline. */
+export function scheduleFor(level: TaskLevel, assignedOn: string, deadline: string, cal: WorkCalendar, policy: Policy) {
   return {
-    signDue: cal.addWorkdays(assignedOn, policy.tasks.signWithinWorkdays).date,
-    planDue: level === 'major' ? addDays(assignedOn, policy.tasks.planWithinDays) : null,
-    nextReportDue: addDays(assignedOn, policy.tasks.reportEveryDays[level]),
+    signDue: notAfterDeadline(cal.addWorkdays(assignedOn, policy.tasks.signWithinWorkdays).date, assignedOn, deadline),
+    planDue: level === 'major' ? notAfterDeadline(addDays(assignedOn, policy.tasks.planWithinDays), assignedOn, deadline) : null,
+    nextReportDue: notAfterDeadline(addDays(assignedOn, policy.tasks.reportEveryDays[level]), assignedOn, deadline),
   };
 }
 
-export function nextReportDue(level: TaskLevel, reportedOn: string, policy: Policy): string {
-  return addDays(reportedOn, policy.tasks.reportEveryDays[level]);
+/**
+ * The next progress report: the level's cadence from the last one, by the deadline while that is
+ * still ahead; a report made on the deadline day or later sets the cadence's date.
+ */
+export function nextReportDue(level: TaskLevel, reportedOn: string, deadline: string, policy: Policy): string {
+  const next = addDays(reportedOn, policy.tasks.reportEveryDays[level]);
+  return reportedOn < deadline && next > deadline ? deadline : next;
 }
 
 export type LightReason = 'overdue' | 'deadline_near' | 'sign_overdue' | 'plan_overdue' | 'report_overdue' | 'milestone_overdue';

@@ -275,7 +275,7 @@ export class TaskService {
     const bad = history?.migration ? null : checkDeadline(due.date, today);
     if (bad) throw badRequest(bad, { field: 'deadline' });
     await this.checkMilestones(input.milestones ?? [], due.date, lead.path, trx);
-    const schedule = scheduleFor(input.level, today, cal, policy);
+    const schedule = scheduleFor(input.level, today, due.date, cal, policy);
     const now = ctx.now;
     if (history && !history.migration && (history.status !== 'assigned' || history.doneAt)) throw badRequest('导入新事项只能是「已交办」状态；已在办理或已办结的事项须由管理员以迁移模式导入 (only an admin migration imports work already under way or done).', { field: 'status' });
     const stage = history ? DONE_OR_LATER[history.status] : 0;
@@ -458,7 +458,7 @@ export class TaskService {
         set: {
           progressPercent: report.percent,
           lastReportAt: ctx.now,
-          nextReportDue: nextReportDue(t.level, this.today(), policy),
+          nextReportDue: nextReportDue(t.level, this.today(), t.deadline, policy),
           nextMilestoneDue: await this.store.nextMilestoneDue(trx, id),
         },
         event: { percent: report.percent, text: report.text, milestonesDone: done },
@@ -554,7 +554,7 @@ export class TaskService {
         const bad = checkDeadline(input.deadline, today);
         if (bad) throw badRequest(bad, { field: 'deadline' });
       }
-      const schedule = scheduleFor(t.level, today, cal, policy);
+      const schedule = scheduleFor(t.level, today, input.deadline ?? t.deadline, cal, policy);
       const heads = lead.heads;
       return {
         set: { leadUnitId: lead.id, responsibleId: input.responsibleId ?? null, signDue: schedule.signDue, signedAt: null, nextEscalationOn: null, ...(input.deadline ? { deadline: input.deadline } : {}) },

@@ -65,6 +65,18 @@ describe('assignment', () => {
     expect(near).toMatchObject({ deadline: '2026-09-24', light: 'yellow', lightReasons: ['deadline_near'] });
   });
 
+  it('puts the sign-for, plan and first report on or before the deadline (issue #16), and refuses -3 工作日', async () => {
+    // Due today (0 工作日): sign for, plan and report today, not tomorrow.
+    const today = (await newTask({ level: 'major', deadline: { workdays: 0 } })).json();
+    expect(today).toMatchObject({ deadline: '2026-09-21', signDue: '2026-09-21', planDue: '2026-09-21', nextReportDue: '2026-09-21' });
+    // Due in 2 工作日: the weekly report and the 10-day plan come by the deadline.
+    const soon = (await newTask({ level: 'major', deadline: { workdays: 2 } })).json();
+    expect(soon).toMatchObject({ deadline: '2026-09-23', signDue: '2026-09-22', planDue: '2026-09-23', nextReportDue: '2026-09-23' });
+    const negative = await newTask({ deadline: { workdays: -3 } });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.code).toBe('VALIDATION');
+  });
+
   it('refuses a past deadline, a unit out of scope, a staff member, and bad bodies', async () => {
     expect((await newTask({ deadline: '2026-09-01' })).statusCode).toBe(400);
     expect((await staff.post('/api/v1/tasks', { title: 'x', level: 'normal', leadUnitId: dept.id, deadline: '2026-12-01' })).statusCode).toBe(403);

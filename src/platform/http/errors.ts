@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, PLATFORM_ERRORS as E, type ErrorCode, type ErrorDef } from '../errors.ts';
+import { localizeErrorBody, preferredLanguage } from './language.ts';
 import type { ErrorResponse } from './responses.ts';
 
 /** The one error body; its schema (ErrorResponse) is declared on every API route. */
@@ -25,6 +26,17 @@ const FASTIFY_CODES: Record<string, { error: ErrorDef<ErrorCode>; message: strin
  * caller did wrong; 5xx are logged with the request id and say nothing about the inside.
  */
 export function registerErrorHandling(app: FastifyInstance): void {
+  // Every error body, whichever door it left by, in the language the request asks for.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode < 400 || typeof payload !== 'string') return payload;
+    const lang = preferredLanguage(req.headers['accept-language']);
+    if (lang === 'both' || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+    try {
+      return JSON.stringify(localizeErrorBody(JSON.parse(payload), lang));
+    } catch {
+      return payload;
+    }
+  });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       const body: ErrorBody = { error: { code: err.code, message: err.message, details: err.details } };

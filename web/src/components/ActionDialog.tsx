@@ -7,7 +7,7 @@ import { actionRequest, DANGEROUS, type ActionKind } from '../lib/actions.ts';
 import { serverToday } from '../lib/auth.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { actionName } from '../lib/format.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
 import type { TaskDetail, UploadedAttachment } from '../lib/types.ts';
 import { MilestoneList } from './MilestoneList.tsx';
 import { PersonPicker, UnitPicker, WorkdayDatePicker } from './pickers.tsx';
@@ -49,16 +49,18 @@ function AttachmentField({ taskId, value = [], onChange }: { taskId: number; val
 
 function SummaryFields({ required }: { required: boolean }) {
   const t = useT();
-  const rules = required ? [{ required: true, whitespace: true, message: `${t('task.summary')}` }] : [];
+  const { lang } = useLang();
+  // Each part says which part of the close-out summary is missing, in a sentence (一件事情一小结).
+  const rules = (part: MessageKey) => (required ? [{ required: true, whitespace: true, message: lang === 'zh' ? `请填写总结中的「${t(part)}」` : `Fill in “${t(part)}” of the close-out summary` }] : []);
   return (
     <>
-      <Form.Item name="done" label={t('task.summary.done')} rules={rules}>
+      <Form.Item name="done" label={t('task.summary.done')} rules={rules('task.summary.done')}>
         <Input.TextArea rows={2} maxLength={5000} />
       </Form.Item>
-      <Form.Item name="result" label={t('task.summary.result')} rules={rules}>
+      <Form.Item name="result" label={t('task.summary.result')} rules={rules('task.summary.result')}>
         <Input.TextArea rows={2} maxLength={5000} />
       </Form.Item>
-      <Form.Item name="lessons" label={t('task.summary.lessons')} rules={rules}>
+      <Form.Item name="lessons" label={t('task.summary.lessons')} rules={rules('task.summary.lessons')}>
         <Input.TextArea rows={2} maxLength={5000} />
       </Form.Item>
     </>
@@ -168,7 +170,11 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
       case 'close':
         return (
           <>
-            <Alert type="info" title={zh ? '销号前请确认总结；未填写时沿用申请办结时的总结。' : 'Confirm the close-out summary; the submitted one stands if left as is.'} style={{ marginBottom: 12 }} />
+            <Alert type="info" title={
+                task.summary
+                  ? zh ? '下列总结取自申请办结时的内容，请确认或修改后销号。' : 'The summary below is the one submitted with the completion: confirm or edit it, then close.'
+                  : zh ? '销号前请填写总结。' : 'Write the close-out summary, then close.'
+              } style={{ marginBottom: 12 }} />
             <SummaryFields required={!task.summary} />
           </>
         );

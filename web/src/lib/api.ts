@@ -15,6 +15,11 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+/** The interface's language, sent as Accept-Language so that the server's errors come back in it. */
+let requestLanguage = 'zh-CN';
+export const setRequestLanguage = (lang: 'zh' | 'en') => {
+  requestLanguage = lang === 'en' ? 'en' : 'zh-CN';
+};
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
@@ -54,7 +59,7 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLanguage, ...opts.headers };
   let body: BodyInit | undefined;
   if (opts.raw !== undefined) {
     body = opts.raw;

@@ -34,12 +34,17 @@ describe('format', () => {
     expect(describeEvent(ev('escalated', { level: 'urge', overdueWorkdays: 3 }, null), 'zh')).toBe('系统催办：已逾期 3 个工作日');
     expect(describeEvent(ev('progress', { percent: 40, text: '入户调查' }), 'zh')).toBe('王县长 报送进展（40%）：入户调查');
     expect(describeEvent(ev('dispatch', { responsibleName: '周科员' }), 'en')).toBe('王县长 dispatched it to 周科员');
+    // The 交办要求 written at 交办到人 is part of the timeline (issue #16).
+    expect(describeEvent(ev('dispatch', { responsibleName: '周科员', note: '本周五前完成入户摸排' }), 'zh')).toBe('王县长 交办到人：周科员\n交办要求：本周五前完成入户摸排');
     expect(describeEvent(ev('request_extension', { newDeadline: '2026-11-30', reason: '供货延迟' }), 'zh')).toBe('王县长 申请延期至 2026-11-30：供货延迟');
     expect(describeEvent(ev('decide_extension', { approved: true, newDeadline: '2026-11-30' }), 'zh')).toBe('王县长 批准延期，新时限 2026-11-30');
     expect(describeEvent(ev('decide_extension', { approved: false, newDeadline: '2026-11-30' }), 'zh')).toBe('王县长 驳回延期');
     expect(describeEvent(ev('reject', { reason: '缺少签字' }), 'zh')).toBe('王县长 驳回：缺少签字');
     expect(describeEvent(ev('reassign', { leadUnitName: '交通局' }), 'zh')).toBe('王县长 重新交办给 交通局');
     expect(describeEvent(ev('verify', { note: '好' }), 'zh')).toBe('王县长 审核办结：好，已反馈交办方');
+    // A note ending in its own full stop does not stack punctuation (issue #16).
+    expect(describeEvent(ev('verify', { note: '经核查符合标准，同意后销号。' }), 'zh')).toBe('王县长 审核办结：经核查符合标准，同意后销号，已反馈交办方');
+    expect(describeEvent(ev('verify', { note: '。' }), 'zh')).toBe('王县长 审核办结，已反馈交办方');
     expect(describeEvent(ev('sign'), 'zh')).toBe('王县长 签收');
     expect(describeEvent(ev('close'), 'en')).toBe('王县长 Close out');
   });

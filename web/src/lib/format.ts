@@ -88,6 +88,11 @@ export function dateTime(iso: string): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** A note set into a sentence: its own closing punctuation dropped, so that "…后销号。，已反馈" cannot happen. */
+export function clause(text: string): string {
+  return text.trim().replace(/[。．.，,；;：:！!？?、\s]+$/u, '');
+}
+
 /** One line for a timeline event: who did what, with the event's key facts. */
 export function describeEvent(e: TimelineEvent, lang: Lang): string {
   const zh = lang === 'zh';
@@ -105,7 +110,9 @@ export function describeEvent(e: TimelineEvent, lang: Lang): string {
     case 'progress':
       return zh ? `${who} 报送进展（${num('percent')}%）：${str('text')}` : `${who} reported progress (${num('percent')}%): ${str('text')}`;
     case 'dispatch':
-      return zh ? `${who} 交办到人：${str('responsibleName')}` : `${who} dispatched it to ${str('responsibleName')}`;
+      return zh
+        ? `${who} 交办到人：${str('responsibleName')}${str('note') ? `\n交办要求：${str('note')}` : ''}`
+        : `${who} dispatched it to ${str('responsibleName')}${str('note') ? `\nWhat is asked: ${str('note')}` : ''}`;
     case 'request_extension':
       return zh ? `${who} 申请延期至 ${str('newDeadline')}：${str('reason')}` : `${who} asked to extend to ${str('newDeadline')}: ${str('reason')}`;
     case 'decide_extension': {
@@ -133,7 +140,7 @@ export function describeEvent(e: TimelineEvent, lang: Lang): string {
         : `${who} instructed: ${str('text')}${m ? `\nNew milestone “${m.title ?? ''}”, due ${m.due ?? ''}` : ''}`;
     }
     case 'verify':
-      return zh ? `${who} 审核办结${str('note') ? `：${str('note')}` : ''}，已反馈交办方` : `${who} verified it${str('note') ? `: ${str('note')}` : ''}; the source was told`;
+      return zh ? `${who} 审核办结${clause(str('note')) ? `：${clause(str('note'))}` : ''}，已反馈交办方` : `${who} verified it${clause(str('note')) ? `: ${clause(str('note'))}` : ''}; the source was told`;
     default:
       return `${who} ${actionName(e.kind, lang)}${str('note') ? (zh ? `：${str('note')}` : `: ${str('note')}`) : ''}`;
   }

@@ -144,10 +144,13 @@ export default function AssignTask() {
               <Form.Item
                 name="workdays"
                 label={t('task.deadline')}
-                rules={[{ required: true, message: zh ? '请填写工作日数' : 'How many working days?' }]}
+                rules={[
+                  { required: true, message: zh ? '请填写工作日数' : 'How many working days?' },
+                  { type: 'integer', min: 0, max: 1000, message: zh ? '工作日数须是 0 到 1000 之间的整数（0 表示当日办结）' : 'A whole number of working days from 0 to 1000 (0: due today)' },
+                ]}
                 extra={preview.data && `${t('assign.workdaysPreview')}：${preview.data.date}${preview.data.estimated ? `（${t('assign.estimated')}）` : ''}`}
               >
-                <InputNumber min={0} max={1000} addonAfter={t('common.workdays')} style={{ width: '100%' }} />
+                <InputNumber precision={0} addonAfter={t('common.workdays')} style={{ width: '100%' }} />
               </Form.Item>
             )}
           </Col>

@@ -110,7 +110,7 @@ export default function TaskDetail() {
               <Descriptions.Item label={t('task.assignedAt')}>{dateTime(task.assignedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('task.signDue')}>{task.signDue}</Descriptions.Item>
               {task.planDue && <Descriptions.Item label={t('task.planDue')}>{task.planDue}</Descriptions.Item>}
-              {task.nextReportDue && <Descriptions.Item label={t('task.nextReport')}>{task.nextReportDue}</Descriptions.Item>}
+              {task.nextReportDue && task.status !== 'verified' && task.status !== 'closed' && <Descriptions.Item label={t('task.nextReport')}>{task.nextReportDue}</Descriptions.Item>}
             </Descriptions>
             {[
               ['task.description', task.description],
