@@ -90,7 +90,9 @@ describe('policy rows', () => {
     expect(sectionName('publicRequests', true)).toBe('群众诉求');
     expect(sectionName('publicRequests', false)).toBe('Public requests');
     expect(sectionName('elsewhere', true)).toBe('elsewhere');
-    expect(pathName('tasks.escalation.remind')).toBe('提醒：逾期（工作日）');
-    expect(pathName('tasks.nothing')).toBeUndefined();
+    expect(pathName('tasks.escalation.remind', true)).toBe('提醒：逾期（工作日）');
+    expect(pathName('research.fieldDaysPerYear.county', true)).toBe('县处级领导年度基层调研天数（天）');
+    expect(pathName('research.fieldDaysPerYear.county', false)).toBe('Field days a year: county-level leaders');
+    expect(pathName('tasks.nothing', true)).toBeUndefined();
   });
 });

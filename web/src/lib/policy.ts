@@ -39,24 +39,65 @@ export const SECTION_NAMES: Record<PolicySection, [string, string]> = {
 type Leaves<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends object ? Leaves<T[K], `${P}${K}.`> : `${P}${K}` }[keyof T & string];
 export type PolicyPath = Leaves<Policy>;
 
-/** Words for the numbers people ask about; other paths show as they are. */
-export const PATH_NAMES: Partial<Record<PolicyPath, string>> = {
-  'tasks.signWithinWorkdays': '签收时限（工作日）',
-  'tasks.planWithinDays': '重大事项实施方案时限（日）',
-  'tasks.reportEveryDays.normal': '一般事项报送周期（日）',
-  'tasks.reportEveryDays.key': '重点事项报送周期（日）',
-  'tasks.reportEveryDays.major': '重大事项报送周期（日）',
-  'tasks.yellowWithinWorkdays': '黄灯：距时限（工作日）',
-  'tasks.escalation.remind': '提醒：逾期（工作日）',
-  'tasks.escalation.urge': '催办：逾期（工作日）',
-  'tasks.escalation.supervise': '督办：逾期（工作日）',
-  'tasks.escalation.notice': '通报：逾期（工作日）',
-  'tasks.escalation.accountability': '问责建议：逾期（工作日）',
-  'tasks.maxExtensions': '每事项最多延期次数',
+/**
+ * The regulation's name for every number in the policy, Chinese and English. A Record over every
+ * path of the generated Policy type: a number the server adds without a name here fails to compile,
+ * so the policy page never shows a bare `research.fieldDaysPerYear.provincial`.
+ */
+export const PATH_NAMES: Record<PolicyPath, [string, string]> = {
+  'tasks.signWithinWorkdays': ['签收时限（工作日）', 'Sign for within (working days)'],
+  'tasks.planWithinDays': ['重大事项实施方案时限（日）', 'Implementation plan for a major task within (days)'],
+  'tasks.reportEveryDays.normal': ['一般事项进展报送周期（日）', 'Progress report every (days): ordinary'],
+  'tasks.reportEveryDays.key': ['重点事项进展报送周期（日）', 'Progress report every (days): key'],
+  'tasks.reportEveryDays.major': ['重大事项进展报送周期（日）', 'Progress report every (days): major'],
+  'tasks.yellowWithinWorkdays': ['黄灯：距完成时限（工作日）', 'Yellow light: deadline within (working days)'],
+  'tasks.escalation.remind': ['提醒：逾期（工作日）', 'Reminder: overdue by (working days)'],
+  'tasks.escalation.urge': ['催办：逾期（工作日）', 'Urging: overdue by (working days)'],
+  'tasks.escalation.supervise': ['督办：逾期（工作日）', 'Supervision: overdue by (working days)'],
+  'tasks.escalation.notice': ['通报：逾期（工作日）', 'Public notice: overdue by (working days)'],
+  'tasks.escalation.accountability': ['问责建议：逾期（工作日）', 'Accountability proposal: overdue by (working days)'],
+  'tasks.maxExtensions': ['每项事项最多延期次数', 'Extensions per task, at most'],
+  'research.fieldDaysPerYear.provincial': ['省级领导年度基层调研天数（天）', 'Field days a year: provincial leaders'],
+  'research.fieldDaysPerYear.department': ['厅级领导年度基层调研天数（天）', 'Field days a year: department-level leaders'],
+  'research.fieldDaysPerYear.county': ['县处级领导年度基层调研天数（天）', 'Field days a year: county-level leaders'],
+  'research.fieldDaysPerYear.township': ['乡科级领导年度基层调研天数（天）', 'Field days a year: township-level leaders'],
+  'research.fieldDaysPerYear.other': ['其他人员年度基层调研天数（天）', 'Field days a year: others'],
+  'research.behindMarginDays': ['调研进度落后提醒：落后天数', 'Behind on field days: warn when behind by (days)'],
+  'documents.maxChars.general': ['地方和部门文件字数上限', 'Local and departmental documents: at most (characters)'],
+  'documents.maxChars.singleTopic': ['专项工作文件字数上限', 'Single-topic documents: at most (characters)'],
+  'documents.maxChars.brief': ['简报字数上限', 'Briefs: at most (characters)'],
+  'documents.maxChars.report': ['报告字数上限', 'Reports: at most (characters)'],
+  'documents.yearlyReductionPercent': ['发文数量年度压减目标（%）', 'Yearly reduction target for documents (%)'],
+  'meetings.speechDraftMaxChars.major': ['全国性会议讲话稿字数上限', 'Speech drafts, national meetings: at most (characters)'],
+  'meetings.speechDraftMaxChars.other': ['其他会议讲话稿字数上限', 'Speech drafts, other meetings: at most (characters)'],
+  'meetings.mainSpeechMaxMinutes': ['主讲话时长上限（分钟）', 'Main speech: at most (minutes)'],
+  'meetings.otherSpeechMaxMinutes': ['其他发言时长上限（分钟）', 'Other speeches: at most (minutes)'],
+  'meetings.mainSpeechesPerMeeting': ['每次会议主讲话次数', 'Main speeches per meeting'],
+  'meetings.ordinaryMeetingMaxMinutes': ['一般会议时长上限（分钟）', 'Ordinary meetings: at most (minutes)'],
+  'meetings.comprehensiveMeetingsPerYear': ['部门全县性综合工作会议每年次数', 'County-wide work meetings per department a year'],
+  'meetings.yearlyReductionPercent': ['会议数量年度压减目标（%）', 'Yearly reduction target for meetings (%)'],
+  'meetings.mergeWindowDays': ['可合并会议提示：相隔天数', 'Suggest merging meetings within (days)'],
+  'publicRequests.acknowledgeWorkdays': ['群众诉求受理时限（工作日）', 'Citizen requests: acknowledge within (working days)'],
+  'publicRequests.resolveWorkdays.consult': ['咨询类办结时限（工作日）', 'Resolve within (working days): enquiries'],
+  'publicRequests.resolveWorkdays.help': ['求助类办结时限（工作日）', 'Resolve within (working days): requests for help'],
+  'publicRequests.resolveWorkdays.suggestion': ['建议类办结时限（工作日）', 'Resolve within (working days): suggestions'],
+  'publicRequests.resolveWorkdays.complaint': ['投诉类办结时限（工作日）', 'Resolve within (working days): complaints'],
+  'publicRequests.resolveWorkdays.report': ['举报类办结时限（工作日）', 'Resolve within (working days): reports of wrongdoing'],
+  'publicRequests.maxExtensions': ['群众诉求最多延期次数', 'Citizen requests: extensions, at most'],
+  'publicRequests.extensionMaxWorkdays': ['群众诉求单次延期上限（工作日）', 'Citizen requests: one extension, at most (working days)'],
+  'publicRequests.returnWithinWorkdays': ['错派退回时限（工作日）', 'Return a misrouted request within (working days)'],
+  'publicRequests.ratingWindowDays': ['评价期限（日），逾期视为基本满意', 'Rating window (days); no rating counts as satisfied'],
+  'publicRequests.rectifyWorkdays': ['不满意整改时限（工作日）', 'Rectify after a dissatisfied rating within (working days)'],
+  'auth.maxFailedLogins': ['连续登录失败锁定次数', 'Failed sign-ins before lockout'],
+  'auth.lockoutMinutes': ['锁定时长（分钟）', 'Lockout (minutes)'],
+  'auth.idleTimeoutMinutes': ['无操作自动退出（分钟）', 'Sign out after idle (minutes)'],
+  'auth.sessionMaxHours': ['单次登录最长（小时）', 'Session at most (hours)'],
+  'auth.passwordMinLength': ['密码最短长度', 'Password: minimum length'],
+  'auth.passwordMinClasses': ['密码至少包含字符类别数', 'Password: character classes, at least'],
 };
 
 /** A section's name in the language shown; an unknown one as it is. */
 export const sectionName = (section: string, zh: boolean): string => (section in SECTION_NAMES ? SECTION_NAMES[section as PolicySection][zh ? 0 : 1] : section);
 
-/** A setting's name in Chinese when it has one. */
-export const pathName = (path: string): string | undefined => PATH_NAMES[path as PolicyPath];
+/** A setting's name in the language shown; a path the server added since this page was built, as it is. */
+export const pathName = (path: string, zh: boolean): string | undefined => (path in PATH_NAMES ? PATH_NAMES[path as PolicyPath][zh ? 0 : 1] : undefined);

@@ -26,7 +26,7 @@ export default function Policy() {
         scroll={{ x: 640 }}
         columns={[
           { title: lang === 'zh' ? '类别' : 'Section', dataIndex: 'section', width: 120, render: (s: string) => sectionName(s, lang === 'zh') },
-          { title: lang === 'zh' ? '参数' : 'Setting', dataIndex: 'path', render: (p: string) => (lang === 'zh' && pathName(p) ? <span title={p}>{pathName(p)}</span> : <code>{p}</code>) },
+          { title: lang === 'zh' ? '参数' : 'Setting', dataIndex: 'path', render: (p: string) => (pathName(p, lang === 'zh') ? <span title={p}>{pathName(p, lang === 'zh')}</span> : <code>{p}</code>) },
           { title: t('admin.policyValue'), dataIndex: 'value', width: 140, render: (v: unknown, r) => (r.changed ? <Tag color="blue">{show(v)}</Tag> : show(v)) },
           { title: t('admin.policyDefault'), dataIndex: 'defaultValue', width: 120, render: show },
         ]}
