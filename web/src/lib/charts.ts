@@ -6,7 +6,7 @@ import type { Stats, TrendWeek } from './types.ts';
 export const LIGHT_ORDER = ['red', 'yellow', 'green', 'done'] as const;
 
 /** Units with the most tasks first, at most `limit` of them. */
-export function lightsByUnit(stats: Stats, limit = 15) {
+export function lightsByUnit(stats: Stats, limit = Infinity) {
   const units = stats.units.slice(0, limit);
   return {
     units: units.map((u) => ({ id: u.unitId, name: u.unitName })),
@@ -21,6 +21,16 @@ export function overdueRanking(stats: Stats, limit = 10) {
     .filter((u) => u.red > 0)
     .sort((a, b) => b.red - a.red || a.name.localeCompare(b.name, 'zh-CN'))
     .slice(0, limit);
+}
+
+/** A week's label on an axis: its Monday with the year (a 12-week trend can cross New Year). */
+export const weekLabel = (week: string): string => week;
+
+/** What the trend's tooltip says of a week: the rate with the counts behind it, so 1 of 1 is not read as a trend. */
+export function weekSummary(w: TrendWeek, zh: boolean): string {
+  if (!w.done) return zh ? `${w.week} 起一周：无办结事项` : `Week of ${w.week}: nothing completed`;
+  const rate = Math.round((w.onTime / w.done) * 1000) / 10;
+  return zh ? `${w.week} 起一周：按期率 ${rate}%（按期 ${w.onTime} / 办结 ${w.done}）` : `Week of ${w.week}: ${rate}% on time (${w.onTime} of ${w.done} completed)`;
 }
 
 /** On-time rate per week in percent (null for weeks with nothing verified). */

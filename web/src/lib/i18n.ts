@@ -139,6 +139,7 @@ const M = {
   'dash.totals': ['任务总数', 'Tasks'],
   'dash.openRed': ['红灯', 'Red'],
   'dash.onTimeRate': ['按期率', 'On-time rate'],
+  'dash.onTimeHow': ['按期率 = 按期办结数 ÷ 办结数：当周审核办结的事项中，在完成时限内申请办结的比例；悬停查看每周的件数。', 'On-time rate = completed on time ÷ completed: of the tasks verified that week, the share submitted by their deadline; hover for each week’s counts.'],
   'dash.done': ['办结数', 'Verified'],
   'dash.drill': ['点击图表可查看对应台账', 'Click a bar to open those tasks in the ledger'],
   'inbox.title': ['我的消息', 'My notifications'],

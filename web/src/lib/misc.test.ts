@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchedule } from './calendar.ts';
-import { escalationTotals, lightsByUnit, onTimeRates, overallOnTime, overdueRanking } from './charts.ts';
+import { escalationTotals, lightsByUnit, onTimeRates, overallOnTime, overdueRanking, weekSummary } from './charts.ts';
 import { ALL_KEYS, translate } from './i18n.ts';
 import { flattenPolicy, pathName, sectionName } from './policy.ts';
 import { subtreeIds, unitTree } from './tree.ts';
@@ -74,6 +74,13 @@ describe('dashboard numbers', () => {
     expect(overallOnTime(weeks)).toBe(75);
     expect(overallOnTime([])).toBeNull();
     expect(escalationTotals(weeks, ['remind', 'urge', 'notice'])).toEqual([3, 1, 0]);
+    expect(weekSummary(weeks[0]!, true)).toBe('2026-11-02 起一周：按期率 75%（按期 3 / 办结 4）');
+    expect(weekSummary(weeks[1]!, true)).toBe('2026-11-09 起一周：无办结事项');
+    expect(weekSummary(weeks[0]!, false)).toBe('Week of 2026-11-02: 75% on time (3 of 4 completed)');
+  });
+  it('shows every unit, not the first 15 (issue #16: 15 of 34)', () => {
+    const many = { ...stats, units: Array.from({ length: 34 }, (_, i) => ({ unitId: i + 1, unitName: `单位${i + 1}`, total: 1, byLight: { green: 1 }, byStatus: {} })) };
+    expect(lightsByUnit(many).units).toHaveLength(34);
   });
 });
 

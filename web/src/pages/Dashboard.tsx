@@ -6,7 +6,7 @@ import { Chart } from '../components/Chart.tsx';
 import { UnitPicker } from '../components/pickers.tsx';
 import { EmptyState, ErrorState } from '../components/States.tsx';
 import { api } from '../lib/api.ts';
-import { escalationTotals, lightsByUnit, onTimeRates, overallOnTime, overdueRanking } from '../lib/charts.ts';
+import { escalationTotals, lightsByUnit, onTimeRates, overallOnTime, overdueRanking, weekLabel, weekSummary } from '../lib/charts.ts';
 import { ESCALATION, LIGHT_HEX, lightName } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import type { EscalationLevel, Stats, Trend } from '../lib/types.ts';
@@ -40,10 +40,10 @@ export default function Dashboard() {
   const rates = useMemo(() => onTimeRates(weeks), [weeks]);
   const trendOption = useMemo(
     () => ({
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', formatter: (ps: { dataIndex: number }[]) => (weeks[ps[0]?.dataIndex ?? -1] ? weekSummary(weeks[ps[0]!.dataIndex]!, lang === 'zh') : '') },
       legend: { top: 0 },
       grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
-      xAxis: { type: 'category', data: weeks.map((w) => w.week.slice(5)) },
+      xAxis: { type: 'category', data: weeks.map((w) => weekLabel(w.week)) },
       yAxis: [
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
         { type: 'value', minInterval: 1 },
@@ -53,7 +53,7 @@ export default function Dashboard() {
         { type: 'bar', name: t('dash.done'), yAxisIndex: 1, data: weeks.map((w) => w.done), itemStyle: { color: '#91caff' } },
       ],
     }),
-    [weeks, rates, t],
+    [weeks, rates, t, lang],
   );
   const rankingOption = useMemo(
     () => ({
@@ -70,7 +70,7 @@ export default function Dashboard() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
-      xAxis: { type: 'category', data: weeks.map((w) => w.week.slice(5)) },
+      xAxis: { type: 'category', data: weeks.map((w) => weekLabel(w.week)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: LEVELS.map((l, i) => ({ type: 'bar', stack: 'esc', name: ESCALATION[l][lang === 'zh' ? 0 : 1], data: weeks.map((w) => w.escalations[l] ?? 0), itemStyle: { color: ['#ffd666', '#ffa940', '#fa541c', '#cf1322', '#820014'][i] } })),
     }),
@@ -112,15 +112,18 @@ export default function Dashboard() {
             {stats.isPending ? (
               <Skeleton.Node active style={{ width: '100%', height: 360 }} />
             ) : byUnit && byUnit.units.length ? (
-              <Chart
-                option={lightsOption!}
-                height={360}
-                testId="chart-lights"
-                onClick={(p) => {
-                  const u = byUnit.units[p.dataIndex ?? -1];
-                  if (u) ledger({ unitId: u.id, ...(p.seriesId ? { light: p.seriesId } : {}) });
-                }}
-              />
+              // Every unit, 26 px a bar, scrolling past 360 px (a county has 34 units and more).
+              <div style={{ maxHeight: 360, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('dash.lightsByUnit')}>
+                <Chart
+                  option={lightsOption!}
+                  height={Math.max(360, 40 + 26 * byUnit.units.length)}
+                  testId="chart-lights"
+                  onClick={(p) => {
+                    const u = byUnit.units[p.dataIndex ?? -1];
+                    if (u) ledger({ unitId: u.id, ...(p.seriesId ? { light: p.seriesId } : {}) });
+                  }}
+                />
+              </div>
             ) : (
               <div style={{ height: 360, display: 'grid', placeItems: 'center' }}><EmptyState /></div>
             )}
@@ -128,7 +131,8 @@ export default function Dashboard() {
         </Col>
         <Col xs={24} xl={12}>
           <Card title={t('dash.onTime')} size="small">
-            {trend.isPending ? <Skeleton.Node active style={{ width: '100%', height: 360 }} /> : <Chart option={trendOption} height={360} testId="chart-trend" />}
+            <Typography.Text type="secondary">{t('dash.onTimeHow')}</Typography.Text>
+            {trend.isPending ? <Skeleton.Node active style={{ width: '100%', height: 336 }} /> : <Chart option={trendOption} height={336} testId="chart-trend" />}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
