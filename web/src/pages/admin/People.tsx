@@ -33,6 +33,7 @@ export default function People() {
     onError,
   });
   const deactivate = useMutation({ mutationFn: (id: number) => api.del(`/api/v1/people/${id}`), onSuccess: () => qc.invalidateQueries({ queryKey: ['people'] }), onError });
+  const reactivate = useMutation({ mutationFn: (id: number) => api.patch(`/api/v1/people/${id}`, { active: true }), onSuccess: () => qc.invalidateQueries({ queryKey: ['people'] }), onError });
   const rows = people.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card title={t('admin.people')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('admin.newPerson')}</Button>}>
@@ -61,14 +62,27 @@ export default function People() {
           {
             title: t('admin.active'),
             key: 'active',
+            width: 80,
+            render: (_: unknown, p) => (p.active ? <Tag color="green">{zh ? '在职' : 'Active'}</Tag> : <Tag>{zh ? '已停用' : 'Inactive'}</Tag>),
+          },
+          {
+            // 停用 is something an admin does, so it is a button in its own column, not the status.
+            title: zh ? '操作' : 'Actions',
+            key: 'actions',
             width: 90,
             render: (_: unknown, p) =>
               p.active ? (
-                <Popconfirm title={zh ? '停用该人员？其会话将立即失效。' : 'Deactivate? Their sessions end now.'} onConfirm={() => deactivate.mutate(p.id)}>
-                  <a>{zh ? '停用' : 'Deactivate'}</a>
+                <Popconfirm title={zh ? `停用 ${p.name}？其会话和令牌将立即失效。` : `Deactivate ${p.name}? Their sessions and tokens end now.`} onConfirm={() => deactivate.mutate(p.id)}>
+                  <Button type="link" danger size="small" style={{ padding: 0 }} aria-label={zh ? `停用 ${p.name}` : `Deactivate ${p.name}`}>
+                    {zh ? '停用' : 'Deactivate'}
+                  </Button>
                 </Popconfirm>
               ) : (
-                <Tag>{zh ? '已停用' : 'Inactive'}</Tag>
+                <Popconfirm title={zh ? `恢复 ${p.name} 的账号？` : `Reactivate ${p.name}?`} onConfirm={() => reactivate.mutate(p.id)}>
+                  <Button type="link" size="small" style={{ padding: 0 }} aria-label={zh ? `恢复 ${p.name}` : `Reactivate ${p.name}`}>
+                    {zh ? '恢复' : 'Reactivate'}
+                  </Button>
+                </Popconfirm>
               ),
           },
         ]}
