@@ -197,6 +197,10 @@ export interface SheetSpec {
   title?: string;
   columns: readonly { header: string; width?: number }[];
   rows: Iterable<readonly CellInput[]>;
+  /** A cell's fill colour (ARGB, "FFFF4D4F"), by data row (0-based) and column (0-based); none by default. */
+  fill?: (row: number, column: number) => string | null;
+  /** Page setup for printing: landscape, fitted to the page's width, the header (and title) repeated on every page, A4. */
+  print?: { landscape?: boolean; fitToWidth?: boolean; repeatHeader?: boolean };
 }
 
 /** A cell's value as written: text neutralised (see `neutralizeFormula`), numbers, booleans and dates as they are. */
@@ -233,7 +237,30 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], options: { cre
       cell.font = { bold: true };
       if (c.width) ws.getColumn(i + 1).width = c.width;
     });
-    for (const row of spec.rows) ws.addRow(row.map(safeCellValue));
+    let n = 0;
+    for (const row of spec.rows) {
+      const added = ws.addRow(row.map(safeCellValue));
+      if (spec.fill) {
+        for (let c = 0; c < row.length; c++) {
+          const argb = spec.fill(n, c);
+          if (argb) added.getCell(c + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+        }
+      }
+      n++;
+    }
+    if (spec.print) {
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9, // A4
+        orientation: spec.print.landscape ? 'landscape' : 'portrait',
+        ...(spec.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+        ...(spec.print.repeatHeader ? { printTitlesRow: `1:${headerLine}` } : {}),
+        horizontalCentered: true,
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      };
+      // 第 N 页 / 共 M 页 at the foot of every printed page.
+      ws.headerFooter = { ...ws.headerFooter, oddFooter: '&C第 &P 页 / 共 &N 页' };
+    }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -9,8 +9,8 @@ import type { Db, Executor } from '../../platform/db/index.ts';
 import type { NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import { buildFeed, type FeedEvent } from './ics.ts';
-import { readLedger, writeLedger, type LedgerRow } from './ledger.ts';
-import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES } from './rules.ts';
+import { LIGHT_NAMES, readLedger, writeLedger, type LedgerRow } from './ledger.ts';
+import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES, TODO_NAMES } from './rules.ts';
 import { TaskCreateBody } from './schemas.ts';
 import type { ImportedHistory, TaskCreateInput, TaskService } from './service.ts';
 import type { TaskStore } from './store.ts';
@@ -66,8 +66,8 @@ export class LedgerService {
     this.feedContributors.push(contributor);
   }
 
-  /** The ledger as XLSX, with the ledger's filters, in deadline order. */
-  async export(actor: Actor, filter: ViewFilter): Promise<Buffer> {
+  /** The ledger as XLSX, with the ledger's filters, in deadline order; its title names the unit (`unitId`) and the filter. */
+  async export(actor: Actor, filter: ViewFilter, unitId?: number): Promise<Buffer> {
     const rows: LedgerRow[] = [];
     let after: [string | number, number] | undefined;
     do {
@@ -77,10 +77,12 @@ export class LedgerService {
       const unitIds = [...new Set(page.items.flatMap((i) => i.task.coUnitIds))];
       const [people, units] = [await this.org.peopleByIds(personIds), await this.org.unitsByIds(unitIds)];
       const latest = await this.store.latestReports(this.db, ids);
-      for (const { task: t } of page.items) {
+      for (const { task: t, light } of page.items) {
         const last = latest.find((l) => l.taskId === t.id)?.data as { text?: string | null } | undefined;
         const done = t.verifiedAt ?? t.closedAt;
         rows.push({
+          light: light.light,
+          overdueWorkdays: light.overdueWorkdays,
           title: t.title,
           source: `${SOURCE_NAMES[t.sourceKind]}${t.sourceRef ? `：${t.sourceRef}` : ''}`,
           leadUnit: t.leadUnitName,
@@ -98,7 +100,8 @@ export class LedgerService {
       }
       after = page.next ?? undefined;
     } while (after && rows.length < EXPORT_MAX_ROWS);
-    return writeLedger(rows, `督办事项台账（${shanghaiDate(this.clock.now())}）`);
+    const [unit] = unitId ? await this.org.unitsByIds([unitId]) : [];
+    return writeLedger(rows, { unitName: unit?.name ?? null, filter: describeFilter(filter), date: shanghaiDate(this.clock.now()) });
   }
 
   /**
@@ -203,4 +206,18 @@ export class LedgerService {
       milestones,
     });
   }
+}
+
+/** The ledger's filters in words, for the exported title row (the unit is named on its own). */
+export function describeFilter(f: ViewFilter): string[] {
+  return [
+    f.light ? LIGHT_NAMES[f.light] : '',
+    f.level ? LEVEL_NAMES[f.level] : '',
+    f.sourceKind ? `来源：${SOURCE_NAMES[f.sourceKind]}` : '',
+    f.status?.length ? `状态：${f.status.map((s) => STATUS_NAMES[s]).join('/')}` : '',
+    f.overdue ? '已逾期' : '',
+    f.deadlineFrom || f.deadlineTo ? `时限 ${f.deadlineFrom ?? '…'} 至 ${f.deadlineTo ?? '…'}` : '',
+    f.todo ? `待办：${TODO_NAMES[f.todo]}` : '',
+    f.q ? `含「${f.q.slice(0, 20)}」` : '',
+  ].filter(Boolean);
 }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { fileBytes } from '../../platform/xlsx.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers/context.ts';
-import { LEDGER_COLUMNS } from './ledger.ts';
+import { EXPORT_COLUMNS, LEDGER_COLUMNS } from './ledger.ts';
 
 /** The same county in two databases: units and people with the same names. */
 async function buildCounty(ctx: TestContext) {
@@ -63,11 +63,11 @@ describe('台账 XLSX', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await sheetRows(res.rawPayload);
-    expect(rows[1]).toEqual([...LEDGER_COLUMNS]);
+    expect(rows[1]).toEqual([...EXPORT_COLUMNS]);
     expect(rows.slice(2)).toEqual([
-      ['1', '农村公路安全隐患排查', '其他', '住建局', '', '', '', '2026-11-20', '100%', '已办结', '2026-11-02', '', '一般'],
-      ['2', '城区道路"白改黑"工程', '会议决定：县政府第 12 次常务会议', '住建局', '交通局', '张科员', '王县长', '2026-12-15', '60%：完成两条道路, 第三条施工中', '办理中', '', '含 3 条主干道', '重点'],
-      ['3', '重大项目谋划', '其他', '住建局', '', '', '', '2027-01-29', '0%', '已交办', '', '', '重大'],
+      ['1', '已办结', '农村公路安全隐患排查', '其他', '住建局', '', '', '', '2026-11-20', '0', '100%', '已办结', '2026-11-02', '', '一般'],
+      ['2', '绿灯', '城区道路"白改黑"工程', '会议决定：县政府第 12 次常务会议', '住建局', '交通局', '张科员', '王县长', '2026-12-15', '0', '60%：完成两条道路, 第三条施工中', '办理中', '', '含 3 条主干道', '重点'],
+      ['3', '绿灯', '重大项目谋划', '其他', '住建局', '', '', '', '2027-01-29', '0', '0%', '已交办', '', '', '重大'],
     ]);
 
     const orgB = await buildCounty(b);

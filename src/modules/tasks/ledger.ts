@@ -1,12 +1,25 @@
 import { dateFromText, openWorkbook, sheetTable, writeWorkbook } from '../../platform/xlsx.ts';
-import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
+import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES, type Light, type SourceKind, type TaskLevel, type TaskStatus } from './rules.ts';
 
-/** 台账: the conventional columns, then 级别 so a round trip keeps the level. */
+/** 台账: the conventional columns, then 级别 so a round trip keeps the level. The import reads these, by name. */
 export const LEDGER_COLUMNS = ['序号', '事项名称', '来源', '主办单位', '协办单位', '责任人', '分管领导', '完成时限', '进展情况', '状态', '办结时间', '备注', '级别'] as const;
 
-const WIDTHS = [6, 40, 24, 20, 24, 10, 10, 12, 40, 10, 12, 30, 8];
+/**
+ * The exported 台账 adds what a leader reads first: the light (its colour as the cell's fill) and
+ * the working days overdue. The import passes over both.
+ */
+export const EXPORT_COLUMNS = ['序号', '灯号', '事项名称', '来源', '主办单位', '协办单位', '责任人', '分管领导', '完成时限', '逾期工作日', '进展情况', '状态', '办结时间', '备注', '级别'] as const;
+
+const WIDTHS = [6, 8, 36, 20, 16, 18, 9, 9, 11, 8, 36, 9, 11, 26, 6];
+
+export const LIGHT_NAMES: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', done: '已办结' };
+/** The fills a printed 台账 shows its lights in (light enough to read black text on, dark enough to tell apart in print). */
+export const LIGHT_FILLS: Record<Light, string> = { red: 'FFFF7875', yellow: 'FFFFD666', green: 'FF95DE64', done: 'FFD9D9D9' };
+const LIGHT_COLUMN = EXPORT_COLUMNS.indexOf('灯号');
 
 export interface LedgerRow {
+  light: Light;
+  overdueWorkdays: number;
   title: string;
   source: string;
   leadUnit: string;
@@ -21,14 +34,32 @@ export interface LedgerRow {
   level: string;
 }
 
-/** The ledger workbook: a title row, the conventional header, one row per task; formula-like texts neutralised. */
-export async function writeLedger(rows: LedgerRow[], title: string): Promise<Buffer> {
+/** What the exported 台账 shows in its title row: the unit, the filter in words, the date. */
+export interface LedgerCaption {
+  unitName: string | null;
+  filter: string[];
+  date: string;
+}
+
+/** The title row: "督办事项台账（甲县 · 红灯、重点 · 2026-12-01）". */
+export function ledgerTitle(c: LedgerCaption): string {
+  return `督办事项台账（${[c.unitName ?? '全部单位', c.filter.length ? `筛选：${c.filter.join('、')}` : '', `导出日期 ${c.date}`].filter(Boolean).join(' · ')}）`;
+}
+
+/**
+ * The ledger workbook, ready to print and hand to a leader: a title row (unit, filter, date), the
+ * conventional header repeated on every printed page, one row per task with its light's colour,
+ * A4 landscape fitted to the page's width; formula-like texts neutralised.
+ */
+export async function writeLedger(rows: LedgerRow[], caption: LedgerCaption): Promise<Buffer> {
   return writeWorkbook([
     {
       name: '督办台账',
-      title,
-      columns: LEDGER_COLUMNS.map((header, i) => ({ header, width: WIDTHS[i] })),
-      rows: rows.map((r, i) => [i + 1, r.title, r.source, r.leadUnit, r.coUnits.join('、'), r.responsible, r.leader, r.deadline, r.progress, r.status, r.doneAt, r.remarks, r.level]),
+      title: ledgerTitle(caption),
+      columns: EXPORT_COLUMNS.map((header, i) => ({ header, width: WIDTHS[i] })),
+      rows: rows.map((r, i) => [i + 1, LIGHT_NAMES[r.light], r.title, r.source, r.leadUnit, r.coUnits.join('、'), r.responsible, r.leader, r.deadline, r.overdueWorkdays, r.progress, r.status, r.doneAt, r.remarks, r.level]),
+      fill: (row, column) => (column === LIGHT_COLUMN ? LIGHT_FILLS[rows[row]!.light] : null),
+      print: { landscape: true, fitToWidth: true, repeatHeader: true },
     },
   ]);
 }

@@ -7,6 +7,7 @@ import { AppError, badRequest, PLATFORM_ERRORS } from '../../platform/errors.ts'
 import { ANY_USER, PUBLIC, roles } from '../../platform/http/access.ts';
 import { encodeCursor, Page } from '../../platform/http/paging.ts';
 import { fileNameFromHeader } from '../../platform/files/upload.ts';
+import { shanghaiDate } from '../../platform/clock.ts';
 import { fileResponse } from '../../platform/http/responses.ts';
 import { IdParam, QueryInt } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
@@ -62,7 +63,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /** The supervision engine's routes, registered under /api/v1/tasks (the module's prefix). */
 export function taskRoutes(fastify: FastifyInstance, services: PlatformServices & ModuleServices): void {
-  const { tasks, taskViews, ledger, taskAttachments, org } = services;
+  const { tasks, taskViews, ledger, taskAttachments, org, clock } = services;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
   // Ledger uploads arrive as the raw file.
@@ -250,8 +251,8 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       response: { 200: fileResponse(XLSX_TYPE, '督办台账: the ledger as an XLSX workbook (the import reads the same layout)') },
     },
     handler: async (req, reply) => {
-      const xlsx = await ledger.export(req.actor!, await filterOf(req.actor!, req.query));
-      const name = encodeURIComponent(`督办台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      const xlsx = await ledger.export(req.actor!, await filterOf(req.actor!, req.query), req.query.unitId);
+      const name = encodeURIComponent(`督办台账-${shanghaiDate(clock.now())}.xlsx`);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${name}`)

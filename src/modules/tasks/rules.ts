@@ -74,11 +74,12 @@ export const OPEN_STATUSES = ['assigned', 'signed', 'in_progress', 'returned'] a
  */
 export const ESCALATING_STATUSES = ['assigned', 'signed', 'in_progress'] as const satisfies readonly TaskStatus[];
 
-/** What the rules need to know of a task. */
 /** The workbench groups: to sign for, to report on, yellow/red, to verify, extensions to decide. */
 export const TODO_KINDS = ['sign', 'report', 'warn', 'verify', 'extension'] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
+export const TODO_NAMES: Record<TodoKind, string> = { sign: '待签收', report: '待报送进展', warn: '红黄灯', verify: '待审核', extension: '待审批延期' };
 
+/** What the rules need to know of a task. */
 export interface TaskFacts {
   status: TaskStatus;
   level: TaskLevel;
