@@ -170,7 +170,7 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
       case 'close':
         return (
           <>
-            <Alert type="info" title={
+            <Alert type="info" role="note" title={
                 task.summary
                   ? zh ? '下列总结取自申请办结时的内容，请确认或修改后销号。' : 'The summary below is the one submitted with the completion: confirm or edit it, then close.'
                   : zh ? '销号前请填写总结。' : 'Write the close-out summary, then close.'
@@ -197,7 +197,7 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
         return (
           <>
             {action === 'supervise' && (
-              <Alert type="warning" title={zh ? '升级为督办后，该事项列入督办，逐级升级不再重复提醒、催办。' : 'Raised to supervision at once; the ladder will not remind or urge again.'} style={{ marginBottom: 12 }} />
+              <Alert type="warning" role="note" title={zh ? '升级为督办后，该事项列入督办，逐级升级不再重复提醒、催办。' : 'Raised to supervision at once; the ladder will not remind or urge again.'} style={{ marginBottom: 12 }} />
             )}
             <Form.Item name="text" label={zh ? (action === 'urge' ? '催办内容' : '督办要求') : 'What is asked'} rules={required(zh ? (action === 'urge' ? '催办内容' : '督办要求') : 'What is asked')}>
               <Input.TextArea rows={4} maxLength={2000} showCount />
