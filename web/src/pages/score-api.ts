@@ -1,0 +1,190 @@
+/**
+ * The 比学赶超 and 总结 routes as the pages read them: the scoreboard and its drill-down, model
+ * cases (典型), accountability records (问责) and reports (报告, 通报, 我的总结).
+ * Shapes: src/modules/scoreboard, accountability and reports (schemas.ts).
+ */
+import { api, type QueryValue } from '../lib/api.ts';
+
+export interface Ref {
+  id: number;
+  name: string;
+}
+export interface ScoreComponent {
+  key: string;
+  name?: string | null;
+  score: number | null;
+  weight: number;
+  explanation?: string | null;
+}
+export interface ScoreRow {
+  unitId: number;
+  unitName?: string;
+  score: number | null;
+  rank: number | null;
+  change: number | null;
+  components: ScoreComponent[];
+}
+export interface Scoreboard {
+  items: ScoreRow[];
+  period?: string;
+  redList?: number[];
+  blackList?: number[];
+}
+export interface UnitScore {
+  unitId: number;
+  unitName: string;
+  period: string;
+  score: number | null;
+  rank: number | null;
+  change: number | null;
+  peerSize?: number | null;
+  formula?: string | null;
+  components: (ScoreComponent & { facts?: Record<string, unknown> | null })[];
+}
+export interface ComponentRecord {
+  kind: string;
+  id: number;
+  title: string;
+  date?: string | null;
+  note?: string | null;
+}
+export interface ComponentRecords {
+  items: ComponentRecord[];
+  nextCursor: string | null;
+  ledgerFilter?: Record<string, unknown> | null;
+  explanation?: string | null;
+}
+
+export interface ModelCase {
+  id: number;
+  version?: number;
+  title: string;
+  summary: string;
+  body?: string;
+  tags: string[];
+  status: string;
+  unit: Ref;
+  task?: Ref | null;
+  taskId?: number | null;
+  nominatedBy?: Ref | null;
+  createdAt: string;
+  allowedActions?: string[];
+}
+export interface CasePage {
+  items: ModelCase[];
+  nextCursor: string | null;
+}
+
+export interface Evidence {
+  kind: string;
+  id?: number | null;
+  note?: string | null;
+  title?: string | null;
+}
+export interface AccRecord {
+  id: number;
+  version: number;
+  kind: string;
+  status: string;
+  title: string;
+  reason: string;
+  origin?: string;
+  targetUnit: Ref;
+  targetPerson: Ref | null;
+  evidence: Evidence[];
+  taskId?: number | null;
+  explanation: string | null;
+  explainedAt?: string | null;
+  conclusion: string | null;
+  issuedAt?: string | null;
+  closedAt?: string | null;
+  createdAt: string;
+  allowedActions: string[];
+}
+export interface AccPage {
+  items: AccRecord[];
+  nextCursor: string | null;
+}
+export interface AccDraft {
+  kind: string;
+  title: string;
+  reason: string;
+  targetUnitId: number;
+  targetPersonId?: number | null;
+  evidence?: Evidence[];
+}
+
+export interface ReportSection {
+  key: string;
+  heading: string;
+  text: string;
+  editable?: boolean;
+}
+export interface ReportTableData {
+  key?: string;
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+export interface Report {
+  id: number;
+  version: number;
+  kind: string;
+  status: string;
+  title: string;
+  number: string | null;
+  period: string;
+  sections: ReportSection[];
+  tables: ReportTableData[];
+  issuedAt?: string | null;
+  createdAt: string;
+  allowedActions: string[];
+}
+export interface ReportPage {
+  items: Report[];
+  nextCursor: string | null;
+}
+
+export interface SummaryTask {
+  taskId: number;
+  title: string;
+  closedAt?: string | null;
+  summary: string;
+}
+export interface PersonalSummary {
+  id?: number | null;
+  version?: number;
+  period: string;
+  status: string;
+  text: string;
+  tasks: SummaryTask[];
+  allowedActions?: string[];
+}
+
+const S = '/api/v1/scoreboard';
+export const scoreApi = {
+  board: (period: string, peer: string) => api.get<Scoreboard>(S, { period, peer }),
+  unit: (unitId: number, period: string) => api.get<UnitScore>(`${S}/units/${unitId}`, { period }),
+  records: (unitId: number, key: string, period: string, cursor?: string | null) => api.get<ComponentRecords>(`${S}/units/${unitId}/components/${encodeURIComponent(key)}`, { period, cursor }),
+  recompute: (period: string) => api.post<unknown>(`${S}/recompute`, { period }),
+
+  cases: (query: Record<string, QueryValue>) => api.get<CasePage>('/api/v1/cases', query),
+  case: (id: number) => api.get<ModelCase>(`/api/v1/cases/${id}`),
+  nominate: (body: { taskId?: number; unitId: number; title: string; summary: string; body: string; tags: string[] }) => api.post<ModelCase>('/api/v1/cases', body),
+  decideCase: (id: number, action: 'select' | 'decline', version?: number) => api.post<ModelCase>(`/api/v1/cases/${id}/${action}`, version === undefined ? {} : { version }),
+
+  records_: (query: Record<string, QueryValue>) => api.get<AccPage>('/api/v1/accountability', query),
+  record: (id: number) => api.get<AccRecord>(`/api/v1/accountability/${id}`),
+  createRecord: (body: AccDraft) => api.post<AccRecord>('/api/v1/accountability', body),
+  editRecord: (id: number, body: Partial<AccDraft> & { version: number }) => api.patch<AccRecord>(`/api/v1/accountability/${id}`, body),
+  actRecord: (id: number, action: 'issue' | 'explain' | 'close', body: Record<string, unknown>) => api.post<AccRecord>(`/api/v1/accountability/${id}/${action}`, body),
+
+  reports: (query: Record<string, QueryValue>) => api.get<ReportPage>('/api/v1/reports', query),
+  report: (id: number) => api.get<Report>(`/api/v1/reports/${id}`),
+  generate: (body: { kind: string; period?: string }) => api.post<Report>('/api/v1/reports', body),
+  editReport: (id: number, body: { version: number; title?: string; sections: { key: string; text: string }[] }) => api.patch<Report>(`/api/v1/reports/${id}`, body),
+  issueReport: (id: number, version: number) => api.post<Report>(`/api/v1/reports/${id}/issue`, { version }),
+
+  mySummary: (period: string) => api.get<PersonalSummary>('/api/v1/summaries/mine', { period }),
+  saveSummary: (body: { period: string; text: string; version?: number; submit?: boolean }) => api.put<PersonalSummary>('/api/v1/summaries/mine', body),
+};
