@@ -24,6 +24,7 @@ import {
   scheduleFor,
   urgingNotice,
   urgingOverdue,
+  type EscalationLevel,
   type LightResult,
   type Refusal,
   type SourceKind,
@@ -229,6 +230,15 @@ export class TaskService {
   /** Every task that came from one record of a module (`source: { kind, id }`), oldest first, as `state` gives them. */
   async bySource(kind: SourceKind, sourceId: number, db: Executor = this.db): Promise<TaskState[]> {
     return this.withLights(await this.store.bySource(db, kind, sourceId), db);
+  }
+
+  /**
+   * The escalation rungs of `levels` fired at or after `since` (or after the keyset `after`),
+   * oldest first, with their task's title, deadline and lead unit: how another module follows the
+   * upper rungs of every source without the scan loading full rows for it. No visibility check.
+   */
+  rungsSince(levels: readonly EscalationLevel[], from: { since: Date | null; after?: readonly [Date, number, string] | undefined }, limit: number, db: Executor = this.db) {
+    return this.store.rungsSince(db, levels, from, limit);
   }
 
   /** 交办: creates a task for a lead unit within the assigner's scope (in the caller's transaction when given one). */

@@ -68,6 +68,786 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accountability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问责记录 you may see, newest first (drafts: supervisors over the target only); filters unitId (target at or under), personId, taskId, kind, status, q (title) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                    limit?: number;
+                    personId?: number;
+                    q?: string;
+                    status?: "draft" | "issued" | "explained" | "closed";
+                    taskId?: number;
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedAt: string | null;
+                                closedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                conclusion: string | null;
+                                createdAt: string;
+                                createdBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                evidence: {
+                                    id?: number;
+                                    /** @enum {string} */
+                                    kind: "task" | "citizen_request" | "link";
+                                    note?: string;
+                                }[];
+                                explainedAt: string | null;
+                                explainedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                explanation: string | null;
+                                id: number;
+                                issuedAt: string | null;
+                                issuedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                                kindName: string;
+                                /** @enum {string} */
+                                origin: "manual" | "escalation" | "public_flag";
+                                reason: string;
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "explained" | "closed";
+                                statusName: string;
+                                targetPerson: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                targetUnit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                taskId: number | null;
+                                title: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建 a record (提醒 / 约谈 / 通报批评 / 诫勉 / 问责建议) as a draft against a unit in your region, or a person working there; evidence: tasks, citizen requests, links */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: {
+                            id?: number;
+                            /** @enum {string} */
+                            kind: "task" | "citizen_request" | "link";
+                            note?: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                        reason: string;
+                        targetPersonId?: number | null;
+                        targetUnitId: number;
+                        taskId?: number | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record, with the actions you may take on it (edit, issue, explain, close) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿: the fields given, with the version (a draft only; 409 INVALID_TRANSITION after issue) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: {
+                            id?: number;
+                            /** @enum {string} */
+                            kind: "task" | "citizen_request" | "link";
+                            note?: string;
+                        }[];
+                        /** @enum {string} */
+                        kind?: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                        reason?: string;
+                        targetPersonId?: number | null;
+                        taskId?: number | null;
+                        title?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结案 an issued record (explained or not), with the conclusion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conclusion: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申辩 (提交说明): the person concerned — the target person, or the target unit’s heads — once, after issue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 印发 a draft: the target person (or the target unit’s heads) is notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
