@@ -140,7 +140,7 @@ export const RECORD_OF: Names = {
 export const recordOfName = (kind: string, lang: Lang) => pick(RECORD_OF, kind, lang);
 
 /** A ledger filter object → the ledger's address. */
-export function ledgerHref(filter: Record<string, unknown> | null | undefined): string | null {
+export function ledgerHref(filter: Record<string, string | number | boolean | readonly (string | number)[] | null | undefined> | null | undefined): string | null {
   if (!filter) return null;
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) {
@@ -183,7 +183,7 @@ export function tableChart(table: ReportTable): { categories: string[]; series: 
   if (!table.rows.length || table.columns.length < 2) return null;
   const numeric = table.columns
     .map((name, i) => ({ name, i }))
-    .filter(({ i }) => i > 0 && table.rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number' || (typeof r[i] === 'string' && /^-?\d+(\.\d+)?%?$/.test(r[i] as string))))
+    .filter(({ i }) => i > 0 && table.rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number' || (typeof r[i] === 'string' && /^-?\d+(\.\d+)?%?$/.test(r[i]))))
     .filter(({ i }) => table.rows.some((r) => r[i] !== null && r[i] !== undefined && r[i] !== ''));
   if (!numeric.length) return null;
   const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number.parseFloat(v) : null);
@@ -198,3 +198,7 @@ export function chartSummary(title: string, chart: { categories: string[]; serie
   const parts = chart.series.map((s) => `${s.name}：${chart.categories.map((c, i) => `${c} ${s.data[i] ?? '—'}`).join('，')}`);
   return `${title}。${parts.join('；')}`;
 }
+
+// Model cases (典型)
+export const CASE_STATUS: Names = { nominated: ['推荐', 'Nominated'], selected: ['入选', 'Selected'], declined: ['未入选', 'Declined'] };
+export const caseStatusName = (s: string, lang: Lang) => pick(CASE_STATUS, s, lang);

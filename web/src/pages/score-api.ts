@@ -4,6 +4,8 @@
  * Shapes: src/modules/scoreboard, accountability and reports (schemas.ts).
  */
 import { api, type QueryValue } from '../lib/api.ts';
+import type { paths } from '../lib/api-types.ts';
+import type { ApiResponse } from '../lib/types.ts';
 
 export interface Ref {
   id: number;
@@ -51,7 +53,7 @@ export interface ComponentRecord {
 export interface ComponentRecords {
   items: ComponentRecord[];
   nextCursor: string | null;
-  ledgerFilter?: Record<string, unknown> | null;
+  ledgerFilter?: Record<string, string | number | boolean | (string | number)[] | null> | null;
   explanation?: string | null;
 }
 
@@ -75,44 +77,13 @@ export interface CasePage {
   nextCursor: string | null;
 }
 
-export interface Evidence {
-  kind: string;
-  id?: number | null;
-  note?: string | null;
-  title?: string | null;
-}
-export interface AccRecord {
-  id: number;
-  version: number;
-  kind: string;
-  status: string;
-  title: string;
-  reason: string;
-  origin?: string;
-  targetUnit: Ref;
-  targetPerson: Ref | null;
-  evidence: Evidence[];
-  taskId?: number | null;
-  explanation: string | null;
-  explainedAt?: string | null;
-  conclusion: string | null;
-  issuedAt?: string | null;
-  closedAt?: string | null;
-  createdAt: string;
-  allowedActions: string[];
-}
-export interface AccPage {
-  items: AccRecord[];
-  nextCursor: string | null;
-}
-export interface AccDraft {
-  kind: string;
-  title: string;
-  reason: string;
-  targetUnitId: number;
-  targetPersonId?: number | null;
-  evidence?: Evidence[];
-}
+export type AccRecord = ApiResponse<'/api/v1/accountability/{id}', 'get'>;
+export type AccRow = AccPage['items'][number];
+export type AccPage = ApiResponse<'/api/v1/accountability', 'get'>;
+export type AccDraft = NonNullable<paths['/api/v1/accountability']['post']['requestBody']>['content']['application/json'];
+export type AccPatch = NonNullable<paths['/api/v1/accountability/{id}']['patch']['requestBody']>['content']['application/json'];
+export type AccAction = AccRecord['allowedActions'][number];
+export type Evidence = AccRecord['evidence'][number];
 
 export interface ReportSection {
   key: string;
@@ -173,11 +144,13 @@ export const scoreApi = {
   nominate: (body: { taskId?: number; unitId: number; title: string; summary: string; body: string; tags: string[] }) => api.post<ModelCase>('/api/v1/cases', body),
   decideCase: (id: number, action: 'select' | 'decline', version?: number) => api.post<ModelCase>(`/api/v1/cases/${id}/${action}`, version === undefined ? {} : { version }),
 
-  records_: (query: Record<string, QueryValue>) => api.get<AccPage>('/api/v1/accountability', query),
+  accList: (query: Record<string, QueryValue>) => api.get<AccPage>('/api/v1/accountability', query),
   record: (id: number) => api.get<AccRecord>(`/api/v1/accountability/${id}`),
   createRecord: (body: AccDraft) => api.post<AccRecord>('/api/v1/accountability', body),
-  editRecord: (id: number, body: Partial<AccDraft> & { version: number }) => api.patch<AccRecord>(`/api/v1/accountability/${id}`, body),
-  actRecord: (id: number, action: 'issue' | 'explain' | 'close', body: Record<string, unknown>) => api.post<AccRecord>(`/api/v1/accountability/${id}/${action}`, body),
+  editRecord: (id: number, body: AccPatch) => api.patch<AccRecord>(`/api/v1/accountability/${id}`, body),
+  issueRecord: (id: number, version: number) => api.post<AccRecord>(`/api/v1/accountability/${id}/issue`, { version }),
+  explainRecord: (id: number, version: number, text: string) => api.post<AccRecord>(`/api/v1/accountability/${id}/explain`, { version, text }),
+  closeRecord: (id: number, version: number, conclusion: string) => api.post<AccRecord>(`/api/v1/accountability/${id}/close`, { version, conclusion }),
 
   reports: (query: Record<string, QueryValue>) => api.get<ReportPage>('/api/v1/reports', query),
   report: (id: number) => api.get<Report>(`/api/v1/reports/${id}`),
