@@ -40,7 +40,7 @@ export function NominateCase({ task, onClose }: { task?: { id: number; title: st
           <Input.TextArea rows={6} maxLength={20000} />
         </Form.Item>
         <Form.Item name="tags" label={`${t('case.tags')}（${t('common.optional')}）`}>
-          <Select mode="tags" tokenSeparators={[',', '，', '、']} maxCount={10} open={false} suffixIcon={null} aria-label={t('case.tags')} />
+          <Select mode="tags" tokenSeparators={[',', '，', '、']} maxCount={20} open={false} suffixIcon={null} aria-label={t('case.tags')} />
         </Form.Item>
         {save.isError && <Alert type="error" showIcon title={save.error instanceof ApiError ? save.error.message : String(save.error)} />}
       </Form>

@@ -32,8 +32,9 @@ describe('periods', () => {
 describe('scores and ranks', () => {
   it('reads a change: up, down, same, new', () => {
     expect(changeView(2)).toEqual({ dir: 'up', text: '▲2' });
-    expect(changeView(-3)).toEqual({ dir: 'down', text: '▼3' });
+    expect(changeView(-3.14)).toEqual({ dir: 'down', text: '▼3.1' });
     expect(changeView(0).dir).toBe('same');
+    expect(changeView(0.02).dir).toBe('same');
     expect(changeView(null).dir).toBe('new');
   });
   it('says no data instead of zero', () => {
@@ -62,7 +63,10 @@ describe('links', () => {
     expect(recordHref('request', 4)).toBe('/desk/4');
     expect(recordHref('meeting', 5)).toBe('/meetings/5');
     expect(recordHref('other', 5)).toBeNull();
-    expect(ledgerHref({ unitId: 3, light: 'red', status: ['verified', 'closed'], q: '' })).toBe('/tasks?unitId=3&light=red&status=verified%2Cclosed');
+    expect(ledgerHref({ path: '/tasks', query: { unitId: 3, light: 'red', status: ['verified', 'closed'], q: '' } })).toBe('/tasks?unitId=3&light=red&status=verified%2Cclosed');
+    expect(ledgerHref({ path: '/desk', query: { unitId: 3 } })).toBe('/desk?unitId=3');
+    expect(ledgerHref({ path: '//evil.example', query: {} })).toBe('/tasks');
+    expect(ledgerHref({ path: '/api/v1/tasks', query: { unitId: 1 } })).toBe('/tasks?unitId=1');
     expect(ledgerHref(null)).toBeNull();
   });
   it('knows the record steps', () => {

@@ -64,8 +64,10 @@ export function periodName(p: string, lang: Lang): string {
 /** A rank change as read: up (better), down, the same, or new (no previous period). */
 export function changeView(change: number | null | undefined): { dir: 'up' | 'down' | 'same' | 'new'; text: string } {
   if (change === null || change === undefined) return { dir: 'new', text: '—' };
-  if (change > 0) return { dir: 'up', text: `▲${change}` };
-  if (change < 0) return { dir: 'down', text: `▼${-change}` };
+  const n = Math.round(Math.abs(change) * 10) / 10;
+  if (n === 0) return { dir: 'same', text: '–' };
+  if (change > 0) return { dir: 'up', text: `▲${n}` };
+  if (change < 0) return { dir: 'down', text: `▼${n}` };
   return { dir: 'same', text: '–' };
 }
 
@@ -83,20 +85,20 @@ export function weightText(weight: number, total?: number): string {
 
 export const PEER: Names = { township: ['乡镇', 'Townships'], department: ['县直部门', 'County departments'] };
 
-/** The efficiency index's components (the API gives a name too; these are for when it does not). */
+/** The efficiency index's components, in English (the API names them in Chinese). */
 export const COMPONENT: Names = {
-  onTime: ['按时办结', 'On-time completion'],
-  signFor: ['签收及时', 'Sign-for timeliness'],
+  on_time: ['按时办结', 'On-time completion'],
+  sign: ['签收及时', 'Sign-for timeliness'],
   feedback: ['反馈及时', 'Feedback timeliness'],
-  reporting: ['进展报送', 'Progress reports'],
-  overdueDays: ['逾期天数', 'Overdue task-days'],
+  progress: ['进展报送', 'Progress reports'],
+  overdue_days: ['逾期天数', 'Overdue task-days'],
   extensions: ['延期', 'Extensions'],
   escalations: ['被问效层级', 'Escalations received'],
-  citizenOnTime: ['诉求按时办理', 'Citizen requests on time'],
-  satisfaction: ['群众满意度', 'Citizen satisfaction'],
+  citizen_on_time: ['诉求按时办理', 'Citizen requests on time'],
+  citizen_satisfaction: ['群众满意度', 'Citizen satisfaction'],
   meetings: ['会议合规', 'Meeting compliance'],
   documents: ['发文合规', 'Document compliance'],
-  fieldDays: ['一线工作', 'Field days'],
+  field_days: ['一线工作', 'Field days'],
   findings: ['问题解决', 'Findings resolved'],
 };
 export const componentName = (key: string, lang: Lang, given?: string | null) => (lang === 'zh' && given ? given : COMPONENT[key] ? pick(COMPONENT, key, lang) : (given ?? key));
@@ -139,16 +141,18 @@ export const RECORD_OF: Names = {
 };
 export const recordOfName = (kind: string, lang: Lang) => pick(RECORD_OF, kind, lang);
 
-/** A ledger filter object → the ledger's address. */
-export function ledgerHref(filter: Record<string, string | number | boolean | readonly (string | number)[] | null | undefined> | null | undefined): string | null {
-  if (!filter) return null;
+/** A ledger filter (the API's path and query) → the app's address. */
+export function ledgerHref(ledger: { path?: string; query: Record<string, string | number | boolean | readonly (string | number)[] | null | undefined> } | null | undefined): string | null {
+  if (!ledger) return null;
+  const filter = ledger.query;
+  const base = ledger.path && ledger.path.startsWith('/') && !ledger.path.startsWith('//') && !ledger.path.startsWith('/api/') ? ledger.path : '/tasks';
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) {
     if (v === undefined || v === null || v === '') continue;
     p.set(k, Array.isArray(v) ? v.join(',') : String(v));
   }
   const s = p.toString();
-  return s ? `/tasks?${s}` : '/tasks';
+  return s ? `${base}?${s}` : base;
 }
 
 // 问责 records
@@ -200,5 +204,14 @@ export function chartSummary(title: string, chart: { categories: string[]; serie
 }
 
 // Model cases (典型)
-export const CASE_STATUS: Names = { nominated: ['推荐', 'Nominated'], selected: ['入选', 'Selected'], declined: ['未入选', 'Declined'] };
+export const CASE_STATUS: Names = { nominated: ['推荐', 'Nominated'], selected: ['入选', 'Selected'], rejected: ['未入选', 'Not selected'] };
 export const caseStatusName = (s: string, lang: Lang) => pick(CASE_STATUS, s, lang);
+
+/** A record's facts as one line: `deadline 2026-10-20 · overdueDays 3` (the API's own words for the keys). */
+export function factsText(facts: Record<string, string | number | null> | null | undefined): string {
+  if (!facts) return '';
+  return Object.entries(facts)
+    .filter(([, v]) => v !== null && v !== '')
+    .map(([k, v]) => `${k} ${v}`)
+    .join(' · ');
+}

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Input, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { ApiError } from '../lib/api.ts';
+import { hasRole, useMe } from '../lib/auth.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import { caseStatusName } from '../lib/score.ts';
@@ -17,12 +19,15 @@ export default function CaseDetail() {
   const { lang } = useLang();
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const me = useMe();
+  const [note, setNote] = useState('');
   const key = ['cases', 'detail', caseId];
   const q = useQuery({ queryKey: key, queryFn: () => scoreApi.case(caseId), enabled: Number.isInteger(caseId) && caseId > 0 });
   const decide = useMutation({
-    mutationFn: (action: 'select' | 'decline') => scoreApi.decideCase(caseId, action, q.data?.version),
+    mutationFn: (action: 'select' | 'reject') => scoreApi.decideCase(caseId, action, q.data!.version, note.trim() || undefined),
     onSuccess: (c) => {
       qc.setQueryData(key, c);
+      setNote('');
       void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
       message.success(t('common.saved'));
     },
@@ -32,8 +37,10 @@ export default function CaseDetail() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (q.isPending) return <Card><Loading rows={10} /></Card>;
   const c = q.data;
-  const can = (a: string) => (c.allowedActions ?? []).includes(a);
-  const taskId = c.task?.id ?? c.taskId ?? null;
+  // The server lets supervisors and admins decide (select a nominated or an earlier rejected case; reject a nominated one).
+  const keeper = hasRole(me.data, 'supervisor', 'admin');
+  const can = (a: 'select' | 'reject') => keeper && (a === 'select' ? c.status !== 'selected' : c.status === 'nominated');
+  const taskId = c.taskId;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Link to="/cases">← {t('menu.cases')}</Link>
@@ -52,23 +59,33 @@ export default function CaseDetail() {
         <Descriptions column={{ xs: 1, sm: 2 }} size="small" style={{ marginTop: 12 }}>
           <Descriptions.Item label={t('case.unit')}>{c.unit.name}</Descriptions.Item>
           <Descriptions.Item label={t('case.nominatedBy')}>
-            {c.nominatedBy?.name ?? '—'} · {dateTime(c.createdAt)}
+            {c.nominatedBy.name} · {dateTime(c.createdAt)}
           </Descriptions.Item>
+          {c.decidedBy && (
+            <Descriptions.Item label={t('case.decidedBy')}>
+              {c.decidedBy.name}
+              {c.decidedAt ? ` · ${dateTime(c.decidedAt)}` : ''}
+              {c.decisionNote ? `：${c.decisionNote}` : ''}
+            </Descriptions.Item>
+          )}
           {taskId && (
             <Descriptions.Item label={t('case.task')}>
-              <Link to={`/tasks/${taskId}`}>{c.task?.name ?? `#${taskId}`}</Link>
+              <Link to={`/tasks/${taskId}`} data-testid="case-task">
+                {t('case.task')} #{taskId}
+              </Link>
             </Descriptions.Item>
           )}
         </Descriptions>
-        {(can('select') || can('decline')) && (
+        {(can('select') || can('reject')) && (
           <Space wrap style={{ marginTop: 12 }} data-testid="case-actions">
+            <Input placeholder={t('case.note')} aria-label={t('case.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} style={{ width: 260, maxWidth: '100%' }} />
             {can('select') && (
               <Button type="primary" onClick={() => decide.mutate('select')} loading={decide.isPending} data-action="select">
                 {t('case.select')}
               </Button>
             )}
-            {can('decline') && (
-              <Button onClick={() => decide.mutate('decline')} loading={decide.isPending} data-action="decline">
+            {can('reject') && (
+              <Button onClick={() => decide.mutate('reject')} loading={decide.isPending} data-action="reject">
                 {t('case.decline')}
               </Button>
             )}

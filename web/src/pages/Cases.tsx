@@ -12,7 +12,7 @@ import { useLang, useT } from '../lib/i18n.ts';
 import { caseStatusName, CASE_STATUS } from '../lib/score.ts';
 import { scoreApi, type ModelCase } from './score-api.ts';
 
-export const CASE_COLOR: Record<string, string | undefined> = { nominated: 'processing', selected: 'red', declined: 'default' };
+export const CASE_COLOR: Record<string, string | undefined> = { nominated: 'processing', selected: 'red', rejected: 'default' };
 type Filters = { q?: string; unitId?: number; tag?: string; year?: number; status?: string };
 
 /** 典型案例: the library of model cases, searchable; supervisors nominate one here or from a task. */

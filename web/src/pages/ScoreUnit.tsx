@@ -6,11 +6,11 @@ import { Link, useParams } from 'react-router';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { useLang, useT } from '../lib/i18n.ts';
-import { changeView, componentName, ledgerHref, periodName, recordHref, recordOfName, scoreText, weightText } from '../lib/score.ts';
-import { scoreApi, type ComponentRecord, type UnitScore } from './score-api.ts';
+import { changeView, componentName, factsText, ledgerHref, periodName, recordHref, recordOfName, scoreText, weightText } from '../lib/score.ts';
+import { scoreApi, type ComponentRecord, type UnitComponent } from './score-api.ts';
 import { useScoreParams } from './Scoreboard.tsx';
 
-type Component = UnitScore['components'][number];
+type Component = UnitComponent;
 
 /** One unit's score drilled down: every component with its score, weight and formula, and the records behind each. */
 export default function ScoreUnit() {
@@ -21,7 +21,6 @@ export default function ScoreUnit() {
   const { period, peer, params, setParams } = useScoreParams();
   const open = params.get('component');
   const q = useQuery({ queryKey: ['scoreboard', 'unit', unitId, period], queryFn: () => scoreApi.unit(unitId, period), enabled: Number.isInteger(unitId) && unitId > 0 });
-  const totalWeight = useMemo(() => (q.data?.components ?? []).filter((c) => c.score !== null).reduce((s, c) => s + c.weight, 0), [q.data]);
   const chartOption = useMemo(() => {
     const cs = q.data?.components ?? [];
     return {
@@ -56,15 +55,18 @@ export default function ScoreUnit() {
         <Row gutter={[16, 16]} align="middle">
           <Col xs={24} md={10}>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="su-unit">
-              {u.unitName}
+              {u.unit.name}
             </Typography.Title>
-            <Typography.Text type="secondary">{periodName(u.period ?? period, lang)}</Typography.Text>
+            <Typography.Text type="secondary">
+              {periodName(u.period, lang)} · {u.group.name}
+              {u.closed ? ` · ${t('sb.closed')}` : ''}
+            </Typography.Text>
           </Col>
           <Col xs={8} md={4}>
             <Statistic title={t('sb.score')} value={scoreText(u.score, lang)} data-testid="su-score" />
           </Col>
           <Col xs={8} md={4}>
-            <Statistic title={t('sb.rank')} value={u.rank === null ? '—' : u.peerSize ? `${u.rank} / ${u.peerSize}` : u.rank} />
+            <Statistic title={t('sb.rank')} value={u.rank === null ? '—' : `${u.rank} / ${u.of}`} />
           </Col>
           <Col xs={8} md={6}>
             <Statistic title={t('sb.change')} value={change.dir === 'new' ? t('sb.new') : change.text} styles={{ content: { color: change.dir === 'up' ? '#389e0d' : change.dir === 'down' ? '#cf1322' : undefined } }} />
@@ -72,7 +74,7 @@ export default function ScoreUnit() {
         </Row>
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="su-formula">
           <Typography.Text strong>{t('sb.formula')}：</Typography.Text>
-          {u.formula ?? t('sb.formulaDefault')}
+          {u.explanation || t('sb.formulaDefault')}
         </Typography.Paragraph>
       </Card>
       <Row gutter={[16, 16]}>
@@ -89,8 +91,8 @@ export default function ScoreUnit() {
               columns={[
                 { title: t('sb.component'), dataIndex: 'key', width: 140, render: (_: unknown, c) => componentName(c.key, lang, c.name) },
                 { title: t('sb.score'), dataIndex: 'score', width: 80, render: (v: number | null) => <Typography.Text type={v === null ? 'secondary' : undefined}>{scoreText(v, lang)}</Typography.Text> },
-                { title: t('sb.weight'), dataIndex: 'weight', width: 80, render: (v: number, c) => (c.score === null ? <Typography.Text type="secondary" delete>{weightText(v)}</Typography.Text> : weightText(v, totalWeight > 1.0001 ? totalWeight : undefined)) },
-                { title: t('sb.explanation'), dataIndex: 'explanation', render: (v: string | null | undefined) => <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{v ?? '—'}</span> },
+                { title: t('sb.weight'), dataIndex: 'weight', width: 110, render: (v: number, c) => (c.score === null ? <Typography.Text type="secondary" delete>{weightText(v)}</Typography.Text> : <span title={t('sb.shareHint')}>{weightText(v)}{c.share > 0 && Math.abs(c.share * 100 - (v <= 1 ? v * 100 : v)) > 0.05 ? ` → ${weightText(c.share)}` : ''}</span>) },
+                { title: t('sb.explanation'), dataIndex: 'explanation', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{v || '—'}</span> },
                 {
                   title: t('sb.behind'),
                   key: 'open',
@@ -129,7 +131,7 @@ function Records({ unitId, period, component }: { unitId: number; period: string
   });
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
   const first = q.data?.pages[0];
-  const ledger = ledgerHref(first?.ledgerFilter);
+  const ledger = ledgerHref(first?.ledger);
   return (
     <Card
       size="small"
@@ -141,9 +143,9 @@ function Records({ unitId, period, component }: { unitId: number; period: string
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
       ) : (
         <>
-          {(first?.explanation ?? component.explanation) && (
+          {component.explanation && (
             <Descriptions size="small" column={1} style={{ marginBottom: 8 }}>
-              <Descriptions.Item label={t('sb.explanation')}>{first?.explanation ?? component.explanation}</Descriptions.Item>
+              <Descriptions.Item label={t('sb.explanation')}>{component.explanation}</Descriptions.Item>
             </Descriptions>
           )}
           <List<ComponentRecord>
@@ -152,14 +154,14 @@ function Records({ unitId, period, component }: { unitId: number; period: string
             dataSource={rows}
             locale={{ emptyText: component.score === null ? t('sb.noDataComponent') : t('common.empty') }}
             renderItem={(r) => {
-              const href = recordHref(r.kind, r.id);
+              const href = r.link && r.link.startsWith('/') && !r.link.startsWith('//') ? r.link : recordHref(r.kind, r.id);
               return (
                 <List.Item>
                   <Space wrap size={6}>
                     <Tag>{recordOfName(r.kind, lang)}</Tag>
                     {href ? <Link to={href} data-testid={`su-record-${r.kind}-${r.id}`}>{r.title}</Link> : <span>{r.title}</span>}
-                    {r.date && <Typography.Text type="secondary">{r.date}</Typography.Text>}
-                    {r.note && <Typography.Text type="secondary">{r.note}</Typography.Text>}
+                    <Tag color={r.good ? 'success' : 'error'}>{r.good ? t('sb.good') : t('sb.bad')}</Tag>
+                    <Typography.Text type="secondary">{factsText(r.facts)}</Typography.Text>
                   </Space>
                 </List.Item>
               );

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../components/States.tsx';
 import { serverToday } from '../lib/auth.ts';
+import { dateTime } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import { changeView, componentName, PEER, PERIOD_KIND, periodKind, periodName, periodOf, recentPeriods, redBlack, scoreText, type PeriodKind } from '../lib/score.ts';
 import { scoreApi, type ScoreComponent, type ScoreRow } from './score-api.ts';
@@ -31,13 +32,14 @@ export default function Scoreboard() {
   const board = useQuery({ queryKey: ['scoreboard', period, peer], queryFn: () => scoreApi.board(period, peer) });
   const items = useMemo(() => board.data?.items ?? [], [board.data]);
   const lists = useMemo(() => {
-    if (board.data?.redList && board.data.blackList) {
+    if (board.data) {
       const by = new Map(items.map((i) => [i.unitId, i]));
       const get = (ids: number[]) => ids.map((id) => by.get(id)).filter((x): x is ScoreRow => !!x);
-      return { red: get(board.data.redList), black: get(board.data.blackList) };
+      return { red: get(board.data.red), black: get(board.data.black) };
     }
     return redBlack(items, LIST_SIZE);
   }, [board.data, items]);
+  const groups = new Set(items.map((i) => i.groupId)).size;
   const periods = recentPeriods(kind, today, kind === 'year' ? 5 : kind === 'quarter' ? 8 : 12);
   const unitHref = (unitId: number) => `/scoreboard/units/${unitId}?period=${period}&peer=${peer}`;
 
@@ -90,7 +92,8 @@ export default function Scoreboard() {
                   <List.Item extra={<Typography.Text strong>{scoreText(r.score, lang)}</Typography.Text>}>
                     <Space>
                       <Tag color={which === 'red' ? 'red' : 'default'}>{r.rank}</Tag>
-                      <Link to={unitHref(r.unitId)}>{r.unitName ?? `#${r.unitId}`}</Link>
+                      <Link to={unitHref(r.unitId)}>{r.unitName}</Link>
+                      {groups > 1 && <Typography.Text type="secondary">{r.groupName}</Typography.Text>}
                     </Space>
                   </List.Item>
                 )}
@@ -99,7 +102,11 @@ export default function Scoreboard() {
           </Col>
         ))}
       </Row>
-      <Card size="small" title={`${t('sb.ranking')} · ${periodName(period, lang)}`}>
+      <Card
+        size="small"
+        title={`${t('sb.ranking')} · ${periodName(period, lang)}`}
+        extra={board.data && <Typography.Text type="secondary">{board.data.closed ? t('sb.closed') : board.data.computedAt ? `${t('sb.computedAt')} ${dateTime(board.data.computedAt)}` : t('sb.notComputed')}</Typography.Text>}
+      >
         <Table<ScoreRow>
           rowKey="unitId"
           size="middle"
@@ -111,15 +118,16 @@ export default function Scoreboard() {
           data-testid="sb-table"
           columns={[
             { title: t('sb.rank'), dataIndex: 'rank', width: 64, render: (v: number | null) => v ?? '—' },
-            { title: t('sb.unit'), dataIndex: 'unitName', width: 180, render: (_: unknown, r) => <Link to={unitHref(r.unitId)} data-testid={`sb-unit-${r.unitId}`}>{r.unitName ?? `#${r.unitId}`}</Link> },
-            { title: t('sb.score'), dataIndex: 'score', width: 90, render: (v: number | null) => <Typography.Text strong={v !== null} type={v === null ? 'secondary' : undefined}>{scoreText(v, lang)}</Typography.Text> },
+            { title: t('sb.unit'), dataIndex: 'unitName', width: 180, render: (_: unknown, r) => (r.full ? <Link to={unitHref(r.unitId)} data-testid={`sb-unit-${r.unitId}`}>{r.unitName}</Link> : r.unitName) },
+            ...(groups > 1 ? [{ title: t('sb.group'), dataIndex: 'groupName', width: 120 }] : []),
+            { title: t('sb.score'), dataIndex: 'score', width: 90, render: (v: number | null, r) => (r.full ? <Typography.Text strong={v !== null} type={v === null ? 'secondary' : undefined}>{scoreText(v, lang)}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>) },
             {
               title: t('sb.change'),
               dataIndex: 'change',
               width: 80,
               render: (v: number | null) => {
                 const c = changeView(v);
-                const label = c.dir === 'up' ? `${t('sb.up')} ${v}` : c.dir === 'down' ? `${t('sb.down')} ${-v!}` : c.dir === 'new' ? t('sb.new') : t('sb.same');
+                const label = c.dir === 'up' ? `${t('sb.up')} ${c.text.slice(1)}` : c.dir === 'down' ? `${t('sb.down')} ${c.text.slice(1)}` : c.dir === 'new' ? t('sb.new') : t('sb.same');
                 return (
                   <span style={{ color: CHANGE_COLOR[c.dir] }} aria-label={label} title={label} data-change={c.dir}>
                     {c.text}
@@ -127,7 +135,7 @@ export default function Scoreboard() {
                 );
               },
             },
-            { title: t('sb.components'), key: 'components', render: (_: unknown, r) => <ComponentBars components={r.components} /> },
+            { title: t('sb.components'), key: 'components', render: (_: unknown, r) => (r.full ? <ComponentBars components={r.components} /> : null) },
           ]}
         />
       </Card>

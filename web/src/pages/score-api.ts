@@ -13,64 +13,88 @@ export interface Ref {
 }
 export interface ScoreComponent {
   key: string;
-  name?: string | null;
+  name: string;
   score: number | null;
   weight: number;
-  explanation?: string | null;
 }
 export interface ScoreRow {
   unitId: number;
-  unitName?: string;
+  unitName: string;
+  groupId: number;
+  groupName: string;
   score: number | null;
   rank: number | null;
+  /** Score minus last period's; null for a new unit or no data. */
   change: number | null;
+  /** false: a unit head's peer, rank only. */
+  full: boolean;
   components: ScoreComponent[];
 }
 export interface Scoreboard {
+  period: string;
+  peer: string;
+  computedAt: string | null;
+  closed: boolean;
   items: ScoreRow[];
-  period?: string;
-  redList?: number[];
-  blackList?: number[];
+  red: number[];
+  black: number[];
+}
+export interface UnitComponent extends ScoreComponent {
+  share: number;
+  samples: number;
+  explanation: string;
+  facts: Record<string, number>;
+  records: string;
 }
 export interface UnitScore {
-  unitId: number;
-  unitName: string;
   period: string;
+  unit: Ref;
+  peer: string;
+  group: Ref;
   score: number | null;
   rank: number | null;
+  of: number;
   change: number | null;
-  peerSize?: number | null;
-  formula?: string | null;
-  components: (ScoreComponent & { facts?: Record<string, unknown> | null })[];
+  explanation: string;
+  computedAt: string;
+  closed: boolean;
+  components: UnitComponent[];
 }
 export interface ComponentRecord {
   kind: string;
   id: number;
   title: string;
-  date?: string | null;
-  note?: string | null;
+  status: string;
+  good: boolean;
+  link: string;
+  facts: Record<string, string | number | null>;
 }
 export interface ComponentRecords {
+  period: string;
+  component: string;
+  records: string;
+  ledger: { path: string; query: Record<string, string | number> } | null;
   items: ComponentRecord[];
   nextCursor: string | null;
-  ledgerFilter?: Record<string, string | number | boolean | (string | number)[] | null> | null;
-  explanation?: string | null;
 }
 
 export interface ModelCase {
   id: number;
-  version?: number;
+  version: number;
   title: string;
   summary: string;
-  body?: string;
+  body: string;
   tags: string[];
-  status: string;
   unit: Ref;
-  task?: Ref | null;
-  taskId?: number | null;
-  nominatedBy?: Ref | null;
+  taskId: number | null;
+  status: string;
+  year: number;
+  nominatedBy: Ref;
+  decidedBy: Ref | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
   createdAt: string;
-  allowedActions?: string[];
+  updatedAt: string;
 }
 export interface CasePage {
   items: ModelCase[];
@@ -137,12 +161,12 @@ export const scoreApi = {
   board: (period: string, peer: string) => api.get<Scoreboard>(S, { period, peer }),
   unit: (unitId: number, period: string) => api.get<UnitScore>(`${S}/units/${unitId}`, { period }),
   records: (unitId: number, key: string, period: string, cursor?: string | null) => api.get<ComponentRecords>(`${S}/units/${unitId}/components/${encodeURIComponent(key)}`, { period, cursor }),
-  recompute: (period: string) => api.post<unknown>(`${S}/recompute`, { period }),
+  recompute: (periods?: string[]) => api.post<unknown>(`${S}/recompute`, periods ? { periods } : {}),
 
-  cases: (query: Record<string, QueryValue>) => api.get<CasePage>('/api/v1/cases', query),
-  case: (id: number) => api.get<ModelCase>(`/api/v1/cases/${id}`),
-  nominate: (body: { taskId?: number; unitId: number; title: string; summary: string; body: string; tags: string[] }) => api.post<ModelCase>('/api/v1/cases', body),
-  decideCase: (id: number, action: 'select' | 'decline', version?: number) => api.post<ModelCase>(`/api/v1/cases/${id}/${action}`, version === undefined ? {} : { version }),
+  cases: (query: Record<string, QueryValue>) => api.get<CasePage>(`${S}/cases`, query),
+  case: (id: number) => api.get<ModelCase>(`${S}/cases/${id}`),
+  nominate: (body: { taskId?: number; unitId?: number; title: string; summary: string; body: string; tags: string[] }) => api.post<ModelCase>(`${S}/cases`, body),
+  decideCase: (id: number, action: 'select' | 'reject', version: number, note?: string) => api.post<ModelCase>(`${S}/cases/${id}/${action}`, { version, ...(note ? { note } : {}) }),
 
   accList: (query: Record<string, QueryValue>) => api.get<AccPage>('/api/v1/accountability', query),
   record: (id: number) => api.get<AccRecord>(`/api/v1/accountability/${id}`),
