@@ -64,7 +64,7 @@ describe('links', () => {
     expect(recordHref('meeting', 5)).toBe('/meetings/5');
     expect(recordHref('other', 5)).toBeNull();
     expect(ledgerHref({ path: '/tasks', query: { unitId: 3, light: 'red', status: ['verified', 'closed'], q: '' } })).toBe('/tasks?unitId=3&light=red&status=verified%2Cclosed');
-    expect(ledgerHref({ path: '/desk', query: { unitId: 3 } })).toBe('/desk?unitId=3');
+    expect(ledgerHref({ path: '/api/v1/citizen-requests', query: { unitId: 3 } })).toBe('/desk?unitId=3');
     expect(ledgerHref({ path: '//evil.example', query: {} })).toBe('/tasks');
     expect(ledgerHref({ path: '/api/v1/tasks', query: { unitId: 1 } })).toBe('/tasks?unitId=1');
     expect(ledgerHref(null)).toBeNull();

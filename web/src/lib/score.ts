@@ -141,11 +141,13 @@ export const RECORD_OF: Names = {
 };
 export const recordOfName = (kind: string, lang: Lang) => pick(RECORD_OF, kind, lang);
 
+/** The app's list page of an API list route. */
+const LIST_PAGES: Record<string, string> = { '/api/v1/tasks': '/tasks', '/tasks': '/tasks', '/api/v1/citizen-requests': '/desk', '/desk': '/desk' };
 /** A ledger filter (the API's path and query) → the app's address. */
 export function ledgerHref(ledger: { path?: string; query: Record<string, string | number | boolean | readonly (string | number)[] | null | undefined> } | null | undefined): string | null {
   if (!ledger) return null;
   const filter = ledger.query;
-  const base = ledger.path && ledger.path.startsWith('/') && !ledger.path.startsWith('//') && !ledger.path.startsWith('/api/') ? ledger.path : '/tasks';
+  const base = LIST_PAGES[ledger.path ?? ''] ?? '/tasks';
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) {
     if (v === undefined || v === null || v === '') continue;

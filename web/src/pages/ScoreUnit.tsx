@@ -154,7 +154,8 @@ function Records({ unitId, period, component }: { unitId: number; period: string
             dataSource={rows}
             locale={{ emptyText: component.score === null ? t('sb.noDataComponent') : t('common.empty') }}
             renderItem={(r) => {
-              const href = r.link && r.link.startsWith('/') && !r.link.startsWith('//') ? r.link : recordHref(r.kind, r.id);
+              // The app's own page of the record, by kind (the API's `link` may name a route of its own).
+              const href = recordHref(r.kind, r.id);
               return (
                 <List.Item>
                   <Space wrap size={6}>

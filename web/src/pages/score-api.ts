@@ -11,95 +11,17 @@ export interface Ref {
   id: number;
   name: string;
 }
-export interface ScoreComponent {
-  key: string;
-  name: string;
-  score: number | null;
-  weight: number;
-}
-export interface ScoreRow {
-  unitId: number;
-  unitName: string;
-  groupId: number;
-  groupName: string;
-  score: number | null;
-  rank: number | null;
-  /** Score minus last period's; null for a new unit or no data. */
-  change: number | null;
-  /** false: a unit head's peer, rank only. */
-  full: boolean;
-  components: ScoreComponent[];
-}
-export interface Scoreboard {
-  period: string;
-  peer: string;
-  computedAt: string | null;
-  closed: boolean;
-  items: ScoreRow[];
-  red: number[];
-  black: number[];
-}
-export interface UnitComponent extends ScoreComponent {
-  share: number;
-  samples: number;
-  explanation: string;
-  facts: Record<string, number>;
-  records: string;
-}
-export interface UnitScore {
-  period: string;
-  unit: Ref;
-  peer: string;
-  group: Ref;
-  score: number | null;
-  rank: number | null;
-  of: number;
-  change: number | null;
-  explanation: string;
-  computedAt: string;
-  closed: boolean;
-  components: UnitComponent[];
-}
-export interface ComponentRecord {
-  kind: string;
-  id: number;
-  title: string;
-  status: string;
-  good: boolean;
-  link: string;
-  facts: Record<string, string | number | null>;
-}
-export interface ComponentRecords {
-  period: string;
-  component: string;
-  records: string;
-  ledger: { path: string; query: Record<string, string | number> } | null;
-  items: ComponentRecord[];
-  nextCursor: string | null;
-}
-
-export interface ModelCase {
-  id: number;
-  version: number;
-  title: string;
-  summary: string;
-  body: string;
-  tags: string[];
-  unit: Ref;
-  taskId: number | null;
-  status: string;
-  year: number;
-  nominatedBy: Ref;
-  decidedBy: Ref | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface CasePage {
-  items: ModelCase[];
-  nextCursor: string | null;
-}
+export type Scoreboard = ApiResponse<'/api/v1/scoreboard', 'get'>;
+export type ScoreRow = Scoreboard['items'][number];
+export type ScoreComponent = ScoreRow['components'][number];
+export type UnitScore = ApiResponse<'/api/v1/scoreboard/units/{unitId}', 'get'>;
+export type UnitComponent = UnitScore['components'][number];
+export type ComponentKey = UnitComponent['key'];
+export type ComponentRecords = ApiResponse<'/api/v1/scoreboard/units/{unitId}/components/{key}', 'get'>;
+export type ComponentRecord = ComponentRecords['items'][number];
+export type ModelCase = ApiResponse<'/api/v1/scoreboard/cases/{id}', 'get'>;
+export type CasePage = ApiResponse<'/api/v1/scoreboard/cases', 'get'>;
+export type CaseBody = NonNullable<paths['/api/v1/scoreboard/cases']['post']['requestBody']>['content']['application/json'];
 
 export type AccRecord = ApiResponse<'/api/v1/accountability/{id}', 'get'>;
 export type AccRow = AccPage['items'][number];
@@ -165,7 +87,7 @@ export const scoreApi = {
 
   cases: (query: Record<string, QueryValue>) => api.get<CasePage>(`${S}/cases`, query),
   case: (id: number) => api.get<ModelCase>(`${S}/cases/${id}`),
-  nominate: (body: { taskId?: number; unitId?: number; title: string; summary: string; body: string; tags: string[] }) => api.post<ModelCase>(`${S}/cases`, body),
+  nominate: (body: CaseBody) => api.post<ModelCase>(`${S}/cases`, body),
   decideCase: (id: number, action: 'select' | 'reject', version: number, note?: string) => api.post<ModelCase>(`${S}/cases/${id}/${action}`, { version, ...(note ? { note } : {}) }),
 
   accList: (query: Record<string, QueryValue>) => api.get<AccPage>('/api/v1/accountability', query),
