@@ -76,6 +76,12 @@ export const PolicySchema = z
       ratingWindowDays: days,
       rectifyWorkdays: workdays,
     }),
+    reports: z.strictObject({
+      /** 周报告 / 月调度 / 季通报 / 年度考评 for the previous period are drafted on the Nth working day of the next (周报告、月调度). */
+      generateOnWorkday: z.number().int().min(1).max(20),
+      /** At most N rows in a report's table (red tasks, units, rankings). */
+      tableRows: z.number().int().min(1).max(500),
+    }),
     auth: z.strictObject({
       maxFailedLogins: z.number().int().min(1).max(100),
       lockoutMinutes: z.number().int().min(1).max(24 * 60),
@@ -126,6 +132,10 @@ export const defaultPolicy: Policy = {
     returnWithinWorkdays: 2,
     ratingWindowDays: 7,
     rectifyWorkdays: 5,
+  },
+  reports: {
+    generateOnWorkday: 1,
+    tableRows: 30,
   },
   auth: {
     maxFailedLogins: 5,
