@@ -115,18 +115,21 @@ export function previousPeriod(kind: Exclude<ReportKind, 'notice'>, date: string
   return periodContaining(kind, plusDays(periodContaining(kind, date).from, -1));
 }
 
+/** How many calendar days after its day a missed scheduled report is still made (the server was down). */
+export const CATCH_UP_DAYS = 7;
+
 /**
  * Is `today` the day the job makes the `kind` report for the previous period? The `nth` working
  * day (1 = the first) of the period containing today, by the calendar (调休 and holidays count as
- * they fall). A job that missed the day (the server was down) makes it on any later day of the
- * period: the store keeps one report per region, kind and period.
+ * they fall), or a day of the CATCH_UP_DAYS after it (a job that missed its day). Never later: a
+ * new installation does not write last year's reports. The store keeps one per region, kind and period.
  */
 export function isDueOn(kind: Exclude<ReportKind, 'notice'>, today: string, nth: number, cal: WorkCalendar): boolean {
   const start = periodContaining(kind, today).from;
   let seen = 0;
   for (let d = start; d <= today; d = plusDays(d, 1)) {
     if (cal.isWorkday(d)) seen += 1;
-    if (seen >= nth) return true;
+    if (seen >= nth) return today < plusDays(d, CATCH_UP_DAYS);
   }
   return false;
 }
