@@ -111,6 +111,12 @@ export const PolicySchema = z
       /** 升级督办: points off per escalation rung received, by level, averaged over the tasks of the period. */
       escalationPoints: z.strictObject({ remind: points, urge: points, supervise: points, notice: points, accountability: points }),
     }),
+    reports: z.strictObject({
+      /** 周报告 / 月调度 / 季通报 / 年度考评 for the previous period are drafted on the Nth working day of the next (周报告、月调度). */
+      generateOnWorkday: z.number().int().min(1).max(20),
+      /** At most N rows in a report's table (red tasks, units, rankings). */
+      tableRows: z.number().int().min(1).max(500),
+    }),
     auth: z.strictObject({
       maxFailedLogins: z.number().int().min(1).max(100),
       lockoutMinutes: z.number().int().min(1).max(24 * 60),
@@ -185,6 +191,10 @@ export const defaultPolicy: Policy = {
     minComponents: 1,
     overduePointsPerDay: 2,
     escalationPoints: { remind: 2, urge: 5, supervise: 10, notice: 20, accountability: 40 },
+  },
+  reports: {
+    generateOnWorkday: 1,
+    tableRows: 30,
   },
   auth: {
     maxFailedLogins: 5,

@@ -94,6 +94,12 @@ export class AccountabilityService {
     return this.store.list(this.db, this.viewer(actor), filter, page);
   }
 
+  /** Records issued in [from, to) (Asia/Shanghai days) against units at or under `unitPath`, by kind (the reports cite them). */
+  async countsIssued(unitPath: string, period: { from: string; to: string }, db: Executor = this.db): Promise<{ kind: RecordKind; n: number }[]> {
+    const rows = await this.store.counts(db, unitPath, new Date(`${period.from}T00:00:00+08:00`), new Date(`${period.to}T00:00:00+08:00`));
+    return rows.map((r) => ({ kind: r.kind, n: Number(r.n) }));
+  }
+
   /** Checks the target person works in the target unit (or below), and the evidence exists and is the actor's to cite. */
   private async checkTargets(actor: Actor, unitPath: string, personId: number | null | undefined, evidence: Evidence[], taskId: number | null | undefined, db: Executor): Promise<void> {
     if (personId) {

@@ -1,10 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Scope } from '../../platform/auth/actor.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import type { RecordKind, RecordStatus } from './rules.ts';
-import type { AccountabilityRecordTable, AccountabilityRecordUpdate, NewAccountabilityRecord } from './schema.ts';
+import type { AccountabilityRecordUpdate, NewAccountabilityRecord } from './schema.ts';
 
 /** Who is looking (policy.ts `canSee` as SQL). */
 export interface Viewer {
@@ -25,23 +24,22 @@ export interface RecordFilter {
   q?: string | undefined;
 }
 
-type Eb = ExpressionBuilder<Database & { r: AccountabilityRecordTable; tu: Database['unit'] }, 'r' | 'tu'>;
 
 const inScopeSql = (s: Scope): Expression<SqlBool>[] => [
   ...s.subtrees.map((p) => sql<SqlBool>`tu.path like ${likePrefix(p)}`),
   ...(s.units.length ? [sql<SqlBool>`tu.path = any(${s.units})`] : []),
 ];
+const or = (xs: Expression<SqlBool>[]) => (xs.length ? sql<SqlBool>`(${sql.join(xs, sql` or `)})` : sql<SqlBool>`false`);
 
 export type RecordRow = Awaited<ReturnType<AccountabilityStore['byId']>> & object;
 
 /** Kysely queries of the accountability module. */
 export class AccountabilityStore {
   /** The records the viewer may see (policy.ts `canSee`). */
-  visible(eb: Eb, v: Viewer): Expression<SqlBool> {
+  visible(v: Viewer): Expression<SqlBool> {
     if (v.all) return sql<SqlBool>`true`;
-    const managed = v.manage ? inScopeSql(v.manage) : [];
-    const issued = [sql<SqlBool>`r.target_person_id = ${v.personId}`, ...(v.read ? inScopeSql(v.read) : [])];
-    return eb.or([...managed.map((e) => eb(e, '=', true)), eb.and([eb('r.status', '<>', 'draft'), eb.or(issued.map((e) => eb(e, '=', true)))])]);
+    const issued = sql<SqlBool>`(r.status <> 'draft' and ${or([sql<SqlBool>`r.target_person_id = ${v.personId}`, ...(v.read ? inScopeSql(v.read) : [])])})`;
+    return or([...(v.manage ? inScopeSql(v.manage) : []), issued]);
   }
 
   private base(db: Executor) {
@@ -66,7 +64,7 @@ export class AccountabilityStore {
 
   /** A page of the records the viewer may see, newest first. */
   list(db: Executor, v: Viewer, f: RecordFilter, page: { limit: number; after?: readonly [string, number] | undefined }) {
-    let q = this.base(db).where((eb) => this.visible(eb as unknown as Eb, v));
+    let q = this.base(db).where(this.visible(v));
     if (f.unitPath) q = q.where('tu.path', 'like', likePrefix(f.unitPath));
     if (f.personId) q = q.where('r.targetPersonId', '=', f.personId);
     if (f.kind) q = q.where('r.kind', '=', f.kind);

@@ -262,6 +262,15 @@ export class TaskService {
     return this.store.rungsSince(db, levels, from, limit);
   }
 
+  /**
+   * 一段时间一总结: the tasks a person was responsible for and that were closed (销号) in [from, to)
+   * (dates, Asia/Shanghai), with their close-out summaries, oldest first. No visibility check:
+   * the caller asks for the person themselves.
+   */
+  closedFor(personId: number, from: string, to: string, limit = 500, db: Executor = this.db) {
+    return this.store.closedFor(db, personId, from, to, limit);
+  }
+
   /** 交办: creates a task for a lead unit within the assigner's scope (in the caller's transaction when given one). */
   async create(ctx: AuditContext, actor: Actor, input: TaskCreateInput, trx?: Executor): Promise<TaskRow> {
     const created = await transact(trx ?? this.db, (tx) => this.insert(ctx, actor, input, tx, null));

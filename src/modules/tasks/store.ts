@@ -286,6 +286,21 @@ export class TaskStore {
     return q.orderBy('e.at').orderBy('e.taskId').orderBy('e.level').limit(limit).execute();
   }
 
+  /** The tasks a person was responsible for that were closed (销号) in [from, to) (Asia/Shanghai days), with their 小结, oldest first. */
+  closedFor(db: Executor, personId: number, from: string, to: string, limit: number) {
+    return db
+      .selectFrom('task')
+      .select(['id', 'title', 'closedAt', 'summary'])
+      .where('responsibleId', '=', personId)
+      .where('status', '=', 'closed')
+      .where('closedAt', '>=', new Date(`${from}T00:00:00+08:00`))
+      .where('closedAt', '<', new Date(`${to}T00:00:00+08:00`))
+      .orderBy('closedAt')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
   /** Sets the escalation rung and the next rung's date of many tasks in one statement. */
   async setEscalationState(db: Executor, rows: { id: number; rung: number; nextOn: string | null }[]): Promise<void> {
     if (rows.length === 0) return;

@@ -6550,6 +6550,1151 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports you may see (drafts: supervisors over the unit), newest first; filters unitId (at or under), kind, status, year (of the period), q (title) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                    limit?: number;
+                    q?: string;
+                    status?: "draft" | "issued";
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: number;
+                                issuedAt: string | null;
+                                /** @enum {string} */
+                                kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                                kindName: string;
+                                number: string | null;
+                                period: {
+                                    from: string;
+                                    key: string;
+                                    to: string;
+                                };
+                                scheduled: boolean;
+                                /** @enum {string} */
+                                status: "draft" | "issued";
+                                title: string;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成 a draft from data (red tasks, overdue units, escalations, on-time rates, rankings and model cases, citizen requests, meetings and documents, field days, accountability): kind weekly|monthly|quarterly|annual|notice, period 2026-W48|2026-11|2026-Q4|2026 (notice: also 2026-11-01..2026-11-30); 409 REPORT_EXISTS (details.id) for a periodic report that exists */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                        period: string;
+                        title?: string;
+                        unitId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report as JSON: title, 文号, sections (text, table, chart data), 落款, and the actions you may take (edit, refresh, issue) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改 a draft: the title and sections’ texts by key (tables are data); 409 INVALID_TRANSITION once issued */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sections?: {
+                            key: string;
+                            text: string;
+                        }[];
+                        title?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reports/{id}.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as DOCX (official-notice layout: 版头, 文号, 标题, sections with tables, 落款 and date): an issued report’s file as stored at issue; a draft’s generated now, marked 草稿 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the report as a Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as XLSX (正文 and one sheet per table): as stored at issue; a draft’s generated now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the report as a workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 印发: the 文号 (next in the unit’s series of the kind this year), the date, and the DOCX and XLSX stored as issued; never changes after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 刷新数据 of a draft: tables from today’s data; texts you edited stay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 个人总结: yours, and the submitted ones of people under you (heads, supervisors, admins); filters personId, unitId, period, status */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    period?: string;
+                    personId?: number;
+                    status?: "draft" | "submitted";
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                items: {
+                                    closedAt: string;
+                                    done: string;
+                                    lessons: string;
+                                    result: string;
+                                    taskId: number;
+                                    title: string;
+                                }[];
+                                period: {
+                                    from: string;
+                                    key: string;
+                                    to: string;
+                                };
+                                person: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                submittedAt: string | null;
+                                text: string;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 我的总结 for a period (2026-11, 2026-Q4, 2026): made the first time (201), prefilled with the close-out summaries of the tasks you closed in it; 200 with the existing one after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A personal summary (its author; once submitted, the heads over the author’s unit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save your draft summary: its text, and reloadItems to take in tasks closed since */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reloadItems?: boolean;
+                        text?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reports/summaries/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交 your summary to your unit’s heads (no change after) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scoreboard": {
         parameters: {
             query?: never;
@@ -11654,6 +12799,10 @@ export type components = {
                     suggestion: number;
                 };
                 returnWithinWorkdays: number;
+            };
+            reports: {
+                generateOnWorkday: number;
+                tableRows: number;
             };
             research: {
                 behindMarginDays: number;
