@@ -131,8 +131,8 @@ describe('比学赶超 and 问责 through the web app', () => {
     // The township's head: the record is on the list; the 申辩 form takes the explanation once.
     page = await e.signIn(people.headB);
     await page.goto(`${e.base}/accountability`);
-    await e.shot(page, 'score-debug-head-list');
-    await expect.poll(() => page.getByTestId('acc-table').innerText(), { timeout: 10_000 }).toContain('关于绿水镇督办事项逾期的约谈');
+    const listed = await Promise.race([page.getByTestId('acc-table').getByText('关于绿水镇督办事项逾期的约谈').waitFor().then(() => 'listed'), page.locator('[role=alert]').waitFor().then(() => 'alert')]);
+    if (listed !== 'listed') throw new Error(`the list failed: ${await page.locator('body').innerText()}`);
     await page.goto(recordUrl);
     await page.getByLabel('情况说明', { exact: true }).fill('汛期已过，清淤于11月10日完成，已补签收。');
     await e.shot(page, 'score-04-explain');

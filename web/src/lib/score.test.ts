@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accStep, changeView, chartSummary, ledgerHref, periodKind, periodName, periodOf, previousPeriod, recentPeriods, recordHref, redBlack, scoreText, tableChart, weightText } from './score.ts';
+import { accStep, isoWeek, monthRange, changeView, chartSummary, ledgerHref, periodKind, periodName, periodOf, previousPeriod, recentPeriods, recordHref, redBlack, scoreText, tableChart, weightText } from './score.ts';
 
 describe('periods', () => {
   it('knows the three kinds and refuses others', () => {
@@ -26,6 +26,16 @@ describe('periods', () => {
     expect(periodName('2026-Q3', 'zh')).toBe('2026年第三季度');
     expect(periodName('2026', 'zh')).toBe('2026年');
     expect(periodName('2026-Q3', 'en')).toBe('2026 Q3');
+    expect(periodName('2026-W47', 'zh')).toBe('2026年第47周');
+    expect(periodName('2026-11-01..2026-11-30', 'zh')).toBe('2026-11-01 – 2026-11-30');
+  });
+  it('knows ISO weeks and month ranges', () => {
+    expect(isoWeek('2026-11-16')).toBe('2026-W47');
+    expect(isoWeek('2026-01-01')).toBe('2026-W01'); // a Thursday
+    expect(isoWeek('2027-01-01')).toBe('2026-W53'); // a Friday: the last week of 2026
+    expect(isoWeek('2024-12-30')).toBe('2025-W01');
+    expect(monthRange('2026-11')).toBe('2026-11-01..2026-11-30');
+    expect(monthRange('2028-02')).toBe('2028-02-01..2028-02-29');
   });
 });
 

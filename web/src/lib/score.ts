@@ -51,8 +51,28 @@ export function recentPeriods(kind: PeriodKind, today: string, count: number): s
   return out;
 }
 
-/** 2026-10 → 2026年10月, 2026-Q3 → 2026年第三季度, 2026 → 2026年 (or the English). */
+/** The ISO week key of a day (YYYY-MM-DD): 2026-11-16 → 2026-W47. */
+export function isoWeek(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const dow = (d.getUTCDay() + 6) % 7; // Monday 0
+  d.setUTCDate(d.getUTCDate() - dow + 3); // the Thursday of the week decides its year
+  const year = d.getUTCFullYear();
+  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** A month as a date range key: 2026-11 → 2026-11-01..2026-11-30. */
+export function monthRange(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-01..${month}-${String(last).padStart(2, '0')}`;
+}
+
+/** 2026-10 → 2026年10月, 2026-Q3 → 2026年第三季度, 2026 → 2026年, 2026-W47 → 2026年第47周 (or the English). */
 export function periodName(p: string, lang: Lang): string {
+  if (/^\d{4}-W\d{2}$/.test(p)) return lang === 'zh' ? `${p.slice(0, 4)}年第${Number(p.slice(6))}周` : p;
+  if (/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/.test(p)) return p.replace('..', ' – ');
   const kind = periodKind(p);
   const y = p.slice(0, 4);
   if (kind === 'month') return lang === 'zh' ? `${y}年${Number(p.slice(5, 7))}月` : p;

@@ -17,7 +17,8 @@ export default function MySummary() {
   const [kind, setKind] = useState<PeriodKind>('month');
   const [period, setPeriod] = useState(() => previousPeriod(periodOf('month', today)));
   const key = ['summaries', 'mine', period];
-  const q = useQuery({ queryKey: key, queryFn: () => scoreApi.mySummary(period) });
+  // Opening is idempotent: the first time makes my summary of the period (prefilled), later it is the one there is.
+  const q = useQuery({ queryKey: key, queryFn: () => scoreApi.openSummary(period) });
   const periods = recentPeriods(kind, today, kind === 'year' ? 3 : kind === 'quarter' ? 6 : 12);
 
   return (
@@ -55,13 +56,13 @@ export default function MySummary() {
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
-            <SummaryForm key={`${period}:${q.data.version ?? 0}`} summary={q.data} queryKey={key} />
+            <SummaryForm key={`${period}:${q.data.id}`} summary={q.data} queryKey={key} />
           </Col>
           <Col xs={24} lg={10}>
             <Card title={t('sum.closedTasks')} size="small">
               <List
                 size="small"
-                dataSource={q.data.tasks}
+                dataSource={q.data.items}
                 locale={{ emptyText: t('sum.noTasks') }}
                 data-testid="sum-tasks"
                 renderItem={(x) => (
@@ -69,7 +70,7 @@ export default function MySummary() {
                     <div style={{ minWidth: 0 }}>
                       <Link to={`/tasks/${x.taskId}`}>{x.title}</Link>
                       <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                        {x.summary}
+                        {itemText(x)}
                       </Typography.Paragraph>
                     </div>
                   </List.Item>
@@ -88,10 +89,13 @@ function SummaryForm({ summary, queryKey }: { summary: PersonalSummary; queryKey
   const { lang } = useLang();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const period = summary.period;
+  const period = summary.period.key;
   const [text, setText] = useState(() => summary.text || prefill(summary, lang));
   const save = useMutation({
-    mutationFn: (submit: boolean) => scoreApi.saveSummary({ period, text, ...(summary.version !== undefined ? { version: summary.version } : {}), submit }),
+    mutationFn: async (submit: boolean) => {
+      const saved = await scoreApi.saveSummary(summary.id, { version: summary.version, text });
+      return submit ? scoreApi.submitSummary(saved.id, saved.version) : saved;
+    },
     onSuccess: (s, submit) => {
       qc.setQueryData(queryKey, s);
       message.success(submit ? t('sum.submitted') : t('common.saved'));
@@ -122,7 +126,10 @@ function SummaryForm({ summary, queryKey }: { summary: PersonalSummary; queryKey
 
 /** The form's starting text when nothing was saved: one paragraph per closed task. */
 function prefill(s: PersonalSummary, lang: 'zh' | 'en'): string {
-  if (!s.tasks.length) return '';
-  const head = lang === 'zh' ? `${periodName(s.period, lang)}，本人办结督办事项 ${s.tasks.length} 件：` : `In ${s.period} I closed ${s.tasks.length} supervised tasks:`;
-  return [head, ...s.tasks.map((x, i) => `${i + 1}. ${x.title}：${x.summary}`)].join('\n');
+  if (!s.items.length) return '';
+  const head = lang === 'zh' ? `${periodName(s.period.key, lang)}，本人办结督办事项 ${s.items.length} 件：` : `In ${s.period.key} I closed ${s.items.length} supervised tasks:`;
+  return [head, ...s.items.map((x, i) => `${i + 1}. ${x.title}：${itemText(x)}`)].join('\n');
 }
+
+/** A closed task's close-out summary (一件事情一小结) in one line. */
+const itemText = (x: PersonalSummary['items'][number]) => [x.done, x.result, x.lessons].filter((v) => v.trim()).join('；');

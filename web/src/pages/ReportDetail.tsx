@@ -1,4 +1,4 @@
-import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -9,7 +9,7 @@ import { ApiError } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import { chartSummary, periodName, reportKindName, reportStatusName, tableChart } from '../lib/score.ts';
-import { scoreApi, type Report, type ReportTableData } from './score-api.ts';
+import { scoreApi, type Report, type ReportSection } from './score-api.ts';
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
@@ -30,13 +30,13 @@ export default function ReportDetail() {
     message.success(text);
   };
   const issue = useMutation({ mutationFn: () => scoreApi.issueReport(reportId, q.data!.version), onSuccess: (r) => done(r, t('rep.issued')), onError: (e) => message.error(errorText(e)) });
+  const refresh = useMutation({ mutationFn: () => scoreApi.refreshReport(reportId, q.data!.version), onSuccess: (r) => done(r, t('rep.refreshed')), onError: (e) => message.error(errorText(e)) });
 
   if (!Number.isInteger(reportId) || reportId <= 0) return <ErrorState error={new Error('没有这份报告 (no such report).')} />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (q.isPending) return <Card><Loading rows={10} /></Card>;
   const r = q.data;
-  const can = (a: string) => r.allowedActions.includes(a);
-  const downloadable = r.status === 'issued' || can('download');
+  const can = (a: Report['allowedActions'][number]) => r.allowedActions.includes(a);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -49,7 +49,8 @@ export default function ReportDetail() {
                 {reportStatusName(r.status, lang)}
               </Tag>
               <Tag>{reportKindName(r.kind, lang)}</Tag>
-              <Tag>{periodName(r.period, lang)}</Tag>
+              <Tag>{periodName(r.period.key, lang)}</Tag>
+              <Tag>{r.unit.name}</Tag>
               {r.number && (
                 <Tag color="red" data-testid="rep-number">
                   {r.number}
@@ -67,6 +68,13 @@ export default function ReportDetail() {
                 {t('rep.edit')}
               </Button>
             )}
+            {can('refresh') && !editing && (
+              <Popconfirm title={t('rep.refreshConfirm')} onConfirm={() => refresh.mutate()} okText={t('rep.refresh')} cancelText={t('common.cancel')}>
+                <Button icon={<ReloadOutlined />} loading={refresh.isPending} data-action="refresh">
+                  {t('rep.refresh')}
+                </Button>
+              </Popconfirm>
+            )}
             {can('issue') && !editing && (
               <Popconfirm title={t('rep.issueConfirm')} onConfirm={() => issue.mutate()} okText={t('rep.issue')} cancelText={t('common.cancel')}>
                 <Button type="primary" loading={issue.isPending} data-action="issue">
@@ -74,47 +82,43 @@ export default function ReportDetail() {
                 </Button>
               </Popconfirm>
             )}
-            {downloadable && (
-              <>
-                <Button icon={<DownloadOutlined />} href={`/api/v1/reports/${r.id}.docx`} download data-testid="rep-docx">
-                  {t('rep.docx')}
-                </Button>
-                <Button icon={<DownloadOutlined />} href={`/api/v1/reports/${r.id}.xlsx`} download data-testid="rep-xlsx">
-                  {t('rep.xlsx')}
-                </Button>
-              </>
-            )}
+            <Button icon={<DownloadOutlined />} href={`/api/v1/reports/${r.id}.docx`} download data-testid="rep-docx" title={r.status === 'issued' ? undefined : t('rep.draftFile')}>
+              {t('rep.docx')}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={`/api/v1/reports/${r.id}.xlsx`} download data-testid="rep-xlsx" title={r.status === 'issued' ? undefined : t('rep.draftFile')}>
+              {t('rep.xlsx')}
+            </Button>
           </Space>
         </Flex>
       </Card>
       {editing ? <SectionsForm report={r} onDone={(x) => (setEditing(false), done(x, t('common.saved')))} onCancel={() => setEditing(false)} /> : <Sections report={r} />}
-      {r.tables.map((table, i) => (
-        <ReportTable key={table.key ?? i} table={table} index={i} />
-      ))}
+      <Card size="small">
+        <Typography.Paragraph style={{ textAlign: 'right', margin: 0 }} data-testid="rep-signature">
+          {r.signer}
+          <br />
+          {r.date}
+        </Typography.Paragraph>
+      </Card>
     </Space>
   );
 }
 
 function Sections({ report }: { report: Report }) {
   return (
-    <Card data-testid="rep-sections">
-      {report.sections.map((s) => (
-        <section key={s.key} style={{ marginBottom: 16 }} data-section={s.key}>
-          {s.heading && (
-            <Typography.Title level={5} style={{ marginTop: 0 }}>
-              {s.heading}
-            </Typography.Title>
-          )}
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', marginBottom: 0 }}>{s.text}</Typography.Paragraph>
-        </section>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="rep-sections">
+      {report.sections.map((s, i) => (
+        <Card key={s.key} size="small" title={s.heading || undefined} data-section={s.key}>
+          {s.text && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{s.text}</Typography.Paragraph>}
+          <SectionData section={s} index={i} />
+        </Card>
       ))}
-    </Card>
+    </Space>
   );
 }
 
 function SectionsForm({ report, onDone, onCancel }: { report: Report; onDone: (r: Report) => void; onCancel: () => void }) {
   const t = useT();
-  const editable = report.sections.filter((s) => s.editable !== false);
+  const editable = report.sections;
   const [form] = Form.useForm<{ title: string; sections: Record<string, string> }>();
   const save = useMutation({
     mutationFn: (v: { title: string; sections: Record<string, string> }) =>
@@ -127,20 +131,11 @@ function SectionsForm({ report, onDone, onCancel }: { report: Report; onDone: (r
         <Form.Item name="title" label={t('rep.title')} rules={[{ required: true, whitespace: true, max: 200 }]}>
           <Input maxLength={200} />
         </Form.Item>
-        {report.sections.map((s) =>
-          s.editable === false ? (
-            <section key={s.key} style={{ marginBottom: 16 }}>
-              <Typography.Text strong>{s.heading}</Typography.Text>
-              <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
-                {s.text}
-              </Typography.Paragraph>
-            </section>
-          ) : (
-            <Form.Item key={s.key} name={['sections', s.key]} label={s.heading || s.key} rules={[{ max: 20000 }]}>
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 16 }} maxLength={20000} data-section-input={s.key} />
-            </Form.Item>
-          ),
-        )}
+        {report.sections.map((s) => (
+          <Form.Item key={s.key} name={['sections', s.key]} label={s.heading || s.key} rules={[{ max: 20000 }]} extra={s.table ? t('rep.tableFromData') : undefined}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 16 }} maxLength={20000} data-section-input={s.key} />
+          </Form.Item>
+        ))}
         {save.isError && <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 12 }} />}
         <Space>
           <Button type="primary" htmlType="submit" loading={save.isPending} data-action="save">
@@ -153,9 +148,11 @@ function SectionsForm({ report, onDone, onCancel }: { report: Report; onDone: (r
   );
 }
 
-function ReportTable({ table, index }: { table: ReportTableData; index: number }) {
+/** A section's table, and its chart (the API's, or one from the table's numeric columns) with a text alternative. */
+function SectionData({ section, index }: { section: ReportSection; index: number }) {
   const t = useT();
-  const chart = useMemo(() => tableChart(table), [table]);
+  const table = section.table;
+  const chart = useMemo(() => section.chart ?? (table ? tableChart({ title: section.heading, columns: table.columns, rows: table.rows }) : null), [section, table]);
   const option = useMemo(
     () =>
       chart && {
@@ -168,22 +165,26 @@ function ReportTable({ table, index }: { table: ReportTableData; index: number }
       },
     [chart],
   );
-  const rows = table.rows.map((row, i) => ({ key: i, ...Object.fromEntries(row.map((v, j) => [`c${j}`, v])) }));
+  if (!table && !chart) return null;
+  const rows = (table?.rows ?? []).map((row, i) => ({ key: i, ...Object.fromEntries(row.map((v, j) => [`c${j}`, v])) }));
   return (
-    <Card size="small" title={table.title} data-testid={`rep-table-${index}`}>
-      {chart && option && table.rows.length > 1 && (
-        <div role="img" aria-label={chartSummary(table.title, chart)} style={{ marginBottom: 12 }}>
-          <Chart option={option} height={280} testId={`rep-chart-${index}`} />
+    <>
+      {chart && option && chart.categories.length > 1 && (
+        <div role="img" aria-label={chartSummary(section.heading, chart)} style={{ marginBottom: 12 }}>
+          <Chart option={option} height={260} testId={`rep-chart-${index}`} />
         </div>
       )}
-      <Table
-        size="small"
-        pagination={false}
-        scroll={{ x: Math.max(480, table.columns.length * 110) }}
-        dataSource={rows}
-        locale={{ emptyText: t('common.empty') }}
-        columns={table.columns.map((c, j) => ({ title: c, dataIndex: `c${j}`, render: (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : String(v)) }))}
-      />
-    </Card>
+      {table && (
+        <Table
+          size="small"
+          pagination={false}
+          scroll={{ x: Math.max(480, table.columns.length * 110) }}
+          dataSource={rows}
+          locale={{ emptyText: t('common.empty') }}
+          data-testid={`rep-table-${section.key}`}
+          columns={table.columns.map((c, j) => ({ title: c, dataIndex: `c${j}`, render: (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : String(v)) }))}
+        />
+      )}
+    </>
   );
 }

@@ -8,8 +8,8 @@ import { ApiError } from '../lib/api.ts';
 import { hasRole, serverToday, useMe } from '../lib/auth.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
-import { periodName, recentPeriods, REPORT_KIND, reportKindName, reportStatusName, type PeriodKind } from '../lib/score.ts';
-import { scoreApi, type Report } from './score-api.ts';
+import { isoWeek, monthRange, periodName, recentPeriods, REPORT_KIND, reportKindName, reportStatusName, type PeriodKind } from '../lib/score.ts';
+import { scoreApi, type ReportCreate, type ReportRow } from './score-api.ts';
 
 /** The period each kind of report covers. */
 export const KIND_PERIOD: Record<string, PeriodKind | 'week'> = { weekly: 'week', monthly: 'month', quarterly: 'quarter', annual: 'year', notice: 'month' };
@@ -53,7 +53,7 @@ export default function Reports() {
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
       ) : (
-        <Table<Report>
+        <Table<ReportRow>
           rowKey="id"
           size="middle"
           loading={q.isPending}
@@ -61,11 +61,12 @@ export default function Reports() {
           pagination={false}
           scroll={{ x: 800 }}
           locale={{ emptyText: t('common.empty') }}
-          data-testid="rep-table"
+          data-testid="rep-list"
           columns={[
             { title: t('rep.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/reports/${r.id}`}>{v}</Link> },
             { title: t('rep.kind'), dataIndex: 'kind', width: 100, render: (v: string) => reportKindName(v, lang) },
-            { title: t('rep.period'), dataIndex: 'period', width: 140, render: (v: string) => periodName(v, lang) },
+            { title: t('rep.period'), key: 'period', width: 180, render: (_: unknown, r) => periodName(r.period.key, lang) },
+            { title: t('rep.unit'), key: 'unit', width: 140, render: (_: unknown, r) => r.unit.name },
             { title: t('rep.number'), dataIndex: 'number', width: 170, render: (v: string | null) => v ?? '—' },
             { title: t('rep.status'), dataIndex: 'status', width: 90, render: (v: string) => <Tag color={v === 'issued' ? 'blue' : undefined}>{reportStatusName(v, lang)}</Tag> },
             { title: t('rep.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => dateTime(v) },
@@ -82,18 +83,13 @@ export default function Reports() {
   );
 }
 
-/** The last few periods a kind of report may cover (weeks as the Monday of each). */
+/** The last few periods a kind of report may cover, as the API keys them (weeks 2026-W47; a 通报 a month's date range). */
 function periodsFor(kind: string): { value: string; label: string }[] {
   const today = serverToday();
   const k = KIND_PERIOD[kind] ?? 'month';
-  if (k === 'week') {
-    const monday = today.subtract((today.day() + 6) % 7, 'day');
-    return Array.from({ length: 8 }, (_, i) => {
-      const d = monday.subtract(i * 7, 'day');
-      return { value: d.format('YYYY-MM-DD'), label: `${d.format('YYYY-MM-DD')} –` };
-    });
-  }
-  return recentPeriods(k, today.format('YYYY-MM-DD'), k === 'year' ? 4 : 8).map((p) => ({ value: p, label: p }));
+  if (k === 'week') return Array.from({ length: 8 }, (_, i) => isoWeek(today.subtract(i * 7, 'day').format('YYYY-MM-DD'))).map((w) => ({ value: w, label: w }));
+  const periods = recentPeriods(k, today.format('YYYY-MM-DD'), k === 'year' ? 4 : 8);
+  return kind === 'notice' ? periods.map((p) => ({ value: monthRange(p), label: p })) : periods.map((p) => ({ value: p, label: p }));
 }
 
 function GenerateDialog({ initialKind, onClose }: { initialKind: string; onClose: () => void }) {
@@ -102,16 +98,25 @@ function GenerateDialog({ initialKind, onClose }: { initialKind: string; onClose
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ kind: string; period: string }>();
+  const [form] = Form.useForm<{ kind: ReportCreate['kind']; period: string }>();
   const kind = Form.useWatch('kind', form) ?? initialKind;
-  const periods = periodsFor(kind).map((p) => ({ ...p, label: KIND_PERIOD[kind] === 'week' ? p.label : periodName(p.value, lang) }));
+  const periods = periodsFor(kind).map((p) => ({ ...p, label: periodName(p.label, lang) }));
   const gen = useMutation({
-    mutationFn: (v: { kind: string; period: string }) => scoreApi.generate(v),
+    mutationFn: (v: { kind: ReportCreate['kind']; period: string }) => scoreApi.generate(v),
     onSuccess: (r) => {
       void qc.invalidateQueries({ queryKey: ['reports', 'list'] });
       message.success(t('rep.generated'));
       onClose();
       void navigate(`/reports/${r.id}`);
+    },
+    onError: (e) => {
+      // A periodic report of that period exists already: open it.
+      const id = e instanceof ApiError && e.code === 'REPORT_EXISTS' ? (e.details as { id?: unknown } | undefined)?.id : undefined;
+      if (typeof id === 'number') {
+        message.info(e.message);
+        onClose();
+        void navigate(`/reports/${id}`);
+      }
     },
   });
   return (

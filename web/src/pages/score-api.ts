@@ -31,52 +31,13 @@ export type AccPatch = NonNullable<paths['/api/v1/accountability/{id}']['patch']
 export type AccAction = AccRecord['allowedActions'][number];
 export type Evidence = AccRecord['evidence'][number];
 
-export interface ReportSection {
-  key: string;
-  heading: string;
-  text: string;
-  editable?: boolean;
-}
-export interface ReportTableData {
-  key?: string;
-  title: string;
-  columns: string[];
-  rows: (string | number | null)[][];
-}
-export interface Report {
-  id: number;
-  version: number;
-  kind: string;
-  status: string;
-  title: string;
-  number: string | null;
-  period: string;
-  sections: ReportSection[];
-  tables: ReportTableData[];
-  issuedAt?: string | null;
-  createdAt: string;
-  allowedActions: string[];
-}
-export interface ReportPage {
-  items: Report[];
-  nextCursor: string | null;
-}
-
-export interface SummaryTask {
-  taskId: number;
-  title: string;
-  closedAt?: string | null;
-  summary: string;
-}
-export interface PersonalSummary {
-  id?: number | null;
-  version?: number;
-  period: string;
-  status: string;
-  text: string;
-  tasks: SummaryTask[];
-  allowedActions?: string[];
-}
+export type Report = ApiResponse<'/api/v1/reports/{id}', 'get'>;
+export type ReportPage = ApiResponse<'/api/v1/reports', 'get'>;
+export type ReportRow = ReportPage['items'][number];
+export type ReportSection = Report['sections'][number];
+export type ReportKind = Report['kind'];
+export type ReportCreate = NonNullable<paths['/api/v1/reports']['post']['requestBody']>['content']['application/json'];
+export type PersonalSummary = ApiResponse<'/api/v1/reports/summaries/{id}', 'get'>;
 
 const S = '/api/v1/scoreboard';
 export const scoreApi = {
@@ -100,10 +61,13 @@ export const scoreApi = {
 
   reports: (query: Record<string, QueryValue>) => api.get<ReportPage>('/api/v1/reports', query),
   report: (id: number) => api.get<Report>(`/api/v1/reports/${id}`),
-  generate: (body: { kind: string; period?: string }) => api.post<Report>('/api/v1/reports', body),
-  editReport: (id: number, body: { version: number; title?: string; sections: { key: string; text: string }[] }) => api.patch<Report>(`/api/v1/reports/${id}`, body),
+  generate: (body: ReportCreate) => api.post<Report>('/api/v1/reports', body),
+  editReport: (id: number, body: { version: number; title?: string; sections?: { key: string; text: string }[] }) => api.patch<Report>(`/api/v1/reports/${id}`, body),
+  refreshReport: (id: number, version: number) => api.post<Report>(`/api/v1/reports/${id}/refresh`, { version }),
   issueReport: (id: number, version: number) => api.post<Report>(`/api/v1/reports/${id}/issue`, { version }),
 
-  mySummary: (period: string) => api.get<PersonalSummary>('/api/v1/summaries/mine', { period }),
-  saveSummary: (body: { period: string; text: string; version?: number; submit?: boolean }) => api.put<PersonalSummary>('/api/v1/summaries/mine', body),
+  /** Opens (creates, prefilled) my summary of a period, or the one there is. */
+  openSummary: (period: string) => api.post<PersonalSummary>('/api/v1/reports/summaries', { period }),
+  saveSummary: (id: number, body: { version: number; text?: string; reloadItems?: boolean }) => api.patch<PersonalSummary>(`/api/v1/reports/summaries/${id}`, body),
+  submitSummary: (id: number, version: number) => api.post<PersonalSummary>(`/api/v1/reports/summaries/${id}/submit`, { version }),
 };
