@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './browser.ts';
@@ -8,7 +9,9 @@ import { startE2E, type E2E } from './browser.ts';
  * supervision office opens the ranking, drills from the second-placed township's rank to its
  * components and from 按期办结 to the very task behind it, and opens that task. Then a 问责 record
  * against that township goes 草稿 → 印发 in the supervisor's hands, its head submits the 申辩, and
- * the office closes it. Everything again at phone width. Screenshots: test-results/e2e/score-*.png.
+ * the office closes it. A 通报 is drafted from data, edited, issued with its 文号, and its DOCX read
+ * back (the title and a table in word/document.xml). Everything again at phone width.
+ * Screenshots: test-results/e2e/score-*.png.
  */
 let e: E2E;
 const people = { supervisor: 'e2e.s.duchashi', headA: 'e2e.s.head.a', headB: 'e2e.s.head.b' };
@@ -57,6 +60,28 @@ const pickTreeNode = async (page: Page, selector: string, name: string) => {
 };
 const popconfirm = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
 const noSidewaysScroll = async (page: Page, width: number) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+/** One file out of a zip (a .docx is one): the central directory names it, the local header leads to its bytes. */
+function unzipEntry(zip: Buffer, name: string): Buffer | null {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) return null;
+  let at = zip.readUInt32LE(eocd + 16);
+  const count = zip.readUInt16LE(eocd + 10);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 8 ? inflateRawSync(data) : data;
+    }
+    at += 46 + nameLength + extra + comment;
+  }
+  return null;
+}
 const rankRows = (page: Page) => page.getByTestId('sb-table').locator('tbody tr.ant-table-row');
 
 describe('比学赶超 and 问责 through the web app', () => {
@@ -153,7 +178,50 @@ describe('比学赶超 and 问责 through the web app', () => {
     await page.context().close();
   });
 
-  it('3. named controls, reachable by keyboard, and usable at phone width (390 px)', async () => {
+  it('3. a 通报 drafted from data, edited and issued with its 文号; its DOCX has the title and a table', async () => {
+    const page = await e.signIn(people.supervisor);
+    await page.getByRole('link', { name: '报告通报' }).click();
+    await page.waitForURL(/\/reports$/);
+    await page.getByTestId('rep-new').click();
+    await page.locator('#rep_kind').waitFor();
+    // 通报 is the kind offered first; the period is this month.
+    await confirm(page);
+    await page.waitForURL(/\/reports\/\d+$/);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    expect(await page.getByTestId('rep-status').innerText()).toBe('草稿');
+    await expect.poll(() => page.getByTestId('rep-sections').innerText(), { timeout: 10_000 }).toMatch(/\S/);
+    await e.shot(page, 'score-06-notice-draft');
+
+    const TITLE = '关于十一月份督办事项落实情况的通报';
+    await page.locator('[data-action="edit"]').click();
+    await page.locator('#rep_edit_title').fill(TITLE);
+    const first = page.locator('[data-section-input]').first();
+    await first.fill('经督查，绿水镇河道清淤整治逾期未签收，予以通报。');
+    await page.locator('[data-action="save"]').click();
+    await expect.poll(() => page.getByTestId('rep-title').innerText(), { timeout: 10_000 }).toBe(TITLE);
+    expect(await page.getByTestId('rep-sections').innerText()).toContain('予以通报');
+
+    await page.locator('[data-action="issue"]').click();
+    await popconfirm(page);
+    await expect.poll(() => page.getByTestId('rep-status').innerText(), { timeout: 15_000 }).toBe('已印发');
+    expect(await page.getByTestId('rep-number').innerText()).toMatch(/2026/);
+    expect(await page.locator('[data-action="edit"]').count()).toBe(0);
+    expect(await page.getByTestId('rep-docx').getAttribute('href')).toBe(`/api/v1/reports/${id}.docx`);
+    await e.shot(page, 'score-07-notice-issued');
+
+    const res = await page.request.get(`${e.base}/api/v1/reports/${id}.docx`);
+    expect(res.status()).toBe(200);
+    const xml = unzipEntry(await res.body(), 'word/document.xml')?.toString('utf8') ?? '';
+    expect(xml.replace(/<[^>]+>/g, '')).toContain(TITLE);
+    expect(xml).toContain('<w:tbl>');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('予以通报');
+    const xlsx = await page.request.get(`${e.base}/api/v1/reports/${id}.xlsx`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    await page.context().close();
+  });
+
+  it('4. named controls, reachable by keyboard, and usable at phone width (390 px)', async () => {
     const page = await e.signIn(people.supervisor, { width: 390, height: 844 });
     await page.goto(`${e.base}/scoreboard?period=2026-11`);
     await expect.poll(() => rankRows(page).count(), { timeout: 10_000 }).toBe(2);
