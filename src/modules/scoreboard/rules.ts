@@ -150,7 +150,7 @@ export interface TaskFacts {
   /** Open signed tasks with a progress report due, and those whose report is overdue (as of the period's last day so far). */
   reporting: number;
   reportsLate: number;
-  /** Overdue task-days inside the period (from the day after the deadline to submission or the period's end). */
+  /** Overdue task-days inside the period (from the day after the deadline to the day of submission, or the period's end). */
   overdueDays: number;
   /** Extensions approved in the period. */
   extensions: number;
