@@ -60,8 +60,8 @@ export function periodOf(kind: PeriodKind, date: string): Period {
 export function previousPeriod(p: Period): Period | null {
   const d = new Date(`${p.from}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
-  const prev = periodOf(p.kind, d.toISOString().slice(0, 10));
-  return prev.year < 2000 ? null : prev;
+  const day = d.toISOString().slice(0, 10);
+  return day < '2000-01-01' ? null : periodOf(p.kind, day);
 }
 
 /** The last day of the period that has happened by `today`: the period's last day, or today; null when it has not begun. */
