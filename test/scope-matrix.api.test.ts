@@ -498,8 +498,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/scoreboard/recompute': { request: () => post('/api/v1/scoreboard/recompute', { periods: ['2026-10'] }), expect: onlyRoles('admin', 'supervisor') },
   'GET /api/v1/scoreboard/units/:unitId': {
     request: async (c) => (await scored(), get(`/api/v1/scoreboard/units/${units[c.place].id}?period=2026-10`)),
-    // Admins: T1 and T2 are ranked; the counties have no row (404).
-    expect: (c) => (c.who === 'admin' ? (c.place === 'own' || c.place === 'sibling' ? 'allow' : 'hidden') : scoreOwn(c)),
+    // T1 and T2 are ranked; the counties have no row (404 to whoever may read the unit: admins, and everyone for the parent county).
+    expect: (c) => (c.who === 'admin' ? (c.place === 'own' || c.place === 'sibling' ? 'allow' : 'hidden') : BOARD_READERS.includes(c.who) && c.place === 'parent' ? 'hidden' : scoreOwn(c)),
   },
   'GET /api/v1/scoreboard/units/:unitId/components/:key': { request: async (c) => (await scored(), get(`/api/v1/scoreboard/units/${units[c.place].id}/components/on_time?period=2026-10`)), expect: scoreOwn },
   'GET /api/v1/scoreboard/people': {
