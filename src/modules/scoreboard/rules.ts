@@ -60,8 +60,8 @@ export function periodOf(kind: PeriodKind, date: string): Period {
 export function previousPeriod(p: Period): Period | null {
   const d = new Date(`${p.from}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
-  const prev = periodOf(p.kind, d.toISOString().slice(0, 10));
-  return prev.year < 2000 ? null : prev;
+  const day = d.toISOString().slice(0, 10);
+  return day < '2000-01-01' ? null : periodOf(p.kind, day);
 }
 
 /** The last day of the period that has happened by `today`: the period's last day, or today; null when it has not begun. */
@@ -150,7 +150,7 @@ export interface TaskFacts {
   /** Open signed tasks with a progress report due, and those whose report is overdue (as of the period's last day so far). */
   reporting: number;
   reportsLate: number;
-  /** Overdue task-days inside the period (from the day after the deadline to submission or the period's end). */
+  /** Overdue task-days inside the period (from the day after the deadline to the day of submission, or the period's end). */
   overdueDays: number;
   /** Extensions approved in the period. */
   extensions: number;

@@ -104,7 +104,7 @@ export class ScoreboardService {
   parse(key: string | undefined): Period {
     if (key === undefined) return periodOf('month', this.today());
     const p = parsePeriod(key);
-    if (!p) throw badRequest(`期间格式应为 YYYY-MM、YYYY-Qn 或 YYYY (period must be YYYY-MM, YYYY-Qn or YYYY), got "${key.slice(0, 20)}".`, [{ path: 'query.period', message: 'expected YYYY-MM, YYYY-Qn or YYYY' }]);
+    if (!p) throw badRequest(`期间格式应为 YYYY-MM、YYYY-Qn 或 YYYY (period must be YYYY-MM, YYYY-Qn or YYYY), got "${key.slice(0, 20)}".`, [{ path: 'querystring.period', message: 'expected YYYY-MM, YYYY-Qn or YYYY' }]);
     return p;
   }
 
@@ -284,9 +284,10 @@ export class ScoreboardService {
   async unitScore(actor: Actor, unitId: number, periodKey: string | undefined) {
     const period = this.parse(periodKey);
     const unit = await this.org.getUnit(actor, unitId);
-    if (!canSeeUnitScore(actor, unit.path)) throw forbidden('您无权查看该单位的得分 (this unit’s score is outside what you may see).');
+    // No row (a unit that is not ranked: a county, an office; or the period not computed) is a 404 for whoever may read the unit.
     const row = await this.store.score(this.db, period.key, 'unit', unit.id);
     if (!row) throw notFound(SCOREBOARD_ERRORS.SCORE_NOT_FOUND, `${unit.id}@${period.key}`);
+    if (!canSeeUnitScore(actor, unit.path)) throw forbidden('您无权查看该单位的得分 (this unit’s score is outside what you may see).');
     const [of, state] = await Promise.all([this.store.groupSize(this.db, period.key, row.peer, row.groupId), this.store.period(this.db, period.key)]);
     return {
       period: period.key,

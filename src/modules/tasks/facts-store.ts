@@ -48,7 +48,7 @@ function perTask(r: FactsRange) {
         and t.signed_at is not null and ${day(sql.ref('t.signed_at'))} <= t.sign_due) as signed_on_time,
       (t.status in ('signed', 'in_progress') and t.next_report_due is not null) as reporting,
       (t.status in ('signed', 'in_progress') and t.next_report_due is not null and t.next_report_due < ${r.asOf}::date) as report_late,
-      greatest(0, least(coalesce(t.submitted_on, ${r.asOf}::date + 1), ${r.asOf}::date + 1) - greatest(t.deadline + 1, ${r.from}::date)) as overdue_days,
+      greatest(0, least(coalesce(t.submitted_on + 1, ${r.asOf}::date + 1), ${r.asOf}::date + 1) - greatest(t.deadline + 1, ${r.from}::date)) as overdue_days,
       (select count(*) from task_extension e where e.task_id = t.id and e.status = 'approved' and e.decided_at >= ${fromTs}::timestamptz and e.decided_at < ${toTs}::timestamptz) as extensions,
       (select count(*) from task_urging u where u.task_id = t.id and u.reply_due >= ${r.from}::date and u.reply_due <= ${r.asOf}::date) as urgings_due,
       (select count(*) from task_urging u where u.task_id = t.id and u.reply_due >= ${r.from}::date and u.reply_due <= ${r.asOf}::date and u.answered_on <= u.reply_due) as urgings_on_time,
