@@ -429,3 +429,67 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
     await bare.close();
   });
 });
+
+describe('accountability records and reports refuse bad values with 400 naming the field', () => {
+  it('records: kinds, targets, evidence, texts, versions; unknown ids are 4xx', async () => {
+    const countyId = (await ctx.handle.db.selectFrom('person').select('unitId').where('id', '=', everyRole.person.id).executeTakeFirstOrThrow()).unitId;
+    const record = { kind: 'talk', targetUnitId: countyId, title: '约谈', reason: '事由' };
+    for (const [patch, path] of [
+      [{ kind: 'fire' }, 'body.kind'],
+      [{ targetUnitId: 0 }, 'body.targetUnitId'],
+      [{ targetUnitId: 2147483648 }, 'body.targetUnitId'],
+      [{ targetPersonId: -1 }, 'body.targetPersonId'],
+      [{ title: '' }, 'body.title'],
+      [{ title: 'x'.repeat(201) }, 'body.title'],
+      [{ reason: 'a\u0000b' }, 'body.reason'],
+      [{ reason: '理'.repeat(5001) }, 'body.reason'],
+      [{ evidence: [{ kind: 'task' }] }, 'body.evidence.0.id'],
+      [{ evidence: [{ kind: 'photo', id: 1 }] }, 'body.evidence.0.kind'],
+      [{ evidence: Array.from({ length: 51 }, () => ({ kind: 'link', note: 'x' })) }, 'body.evidence'],
+      [{ taskId: 1.5 }, 'body.taskId'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/accountability', { ...record, ...patch }), path, `record ${JSON.stringify(patch).slice(0, 80)}`);
+    }
+    const r = (await everyRole.post('/api/v1/accountability', record)).json();
+    expect(r.id).toBeGreaterThan(0);
+    expect400(await everyRole.patch(`/api/v1/accountability/${r.id}`, { version: -1 }), 'body.version', 'negative version');
+    expect400(await everyRole.post(`/api/v1/accountability/${r.id}/issue`, { version: 2 ** 31 }), 'body.version', 'huge version');
+    expect400(await everyRole.post(`/api/v1/accountability/${r.id}/close`, { version: 1 }), 'body.conclusion', 'no conclusion');
+    expect400(await everyRole.get('/api/v1/accountability?kind=fire'), 'querystring.kind', 'list kind');
+    expect400(await everyRole.get(`/api/v1/accountability?cursor=${b64(['0000-13-01', 1])}`), 'querystring.cursor', 'list cursor');
+    expectSafe(await everyRole.post('/api/v1/accountability', { ...record, targetUnitId: 2147483647 }), 'unknown unit');
+    expectSafe(await everyRole.post('/api/v1/accountability', { ...record, targetPersonId: 2147483647 }), 'unknown person');
+    expectSafe(await everyRole.post('/api/v1/accountability', { ...record, evidence: [{ kind: 'citizen_request', id: 2147483647 }] }), 'unknown request');
+    expectSafe(await everyRole.post('/api/v1/accountability/2147483647/issue', { version: 1 }), 'unknown record');
+  });
+
+  it('reports: kinds, periods, sections, versions; summaries: periods and texts', async () => {
+    for (const [body, path] of [
+      [{ kind: 'daily', period: '2026-11' }, 'body.kind'],
+      [{ kind: 'monthly', period: '2026-11-31' }, 'body.period'],
+      [{ kind: 'monthly', period: "'; drop table report; --" }, 'body.period'],
+      [{ kind: 'monthly', period: '2026-11', unitId: -1 }, 'body.unitId'],
+      [{ kind: 'monthly', period: '2026-11', title: 'x'.repeat(201) }, 'body.title'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/reports', body), path, `report ${JSON.stringify(body).slice(0, 80)}`);
+    }
+    // A period of the wrong shape for the kind, or that does not exist: 400 REPORT_PERIOD_INVALID.
+    for (const body of [{ kind: 'monthly', period: '2026-13' }, { kind: 'weekly', period: '2026-W60' }, { kind: 'notice', period: '2026-12-01..2026-01-01' }]) {
+      const res = await everyRole.post('/api/v1/reports', body);
+      expectSafe(res, JSON.stringify(body));
+      expect(res.statusCode).toBe(400);
+    }
+    const r = (await everyRole.post('/api/v1/reports', { kind: 'notice', period: '2026-11' })).json();
+    expect(r.id).toBeGreaterThan(0);
+    expect400(await everyRole.patch(`/api/v1/reports/${r.id}`, { version: r.version, sections: [{ key: 'Bad Key', text: 'x' }] }), 'body.sections.0.key', 'section key');
+    expect400(await everyRole.patch(`/api/v1/reports/${r.id}`, { version: r.version, sections: [{ key: 'overview', text: 'a\u0000b' }] }), 'body.sections.0.text', 'section text');
+    expect400(await everyRole.patch(`/api/v1/reports/${r.id}`, { version: r.version, sections: [{ key: 'overview', text: '文'.repeat(20_001) }] }), 'body.sections.0.text', 'huge text');
+    expect400(await everyRole.get('/api/v1/reports/abc.docx'), 'params.id', 'docx id');
+    expect400(await everyRole.get('/api/v1/reports/-1.xlsx'), 'params.id', 'xlsx id');
+    expectSafe(await everyRole.get('/api/v1/reports/2147483647.docx'), 'unknown report file');
+    expect400(await everyRole.post('/api/v1/reports/summaries', { period: '2026-W48' }), 'body.period', 'summary period');
+    const s = (await everyRole.post('/api/v1/reports/summaries', { period: '2026-10' })).json();
+    expect400(await everyRole.patch(`/api/v1/reports/summaries/${s.id}`, { version: s.version, text: '\u001b[2J' }), 'body.text', 'summary text');
+    expect400(await everyRole.patch(`/api/v1/reports/summaries/${s.id}`, { version: s.version, reloadItems: 'yes' }), 'body.reloadItems', 'reload flag');
+  });
+});

@@ -29,7 +29,11 @@ export const VersionBody = z.strictObject({ version: Version });
 export const ExplainBody = z.strictObject({ version: Version, text: Text(5000) });
 export const CloseBody = z.strictObject({ version: Version, conclusion: Text(2000) });
 
-const Instant = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'not a date-time');
+/** A cursor's instant as this API wrote it (toISOString, 1900–2999): anything else is not one of ours. */
+const Instant = z
+  .string()
+  .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s, 'not a date-time');
 export const RecordListQuery = z.object({
   unitId: QueryId.optional(),
   personId: QueryId.optional(),

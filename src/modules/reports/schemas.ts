@@ -22,7 +22,11 @@ export const ReportEditBody = z.strictObject({
 });
 export const ReportVersionBody = z.strictObject({ version: Version });
 
-const Instant = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'not a date-time');
+/** A cursor's instant as this API wrote it (toISOString, 1900–2999): anything else is not one of ours. */
+const Instant = z
+  .string()
+  .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s, 'not a date-time');
 export const ReportListQuery = z.object({
   unitId: QueryId.optional(),
   kind: z.enum(REPORT_KINDS).optional(),

@@ -131,12 +131,8 @@ export class ReportStore {
 
   /** Summaries the viewer may read: their own, and the submitted ones of people in `scope` (heads, supervisors) — newest first. */
   listSummaries(db: Executor, v: { personId: number; scope: Scope | null }, f: { personId?: number | undefined; unitPath?: string | undefined; periodKey?: string | undefined; status?: 'draft' | 'submitted' | undefined }, page: { limit: number; after?: number | undefined }) {
-    let q = this.summaryBase(db).where((eb) => {
-      const mine = eb('s.personId', '=', v.personId);
-      if (!v.scope) return mine;
-      const theirs = v.scope.all ? sql<SqlBool>`s.status = 'submitted'` : sql<SqlBool>`(s.status = 'submitted' and ${or(inScopeSql(v.scope))})`;
-      return eb.or([mine, eb(theirs, '=', true)]);
-    });
+    const theirs = !v.scope ? sql<SqlBool>`false` : v.scope.all ? sql<SqlBool>`s.status = 'submitted'` : sql<SqlBool>`(s.status = 'submitted' and ${or(inScopeSql(v.scope))})`;
+    let q = this.summaryBase(db).where(or([sql<SqlBool>`s.person_id = ${v.personId}`, theirs]));
     if (f.personId) q = q.where('s.personId', '=', f.personId);
     if (f.unitPath) q = q.where('u.path', 'like', likePrefix(f.unitPath));
     if (f.periodKey) q = q.where('s.periodKey', '=', f.periodKey);
