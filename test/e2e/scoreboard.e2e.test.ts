@@ -122,6 +122,28 @@ describe('比学赶超 and 问责 through the web app', () => {
     await page.context().close();
   });
 
+  it('1b. a task nominated as a model case from its page (推荐为典型), selected, found in the library', async () => {
+    const page = await e.signIn(people.supervisor);
+    await page.goto(`${e.base}/tasks/${lateTaskId}`);
+    await page.getByTestId('nominate-case').click();
+    expect(await page.locator('#case_title').inputValue()).toBe(LATE_TASK);
+    await page.locator('#case_summary').fill('汛前集中清淤，群众参与，整治后河道畅通。');
+    await page.locator('#case_body').fill('一、基本情况。二、主要做法。三、取得成效。');
+    await confirm(page);
+    await page.waitForURL(/\/cases\/\d+$/);
+    expect(await page.getByTestId('case-status').innerText()).toBe('推荐');
+    expect(await page.getByTestId('case-task').getAttribute('href')).toBe(`/tasks/${lateTaskId}`);
+    await page.locator('[data-action="select"]').click();
+    await expect.poll(() => page.getByTestId('case-status').innerText(), { timeout: 10_000 }).toBe('入选');
+    await page.getByRole('link', { name: '典型案例' }).first().click();
+    await page.waitForURL(/\/cases$/);
+    await page.getByLabel('搜索标题、摘要、正文', { exact: true }).fill('清淤');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('case-list').innerText(), { timeout: 10_000 }).toContain(LATE_TASK);
+    await e.shot(page, 'score-02b-cases');
+    await page.context().close();
+  });
+
   it('2. a 问责 record: drafted, edited and issued by the office, explained (申辩) by the township, closed', async () => {
     let page = await e.signIn(people.supervisor);
     await page.getByRole('link', { name: '问责记录' }).click();
@@ -249,6 +271,15 @@ describe('比学赶超 and 问责 through the web app', () => {
     await noSidewaysScroll(page, 390);
     for (const name of ['对象单位', '类别', '状态', '搜索标题、事由']) expect(await page.getByLabel(name, { exact: true }).count(), name).toBeGreaterThanOrEqual(1);
     await page.context().close();
+
+    // 我的总结 opens (made the first time) with its form, at phone width too.
+    const head = await e.signIn(people.headA, { width: 390, height: 844 });
+    await head.goto(`${e.base}/summary`);
+    await head.getByTestId('sum-text').waitFor();
+    expect(await head.getByLabel('总结内容', { exact: true }).count()).toBe(1);
+    await noSidewaysScroll(head, 390);
+    await e.shot(head, 'score-09-phone-summary');
+    await head.context().close();
     expect(e.problems).toEqual([]);
   });
 });
