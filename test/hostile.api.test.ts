@@ -48,7 +48,7 @@ const hostileBody = fc.oneof(
 );
 
 const concrete = (url: string) =>
-  url.replace(/:(\w+)/g, (_m, name: string) => (name === 'year' ? '2027' : name === 'file' ? 'abc.ics' : name === 'id' ? String(taskId) : name === 'format' ? 'json' : name === 'code' || name === 'token_id' ? '23456789ABCDEF' : name === 'service_code' ? 'roads' : '1'));
+  url.replace(/:(\w+)/g, (_m, name: string) => (name === 'year' ? '2027' : name === 'file' ? 'abc.ics' : name === 'id' ? String(taskId) : name === 'format' ? 'json' : name === 'code' || name === 'token_id' ? '23456789ABCDEF' : name === 'service_code' ? 'roads' : name === 'key' ? 'on_time' : '1'));
 
 /** Open311 answers errors as the spec's list of { code, description }, not the /api shape. */
 const isOpen311 = (what: string) => what.includes('/open311/');
@@ -369,6 +369,50 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
     }
   });
 
+  it('the scoreboard and the model cases refuse bad periods, keys and write-ups with 400 naming the field', async () => {
+    for (const [url, path] of [
+      ['/api/v1/scoreboard?period=2026-13', 'querystring.period'],
+      ['/api/v1/scoreboard?period=2026-Q5', 'querystring.period'],
+      ['/api/v1/scoreboard?period=1999', 'querystring.period'],
+      ['/api/v1/scoreboard?period=2026-10%00', 'querystring.period'],
+      [`/api/v1/scoreboard?period=${'9'.repeat(5000)}`, 'querystring.period'],
+      ['/api/v1/scoreboard?peer=village', 'querystring.peer'],
+      ['/api/v1/scoreboard/units/1?period=2026-1', 'querystring.period'],
+      ['/api/v1/scoreboard/units/1/components/everything', 'params.key'],
+      ['/api/v1/scoreboard/units/1/components/on_time?cursor=WyIyMDI2LTAyLTMwIiwxXQ', 'querystring.cursor'],
+      ['/api/v1/scoreboard/people?unitId=-1', 'querystring.unitId'],
+      ['/api/v1/scoreboard/cases?q=%00', 'querystring.q'],
+      [`/api/v1/scoreboard/cases?q=${'长'.repeat(5000)}`, 'querystring.q'],
+      ['/api/v1/scoreboard/cases?year=99999', 'querystring.year'],
+      ['/api/v1/scoreboard/cases?status=won', 'querystring.status'],
+    ] as const) {
+      expect400(await everyRole.get(url), path, url);
+    }
+    expect400(await everyRole.post('/api/v1/scoreboard/recompute', { periods: ['2026-13'] }), 'body.periods.0', 'recompute bad period');
+    expect400(await everyRole.post('/api/v1/scoreboard/recompute', { periods: [] }), 'body.periods', 'recompute no period');
+    const me = everyRole.person.id;
+    const unitId = (await ctx.handle.db.selectFrom('person').select('unitId').where('id', '=', me).executeTakeFirstOrThrow()).unitId;
+    const write = { title: '典型', summary: '做法', body: '正文', unitId };
+    for (const [patch, path] of [
+      [{ title: '' }, 'body.title'],
+      [{ title: 'x'.repeat(201) }, 'body.title'],
+      [{ summary: 'a\u0000b' }, 'body.summary'],
+      [{ body: 'x'.repeat(50_001) }, 'body.body'],
+      [{ tags: ['x'.repeat(21)] }, 'body.tags.0'],
+      [{ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'body.tags'],
+      [{ unitId: -1 }, 'body.unitId'],
+      [{ taskId: 2147483648 }, 'body.taskId'],
+      [{ extra: 1 }, 'body'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/scoreboard/cases', { ...write, ...patch }), path, `case ${JSON.stringify(patch).slice(0, 80)}`);
+    }
+    expectSafe(await everyRole.post('/api/v1/scoreboard/cases', { ...write, unitId: 2147483647 }), 'unknown unit');
+    expectSafe(await everyRole.post('/api/v1/scoreboard/cases', { ...write, unitId: undefined, taskId: 2147483647 }), 'unknown task');
+    const c = (await everyRole.post('/api/v1/scoreboard/cases', write)).json<{ id: number }>();
+    expect400(await everyRole.patch(`/api/v1/scoreboard/cases/${c.id}`, { version: -1 }), 'body.version', 'case version');
+    expect400(await everyRole.post(`/api/v1/scoreboard/cases/${c.id}/select`, { version: 1, note: 'x'.repeat(1001) }), 'body.note', 'case note');
+  });
+
   it('the route registry covers routes outside /api, and refuses one that declares no access rule', async () => {
     const app = Fastify();
     registerGuard(app, {} as AuthService, systemClock);
@@ -383,5 +427,69 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
     registerGuard(bare, {} as AuthService, systemClock);
     expect(() => bare.get('/open311/v2/requests.json', async () => [])).toThrow(/declares no access rule/);
     await bare.close();
+  });
+});
+
+describe('accountability records and reports refuse bad values with 400 naming the field', () => {
+  it('records: kinds, targets, evidence, texts, versions; unknown ids are 4xx', async () => {
+    const countyId = (await ctx.handle.db.selectFrom('person').select('unitId').where('id', '=', everyRole.person.id).executeTakeFirstOrThrow()).unitId;
+    const record = { kind: 'talk', targetUnitId: countyId, title: '约谈', reason: '事由' };
+    for (const [patch, path] of [
+      [{ kind: 'fire' }, 'body.kind'],
+      [{ targetUnitId: 0 }, 'body.targetUnitId'],
+      [{ targetUnitId: 2147483648 }, 'body.targetUnitId'],
+      [{ targetPersonId: -1 }, 'body.targetPersonId'],
+      [{ title: '' }, 'body.title'],
+      [{ title: 'x'.repeat(201) }, 'body.title'],
+      [{ reason: 'a\u0000b' }, 'body.reason'],
+      [{ reason: '理'.repeat(5001) }, 'body.reason'],
+      [{ evidence: [{ kind: 'task' }] }, 'body.evidence.0.id'],
+      [{ evidence: [{ kind: 'photo', id: 1 }] }, 'body.evidence.0.kind'],
+      [{ evidence: Array.from({ length: 51 }, () => ({ kind: 'link', note: 'x' })) }, 'body.evidence'],
+      [{ taskId: 1.5 }, 'body.taskId'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/accountability', { ...record, ...patch }), path, `record ${JSON.stringify(patch).slice(0, 80)}`);
+    }
+    const r = (await everyRole.post('/api/v1/accountability', record)).json();
+    expect(r.id).toBeGreaterThan(0);
+    expect400(await everyRole.patch(`/api/v1/accountability/${r.id}`, { version: -1 }), 'body.version', 'negative version');
+    expect400(await everyRole.post(`/api/v1/accountability/${r.id}/issue`, { version: 2 ** 31 }), 'body.version', 'huge version');
+    expect400(await everyRole.post(`/api/v1/accountability/${r.id}/close`, { version: 1 }), 'body.conclusion', 'no conclusion');
+    expect400(await everyRole.get('/api/v1/accountability?kind=fire'), 'querystring.kind', 'list kind');
+    expect400(await everyRole.get(`/api/v1/accountability?cursor=${b64(['0000-13-01', 1])}`), 'querystring.cursor', 'list cursor');
+    expectSafe(await everyRole.post('/api/v1/accountability', { ...record, targetUnitId: 2147483647 }), 'unknown unit');
+    expectSafe(await everyRole.post('/api/v1/accountability', { ...record, targetPersonId: 2147483647 }), 'unknown person');
+    expectSafe(await everyRole.post('/api/v1/accountability', { ...record, evidence: [{ kind: 'citizen_request', id: 2147483647 }] }), 'unknown request');
+    expectSafe(await everyRole.post('/api/v1/accountability/2147483647/issue', { version: 1 }), 'unknown record');
+  });
+
+  it('reports: kinds, periods, sections, versions; summaries: periods and texts', async () => {
+    for (const [body, path] of [
+      [{ kind: 'daily', period: '2026-11' }, 'body.kind'],
+      [{ kind: 'monthly', period: '2026-11-31' }, 'body.period'],
+      [{ kind: 'monthly', period: "'; drop table report; --" }, 'body.period'],
+      [{ kind: 'monthly', period: '2026-11', unitId: -1 }, 'body.unitId'],
+      [{ kind: 'monthly', period: '2026-11', title: 'x'.repeat(201) }, 'body.title'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/reports', body), path, `report ${JSON.stringify(body).slice(0, 80)}`);
+    }
+    // A period of the wrong shape for the kind, or that does not exist: 400 REPORT_PERIOD_INVALID.
+    for (const body of [{ kind: 'monthly', period: '2026-13' }, { kind: 'weekly', period: '2026-W60' }, { kind: 'notice', period: '2026-12-01..2026-01-01' }]) {
+      const res = await everyRole.post('/api/v1/reports', body);
+      expectSafe(res, JSON.stringify(body));
+      expect(res.statusCode).toBe(400);
+    }
+    const r = (await everyRole.post('/api/v1/reports', { kind: 'notice', period: '2026-11' })).json();
+    expect(r.id).toBeGreaterThan(0);
+    expect400(await everyRole.patch(`/api/v1/reports/${r.id}`, { version: r.version, sections: [{ key: 'Bad Key', text: 'x' }] }), 'body.sections.0.key', 'section key');
+    expect400(await everyRole.patch(`/api/v1/reports/${r.id}`, { version: r.version, sections: [{ key: 'overview', text: 'a\u0000b' }] }), 'body.sections.0.text', 'section text');
+    expect400(await everyRole.patch(`/api/v1/reports/${r.id}`, { version: r.version, sections: [{ key: 'overview', text: '文'.repeat(20_001) }] }), 'body.sections.0.text', 'huge text');
+    expect400(await everyRole.get('/api/v1/reports/abc.docx'), 'params.id', 'docx id');
+    expect400(await everyRole.get('/api/v1/reports/-1.xlsx'), 'params.id', 'xlsx id');
+    expectSafe(await everyRole.get('/api/v1/reports/2147483647.docx'), 'unknown report file');
+    expect400(await everyRole.post('/api/v1/reports/summaries', { period: '2026-W48' }), 'body.period', 'summary period');
+    const s = (await everyRole.post('/api/v1/reports/summaries', { period: '2026-10' })).json();
+    expect400(await everyRole.patch(`/api/v1/reports/summaries/${s.id}`, { version: s.version, text: '\u001b[2J' }), 'body.text', 'summary text');
+    expect400(await everyRole.patch(`/api/v1/reports/summaries/${s.id}`, { version: s.version, reloadItems: 'yes' }), 'body.reloadItems', 'reload flag');
   });
 });

@@ -172,6 +172,44 @@ const fieldOversee = (c: Case): Outcome => (c.who === 'admin' || (OVERSEER.inclu
 /** Tables and statistics of a unit: who oversees it; a region's supervisor and leader also ask above it (answered within their region). */
 const fieldStats = (c: Case): Outcome =>
   c.who === 'admin' || (OVERSEER.includes(c.who) && c.place === 'own') || (['supervisor', 'leader'].includes(c.who) && c.place === 'parent') ? 'allow' : 'forbid';
+
+// 问责 and 报告: records and reports on the unit at `place`, made through the services by a
+// supervisor over it (the county's for T1, T2 and the county; the other county's for X).
+const placeSupervisor = {} as Record<'county' | 'other', Awaited<ReturnType<TestContext['actorOf']>>>;
+async function supervisorOver(place: Place) {
+  const key = place === 'other' ? 'other' : 'county';
+  if (!placeSupervisor[key]) placeSupervisor[key] = await ctx.actorOf(await ctx.newPerson({ unit: key === 'other' ? units.other : units.parent, roles: ['supervisor'] }));
+  return placeSupervisor[key];
+}
+type RecordState = 'draft' | 'issued';
+async function recordAt(place: Place, state: RecordState): Promise<{ id: number; version: number }> {
+  const sup = await supervisorOver(place);
+  let r = await ctx.services.accountability.create(ctx.system(), sup, { kind: 'talk', targetUnitId: units[place].id, title: `矩阵问责 ${++seq}`, reason: '矩阵事由' });
+  if (state === 'issued') r = await ctx.services.accountability.issue(ctx.system(), sup, r.id, r.version);
+  return { id: r.id, version: r.version };
+}
+const recordRoute = (state: RecordState, build: (r: { id: number; version: number }) => InjectOptions) => async (c: Case) => build(await recordAt(c.place, state));
+/** Create, edit, issue, close: a supervisor whose region covers the target (T1's supervisor, for T1). Admins read but do not act. */
+const recordManage = (c: Case): Outcome => (c.who === 'supervisor' && c.place === 'own' ? 'allow' : 'forbid');
+async function reportAt(place: Place, state: 'draft' | 'issued'): Promise<{ id: number; version: number }> {
+  const sup = await supervisorOver(place);
+  const r = await ctx.services.reports.generate(ctx.system(), sup, { kind: 'notice', unitId: units[place].id, period: '2026-10' });
+  if (state === 'issued') await ctx.services.reports.issue(ctx.system(), sup, r.id, r.version);
+  return { id: r.id, version: state === 'issued' ? r.version + 1 : r.version };
+}
+const reportRoute = (state: 'draft' | 'issued', build: (r: { id: number; version: number }) => InjectOptions) => async (c: Case) => build(await reportAt(c.place, state));
+/** An issued report is read in its unit's subtree and by whoever's scope covers it (T1's people read the county's). */
+const reportVisible = (c: Case): Outcome => (c.who === 'admin' || c.place === 'own' || c.place === 'parent' ? 'allow' : 'forbid');
+let summaryMonth = 0;
+/** A personal summary: the owner's own (any place), else a staff member's at `place`, submitted for reading. */
+async function summaryAt(c: Case, submitted: boolean): Promise<{ id: number; version: number }> {
+  const author = c.who === 'owner' ? await ctx.actorOf(callers.owner.person) : await ctx.actorOf(await ctx.newPerson({ unit: units[c.place], roles: ['staff'] }));
+  summaryMonth += 1;
+  const period = `${2000 + Math.floor(summaryMonth / 12)}-${String((summaryMonth % 12) + 1).padStart(2, '0')}`;
+  const { summary } = await ctx.services.reports.openSummary(ctx.system(), author, period);
+  if (submitted) await ctx.services.reports.submitSummary(ctx.system(), author, summary.id, summary.version);
+  return { id: summary.id, version: submitted ? summary.version + 1 : summary.version };
+}
 // Citizens' requests: submitted anonymously to the region at `place` (its desk: a supervisor over
 // it), assigned by god to that region's own unit (the owner responsible when in T1). Who sees one:
 // admins, the supervisors and leaders over its region, the people whose scope covers its unit.
@@ -212,6 +250,26 @@ async function clientKey(): Promise<string> {
   open311Key ??= (await god.post('/api/v1/open311-clients', { name: '矩阵客户端' })).json<{ key: string }>().key;
   return open311Key;
 }
+
+// 比学赶超: October computed once (closed: the clock is in November). Callers sit in T1, a
+// township: its row exists; the county (parent) and the other county are not ranked.
+let scoreboardReady: Promise<unknown> | undefined;
+const scored = () => (scoreboardReady ??= god.post('/api/v1/scoreboard/recompute', { periods: ['2026-10'] }));
+const scorePerson = {} as Record<Place, { id: number }>;
+async function scorePersonAt(place: Place) {
+  scorePerson[place] ??= await ctx.newPerson({ unit: units[place], roles: ['staff'] });
+  return scorePerson[place];
+}
+async function caseAt(place: Place): Promise<{ id: number; version: number }> {
+  const res = await god.post('/api/v1/scoreboard/cases', { title: `矩阵典型${++seq}`, summary: '做法', body: '正文', unitId: units[place].id });
+  if (res.statusCode !== 201) throw new Error(`case: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: number; version: number }>();
+}
+const BOARD_READERS: Who[] = ['admin', 'supervisor', 'leader', 'unit_head'];
+/** A unit's score in full: admins; T1's overseers for T1 only (the county and another county are not in T1's sight). */
+const scoreOwn = (c: Case): Outcome => (c.who === 'admin' || (BOARD_READERS.includes(c.who) && c.place === 'own') ? 'allow' : 'forbid');
+/** A case: admins, the supervisors over its unit (T1's); anyone else does not learn it exists until selected. */
+const caseKeeper = (c: Case): Outcome => (c.who === 'admin' || (c.who === 'supervisor' && c.place === 'own') ? 'allow' : c.who === 'supervisor' ? 'hidden' : 'forbid');
 
 const RULES: Record<string, Rule> = {
   'GET /api/health': { request: () => get('/api/health'), expect: everyone },
@@ -424,6 +482,36 @@ const RULES: Record<string, Rule> = {
     },
     expect: fieldOversee,
   },
+  // 问责 (accountability).
+  'GET /api/v1/accountability': { request: byPlace((u) => get(`/api/v1/accountability?unitId=${u.id}`)), expect: visibleOrg },
+  'POST /api/v1/accountability': { request: byPlace((u) => post('/api/v1/accountability', { kind: 'reminder', targetUnitId: u.id, title: '矩阵提醒', reason: '矩阵事由' })), expect: recordManage },
+  'GET /api/v1/accountability/:id': {
+    request: recordRoute('issued', (r) => get(`/api/v1/accountability/${r.id}`)),
+    expect: (c) => (c.who === 'admin' || (c.place === 'own' && ['supervisor', 'leader', 'unit_head'].includes(c.who)) ? 'allow' : 'forbid'),
+  },
+  'PATCH /api/v1/accountability/:id': { request: recordRoute('draft', (r) => ({ method: 'PATCH', url: `/api/v1/accountability/${r.id}`, payload: { version: r.version, reason: '改过的事由' } })), expect: recordManage },
+  'POST /api/v1/accountability/:id/issue': { request: recordRoute('draft', (r) => post(`/api/v1/accountability/${r.id}/issue`, { version: r.version })), expect: recordManage },
+  // 申辩: against a unit, its own heads (T1's unit head, for T1).
+  'POST /api/v1/accountability/:id/explain': { request: recordRoute('issued', (r) => post(`/api/v1/accountability/${r.id}/explain`, { version: r.version, text: '矩阵说明' })), expect: (c) => (c.who === 'unit_head' && c.place === 'own' ? 'allow' : 'forbid') },
+  'POST /api/v1/accountability/:id/close': { request: recordRoute('issued', (r) => post(`/api/v1/accountability/${r.id}/close`, { version: r.version, conclusion: '结案' })), expect: recordManage },
+  // 报告 (reports).
+  'GET /api/v1/reports': { request: byPlace((u) => get(`/api/v1/reports?unitId=${u.id}`)), expect: visibleOrg },
+  'POST /api/v1/reports': { request: byPlace((u) => post('/api/v1/reports', { kind: 'notice', unitId: u.id, period: '2026-10' })), expect: recordManage },
+  'GET /api/v1/reports/:id': { request: reportRoute('issued', (r) => get(`/api/v1/reports/${r.id}`)), expect: reportVisible },
+  'GET /api/v1/reports/:id.docx': { request: reportRoute('issued', (r) => get(`/api/v1/reports/${r.id}.docx`)), expect: reportVisible },
+  'GET /api/v1/reports/:id.xlsx': { request: reportRoute('issued', (r) => get(`/api/v1/reports/${r.id}.xlsx`)), expect: reportVisible },
+  'PATCH /api/v1/reports/:id': { request: reportRoute('draft', (r) => ({ method: 'PATCH', url: `/api/v1/reports/${r.id}`, payload: { version: r.version, title: '矩阵改过的标题' } })), expect: recordManage },
+  'POST /api/v1/reports/:id/refresh': { request: reportRoute('draft', (r) => post(`/api/v1/reports/${r.id}/refresh`, { version: r.version })), expect: recordManage },
+  'POST /api/v1/reports/:id/issue': { request: reportRoute('draft', (r) => post(`/api/v1/reports/${r.id}/issue`, { version: r.version })), expect: recordManage },
+  'GET /api/v1/reports/summaries': { request: byPlace((u) => get(`/api/v1/reports/summaries?unitId=${u.id}`)), expect: visibleOrg },
+  'POST /api/v1/reports/summaries': { request: () => post('/api/v1/reports/summaries', { period: '2026-10' }), expect: everyone },
+  // A submitted summary is read by its author and the unit heads, supervisors and admins over them (T1's, for T1).
+  'GET /api/v1/reports/summaries/:id': {
+    request: async (c) => get(`/api/v1/reports/summaries/${(await summaryAt(c, true)).id}`),
+    expect: (c) => (c.who === 'owner' || c.who === 'admin' || (c.place === 'own' && ['supervisor', 'unit_head'].includes(c.who)) ? 'allow' : 'forbid'),
+  },
+  'PATCH /api/v1/reports/summaries/:id': { request: async (c) => { const s = await summaryAt(c, false); return { method: 'PATCH', url: `/api/v1/reports/summaries/${s.id}`, payload: { version: s.version, text: '矩阵总结' } }; }, expect: (c) => (c.who === 'owner' ? 'allow' : 'forbid') },
+  'POST /api/v1/reports/summaries/:id/submit': { request: async (c) => { const s = await summaryAt(c, false); return post(`/api/v1/reports/summaries/${s.id}/submit`, { version: s.version }); }, expect: (c) => (c.who === 'owner' ? 'allow' : 'forbid') },
   'GET /api/v1/public/catalog': { request: () => get('/api/v1/public/catalog'), expect: everyone },
   'POST /api/v1/public/requests': { request: byPlace((u) => post('/api/v1/public/requests', { type: 'help', category: 'other', description: `矩阵提交第${++seq}件`, jurisdictionId: u.id })), expect: everyone },
   'GET /api/v1/public/requests/:code': { request: requestRoute('assigned', (r) => get(`/api/v1/public/requests/${r.code}`)), expect: everyone },
@@ -472,6 +560,34 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/open311-clients': { request: () => get('/api/v1/open311-clients'), expect: onlyRoles('admin') },
   'POST /api/v1/open311-clients': { request: () => post('/api/v1/open311-clients', { name: '矩阵应用' }), expect: onlyRoles('admin') },
   'POST /api/v1/open311-clients/:id/revoke': { request: async () => post(`/api/v1/open311-clients/${(await god.post('/api/v1/open311-clients', { name: '将吊销' })).json<{ id: number }>().id}/revoke`), expect: onlyRoles('admin') },
+  // 比学赶超 (scoreboard).
+  'GET /api/v1/scoreboard': { request: async (c) => (await scored(), get(`/api/v1/scoreboard?period=2026-10&unitId=${units[c.place].id}`)), expect: (c) => (BOARD_READERS.includes(c.who) ? visibleOrg(c) : 'forbid') },
+  'GET /api/v1/scoreboard/periods': { request: () => get('/api/v1/scoreboard/periods'), expect: onlyRoles('admin', 'supervisor', 'leader', 'unit_head') },
+  'POST /api/v1/scoreboard/recompute': { request: () => post('/api/v1/scoreboard/recompute', { periods: ['2026-10'] }), expect: onlyRoles('admin', 'supervisor') },
+  'GET /api/v1/scoreboard/units/:unitId': {
+    request: async (c) => (await scored(), get(`/api/v1/scoreboard/units/${units[c.place].id}?period=2026-10`)),
+    // T1 and T2 are ranked; the counties have no row (404 to whoever may read the unit: admins, and everyone for the parent county).
+    expect: (c) => (c.who === 'admin' ? (c.place === 'own' || c.place === 'sibling' ? 'allow' : 'hidden') : BOARD_READERS.includes(c.who) && c.place === 'parent' ? 'hidden' : scoreOwn(c)),
+  },
+  'GET /api/v1/scoreboard/units/:unitId/components/:key': { request: async (c) => (await scored(), get(`/api/v1/scoreboard/units/${units[c.place].id}/components/on_time?period=2026-10`)), expect: scoreOwn },
+  'GET /api/v1/scoreboard/people': {
+    request: async (c) => (await scored(), get(`/api/v1/scoreboard/people?period=2026-10&unitId=${units[c.place].id}`)),
+    // Staff ask for their own unit and get their own row.
+    expect: (c) => (c.place === 'own' || c.who === 'admin' ? 'allow' : 'forbid'),
+  },
+  'GET /api/v1/scoreboard/people/:personId/components/:key': {
+    request: async (c) => get(`/api/v1/scoreboard/people/${c.who === 'owner' && c.place === 'own' ? callers.owner.person.id : (await scorePersonAt(c.place)).id}/components/on_time?period=2026-10`),
+    expect: (c) => (c.who === 'owner' && c.place === 'own' ? 'allow' : scoreOwn(c)),
+  },
+  'GET /api/v1/scoreboard/cases': { request: byPlace((u) => get(`/api/v1/scoreboard/cases?unitId=${u.id}`)), expect: visibleOrg },
+  'POST /api/v1/scoreboard/cases': {
+    request: byPlace((u) => post('/api/v1/scoreboard/cases', { title: `矩阵推荐${++seq}`, summary: '做法', body: '正文', unitId: u.id })),
+    expect: (c) => (c.who === 'admin' || (c.who === 'supervisor' && c.place === 'own') ? 'allow' : 'forbid'),
+  },
+  'GET /api/v1/scoreboard/cases/:id': { request: async (c) => get(`/api/v1/scoreboard/cases/${(await caseAt(c.place)).id}`), expect: (c) => (caseKeeper(c) === 'forbid' ? 'hidden' : caseKeeper(c)) },
+  'PATCH /api/v1/scoreboard/cases/:id': { request: async (c) => { const k = await caseAt(c.place); return { method: 'PATCH', url: `/api/v1/scoreboard/cases/${k.id}`, payload: { version: k.version, summary: '改过的做法' } }; }, expect: caseKeeper },
+  'POST /api/v1/scoreboard/cases/:id/select': { request: async (c) => { const k = await caseAt(c.place); return post(`/api/v1/scoreboard/cases/${k.id}/select`, { version: k.version }); }, expect: caseKeeper },
+  'POST /api/v1/scoreboard/cases/:id/reject': { request: async (c) => { const k = await caseAt(c.place); return post(`/api/v1/scoreboard/cases/${k.id}/reject`, { version: k.version }); }, expect: caseKeeper },
   // Open311: public, for every caller; what it shows of a request is the same for all.
   'GET /open311/v2/discovery.:format': { request: () => get('/open311/v2/discovery.json'), expect: everyone },
   'GET /open311/v2/services.:format': { request: () => get('/open311/v2/services.xml'), expect: everyone },

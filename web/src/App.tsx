@@ -30,6 +30,15 @@ const Calendar = lazy(() => import('./pages/admin/Calendar.tsx'));
 const Policy = lazy(() => import('./pages/admin/Policy.tsx'));
 const Open311Keys = lazy(() => import('./pages/admin/Open311Keys.tsx'));
 const Desk = lazy(() => import('./pages/Desk.tsx'));
+const Scoreboard = lazy(() => import('./pages/Scoreboard.tsx'));
+const ScoreUnit = lazy(() => import('./pages/ScoreUnit.tsx'));
+const Cases = lazy(() => import('./pages/Cases.tsx'));
+const CaseDetail = lazy(() => import('./pages/CaseDetail.tsx'));
+const Accountability = lazy(() => import('./pages/Accountability.tsx'));
+const AccountabilityDetail = lazy(() => import('./pages/AccountabilityDetail.tsx'));
+const Reports = lazy(() => import('./pages/Reports.tsx'));
+const ReportDetail = lazy(() => import('./pages/ReportDetail.tsx'));
+const MySummary = lazy(() => import('./pages/MySummary.tsx'));
 const DeskRequest = lazy(() => import('./pages/DeskRequest.tsx'));
 // The citizens' portal: no login, its own light layout, loaded only by citizens.
 const PublicPortal = lazy(() => import('./pages/public/PublicPortal.tsx'));
@@ -122,6 +131,15 @@ function StaffApp() {
           <Route path="/admin/open311" element={admin ? <Open311Keys /> : <Forbidden />} />
           <Route path="/desk" element={<Desk />} />
           <Route path="/desk/:id" element={<DeskRequest />} />
+          <Route path="/scoreboard" element={<Scoreboard />} />
+          <Route path="/scoreboard/units/:unitId" element={<ScoreUnit />} />
+          <Route path="/cases" element={<Cases />} />
+          <Route path="/cases/:id" element={<CaseDetail />} />
+          <Route path="/accountability" element={<Accountability />} />
+          <Route path="/accountability/:id" element={<AccountabilityDetail />} />
+          <Route path="/reports" element={<Reports />} />
+          <Route path="/reports/:id" element={<ReportDetail />} />
+          <Route path="/summary" element={<MySummary />} />
           <Route path="*" element={<Result status="404" title="404" subTitle="页面不存在 (no such page)" />} />
         </Routes>
       </Suspense>

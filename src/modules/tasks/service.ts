@@ -6,6 +6,7 @@ import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import { transact, type Db, type Executor } from '../../platform/db/index.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, PLATFORM_ERRORS, type ErrorDef } from '../../platform/errors.ts';
 import { TASK_ERRORS } from './errors.ts';
+import { taskFactRecords, taskFacts as readTaskFacts, type FactsRange, type TaskFactFilter, type TaskFactRecord, type TaskFactsRow } from './facts-store.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
@@ -24,6 +25,7 @@ import {
   scheduleFor,
   urgingNotice,
   urgingOverdue,
+  type EscalationLevel,
   type LightResult,
   type Refusal,
   type SourceKind,
@@ -208,6 +210,26 @@ export class TaskService {
    * Many tasks as `state` gives them, in one read (a module's statistics over its records'
    * tasks); ids that do not exist are left out. No visibility check, as for `state`.
    */
+  /**
+   * 比学赶超's task facts: per lead unit and per responsible person, the tasks active in the span
+   * [from, to) up to `asOf` — due and on time, signed on time, urgings answered on time, progress
+   * reports late, overdue task-days, extensions, escalations by level. One grouped query.
+   */
+  unitFacts(range: FactsRange, db: Executor = this.db): Promise<TaskFactsRow[]> {
+    return readTaskFacts(db, range);
+  }
+
+  /** The tasks of one unit (lead) or person (responsible) behind one of those facts: a page by id. */
+  unitFactTasks(
+    range: FactsRange,
+    subject: { unitId: number } | { personId: number },
+    filter: TaskFactFilter,
+    page: { limit: number; afterId?: number | undefined },
+    db: Executor = this.db,
+  ): Promise<TaskFactRecord[]> {
+    return taskFactRecords(db, range, subject, filter, page);
+  }
+
   async states(ids: readonly number[], db: Executor = this.db): Promise<TaskState[]> {
     const rows = await this.store.byIds(db, [...new Set(ids)]);
     return this.withLights(rows, db);
@@ -229,6 +251,24 @@ export class TaskService {
   /** Every task that came from one record of a module (`source: { kind, id }`), oldest first, as `state` gives them. */
   async bySource(kind: SourceKind, sourceId: number, db: Executor = this.db): Promise<TaskState[]> {
     return this.withLights(await this.store.bySource(db, kind, sourceId), db);
+  }
+
+  /**
+   * The escalation rungs of `levels` fired at or after `since` (or after the keyset `after`),
+   * oldest first, with their task's title, deadline and lead unit: how another module follows the
+   * upper rungs of every source without the scan loading full rows for it. No visibility check.
+   */
+  rungsSince(levels: readonly EscalationLevel[], from: { since: Date | null; after?: readonly [Date, number, string] | undefined }, limit: number, db: Executor = this.db) {
+    return this.store.rungsSince(db, levels, from, limit);
+  }
+
+  /**
+   * 一段时间一总结: the tasks a person was responsible for and that were closed (销号) in [from, to)
+   * (dates, Asia/Shanghai), with their close-out summaries, oldest first. No visibility check:
+   * the caller asks for the person themselves.
+   */
+  closedFor(personId: number, from: string, to: string, limit = 500, db: Executor = this.db) {
+    return this.store.closedFor(db, personId, from, to, limit);
   }
 
   /** 交办: creates a task for a lead unit within the assigner's scope (in the caller's transaction when given one). */

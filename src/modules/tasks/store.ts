@@ -267,6 +267,40 @@ export class TaskStore {
     return db.selectFrom('taskEscalation').selectAll().where('taskId', 'in', taskIds).orderBy('at').execute();
   }
 
+  /**
+   * The rungs of `levels` fired after the cursor (at, taskId, level) or at or after `since`, oldest
+   * first, with their task's title, deadline, lead unit and responsible person (another module's
+   * drafts from the upper rungs; migration 202612012201 indexes the 通报 and 问责建议 rungs by time).
+   */
+  rungsSince(db: Executor, levels: readonly EscalationLevel[], from: { since: Date | null; after?: readonly [Date, number, string] | undefined }, limit: number) {
+    let q = db
+      .selectFrom('taskEscalation as e')
+      .innerJoin('task as t', 't.id', 'e.taskId')
+      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+      .select(['e.taskId', 'e.level', 'e.at', 'e.overdueWorkdays', 'e.manual', 't.title', 't.deadline', 't.leadUnitId', 'u.name as leadUnitName', 'u.path as leadUnitPath', 't.responsibleId'])
+      .where('e.level', 'in', [...levels]);
+    if (from.after) {
+      const [at, taskId, level] = from.after;
+      q = q.where(sql<SqlBool>`(e.at, e.task_id, e.level) > (${at}, ${taskId}, ${level})`);
+    } else if (from.since) q = q.where('e.at', '>=', from.since);
+    return q.orderBy('e.at').orderBy('e.taskId').orderBy('e.level').limit(limit).execute();
+  }
+
+  /** The tasks a person was responsible for that were closed (销号) in [from, to) (Asia/Shanghai days), with their 小结, oldest first. */
+  closedFor(db: Executor, personId: number, from: string, to: string, limit: number) {
+    return db
+      .selectFrom('task')
+      .select(['id', 'title', 'closedAt', 'summary'])
+      .where('responsibleId', '=', personId)
+      .where('status', '=', 'closed')
+      .where('closedAt', '>=', new Date(`${from}T00:00:00+08:00`))
+      .where('closedAt', '<', new Date(`${to}T00:00:00+08:00`))
+      .orderBy('closedAt')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
   /** Sets the escalation rung and the next rung's date of many tasks in one statement. */
   async setEscalationState(db: Executor, rows: { id: number; rung: number; nextOn: string | null }[]): Promise<void> {
     if (rows.length === 0) return;

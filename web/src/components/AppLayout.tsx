@@ -1,11 +1,11 @@
-import { AimOutlined, ApiOutlined, BarChartOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BookOutlined, EditOutlined, FileDoneOutlined, TrophyOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../lib/api.ts';
-import { canAssign, hasRole } from '../lib/auth.ts';
+import { canAssign, canSeeReports, canSeeScoreboard, hasRole } from '../lib/auth.ts';
 import { roleName } from '../lib/format.ts';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { useLang, useT } from '../lib/i18n.ts';
@@ -37,6 +37,11 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { key: '/documents', icon: <FileTextOutlined />, label: <Link to="/documents">{t('menu.documents')}</Link> },
     { key: '/field-work', icon: <AimOutlined />, label: <Link to="/field-work">{t('menu.research')}</Link> },
     { key: '/dashboard', icon: <BarChartOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> },
+    ...(canSeeScoreboard(user) ? [{ key: '/scoreboard', icon: <TrophyOutlined />, label: <Link to="/scoreboard">{t('menu.scoreboard')}</Link> }] : []),
+    { key: '/cases', icon: <BookOutlined />, label: <Link to="/cases">{t('menu.cases')}</Link> },
+    { key: '/accountability', icon: <AuditOutlined />, label: <Link to="/accountability">{t('menu.accountability')}</Link> },
+    ...(canSeeReports(user) ? [{ key: '/reports', icon: <FileDoneOutlined />, label: <Link to="/reports">{t('menu.reports')}</Link> }] : []),
+    { key: '/summary', icon: <EditOutlined />, label: <Link to="/summary">{t('menu.summary')}</Link> },
     { key: '/notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('menu.notifications')}</Link> },
     {
       key: 'admin',
@@ -55,7 +60,8 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       ],
     },
   ];
-  const selected = location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname.startsWith('/meetings/') ? '/meetings' : location.pathname.startsWith('/field-work/') ? '/field-work' : location.pathname.startsWith('/desk/') ? '/desk' : location.pathname;
+  const section = ['/scoreboard', '/cases', '/accountability', '/reports'].find((p) => location.pathname.startsWith(`${p}/`));
+  const selected = section ? section : location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname.startsWith('/meetings/') ? '/meetings' : location.pathname.startsWith('/field-work/') ? '/field-work' : location.pathname.startsWith('/desk/') ? '/desk' : location.pathname;
 
   const logout = async () => {
     try {

@@ -68,6 +68,786 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accountability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问责记录 you may see, newest first (drafts: supervisors over the target only); filters unitId (target at or under), personId, taskId, kind, status, q (title) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                    limit?: number;
+                    personId?: number;
+                    q?: string;
+                    status?: "draft" | "issued" | "explained" | "closed";
+                    taskId?: number;
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedAt: string | null;
+                                closedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                conclusion: string | null;
+                                createdAt: string;
+                                createdBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                evidence: {
+                                    id?: number;
+                                    /** @enum {string} */
+                                    kind: "task" | "citizen_request" | "link";
+                                    note?: string;
+                                }[];
+                                explainedAt: string | null;
+                                explainedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                explanation: string | null;
+                                id: number;
+                                issuedAt: string | null;
+                                issuedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                                kindName: string;
+                                /** @enum {string} */
+                                origin: "manual" | "escalation" | "public_flag";
+                                reason: string;
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "explained" | "closed";
+                                statusName: string;
+                                targetPerson: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                targetUnit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                taskId: number | null;
+                                title: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建 a record (提醒 / 约谈 / 通报批评 / 诫勉 / 问责建议) as a draft against a unit in your region, or a person working there; evidence: tasks, citizen requests, links */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: {
+                            id?: number;
+                            /** @enum {string} */
+                            kind: "task" | "citizen_request" | "link";
+                            note?: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                        reason: string;
+                        targetPersonId?: number | null;
+                        targetUnitId: number;
+                        taskId?: number | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record, with the actions you may take on it (edit, issue, explain, close) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿: the fields given, with the version (a draft only; 409 INVALID_TRANSITION after issue) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: {
+                            id?: number;
+                            /** @enum {string} */
+                            kind: "task" | "citizen_request" | "link";
+                            note?: string;
+                        }[];
+                        /** @enum {string} */
+                        kind?: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                        reason?: string;
+                        targetPersonId?: number | null;
+                        taskId?: number | null;
+                        title?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结案 an issued record (explained or not), with the conclusion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conclusion: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申辩 (提交说明): the person concerned — the target person, or the target unit’s heads — once, after issue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 印发 a draft: the target person (or the target unit’s heads) is notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            closedAt: string | null;
+                            closedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            conclusion: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            evidence: {
+                                id?: number;
+                                /** @enum {string} */
+                                kind: "task" | "citizen_request" | "link";
+                                note?: string;
+                            }[];
+                            explainedAt: string | null;
+                            explainedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            explanation: string | null;
+                            id: number;
+                            issuedAt: string | null;
+                            issuedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "reminder" | "talk" | "criticism" | "admonition" | "recommendation";
+                            kindName: string;
+                            /** @enum {string} */
+                            origin: "manual" | "escalation" | "public_flag";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "explained" | "closed";
+                            statusName: string;
+                            targetPerson: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            taskId: number | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -5770,6 +6550,2236 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports you may see (drafts: supervisors over the unit), newest first; filters unitId (at or under), kind, status, year (of the period), q (title) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                    limit?: number;
+                    q?: string;
+                    status?: "draft" | "issued";
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: number;
+                                issuedAt: string | null;
+                                /** @enum {string} */
+                                kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                                kindName: string;
+                                number: string | null;
+                                period: {
+                                    from: string;
+                                    key: string;
+                                    to: string;
+                                };
+                                scheduled: boolean;
+                                /** @enum {string} */
+                                status: "draft" | "issued";
+                                title: string;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成 a draft from data (red tasks, overdue units, escalations, on-time rates, rankings and model cases, citizen requests, meetings and documents, field days, accountability): kind weekly|monthly|quarterly|annual|notice, period 2026-W48|2026-11|2026-Q4|2026 (notice: also 2026-11-01..2026-11-30); 409 REPORT_EXISTS (details.id) for a periodic report that exists */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                        period: string;
+                        title?: string;
+                        unitId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report as JSON: title, 文号, sections (text, table, chart data), 落款, and the actions you may take (edit, refresh, issue) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改 a draft: the title and sections’ texts by key (tables are data); 409 INVALID_TRANSITION once issued */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sections?: {
+                            key: string;
+                            text: string;
+                        }[];
+                        title?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reports/{id}.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as DOCX (official-notice layout: 版头, 文号, 标题, sections with tables, 落款 and date): an issued report’s file as stored at issue; a draft’s generated now, marked 草稿 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the report as a Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as XLSX (正文 and one sheet per table): as stored at issue; a draft’s generated now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the report as a workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 印发: the 文号 (next in the unit’s series of the kind this year), the date, and the DOCX and XLSX stored as issued; never changes after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 刷新数据 of a draft: tables from today’s data; texts you edited stay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("edit" | "refresh" | "issue")[];
+                            createdAt: string;
+                            date: string;
+                            editedSections: string[];
+                            id: number;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "weekly" | "monthly" | "quarterly" | "annual" | "notice";
+                            kindName: string;
+                            number: string | null;
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            scheduled: boolean;
+                            sections: {
+                                chart?: {
+                                    categories: string[];
+                                    series: {
+                                        data: number[];
+                                        name: string;
+                                    }[];
+                                } | null;
+                                heading: string;
+                                key: string;
+                                table: {
+                                    columns: string[];
+                                    rows: (string | number)[][];
+                                } | null;
+                                text: string;
+                            }[];
+                            signer: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 个人总结: yours, and the submitted ones of people under you (heads, supervisors, admins); filters personId, unitId, period, status */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    period?: string;
+                    personId?: number;
+                    status?: "draft" | "submitted";
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                items: {
+                                    closedAt: string;
+                                    done: string;
+                                    lessons: string;
+                                    result: string;
+                                    taskId: number;
+                                    title: string;
+                                }[];
+                                period: {
+                                    from: string;
+                                    key: string;
+                                    to: string;
+                                };
+                                person: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                submittedAt: string | null;
+                                text: string;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 我的总结 for a period (2026-11, 2026-Q4, 2026): made the first time (201), prefilled with the close-out summaries of the tasks you closed in it; 200 with the existing one after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A personal summary (its author; once submitted, the heads over the author’s unit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save your draft summary: its text, and reloadItems to take in tasks closed since */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reloadItems?: boolean;
+                        text?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reports/summaries/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交 your summary to your unit’s heads (no change after) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            items: {
+                                closedAt: string;
+                                done: string;
+                                lessons: string;
+                                result: string;
+                                taskId: number;
+                                title: string;
+                            }[];
+                            period: {
+                                from: string;
+                                key: string;
+                                to: string;
+                            };
+                            person: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                            text: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 比学赶超排名 of a peer group (township | department) for a period (YYYY-MM, YYYY-Qn, YYYY; default this month): items by county and rank, with the components’ scores and weights, change vs last period, 红榜/黑榜. Supervisors and leaders see their region, unit heads their unit in full and its peers’ ranks */
+        get: {
+            parameters: {
+                query?: {
+                    peer?: "township" | "department";
+                    period?: string;
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 黑榜: unit ids, the worst of each group */
+                            black: number[];
+                            closed: boolean;
+                            computedAt: string | null;
+                            items: {
+                                /** @description Score minus last period’s; null for a new unit or no data */
+                                change: number | null;
+                                components: {
+                                    /** @enum {string} */
+                                    key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                                    name: string;
+                                    score: number | null;
+                                    weight: number;
+                                }[];
+                                /** @description false: a unit head’s peer, rank only */
+                                full: boolean;
+                                /** @description The peer group: the county whose townships (or departments) compete */
+                                groupId: number;
+                                groupName: string;
+                                /** @description Within the group; equal scores share a rank and the next skips; null: no data */
+                                rank: number | null;
+                                /** @description 0–100; null: no data (or a peer whose score a unit head does not see) */
+                                score: number | null;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            /** @enum {string} */
+                            peer: "township" | "department";
+                            period: string;
+                            /** @description 红榜: unit ids, the best of each group */
+                            red: number[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 典型案例库: selected cases for everyone signed in (supervisors also see nominated and rejected ones of their region); filters q (title, summary, body), unitId (subtree), tag, year, status, taskId; newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                    status?: "nominated" | "selected" | "rejected";
+                    tag?: string;
+                    taskId?: number;
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decidedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                decisionNote: string | null;
+                                id: number;
+                                nominatedBy: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "nominated" | "selected" | "rejected";
+                                summary: string;
+                                tags: string[];
+                                taskId: number | null;
+                                title: string;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                updatedAt: string;
+                                version: number;
+                                year: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 推荐典型: a task (taskId; its lead unit by default) or a practice of a unit (unitId), with title, summary, body and tags. 201, state 推荐 (nominated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        summary: string;
+                        tags?: string[];
+                        taskId?: number;
+                        title: string;
+                        unitId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model case (404 for one the caller may not read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a case’s write-up (title, summary, body, tags) with its version; 409 SCORE_CASE_STALE when it changed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        summary?: string;
+                        tags?: string[];
+                        title?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/scoreboard/cases/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 未入选: reject a nominated case; 409 SCORE_CASE_DECIDED otherwise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/cases/{id}/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入选: select a nominated (or earlier rejected) case; 409 SCORE_CASE_DECIDED otherwise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People’s scores (task components) in a unit (default: yours) for a period, by rank: who oversees the unit sees everyone, anyone else only themself */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                change: number | null;
+                                components: {
+                                    /** @description The formula in words and numbers (zh-CN) */
+                                    explanation: string;
+                                    facts: {
+                                        [key: string]: number;
+                                    };
+                                    /** @enum {string} */
+                                    key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                                    name: string;
+                                    /** @enum {string} */
+                                    records: "task" | "urging" | "request" | "meeting" | "document" | "visit" | "finding";
+                                    samples: number;
+                                    score: number | null;
+                                    /** @description The weight’s share after renormalising over the components with data (0–1) */
+                                    share: number;
+                                    weight: number;
+                                }[];
+                                explanation: string;
+                                name: string;
+                                personId: number;
+                                rank: number | null;
+                                score: number | null;
+                            }[];
+                            period: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/people/{personId}/components/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tasks behind one component of a person’s score (themself, or who oversees their unit) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            component: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                            items: {
+                                facts: {
+                                    [key: string]: (string | number) | null;
+                                };
+                                /** @description Counts for the component (on time, signed on time, …) */
+                                good: boolean;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "task" | "request";
+                                /** @description The web app’s page of the record */
+                                link: string;
+                                status: string;
+                                title: string;
+                            }[];
+                            /** @description The ledger filter that lists the same kind of records (the web app links to it) */
+                            ledger: {
+                                path: string;
+                                query: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
+                            nextCursor: string | null;
+                            period: string;
+                            records: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The periods computed (newest first, at most 60), and whether each is closed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closed: boolean;
+                                computedAt: string;
+                                period: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即重算: the given periods, or the current ones (and the last, closed once finished). A closed period is never changed (skipped: true) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        periods?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                closed: boolean;
+                                people: number;
+                                period: string;
+                                skipped: boolean;
+                                units: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s score drilled down: rank of how many, change, and each component’s score, weight, share, formula (explanation) and facts. 404 SCORE_NOT_FOUND when the unit is not ranked in that period */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            change: number | null;
+                            closed: boolean;
+                            components: {
+                                /** @description The formula in words and numbers (zh-CN) */
+                                explanation: string;
+                                facts: {
+                                    [key: string]: number;
+                                };
+                                /** @enum {string} */
+                                key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                                name: string;
+                                /** @enum {string} */
+                                records: "task" | "urging" | "request" | "meeting" | "document" | "visit" | "finding";
+                                samples: number;
+                                score: number | null;
+                                /** @description The weight’s share after renormalising over the components with data (0–1) */
+                                share: number;
+                                weight: number;
+                            }[];
+                            computedAt: string;
+                            explanation: string;
+                            group: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @description How many units of the group are ranked */
+                            of: number;
+                            peer: string;
+                            period: string;
+                            rank: number | null;
+                            score: number | null;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/units/{unitId}/components/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind one component of a unit’s score (tasks, or citizen requests), a page by id, each with `good` (counts for it) and a link; `ledger` is the matching ledger filter */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            component: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                            items: {
+                                facts: {
+                                    [key: string]: (string | number) | null;
+                                };
+                                /** @description Counts for the component (on time, signed on time, …) */
+                                good: boolean;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "task" | "request";
+                                /** @description The web app’s page of the record */
+                                link: string;
+                                status: string;
+                                title: string;
+                            }[];
+                            /** @description The ledger filter that lists the same kind of records (the web app links to it) */
+                            ledger: {
+                                path: string;
+                                query: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
+                            nextCursor: string | null;
+                            period: string;
+                            records: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-windows": {
         parameters: {
             query?: never;
@@ -9790,6 +12800,10 @@ export type components = {
                 };
                 returnWithinWorkdays: number;
             };
+            reports: {
+                generateOnWorkday: number;
+                tableRows: number;
+            };
             research: {
                 behindMarginDays: number;
                 fieldDaysPerYear: {
@@ -9798,6 +12812,35 @@ export type components = {
                     other: number;
                     provincial: number;
                     township: number;
+                };
+            };
+            scoreboard: {
+                escalationPoints: {
+                    accountability: number;
+                    notice: number;
+                    remind: number;
+                    supervise: number;
+                    urge: number;
+                };
+                honourListSize: number;
+                minComponents: number;
+                minSamples: number;
+                overduePointsPerDay: number;
+                periodKinds: ("month" | "quarter" | "year")[];
+                weights: {
+                    citizen_on_time: number;
+                    citizen_satisfaction: number;
+                    documents: number;
+                    escalations: number;
+                    extensions: number;
+                    feedback: number;
+                    field_days: number;
+                    findings: number;
+                    meetings: number;
+                    on_time: number;
+                    overdue_days: number;
+                    progress: number;
+                    sign: number;
                 };
             };
             tasks: {

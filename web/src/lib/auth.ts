@@ -30,3 +30,7 @@ export function useMe() {
 export const hasRole = (u: User | null | undefined, ...roles: string[]) => !!u && u.roles.some((r) => roles.includes(r));
 /** Who may assign tasks (交办). */
 export const canAssign = (u: User | null | undefined) => hasRole(u, 'leader', 'supervisor', 'unit_head', 'admin');
+/** Who sees the 比学赶超 scoreboard (the server says the same: leaders and supervisors over their scope, unit heads, admins). */
+export const canSeeScoreboard = (u: User | null | undefined) => hasRole(u, 'leader', 'supervisor', 'unit_head', 'admin');
+/** Who sees reports and notices. */
+export const canSeeReports = (u: User | null | undefined) => hasRole(u, 'leader', 'supervisor', 'unit_head', 'admin');

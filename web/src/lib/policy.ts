@@ -32,6 +32,8 @@ export const SECTION_NAMES: Record<PolicySection, [string, string]> = {
   documents: ['文件', 'Documents'],
   meetings: ['会议', 'Meetings'],
   publicRequests: ['群众诉求', 'Public requests'],
+  scoreboard: ['比学赶超', 'Scoreboard'],
+  reports: ['报告', 'Reports'],
   auth: ['账号安全', 'Accounts'],
 };
 

@@ -1,11 +1,13 @@
-import { PaperClipOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PaperClipOutlined, PrinterOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Input, Popconfirm, Progress, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionDialog } from '../components/ActionDialog.tsx';
 import { LightTag } from '../components/LightTag.tsx';
+import { NominateCase } from '../components/NominateCase.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
+import { hasRole, useMe } from '../lib/auth.ts';
 import { actionButtons, DANGEROUS, extensionDecision, primaryAction, type ActionKind } from '../lib/actions.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { actionName, dateTime, deadlineText, describeEvent, escalationName, eventColor, levelName, reasonName, sourceName, statusName } from '../lib/format.ts';
@@ -21,6 +23,8 @@ export default function TaskDetail() {
   const t = useT();
   const { lang } = useLang();
   const [open, setOpen] = useState<ActionKind | null>(null);
+  const [nominating, setNominating] = useState(false);
+  const me = useMe();
   const navigate = useNavigate();
   const q = useQuery({
     queryKey: ['tasks', 'detail', taskId],
@@ -79,6 +83,11 @@ export default function TaskDetail() {
             <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/tasks/${task.id}/notice?kind=supervise`)} data-testid="print-notice">
               {t('task.print')}
             </Button>
+            {hasRole(me.data, 'supervisor') && (
+              <Button icon={<TrophyOutlined />} onClick={() => setNominating(true)} data-testid="nominate-case">
+                {t('case.nominate')}
+              </Button>
+            )}
             {task.urgings.some((u) => u.level === 'urge') && (
               <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/tasks/${task.id}/notice?kind=urge`)} data-testid="print-urge-notice">
                 {t('task.printUrge')}
@@ -191,6 +200,7 @@ export default function TaskDetail() {
         </Col>
       </Row>
       {open && <ActionDialog action={open} task={task} onClose={() => setOpen(null)} />}
+      {nominating && <NominateCase task={task} onClose={() => setNominating(false)} />}
     </Space>
   );
 }
