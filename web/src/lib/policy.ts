@@ -38,7 +38,7 @@ export const SECTION_NAMES: Record<PolicySection, [string, string]> = {
 };
 
 /** The dotted path of every number in the policy: 'tasks.escalation.remind', … */
-type Leaves<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends object ? Leaves<T[K], `${P}${K}.`> : `${P}${K}` }[keyof T & string];
+type Leaves<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends readonly unknown[] ? `${P}${K}` : T[K] extends object ? Leaves<T[K], `${P}${K}.`> : `${P}${K}` }[keyof T & string];
 export type PolicyPath = Leaves<Policy>;
 
 /**
@@ -96,6 +96,31 @@ export const PATH_NAMES: Record<PolicyPath, [string, string]> = {
   'auth.sessionMaxHours': ['单次登录最长（小时）', 'Session at most (hours)'],
   'auth.passwordMinLength': ['密码最短长度', 'Password: minimum length'],
   'auth.passwordMinClasses': ['密码至少包含字符类别数', 'Password: character classes, at least'],
+  'scoreboard.weights.on_time': ['效能指数权重：按期办结', 'Index weight: on-time completion'],
+  'scoreboard.weights.sign': ['效能指数权重：签收及时', 'Index weight: timely sign-for'],
+  'scoreboard.weights.feedback': ['效能指数权重：催办反馈及时', 'Index weight: timely answers to urgings'],
+  'scoreboard.weights.progress': ['效能指数权重：进度报告按时', 'Index weight: progress reports on time'],
+  'scoreboard.weights.overdue_days': ['效能指数权重：逾期任务天数', 'Index weight: overdue task-days'],
+  'scoreboard.weights.extensions': ['效能指数权重：延期', 'Index weight: extensions'],
+  'scoreboard.weights.escalations': ['效能指数权重：升级督办', 'Index weight: escalations received'],
+  'scoreboard.weights.citizen_on_time': ['效能指数权重：群众诉求按时办结', 'Index weight: citizen requests on time'],
+  'scoreboard.weights.citizen_satisfaction': ['效能指数权重：群众满意度', 'Index weight: citizen satisfaction'],
+  'scoreboard.weights.meetings': ['效能指数权重：会议精简合规', 'Index weight: meeting compliance'],
+  'scoreboard.weights.documents': ['效能指数权重：发文精简合规', 'Index weight: document compliance'],
+  'scoreboard.weights.field_days': ['效能指数权重：领导一线工作天数', "Index weight: leaders' field days"],
+  'scoreboard.weights.findings': ['效能指数权重：调研发现整改', 'Index weight: findings resolved'],
+  'scoreboard.periodKinds': ['效能指数计算周期（月/季/年）', 'Index periods computed (month/quarter/year)'],
+  'scoreboard.honourListSize': ['红榜、黑榜各列单位数', 'Units on each honour and warning list'],
+  'scoreboard.minSamples': ['单项计分最少样本数', 'Records a component needs to count'],
+  'scoreboard.minComponents': ['计算总分最少有数据项数', 'Components with data a score needs'],
+  'scoreboard.overduePointsPerDay': ['逾期每天扣分', 'Points off per overdue task-day'],
+  'scoreboard.escalationPoints.remind': ['每次提醒扣分', 'Points off per reminder'],
+  'scoreboard.escalationPoints.urge': ['每次催办扣分', 'Points off per urging'],
+  'scoreboard.escalationPoints.supervise': ['每次督办扣分', 'Points off per supervision'],
+  'scoreboard.escalationPoints.notice': ['每次通报扣分', 'Points off per public notice'],
+  'scoreboard.escalationPoints.accountability': ['每次问责建议扣分', 'Points off per accountability proposal'],
+  'reports.generateOnWorkday': ['定期报告生成日（下一周期第 N 个工作日）', 'Periodic reports drafted on working day N of the next period'],
+  'reports.tableRows': ['报告表格最多行数', 'Rows per report table, at most'],
 };
 
 /** A section's name in the language shown; an unknown one as it is. */
