@@ -297,6 +297,14 @@ try {
     deepCursor = cursor ?? '';
   }
   console.log(`Tasks in play: ${readable.length} readable, ${reportable.length} in progress.`);
+  // 比学赶超: this month's scoreboard computed once (as the hourly job would), then read.
+  const scorePeriod = BENCH_TODAY.slice(0, 7);
+  {
+    const started = Date.now();
+    const res = await fetch(`${base}/api/v1/scoreboard/recompute`, { method: 'POST', headers: supervisor.headers, body: JSON.stringify({ periods: [scorePeriod] }) });
+    if (!res.ok) throw new Error(`scoreboard recompute: ${res.status} ${await res.text()}`);
+    console.log(`Scoreboard ${scorePeriod} computed in ${Date.now() - started} ms.`);
+  }
 
   const rr = <T>(xs: T[]) => {
     let i = 0;
@@ -316,6 +324,7 @@ try {
       { name: 'task detail with timeline', session: supervisor, next: () => ({ path: `/api/v1/tasks/${pickRead().id}` }) },
       { name: 'stats: county subtree', session: supervisor, next: () => ({ path: `/api/v1/tasks/stats?unitId=${countyId}` }) },
       { name: 'workbench: county head', session: countyHead, next: () => ({ path: `/api/v1/tasks/workbench` }) },
+      { name: 'scoreboard: county townships', session: supervisor, next: () => ({ path: `/api/v1/scoreboard?period=${scorePeriod}&peer=township` }) },
       {
         name: 'create task (+audit)',
         session: supervisor,

@@ -131,6 +131,28 @@ describe('the demo county', () => {
     expect(rows.some((r) => r.kind === 'notice' && r.status === 'draft')).toBe(true);
   });
 
+  it('has a computed scoreboard (比学赶超) of its townships and departments, and model cases', async () => {
+    const sb = made.scoreboard!;
+    // 6 finished months + this one, 2 quarters + this one, last year + this one.
+    expect(sb).toEqual({ periods: 12, scores: expect.any(Number), cases: 4 });
+    const db = ctx.handle.db;
+    const sup = (await ctx.services.auth.actorFor((await db.selectFrom('person').select('id').where('login', '=', 'duchashi').executeTakeFirstOrThrow()).id, 'session'))!;
+    const board = await ctx.services.scoreboard.board(sup, { period: '2026-11', peer: 'township' });
+    expect(board.closed).toBe(true);
+    expect(board.items).toHaveLength(10);
+    const scored = board.items.filter((i) => i.score !== null);
+    expect(scored.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(scored.map((i) => i.score)).size).toBeGreaterThan(1);
+    expect(board.red.length).toBeGreaterThan(0);
+    const depts = await ctx.services.scoreboard.board(sup, { period: '2026-Q4', peer: 'department' });
+    expect(depts.items.filter((i) => i.score !== null).length).toBeGreaterThan(3);
+    const top = scored[0]!;
+    const drill = await ctx.services.scoreboard.unitScore(sup, top.unitId, '2026-11');
+    expect(drill.components.filter((c) => c.score !== null).length).toBeGreaterThan(1);
+    const cases = await ctx.services.scoreboard.listCases(sup, {}, { limit: 10 });
+    expect(cases.map((c) => c.status).sort()).toEqual(['nominated', 'rejected', 'selected', 'selected']);
+  });
+
   it('is deterministic: a second database gets the same people and the same work', { timeout: 480_000 }, async () => {
     const other = await createTestContext({ now: '2026-12-01T09:00:00+08:00' });
     try {

@@ -48,7 +48,7 @@ const hostileBody = fc.oneof(
 );
 
 const concrete = (url: string) =>
-  url.replace(/:(\w+)/g, (_m, name: string) => (name === 'year' ? '2027' : name === 'file' ? 'abc.ics' : name === 'id' ? String(taskId) : name === 'format' ? 'json' : name === 'code' || name === 'token_id' ? '23456789ABCDEF' : name === 'service_code' ? 'roads' : '1'));
+  url.replace(/:(\w+)/g, (_m, name: string) => (name === 'year' ? '2027' : name === 'file' ? 'abc.ics' : name === 'id' ? String(taskId) : name === 'format' ? 'json' : name === 'code' || name === 'token_id' ? '23456789ABCDEF' : name === 'service_code' ? 'roads' : name === 'key' ? 'on_time' : '1'));
 
 /** Open311 answers errors as the spec's list of { code, description }, not the /api shape. */
 const isOpen311 = (what: string) => what.includes('/open311/');
@@ -367,6 +367,50 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
     ] as const) {
       expect400(await everyRole.get(url), path, url);
     }
+  });
+
+  it('the scoreboard and the model cases refuse bad periods, keys and write-ups with 400 naming the field', async () => {
+    for (const [url, path] of [
+      ['/api/v1/scoreboard?period=2026-13', 'querystring.period'],
+      ['/api/v1/scoreboard?period=2026-Q5', 'querystring.period'],
+      ['/api/v1/scoreboard?period=1999', 'querystring.period'],
+      ['/api/v1/scoreboard?period=2026-10%00', 'querystring.period'],
+      [`/api/v1/scoreboard?period=${'9'.repeat(5000)}`, 'querystring.period'],
+      ['/api/v1/scoreboard?peer=village', 'querystring.peer'],
+      ['/api/v1/scoreboard/units/1?period=2026-1', 'querystring.period'],
+      ['/api/v1/scoreboard/units/1/components/everything', 'params.key'],
+      ['/api/v1/scoreboard/units/1/components/on_time?cursor=WyIyMDI2LTAyLTMwIiwxXQ', 'querystring.cursor'],
+      ['/api/v1/scoreboard/people?unitId=-1', 'querystring.unitId'],
+      ['/api/v1/scoreboard/cases?q=%00', 'querystring.q'],
+      [`/api/v1/scoreboard/cases?q=${'长'.repeat(5000)}`, 'querystring.q'],
+      ['/api/v1/scoreboard/cases?year=99999', 'querystring.year'],
+      ['/api/v1/scoreboard/cases?status=won', 'querystring.status'],
+    ] as const) {
+      expect400(await everyRole.get(url), path, url);
+    }
+    expect400(await everyRole.post('/api/v1/scoreboard/recompute', { periods: ['2026-13'] }), 'body.periods.0', 'recompute bad period');
+    expect400(await everyRole.post('/api/v1/scoreboard/recompute', { periods: [] }), 'body.periods', 'recompute no period');
+    const me = everyRole.person.id;
+    const unitId = (await ctx.handle.db.selectFrom('person').select('unitId').where('id', '=', me).executeTakeFirstOrThrow()).unitId;
+    const write = { title: '典型', summary: '做法', body: '正文', unitId };
+    for (const [patch, path] of [
+      [{ title: '' }, 'body.title'],
+      [{ title: 'x'.repeat(201) }, 'body.title'],
+      [{ summary: 'a\u0000b' }, 'body.summary'],
+      [{ body: 'x'.repeat(50_001) }, 'body.body'],
+      [{ tags: ['x'.repeat(21)] }, 'body.tags.0'],
+      [{ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'body.tags'],
+      [{ unitId: -1 }, 'body.unitId'],
+      [{ taskId: 2147483648 }, 'body.taskId'],
+      [{ extra: 1 }, 'body'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/scoreboard/cases', { ...write, ...patch }), path, `case ${JSON.stringify(patch).slice(0, 80)}`);
+    }
+    expectSafe(await everyRole.post('/api/v1/scoreboard/cases', { ...write, unitId: 2147483647 }), 'unknown unit');
+    expectSafe(await everyRole.post('/api/v1/scoreboard/cases', { ...write, unitId: undefined, taskId: 2147483647 }), 'unknown task');
+    const c = (await everyRole.post('/api/v1/scoreboard/cases', write)).json<{ id: number }>();
+    expect400(await everyRole.patch(`/api/v1/scoreboard/cases/${c.id}`, { version: -1 }), 'body.version', 'case version');
+    expect400(await everyRole.post(`/api/v1/scoreboard/cases/${c.id}/select`, { version: 1, note: 'x'.repeat(1001) }), 'body.note', 'case note');
   });
 
   it('the route registry covers routes outside /api, and refuses one that declares no access rule', async () => {

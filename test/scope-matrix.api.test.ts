@@ -251,6 +251,26 @@ async function clientKey(): Promise<string> {
   return open311Key;
 }
 
+// 比学赶超: October computed once (closed: the clock is in November). Callers sit in T1, a
+// township: its row exists; the county (parent) and the other county are not ranked.
+let scoreboardReady: Promise<unknown> | undefined;
+const scored = () => (scoreboardReady ??= god.post('/api/v1/scoreboard/recompute', { periods: ['2026-10'] }));
+const scorePerson = {} as Record<Place, { id: number }>;
+async function scorePersonAt(place: Place) {
+  scorePerson[place] ??= await ctx.newPerson({ unit: units[place], roles: ['staff'] });
+  return scorePerson[place];
+}
+async function caseAt(place: Place): Promise<{ id: number; version: number }> {
+  const res = await god.post('/api/v1/scoreboard/cases', { title: `矩阵典型${++seq}`, summary: '做法', body: '正文', unitId: units[place].id });
+  if (res.statusCode !== 201) throw new Error(`case: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: number; version: number }>();
+}
+const BOARD_READERS: Who[] = ['admin', 'supervisor', 'leader', 'unit_head'];
+/** A unit's score in full: admins; T1's overseers for T1 only (the county and another county are not in T1's sight). */
+const scoreOwn = (c: Case): Outcome => (c.who === 'admin' || (BOARD_READERS.includes(c.who) && c.place === 'own') ? 'allow' : 'forbid');
+/** A case: admins, the supervisors over its unit (T1's); anyone else does not learn it exists until selected. */
+const caseKeeper = (c: Case): Outcome => (c.who === 'admin' || (c.who === 'supervisor' && c.place === 'own') ? 'allow' : c.who === 'supervisor' ? 'hidden' : 'forbid');
+
 const RULES: Record<string, Rule> = {
   'GET /api/health': { request: () => get('/api/health'), expect: everyone },
   'POST /api/v1/auth/login': { request: (c) => post('/api/v1/auth/login', { login: callers[c.who].person.login, password: TEST_PASSWORD }), expect: everyone },
@@ -540,6 +560,34 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/open311-clients': { request: () => get('/api/v1/open311-clients'), expect: onlyRoles('admin') },
   'POST /api/v1/open311-clients': { request: () => post('/api/v1/open311-clients', { name: '矩阵应用' }), expect: onlyRoles('admin') },
   'POST /api/v1/open311-clients/:id/revoke': { request: async () => post(`/api/v1/open311-clients/${(await god.post('/api/v1/open311-clients', { name: '将吊销' })).json<{ id: number }>().id}/revoke`), expect: onlyRoles('admin') },
+  // 比学赶超 (scoreboard).
+  'GET /api/v1/scoreboard': { request: async (c) => (await scored(), get(`/api/v1/scoreboard?period=2026-10&unitId=${units[c.place].id}`)), expect: (c) => (BOARD_READERS.includes(c.who) ? visibleOrg(c) : 'forbid') },
+  'GET /api/v1/scoreboard/periods': { request: () => get('/api/v1/scoreboard/periods'), expect: onlyRoles('admin', 'supervisor', 'leader', 'unit_head') },
+  'POST /api/v1/scoreboard/recompute': { request: () => post('/api/v1/scoreboard/recompute', { periods: ['2026-10'] }), expect: onlyRoles('admin', 'supervisor') },
+  'GET /api/v1/scoreboard/units/:unitId': {
+    request: async (c) => (await scored(), get(`/api/v1/scoreboard/units/${units[c.place].id}?period=2026-10`)),
+    // T1 and T2 are ranked; the counties have no row (404 to whoever may read the unit: admins, and everyone for the parent county).
+    expect: (c) => (c.who === 'admin' ? (c.place === 'own' || c.place === 'sibling' ? 'allow' : 'hidden') : BOARD_READERS.includes(c.who) && c.place === 'parent' ? 'hidden' : scoreOwn(c)),
+  },
+  'GET /api/v1/scoreboard/units/:unitId/components/:key': { request: async (c) => (await scored(), get(`/api/v1/scoreboard/units/${units[c.place].id}/components/on_time?period=2026-10`)), expect: scoreOwn },
+  'GET /api/v1/scoreboard/people': {
+    request: async (c) => (await scored(), get(`/api/v1/scoreboard/people?period=2026-10&unitId=${units[c.place].id}`)),
+    // Staff ask for their own unit and get their own row.
+    expect: (c) => (c.place === 'own' || c.who === 'admin' ? 'allow' : 'forbid'),
+  },
+  'GET /api/v1/scoreboard/people/:personId/components/:key': {
+    request: async (c) => get(`/api/v1/scoreboard/people/${c.who === 'owner' && c.place === 'own' ? callers.owner.person.id : (await scorePersonAt(c.place)).id}/components/on_time?period=2026-10`),
+    expect: (c) => (c.who === 'owner' && c.place === 'own' ? 'allow' : scoreOwn(c)),
+  },
+  'GET /api/v1/scoreboard/cases': { request: byPlace((u) => get(`/api/v1/scoreboard/cases?unitId=${u.id}`)), expect: visibleOrg },
+  'POST /api/v1/scoreboard/cases': {
+    request: byPlace((u) => post('/api/v1/scoreboard/cases', { title: `矩阵推荐${++seq}`, summary: '做法', body: '正文', unitId: u.id })),
+    expect: (c) => (c.who === 'admin' || (c.who === 'supervisor' && c.place === 'own') ? 'allow' : 'forbid'),
+  },
+  'GET /api/v1/scoreboard/cases/:id': { request: async (c) => get(`/api/v1/scoreboard/cases/${(await caseAt(c.place)).id}`), expect: (c) => (caseKeeper(c) === 'forbid' ? 'hidden' : caseKeeper(c)) },
+  'PATCH /api/v1/scoreboard/cases/:id': { request: async (c) => { const k = await caseAt(c.place); return { method: 'PATCH', url: `/api/v1/scoreboard/cases/${k.id}`, payload: { version: k.version, summary: '改过的做法' } }; }, expect: caseKeeper },
+  'POST /api/v1/scoreboard/cases/:id/select': { request: async (c) => { const k = await caseAt(c.place); return post(`/api/v1/scoreboard/cases/${k.id}/select`, { version: k.version }); }, expect: caseKeeper },
+  'POST /api/v1/scoreboard/cases/:id/reject': { request: async (c) => { const k = await caseAt(c.place); return post(`/api/v1/scoreboard/cases/${k.id}/reject`, { version: k.version }); }, expect: caseKeeper },
   // Open311: public, for every caller; what it shows of a request is the same for all.
   'GET /open311/v2/discovery.:format': { request: () => get('/open311/v2/discovery.json'), expect: everyone },
   'GET /open311/v2/services.:format': { request: () => get('/open311/v2/services.xml'), expect: everyone },

@@ -7,6 +7,7 @@ import { meetingsModule } from './meetings/module.ts';
 import { publicModule } from './public/module.ts';
 import { reportsModule } from './reports/module.ts';
 import { researchModule } from './research/module.ts';
+import { scoreboardModule } from './scoreboard/module.ts';
 import { tasksModule } from './tasks/module.ts';
 
 /**
@@ -15,7 +16,7 @@ import { tasksModule } from './tasks/module.ts';
  */
 // Each module builds only its own services (MashangModule<its keys>); listed together they build
 // them all, so the list holds them without claiming any one module builds every service.
-export const MODULES: readonly MashangModule<never>[] = [tasksModule, researchModule, publicModule, documentsModule, meetingsModule, accountabilityModule, reportsModule];
+export const MODULES: readonly MashangModule<never>[] = [tasksModule, researchModule, publicModule, documentsModule, meetingsModule, scoreboardModule, accountabilityModule, reportsModule];
 
 /** Applies the platform's and every module's migrations. */
 export function migrateAll(db: Db): Promise<string[]> {

@@ -9,6 +9,8 @@ import { z } from 'zod';
 const workdays = z.number().int().min(0).max(365);
 const days = z.number().int().min(0).max(3660);
 const chars = z.number().int().min(1).max(1_000_000);
+const weight = z.number().min(0).max(1000);
+const points = z.number().min(0).max(100);
 
 export const PolicySchema = z
   .object({
@@ -82,6 +84,39 @@ export const PolicySchema = z
       /** At most N rows in a report's table (red tasks, units, rankings). */
       tableRows: z.number().int().min(1).max(500),
     }),
+    scoreboard: z.strictObject({
+      /**
+       * 比学赶超 efficiency index: each component's weight (any non-negative numbers; renormalised
+       * over the components that have data, so a component without data never counts as 0).
+       */
+      weights: z.strictObject({
+        on_time: weight,
+        sign: weight,
+        feedback: weight,
+        progress: weight,
+        overdue_days: weight,
+        extensions: weight,
+        escalations: weight,
+        citizen_on_time: weight,
+        citizen_satisfaction: weight,
+        meetings: weight,
+        documents: weight,
+        field_days: weight,
+        findings: weight,
+      }),
+      /** Which period kinds the job computes: month (YYYY-MM), quarter (YYYY-Qn), year (YYYY). */
+      periodKinds: z.array(z.enum(['month', 'quarter', 'year'])).min(1).max(3),
+      /** 红榜 / 黑榜: the top and bottom N of each peer group. */
+      honourListSize: z.number().int().min(0).max(50),
+      /** A component has data only with at least N records behind it (tasks, requests, urgings). */
+      minSamples: z.number().int().min(1).max(1000),
+      /** A unit or person gets a score only with at least N components that have data. */
+      minComponents: z.number().int().min(1).max(13),
+      /** 逾期任务天数: points off per overdue task-day, averaged over the tasks of the period. */
+      overduePointsPerDay: z.number().min(0).max(100),
+      /** 升级督办: points off per escalation rung received, by level, averaged over the tasks of the period. */
+      escalationPoints: z.strictObject({ remind: points, urge: points, supervise: points, notice: points, accountability: points }),
+    }),
     auth: z.strictObject({
       maxFailedLogins: z.number().int().min(1).max(100),
       lockoutMinutes: z.number().int().min(1).max(24 * 60),
@@ -136,6 +171,30 @@ export const defaultPolicy: Policy = {
   reports: {
     generateOnWorkday: 1,
     tableRows: 30,
+  },
+  scoreboard: {
+    // On-time completion weighs most (按期办结 is what 马上就办 is judged by); the sum is 100 so a weight reads as a percentage.
+    weights: {
+      on_time: 20,
+      sign: 8,
+      feedback: 7,
+      progress: 8,
+      overdue_days: 10,
+      extensions: 5,
+      escalations: 10,
+      citizen_on_time: 8,
+      citizen_satisfaction: 8,
+      meetings: 4,
+      documents: 4,
+      field_days: 4,
+      findings: 4,
+    },
+    periodKinds: ['month', 'quarter', 'year'],
+    honourListSize: 3,
+    minSamples: 1,
+    minComponents: 1,
+    overduePointsPerDay: 2,
+    escalationPoints: { remind: 2, urge: 5, supervise: 10, notice: 20, accountability: 40 },
   },
   auth: {
     maxFailedLogins: 5,

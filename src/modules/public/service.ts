@@ -509,6 +509,20 @@ export class PublicRequestService {
 
   // ——— Statistics ———
 
+  /**
+   * 比学赶超's citizen facts: per unit, the requests (praise left out) submitted in [from, to) —
+   * volume, answered on time, rated and satisfied (the effective ratings of unitStats). One grouped query.
+   */
+  async unitFacts(range: { from: string; to: string }, db: Executor = this.db) {
+    const policy = await this.policy.forUnitPath('', db);
+    return this.store.unitStats(db, { underPath: '', ...range, now: this.clock.now(), windowDays: policy.publicRequests.ratingWindowDays });
+  }
+
+  /** The requests of one unit behind those facts: a page by id (staff ids, not tracking codes, link to the request). */
+  unitFactRequests(unitId: number, range: { from: string; to: string }, page: { limit: number; afterId?: number | undefined }, db: Executor = this.db) {
+    return this.store.unitRequests(db, { unitId, ...range, ...page });
+  }
+
   /** Public statistics per unit of a region for a year: volume, on-time rate, satisfaction; no personal data. */
   async publicStats(regionId: number | undefined, year: number) {
     const region = await this.jurisdiction(regionId, this.db);

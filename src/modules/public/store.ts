@@ -181,6 +181,22 @@ export class RequestStore {
       .execute();
   }
 
+  /** A page (by id) of the requests (praise left out) submitted to a unit in [from, to): the scoreboard's drill-down. */
+  unitRequests(db: Executor, opts: { unitId: number; from: string; to: string; limit: number; afterId?: number | undefined }) {
+    const submitted = sql`(q.submitted_at at time zone 'Asia/Shanghai')::date`;
+    return db
+      .selectFrom('citizenRequest as q')
+      .where('q.unitId', '=', opts.unitId)
+      .where('q.type', '!=', 'praise')
+      .where(sql<SqlBool>`${submitted} >= ${opts.from}::date and ${submitted} < ${opts.to}::date`)
+      .where('q.id', '>', opts.afterId ?? 0)
+      .select(['q.id', 'q.code', 'q.type', 'q.category', 'q.status', 'q.deadline', 'q.answeredAt', 'q.submittedAt'])
+      .select(sql<boolean>`coalesce((q.answered_at at time zone 'Asia/Shanghai')::date <= q.deadline, false)`.as('onTime'))
+      .orderBy('q.id')
+      .limit(opts.limit)
+      .execute();
+  }
+
   /** Comments and descriptions staff marked publishable, newest first, of units at or under `underPath`. */
   publishable(db: Executor, underPath: string, limit: number) {
     return db

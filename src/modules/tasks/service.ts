@@ -6,6 +6,7 @@ import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import { transact, type Db, type Executor } from '../../platform/db/index.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, PLATFORM_ERRORS, type ErrorDef } from '../../platform/errors.ts';
 import { TASK_ERRORS } from './errors.ts';
+import { taskFactRecords, taskFacts as readTaskFacts, type FactsRange, type TaskFactFilter, type TaskFactRecord, type TaskFactsRow } from './facts-store.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
@@ -209,6 +210,26 @@ export class TaskService {
    * Many tasks as `state` gives them, in one read (a module's statistics over its records'
    * tasks); ids that do not exist are left out. No visibility check, as for `state`.
    */
+  /**
+   * 比学赶超's task facts: per lead unit and per responsible person, the tasks active in the span
+   * [from, to) up to `asOf` — due and on time, signed on time, urgings answered on time, progress
+   * reports late, overdue task-days, extensions, escalations by level. One grouped query.
+   */
+  unitFacts(range: FactsRange, db: Executor = this.db): Promise<TaskFactsRow[]> {
+    return readTaskFacts(db, range);
+  }
+
+  /** The tasks of one unit (lead) or person (responsible) behind one of those facts: a page by id. */
+  unitFactTasks(
+    range: FactsRange,
+    subject: { unitId: number } | { personId: number },
+    filter: TaskFactFilter,
+    page: { limit: number; afterId?: number | undefined },
+    db: Executor = this.db,
+  ): Promise<TaskFactRecord[]> {
+    return taskFactRecords(db, range, subject, filter, page);
+  }
+
   async states(ids: readonly number[], db: Executor = this.db): Promise<TaskState[]> {
     const rows = await this.store.byIds(db, [...new Set(ids)]);
     return this.withLights(rows, db);

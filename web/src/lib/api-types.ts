@@ -7695,6 +7695,1091 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scoreboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 比学赶超排名 of a peer group (township | department) for a period (YYYY-MM, YYYY-Qn, YYYY; default this month): items by county and rank, with the components’ scores and weights, change vs last period, 红榜/黑榜. Supervisors and leaders see their region, unit heads their unit in full and its peers’ ranks */
+        get: {
+            parameters: {
+                query?: {
+                    peer?: "township" | "department";
+                    period?: string;
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 黑榜: unit ids, the worst of each group */
+                            black: number[];
+                            closed: boolean;
+                            computedAt: string | null;
+                            items: {
+                                /** @description Score minus last period’s; null for a new unit or no data */
+                                change: number | null;
+                                components: {
+                                    /** @enum {string} */
+                                    key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                                    name: string;
+                                    score: number | null;
+                                    weight: number;
+                                }[];
+                                /** @description false: a unit head’s peer, rank only */
+                                full: boolean;
+                                /** @description The peer group: the county whose townships (or departments) compete */
+                                groupId: number;
+                                groupName: string;
+                                /** @description Within the group; equal scores share a rank and the next skips; null: no data */
+                                rank: number | null;
+                                /** @description 0–100; null: no data (or a peer whose score a unit head does not see) */
+                                score: number | null;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            /** @enum {string} */
+                            peer: "township" | "department";
+                            period: string;
+                            /** @description 红榜: unit ids, the best of each group */
+                            red: number[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 典型案例库: selected cases for everyone signed in (supervisors also see nominated and rejected ones of their region); filters q (title, summary, body), unitId (subtree), tag, year, status, taskId; newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                    status?: "nominated" | "selected" | "rejected";
+                    tag?: string;
+                    taskId?: number;
+                    unitId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decidedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                decisionNote: string | null;
+                                id: number;
+                                nominatedBy: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "nominated" | "selected" | "rejected";
+                                summary: string;
+                                tags: string[];
+                                taskId: number | null;
+                                title: string;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                updatedAt: string;
+                                version: number;
+                                year: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 推荐典型: a task (taskId; its lead unit by default) or a practice of a unit (unitId), with title, summary, body and tags. 201, state 推荐 (nominated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        summary: string;
+                        tags?: string[];
+                        taskId?: number;
+                        title: string;
+                        unitId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model case (404 for one the caller may not read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a case’s write-up (title, summary, body, tags) with its version; 409 SCORE_CASE_STALE when it changed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        summary?: string;
+                        tags?: string[];
+                        title?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/scoreboard/cases/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 未入选: reject a nominated case; 409 SCORE_CASE_DECIDED otherwise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/cases/{id}/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入选: select a nominated (or earlier rejected) case; 409 SCORE_CASE_DECIDED otherwise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            id: number;
+                            nominatedBy: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "nominated" | "selected" | "rejected";
+                            summary: string;
+                            tags: string[];
+                            taskId: number | null;
+                            title: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People’s scores (task components) in a unit (default: yours) for a period, by rank: who oversees the unit sees everyone, anyone else only themself */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                change: number | null;
+                                components: {
+                                    /** @description The formula in words and numbers (zh-CN) */
+                                    explanation: string;
+                                    facts: {
+                                        [key: string]: number;
+                                    };
+                                    /** @enum {string} */
+                                    key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                                    name: string;
+                                    /** @enum {string} */
+                                    records: "task" | "urging" | "request" | "meeting" | "document" | "visit" | "finding";
+                                    samples: number;
+                                    score: number | null;
+                                    /** @description The weight’s share after renormalising over the components with data (0–1) */
+                                    share: number;
+                                    weight: number;
+                                }[];
+                                explanation: string;
+                                name: string;
+                                personId: number;
+                                rank: number | null;
+                                score: number | null;
+                            }[];
+                            period: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/people/{personId}/components/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tasks behind one component of a person’s score (themself, or who oversees their unit) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            component: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                            items: {
+                                facts: {
+                                    [key: string]: (string | number) | null;
+                                };
+                                /** @description Counts for the component (on time, signed on time, …) */
+                                good: boolean;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "task" | "request";
+                                /** @description The web app’s page of the record */
+                                link: string;
+                                status: string;
+                                title: string;
+                            }[];
+                            /** @description The ledger filter that lists the same kind of records (the web app links to it) */
+                            ledger: {
+                                path: string;
+                                query: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
+                            nextCursor: string | null;
+                            period: string;
+                            records: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The periods computed (newest first, at most 60), and whether each is closed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closed: boolean;
+                                computedAt: string;
+                                period: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即重算: the given periods, or the current ones (and the last, closed once finished). A closed period is never changed (skipped: true) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        periods?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                closed: boolean;
+                                people: number;
+                                period: string;
+                                skipped: boolean;
+                                units: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s score drilled down: rank of how many, change, and each component’s score, weight, share, formula (explanation) and facts. 404 SCORE_NOT_FOUND when the unit is not ranked in that period */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            change: number | null;
+                            closed: boolean;
+                            components: {
+                                /** @description The formula in words and numbers (zh-CN) */
+                                explanation: string;
+                                facts: {
+                                    [key: string]: number;
+                                };
+                                /** @enum {string} */
+                                key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                                name: string;
+                                /** @enum {string} */
+                                records: "task" | "urging" | "request" | "meeting" | "document" | "visit" | "finding";
+                                samples: number;
+                                score: number | null;
+                                /** @description The weight’s share after renormalising over the components with data (0–1) */
+                                share: number;
+                                weight: number;
+                            }[];
+                            computedAt: string;
+                            explanation: string;
+                            group: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @description How many units of the group are ranked */
+                            of: number;
+                            peer: string;
+                            period: string;
+                            rank: number | null;
+                            score: number | null;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoreboard/units/{unitId}/components/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind one component of a unit’s score (tasks, or citizen requests), a page by id, each with `good` (counts for it) and a link; `ledger` is the matching ledger filter */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    key: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            component: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
+                            items: {
+                                facts: {
+                                    [key: string]: (string | number) | null;
+                                };
+                                /** @description Counts for the component (on time, signed on time, …) */
+                                good: boolean;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "task" | "request";
+                                /** @description The web app’s page of the record */
+                                link: string;
+                                status: string;
+                                title: string;
+                            }[];
+                            /** @description The ledger filter that lists the same kind of records (the web app links to it) */
+                            ledger: {
+                                path: string;
+                                query: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
+                            nextCursor: string | null;
+                            period: string;
+                            records: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-windows": {
         parameters: {
             query?: never;
@@ -11727,6 +12812,35 @@ export type components = {
                     other: number;
                     provincial: number;
                     township: number;
+                };
+            };
+            scoreboard: {
+                escalationPoints: {
+                    accountability: number;
+                    notice: number;
+                    remind: number;
+                    supervise: number;
+                    urge: number;
+                };
+                honourListSize: number;
+                minComponents: number;
+                minSamples: number;
+                overduePointsPerDay: number;
+                periodKinds: ("month" | "quarter" | "year")[];
+                weights: {
+                    citizen_on_time: number;
+                    citizen_satisfaction: number;
+                    documents: number;
+                    escalations: number;
+                    extensions: number;
+                    feedback: number;
+                    field_days: number;
+                    findings: number;
+                    meetings: number;
+                    on_time: number;
+                    overdue_days: number;
+                    progress: number;
+                    sign: number;
                 };
             };
             tasks: {

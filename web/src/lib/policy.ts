@@ -33,6 +33,7 @@ export const SECTION_NAMES: Record<PolicySection, [string, string]> = {
   meetings: ['会议', 'Meetings'],
   publicRequests: ['群众诉求', 'Public requests'],
   reports: ['报告', 'Reports'],
+  scoreboard: ['比学赶超', 'Scoreboard'],
   auth: ['账号安全', 'Accounts'],
 };
 

@@ -1,0 +1,285 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultPolicy, resolvePolicy } from '../../platform/policy.ts';
+import {
+  asOfDay,
+  caseTransition,
+  changeOf,
+  COMPONENT_KEYS,
+  componentScores,
+  EMPTY_CITIZEN_FACTS,
+  EMPTY_TASK_FACTS,
+  honourLists,
+  isFinished,
+  parsePeriod,
+  peerOf,
+  periodOf,
+  PERSON_COMPONENTS,
+  previousPeriod,
+  rankWithin,
+  totalScore,
+  type TaskFacts,
+} from './rules.ts';
+
+const p = defaultPolicy.scoreboard;
+const tasks = (f: Partial<TaskFacts>): TaskFacts => ({ ...EMPTY_TASK_FACTS, ...f, escalations: { ...EMPTY_TASK_FACTS.escalations, ...f.escalations } });
+const score = (key: string, parts: ReturnType<typeof componentScores>) => parts.find((x) => x.key === key)!;
+
+describe('periods', () => {
+  it('parses months, quarters and years into [from, to)', () => {
+    expect(parsePeriod('2026-10')).toEqual({ key: '2026-10', kind: 'month', year: 2026, from: '2026-10-01', to: '2026-11-01' });
+    expect(parsePeriod('2026-12')).toMatchObject({ from: '2026-12-01', to: '2027-01-01' });
+    expect(parsePeriod('2026-Q1')).toMatchObject({ kind: 'quarter', from: '2026-01-01', to: '2026-04-01' });
+    expect(parsePeriod('2026-Q4')).toMatchObject({ from: '2026-10-01', to: '2027-01-01' });
+    expect(parsePeriod('2026')).toMatchObject({ kind: 'year', from: '2026-01-01', to: '2027-01-01' });
+  });
+
+  it('refuses every other form', () => {
+    for (const s of ['2026-13', '2026-00', '2026-1', '2026-Q0', '2026-Q5', '2026q1', '26-10', '1999', '3000', '2026-10-01', '', ' 2026', '2026-10 ', 'abc', '2026-W01']) expect(parsePeriod(s), s).toBeNull();
+  });
+
+  it('finds the period of a day and the one before it', () => {
+    expect(periodOf('month', '2026-03-31').key).toBe('2026-03');
+    expect(periodOf('quarter', '2026-03-31').key).toBe('2026-Q1');
+    expect(periodOf('quarter', '2026-04-01').key).toBe('2026-Q2');
+    expect(periodOf('year', '2026-12-31').key).toBe('2026');
+    expect(previousPeriod(parsePeriod('2026-01')!)!.key).toBe('2025-12');
+    expect(previousPeriod(parsePeriod('2026-Q1')!)!.key).toBe('2025-Q4');
+    expect(previousPeriod(parsePeriod('2026')!)!.key).toBe('2025');
+    expect(previousPeriod(parsePeriod('2000-01')!)).toBeNull();
+  });
+
+  it('counts a period up to its last day so far, and finishes it the day after', () => {
+    const oct = parsePeriod('2026-10')!;
+    expect(asOfDay(oct, '2026-09-30')).toBeNull();
+    expect(asOfDay(oct, '2026-10-01')).toBe('2026-10-01');
+    expect(asOfDay(oct, '2026-10-31')).toBe('2026-10-31');
+    expect(asOfDay(oct, '2026-11-10')).toBe('2026-10-31');
+    expect(isFinished(oct, '2026-10-31')).toBe(false);
+    expect(isFinished(oct, '2026-11-01')).toBe(true);
+  });
+
+  it('every month key round-trips and its previous period ends where it begins (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2001, max: 2998 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom('month', 'quarter', 'year' as const), (y, m, kind) => {
+        const day = `${y}-${String(m).padStart(2, '0')}-15`;
+        const per = periodOf(kind, day);
+        expect(parsePeriod(per.key)).toEqual(per);
+        expect(per.from <= day && day < per.to).toBe(true);
+        expect(previousPeriod(per)!.to).toBe(per.from);
+      }),
+    );
+  });
+});
+
+describe('components', () => {
+  it('on-time completion: 100 × on time ÷ due, at, below and above the minimum data', () => {
+    expect(score('on_time', componentScores({ tasks: tasks({ due: 4, onTime: 3 }) }, p))).toMatchObject({ score: 75, samples: 4, facts: { due: 4, onTime: 3 } });
+    expect(score('on_time', componentScores({ tasks: tasks({ due: 4, onTime: 3 }) }, p)).explanation).toContain('100 × 3 ÷ 4 = 75');
+    expect(score('on_time', componentScores({ tasks: tasks({ due: 0 }) }, p)).score).toBeNull();
+    const strict = { ...p, minSamples: 3 };
+    expect(score('on_time', componentScores({ tasks: tasks({ due: 2, onTime: 2 }) }, strict)).score).toBeNull();
+    expect(score('on_time', componentScores({ tasks: tasks({ due: 3, onTime: 2 }) }, strict)).score).toBe(66.7);
+    expect(score('on_time', componentScores({ tasks: tasks({ due: 4, onTime: 4 }) }, strict)).score).toBe(100);
+  });
+
+  it('sign-for, feedback and progress punctuality are shares too', () => {
+    const parts = componentScores({ tasks: tasks({ signDue: 5, signedOnTime: 4, urgingsDue: 2, urgingsAnsweredOnTime: 1, reporting: 4, reportsLate: 1 }) }, p);
+    expect(score('sign', parts).score).toBe(80);
+    expect(score('feedback', parts).score).toBe(50);
+    expect(score('progress', parts).score).toBe(75);
+  });
+
+  it('overdue task-days: 100 − points per day × days ÷ tasks, never below 0', () => {
+    expect(score('overdue_days', componentScores({ tasks: tasks({ active: 4, overdueDays: 10 }) }, p)).score).toBe(95);
+    expect(score('overdue_days', componentScores({ tasks: tasks({ active: 1, overdueDays: 50 }) }, p)).score).toBe(0);
+    expect(score('overdue_days', componentScores({ tasks: tasks({ active: 1, overdueDays: 51 }) }, p)).score).toBe(0);
+    expect(score('overdue_days', componentScores({ tasks: tasks({ active: 1, overdueDays: 49 }) }, p)).score).toBe(2);
+    expect(score('overdue_days', componentScores({ tasks: tasks({ active: 0 }) }, p)).score).toBeNull();
+  });
+
+  it('extensions: 100 × (1 − extensions ÷ tasks)', () => {
+    expect(score('extensions', componentScores({ tasks: tasks({ active: 4, extensions: 1 }) }, p)).score).toBe(75);
+    expect(score('extensions', componentScores({ tasks: tasks({ active: 2, extensions: 3 }) }, p)).score).toBe(0);
+  });
+
+  it('escalations by level: points per rung (policy) ÷ tasks', () => {
+    const c = score('escalations', componentScores({ tasks: tasks({ active: 2, escalations: { remind: 1, urge: 0, supervise: 1, notice: 0, accountability: 0 } }) }, p));
+    expect(c.score).toBe(100 - (2 + 10) / 2);
+    expect(c.facts).toMatchObject({ remind: 1, supervise: 1, points: 12 });
+    expect(c.explanation).toContain('提醒 1 次 × 2 分');
+    expect(score('escalations', componentScores({ tasks: tasks({ active: 1, escalations: { remind: 0, urge: 0, supervise: 0, notice: 0, accountability: 3 } }) }, p)).score).toBe(0);
+  });
+
+  it('citizen requests: on time of those submitted, satisfied of those rated', () => {
+    const parts = componentScores({ citizen: { volume: 10, onTime: 9, rated: 4, satisfied: 3 } }, p);
+    expect(score('citizen_on_time', parts).score).toBe(90);
+    expect(score('citizen_satisfaction', parts).score).toBe(75);
+    expect(score('citizen_on_time', componentScores({ citizen: EMPTY_CITIZEN_FACTS }, p)).score).toBeNull();
+  });
+
+  it('a module absent is no data, saying so, never 0', () => {
+    const parts = componentScores({}, p);
+    for (const part of parts) {
+      expect(part.score).toBeNull();
+      expect(part.share).toBe(0);
+      expect(part.explanation).toContain('无数据');
+    }
+    expect(score('meetings', componentScores({ tasks: tasks({ due: 1, onTime: 1 }) }, p)).explanation).toContain('尚未接入');
+  });
+
+  it('a person is scored on the task components only', () => {
+    expect(componentScores({ tasks: tasks({}) }, p, PERSON_COMPONENTS).map((c) => c.key)).toEqual([...PERSON_COMPONENTS]);
+  });
+});
+
+describe('the total', () => {
+  it('renormalises the weights over the components with data', () => {
+    const parts = componentScores({ tasks: tasks({ due: 2, onTime: 1, signDue: 2, signedOnTime: 2 }) }, p);
+    // on_time 50 × 20 and sign 100 × 8 with data; overdue_days, extensions, escalations need active tasks (0 here).
+    const t = totalScore(parts, p);
+    expect(t.score).toBe(Math.round(((50 * 20 + 100 * 8) / 28) * 10) / 10);
+    expect(t.explanation).toContain('÷ 28');
+    const shares = parts.reduce((s, x) => s + x.share, 0);
+    expect(shares).toBeCloseTo(1, 10);
+  });
+
+  it('no data at all, or fewer components than the minimum: no score', () => {
+    expect(totalScore(componentScores({}, p), p).score).toBeNull();
+    const one = componentScores({ tasks: tasks({ due: 1, onTime: 1 }) }, p);
+    expect(totalScore(one, p).score).toBe(100);
+    expect(totalScore(one, { minComponents: 2 }).score).toBeNull();
+  });
+
+  it('a component weighted 0 does not count', () => {
+    const zero = { ...p, weights: { ...p.weights, on_time: 0 } };
+    const parts = componentScores({ tasks: tasks({ due: 2, onTime: 0, signDue: 1, signedOnTime: 1 }) }, zero);
+    expect(totalScore(parts, zero).score).toBe(100);
+  });
+
+  it('stays in [0, 100] and rises with the on-time share (property)', () => {
+    const facts = fc.record({
+      active: fc.integer({ min: 0, max: 500 }),
+      due: fc.integer({ min: 0, max: 200 }),
+      onTimeShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      signDue: fc.integer({ min: 0, max: 200 }),
+      signed: fc.double({ min: 0, max: 1, noNaN: true }),
+      overdueDays: fc.integer({ min: 0, max: 100_000 }),
+      extensions: fc.integer({ min: 0, max: 1000 }),
+      accountability: fc.integer({ min: 0, max: 100 }),
+    });
+    fc.assert(
+      fc.property(facts, (f) => {
+        const make = (share: number) =>
+          tasks({
+            active: f.active,
+            due: f.due,
+            onTime: Math.floor(f.due * share),
+            signDue: f.signDue,
+            signedOnTime: Math.floor(f.signDue * f.signed),
+            overdueDays: f.overdueDays,
+            extensions: f.extensions,
+            escalations: { remind: 0, urge: 0, supervise: 0, notice: 0, accountability: f.accountability },
+          });
+        const parts = componentScores({ tasks: make(f.onTimeShare) }, p);
+        for (const part of parts) if (part.score !== null) expect(part.score >= 0 && part.score <= 100).toBe(true);
+        const lo = totalScore(parts, p).score;
+        const hi = totalScore(componentScores({ tasks: make(Math.min(1, f.onTimeShare + 0.25)) }, p), p).score;
+        if (lo !== null) {
+          expect(lo >= 0 && lo <= 100).toBe(true);
+          expect(hi!).toBeGreaterThanOrEqual(lo);
+        }
+      }),
+    );
+  });
+});
+
+describe('ranks, change, 红榜 / 黑榜', () => {
+  it('ranks within each group; ties share a rank and the next skips; no score, no rank', () => {
+    const rows = rankWithin([
+      { id: 1, group: 1, score: 90 },
+      { id: 2, group: 1, score: 95 },
+      { id: 3, group: 1, score: 90 },
+      { id: 4, group: 1, score: 80 },
+      { id: 5, group: 1, score: null },
+      { id: 6, group: 2, score: 10 },
+    ]);
+    expect(rows.map((r) => [r.id, r.rank])).toEqual([
+      [1, 2],
+      [2, 1],
+      [3, 2],
+      [4, 4],
+      [5, null],
+      [6, 1],
+    ]);
+  });
+
+  it('ranks are 1 + the number of better scores in the group (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ group: fc.integer({ min: 1, max: 3 }), score: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }) }), { maxLength: 40 }), (rows) => {
+        for (const r of rankWithin(rows)) {
+          if (r.score === null) expect(r.rank).toBeNull();
+          else expect(r.rank).toBe(1 + rows.filter((o) => o.group === r.group && o.score !== null && o.score > r.score!).length);
+        }
+      }),
+    );
+  });
+
+  it('change: against the last period; null for a new unit or no data', () => {
+    expect(changeOf(80, 75.5)).toBe(4.5);
+    expect(changeOf(70, 75)).toBe(-5);
+    expect(changeOf(80, undefined)).toBeNull();
+    expect(changeOf(80, null)).toBeNull();
+    expect(changeOf(null, 80)).toBeNull();
+  });
+
+  it('红榜 the best, 黑榜 the worst, ties at the edge included, nobody on both', () => {
+    const ranked = [1, 2, 3, 4, 5, 6, 7].map((rank) => ({ id: rank, rank }));
+    expect(honourLists(ranked, 3)).toEqual({ red: ranked.slice(0, 3), black: ranked.slice(4) });
+    const tied = [
+      { id: 1, rank: 1 },
+      { id: 2, rank: 2 },
+      { id: 3, rank: 2 },
+      { id: 4, rank: 4 },
+      { id: 5, rank: 5 },
+      { id: 6, rank: null },
+    ];
+    expect(honourLists(tied, 2)).toEqual({ red: tied.slice(0, 3), black: [tied[3], tied[4]] });
+    // Too few for both lists: a 红榜 of the top half only.
+    expect(honourLists(ranked.slice(0, 3), 3)).toEqual({ red: ranked.slice(0, 2), black: [] });
+    expect(honourLists(ranked, 0)).toEqual({ red: [], black: [] });
+    expect(honourLists([], 3)).toEqual({ red: [], black: [] });
+  });
+});
+
+describe('peers', () => {
+  it('townships with the townships of their county, county departments with the county’s departments', () => {
+    const county = { kind: 'region', level: 'county' };
+    expect(peerOf({ kind: 'region', level: 'township', parentId: 7 }, county)).toEqual({ peer: 'township', group: 7 });
+    expect(peerOf({ kind: 'department', level: 'county', parentId: 7 }, county)).toEqual({ peer: 'department', group: 7 });
+    expect(peerOf({ kind: 'department', level: 'county', parentId: 9 }, { kind: 'department', level: 'county' })).toBeNull();
+    expect(peerOf({ kind: 'department', level: 'township', parentId: 9 }, { kind: 'region', level: 'township' })).toBeNull();
+    expect(peerOf({ kind: 'region', level: 'county', parentId: 3 }, { kind: 'region', level: 'prefecture' })).toBeNull();
+    expect(peerOf({ kind: 'region', level: 'county', parentId: null }, null)).toBeNull();
+  });
+});
+
+describe('model cases', () => {
+  it('推荐 → 入选 / 未入选; 未入选 may still be selected; 入选 is final', () => {
+    expect(caseTransition('nominated', 'select')).toBe('selected');
+    expect(caseTransition('nominated', 'reject')).toBe('rejected');
+    expect(caseTransition('rejected', 'select')).toBe('selected');
+    expect(caseTransition('rejected', 'reject')).toBeNull();
+    expect(caseTransition('selected', 'select')).toBeNull();
+    expect(caseTransition('selected', 'reject')).toBeNull();
+  });
+});
+
+describe('the policy section', () => {
+  it('has a weight for every component and refuses a negative one', () => {
+    expect(Object.keys(p.weights).sort()).toEqual([...COMPONENT_KEYS].sort());
+    expect(resolvePolicy([{ scoreboard: { weights: { on_time: -1 } } }]).success).toBe(false);
+    expect(resolvePolicy([{ scoreboard: { periodKinds: ['week'] } }]).success).toBe(false);
+    expect(resolvePolicy([{ scoreboard: { honourListSize: 5 } }]).success).toBe(true);
+  });
+});
