@@ -10,9 +10,12 @@ import { NO_DATA, REPORT_KIND_NAMES, percent, type Period, type ReportContent, t
  * branch): the period's ranking and the model cases selected for citation.
  */
 export interface ScoreboardReader {
-  ranking(unitId: number, period: string): Promise<{ unitName: string; score: number; rank: number; change: number | null }[]>;
-  modelCases(unitId: number, period: { from: string; to: string }): Promise<{ title: string; unitName: string; summary: string }[]>;
+  ranking(unitPath: string, periodKey: string): Promise<{ groupName: string; unitName: string; score: number; rank: number; change: number | null }[]>;
+  modelCases(unitPath: string, periodKey: string): Promise<{ title: string; unitName: string; summary: string }[]>;
 }
+
+/** The scoreboard's period for a report's: a month, quarter or year as it is; a week or range: the month it starts in. */
+const scorePeriod = (p: Period) => (/^\d{4}(-\d{2}|-Q[1-4])?$/.test(p.key) ? p.key : p.from.slice(0, 7));
 
 /** The services a report reads from; any but tasks may be absent (its sections then say 暂无数据). */
 export type ReportSources = Pick<ModuleServices, 'taskViews'> &
@@ -96,14 +99,14 @@ export async function buildContent(src: ReportSources, unit: Unit, kind: ReportK
 
   // 比学赶超: the scoreboard's ranking and model cases.
   if (src.scoreboard) {
-    const ranking = await src.scoreboard.ranking(unit.id, period.key).catch(() => []);
+    const ranking = await src.scoreboard.ranking(unit.path, scorePeriod(period)).catch(() => []);
     sections.push({
       key: 'rankings',
       heading: '效能排名',
       text: ranking.length ? `本期效能指数排名如下（红榜前列、黑榜末位）。` : NO_DATA,
-      table: ranking.length ? { columns: ['名次', '单位', '效能指数', '较上期'], rows: ranking.slice(0, rows).map((r) => [r.rank, r.unitName, r.score, r.change === null ? '—' : r.change]) } : null,
+      table: ranking.length ? { columns: ['分组', '名次', '单位', '效能指数', '较上期'], rows: ranking.slice(0, rows).map((r) => [r.groupName, r.rank, r.unitName, r.score, r.change === null ? '—' : r.change]) } : null,
     });
-    const cases = await src.scoreboard.modelCases(unit.id, period).catch(() => []);
+    const cases = await src.scoreboard.modelCases(unit.path, scorePeriod(period)).catch(() => []);
     sections.push({ key: 'model_cases', heading: '典型案例', text: cases.length ? cases.map((c) => `${c.unitName}：${c.title}。${c.summary}`).join('\n') : NO_DATA, table: null });
   } else {
     sections.push(empty('rankings', '效能排名'), empty('model_cases', '典型案例'));
