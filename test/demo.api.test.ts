@@ -134,6 +134,25 @@ describe('the demo county', () => {
     expect(cases.map((c) => c.status).sort()).toEqual(['nominated', 'rejected', 'selected', 'selected']);
   });
 
+  it('has accountability records in every state and drafts from the escalation rungs', async () => {
+    expect(made.accountability).toEqual({ drafted: expect.any(Number), records: 4 });
+    const rows = await ctx.handle.db.selectFrom('accountabilityRecord').select(['status', 'origin', 'kind']).execute();
+    const states = new Set(rows.map((r) => r.status));
+    for (const st of ['draft', 'issued', 'explained', 'closed'] as const) expect(states.has(st), st).toBe(true);
+    expect(rows.filter((r) => r.origin === 'escalation').length).toBe(made.accountability!.drafted);
+    const login = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'jyj.head', password: 'mashang-demo' } });
+    const cookie = `mashang_sid=${login.cookies[0]!.value}`;
+    const seen = (await ctx.inject({ method: 'GET', url: '/api/v1/accountability', headers: { cookie } })).json().items;
+    expect(seen.map((r: { kind: string; allowedActions?: string[] }) => r.kind)).toContain('reminder');
+  });
+
+  it('has issued weekly and monthly reports with 文号, a 通报 draft and a submitted summary', async () => {
+    expect(made.reports).toEqual({ issued: 2, drafts: 1, summaries: 1 });
+    const rows = await ctx.handle.db.selectFrom('report').select(['kind', 'status', 'number']).orderBy('id').execute();
+    expect(rows.filter((r) => r.status === 'issued').map((r) => r.number)).toEqual(['督周〔2026〕1号', '督调〔2026〕1号']);
+    expect(rows.some((r) => r.kind === 'notice' && r.status === 'draft')).toBe(true);
+  });
+
   it('is deterministic: a second database gets the same people and the same work', { timeout: 480_000 }, async () => {
     const other = await createTestContext({ now: '2026-12-01T09:00:00+08:00' });
     try {
@@ -147,6 +166,8 @@ describe('the demo county', () => {
         actuals: await c.handle.db.selectFrom('meetingAgendaItem').select(['meetingId', 'minutes', 'actualMinutes']).orderBy('id').execute(),
         places: await c.handle.db.selectFrom('researchPlace').select(['name', 'kind', 'tags', 'townshipId']).orderBy('id').execute(),
         visits: await c.handle.db.selectFrom('fieldVisit').select(['startDate', 'endDate', 'halfDay', 'kind', 'unannounced', 'purpose']).orderBy('id').execute(),
+        records: await c.handle.db.selectFrom('accountabilityRecord').select(['kind', 'status', 'title', 'targetUnitId']).orderBy('id').execute(),
+        reports: await c.handle.db.selectFrom('report').select(['kind', 'status', 'number', 'periodKey']).orderBy('id').execute(),
       });
       expect(await snapshot(other)).toEqual(await snapshot(ctx));
     } finally {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { MashangModule } from '../../platform/module.ts';
+import { seedDemoAccountability } from './demo.ts';
 import { draftsJob } from './jobs.ts';
 import { accountabilityRoutes } from './routes.ts';
 import { AccountabilityService } from './service.ts';
@@ -24,4 +25,5 @@ export const accountabilityModule: MashangModule<'accountability'> = {
   },
   routes: (app, s) => accountabilityRoutes(app, s),
   jobs: (s) => [draftsJob(s.database.db, s.accountability)],
+  demo: (s) => seedDemoAccountability(s),
 };

@@ -185,7 +185,7 @@ export class AccountabilityService {
       const d = await decide(r, trx);
       await this.store.update(trx, id, version, { ...d.set, status: step.status, updatedAt: ctx.now });
       if (d.notify?.length) await this.notify.queue(trx, d.notify);
-      await appendAudit(trx, ctx, { action: `accountability.${action}`, objectType: 'accountability_record', objectId: id, before: { status: r.status, version }, after: { status: step.status, ...(d.audit ?? d.set) as object } });
+      await appendAudit(trx, ctx, { action: `accountability.${action}`, objectType: 'accountability_record', objectId: id, before: { status: r.status, version }, after: { status: step.status, ...(d.audit ?? d.set) } });
     });
     this.notify.kick();
     return (await this.store.byId(this.db, id))!;

@@ -101,7 +101,7 @@ export class AccountabilityStore {
   /** When the latest escalation rung already drafted fired (the job reads rungs from there on). */
   async lastRungAt(db: Executor): Promise<Date | null> {
     const r = await db.selectFrom('accountabilityRecord').select((eb) => eb.fn.max('originAt').as('at')).where('origin', '=', 'escalation').executeTakeFirst();
-    return r?.at ? new Date(r.at as unknown as string) : null;
+    return r?.at ? new Date(r.at) : null;
   }
 
   /** Counts by kind and status under a unit path in [from, to) (issued records; reports). */

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { MashangModule } from '../../platform/module.ts';
+import { seedDemoReports } from './demo.ts';
 import { reportsJob } from './jobs.ts';
 import { reportRoutes } from './routes.ts';
 import { ReportService } from './service.ts';
@@ -25,4 +26,5 @@ export const reportsModule: MashangModule<'reports'> = {
   },
   routes: (app, s) => reportRoutes(app, s),
   jobs: (s) => [reportsJob(s.reports)],
+  demo: (s) => seedDemoReports(s),
 };

@@ -5,6 +5,10 @@ import { REPORT_ACTIONS, REPORT_KINDS, REPORT_KIND_NAMES, REPORT_STATUSES } from
 import type { ReportRow, SummaryRow } from './service.ts';
 
 const Version = z.number().int().min(1).max(2_147_483_647);
+// eslint-disable-next-line no-control-regex -- finding control characters is this check's job
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** A section's or a summary's text: may be empty (a cleared section prints 暂无数据), line breaks kept, control characters refused. */
+const LongText = z.string().max(20_000).refine((s) => !CONTROL_CHARS.test(s), 'contains control characters');
 /** A period key: 2026-W48, 2026-11, 2026-Q4, 2026 or 2026-11-01..2026-11-30 (checked against the kind by the service). */
 const PeriodKey = z.string().trim().max(30).regex(/^\d{4}(-W\d{2}|-\d{2}|-Q[1-4]|-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})?$/, 'expected 2026-W48, 2026-11, 2026-Q4, 2026 or 2026-11-01..2026-11-30');
 
@@ -18,7 +22,7 @@ export const ReportCreateBody = z.strictObject({
 export const ReportEditBody = z.strictObject({
   version: Version,
   title: Text(200).optional(),
-  sections: z.array(z.strictObject({ key: z.string().max(40).regex(/^[a-z_]+$/, 'a section key'), text: z.string().max(20_000).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'contains control characters') })).max(30).optional(),
+  sections: z.array(z.strictObject({ key: z.string().max(40).regex(/^[a-z_]+$/, 'a section key'), text: LongText })).max(30).optional(),
 });
 export const ReportVersionBody = z.strictObject({ version: Version });
 
@@ -98,7 +102,7 @@ export const toReportResponse = (r: ReportRow, allowedActions: (typeof REPORT_AC
 // ——— personal summaries ———
 
 export const SummaryOpenBody = z.strictObject({ period: z.string().trim().max(10).regex(/^\d{4}(-\d{2}|-Q[1-4])?$/, 'expected a month 2026-11, a quarter 2026-Q4 or a year 2026') });
-export const SummarySaveBody = z.strictObject({ version: Version, text: z.string().max(20_000).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'contains control characters').optional(), reloadItems: z.boolean().optional() });
+export const SummarySaveBody = z.strictObject({ version: Version, text: LongText.optional(), reloadItems: z.boolean().optional() });
 export const SummaryListQuery = z.object({
   personId: QueryId.optional(),
   unitId: QueryId.optional(),
