@@ -437,7 +437,7 @@ describe('hostile input: channels (robots, SMS gateway, personal settings)', () 
     }
 
     const settings = { choices: {}, quietStart: null, quietEnd: null, digest: true };
-    for (const [patch, path] of [
+    for (const [patch, field] of [
       [{ quietStart: '24:00' }, 'body.quietStart'],
       [{ quietEnd: '7:30' }, 'body.quietEnd'],
       [{ choices: { 'tasks.assigned': ['pigeon'] } }, 'body.choices.tasks.assigned.0'],
@@ -447,7 +447,7 @@ describe('hostile input: channels (robots, SMS gateway, personal settings)', () 
     ] as const) {
       const res = await everyRole.put('/api/v1/channels/me', { ...settings, ...patch });
       expectSafe(res, `settings ${JSON.stringify(patch)}`);
-      expect(res.statusCode, `settings ${JSON.stringify(patch)} → ${res.body.slice(0, 200)}`).toBe(400);
+      expect(res.statusCode, `settings ${JSON.stringify(patch)} (${field}) → ${res.body.slice(0, 200)}`).toBe(400);
     }
     const bad = await everyRole.put('/api/v1/channels/me', { ...settings, mobile: '%00' });
     expect(bad.json().error.code).toBe('CHANNEL_BAD_MOBILE');

@@ -97,7 +97,7 @@ export class ChannelStore {
       .where('p.active', '=', true)
       .where('p.id', '>', afterId)
       .where((eb) => eb.or([eb('s.digest', 'is', null), eb('s.digest', '=', true)]))
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('channelDigest as d').select('d.personId').whereRef('d.personId', '=', 'p.id').where('d.day', '=', day))))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('channelDigest as d').select('d.personId').whereRef('d.personId', '=', 'p.id').where('d.day', '=', day))))
       .orderBy('p.id')
       .limit(limit)
       .execute();

@@ -134,7 +134,9 @@ export async function sendRobot(
     throw new ChannelRefused('robot answered without JSON');
   }
   const code = answer.errcode ?? answer.code ?? answer.StatusCode ?? 0;
-  if (code !== 0) throw new ChannelRefused(`robot refused: ${String(code)} ${String(answer.errmsg ?? answer.msg ?? '').slice(0, 200)}`);
+  const said = answer.errmsg ?? answer.msg ?? '';
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+  if (code !== 0) throw new ChannelRefused(`robot refused: ${text(code)} ${text(said).slice(0, 200)}`);
 }
 
 /** One small interface for SMS: a gateway sends a text to a mainland mobile. */

@@ -32,6 +32,7 @@ export const SECTION_NAMES: Record<PolicySection, [string, string]> = {
   documents: ['文件', 'Documents'],
   meetings: ['会议', 'Meetings'],
   publicRequests: ['群众诉求', 'Public requests'],
+  notify: ['通知渠道', 'Notifications'],
   auth: ['账号安全', 'Accounts'],
 };
 
