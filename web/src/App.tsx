@@ -29,6 +29,7 @@ const People = lazy(() => import('./pages/admin/People.tsx'));
 const Calendar = lazy(() => import('./pages/admin/Calendar.tsx'));
 const Policy = lazy(() => import('./pages/admin/Policy.tsx'));
 const Open311Keys = lazy(() => import('./pages/admin/Open311Keys.tsx'));
+const Channels = lazy(() => import('./pages/admin/Channels.tsx'));
 const Desk = lazy(() => import('./pages/Desk.tsx'));
 const DeskRequest = lazy(() => import('./pages/DeskRequest.tsx'));
 // The citizens' portal: no login, its own light layout, loaded only by citizens.
@@ -120,6 +121,7 @@ function StaffApp() {
           <Route path="/admin/calendar" element={<Calendar />} />
           <Route path="/admin/policy" element={<Policy />} />
           <Route path="/admin/open311" element={admin ? <Open311Keys /> : <Forbidden />} />
+          <Route path="/admin/channels" element={hasRole(user, 'admin', 'supervisor') ? <Channels user={user} /> : <Forbidden />} />
           <Route path="/desk" element={<Desk />} />
           <Route path="/desk/:id" element={<DeskRequest />} />
           <Route path="*" element={<Result status="404" title="404" subTitle="页面不存在 (no such page)" />} />
