@@ -50,12 +50,12 @@ afterAll(async () => {
   await new Promise<void>((resolve) => receiver?.close(() => resolve()));
 });
 
-/** Visible controls without an accessible name (the same check as the portal's). */
-const unnamedControls = (page: Page) =>
-  page.evaluate(() => {
+/** Visible controls without an accessible name inside `root` (the same check as the portal's): the dialogs and the page this issue adds. */
+const unnamedControls = (page: Page, root: string) =>
+  page.evaluate((root) => {
     const sel = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=combobox], [role=switch], [role=checkbox]';
     const bad: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
+    for (const el of Array.from(document.querySelectorAll(root)).flatMap((r) => Array.from(r.querySelectorAll<HTMLElement>(sel)))) {
       if (el.closest('[aria-hidden="true"]')) continue;
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
@@ -67,7 +67,7 @@ const unnamedControls = (page: Page) =>
       if (!name) bad.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${String(el.className).slice(0, 40)}`);
     }
     return bad;
-  });
+  }, root);
 
 describe('group robots and 通知设置 in the web app', () => {
   it('1. an admin adds the county office’s DingTalk robot, sends a test message, and it arrives signed', async () => {
@@ -81,7 +81,7 @@ describe('group robots and 通知设置 in the web app', () => {
     await dialog.locator('#robot_name').fill('县督查室工作群');
     await dialog.locator('#robot_url').fill(robotUrl);
     await dialog.locator('#robot_secret').fill(SECRET);
-    expect(await unnamedControls(page)).toEqual([]);
+    expect(await unnamedControls(page, '.ant-modal')).toEqual([]);
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByTestId('robot-list').locator('tr', { hasText: '县督查室工作群' });
@@ -96,7 +96,7 @@ describe('group robots and 通知设置 in the web app', () => {
     expect(received).toHaveLength(1);
     expect(received[0]!.ok).toBe(true);
     expect(JSON.parse(received[0]!.body)).toMatchObject({ msgtype: 'markdown', markdown: { title: expect.stringContaining('测试消息') } });
-    expect(await unnamedControls(page)).toEqual([]);
+    expect(await unnamedControls(page, '.ant-layout-content')).toEqual([]);
     await e.shot(page, 'channels-robots');
   });
 
@@ -107,7 +107,7 @@ describe('group robots and 通知设置 in the web app', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('notify-mobile').fill('13812345678');
     await dialog.getByRole('checkbox', { name: '新交办 短信' }).check();
-    expect(await unnamedControls(page)).toEqual([]);
+    expect(await unnamedControls(page, '.ant-modal')).toEqual([]);
     await e.shot(page, 'channels-settings');
     await dialog.getByTestId('notify-save').click();
     await dialog.waitFor({ state: 'detached' });
