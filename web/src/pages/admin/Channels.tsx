@@ -71,8 +71,6 @@ export default function Channels({ user }: { user: User }) {
             data-testid="robot-test-result"
             type={lastTest.ok ? 'success' : 'error'}
             showIcon
-            closable
-            onClose={() => setLastTest(null)}
             style={{ marginBottom: 12 }}
             title={lastTest.ok ? (zh ? '测试消息已送达群机器人' : 'The robot accepted the test message') : `${zh ? '测试消息未被接收' : 'The test message was refused'}: ${lastTest.error ?? ''}`}
           />
