@@ -45,7 +45,7 @@ async function withServices<T>(fn: (services: Services) => Promise<T>): Promise<
   const config = configFromEnv();
   const { handle, release } = await open(config);
   try {
-    return await fn(createServices({ database: handle, clock: clockFromEnv(), hostName: config.hostName, outboundAllow: config.outboundAllow }));
+    return await fn(createServices({ database: handle, clock: clockFromEnv(), hostName: config.hostName, publicUrl: config.publicUrl, outboundAllow: config.outboundAllow }));
   } finally {
     await release();
   }
@@ -100,6 +100,7 @@ program
       email,
       escalationEveryMs: config.escalationEveryMs,
       hostName: config.hostName,
+      publicUrl: config.publicUrl,
       outboundAllow: config.outboundAllow,
       secureCookies: config.secureCookies,
       logger: { level: config.logLevel },

@@ -18,6 +18,8 @@ export interface Config {
   outboundAllow: string[];
   /** This installation's host name (MASHANG_HOST_NAME), for identifiers such as calendar UIDs; never taken from a request's Host header. */
   hostName: string;
+  /** The address people open Mashang at (MASHANG_PUBLIC_URL), for links in robot messages and SMS; default https://<host name>. */
+  publicUrl: string;
 }
 
 /** The most worker processes `serve` starts. */
@@ -38,6 +40,13 @@ export function hostNameFrom(value: string | undefined): string {
   return value.toLowerCase();
 }
 
+/** An http(s) address without query or fragment (MASHANG_PUBLIC_URL); default https://<host name>. */
+export function publicUrlFrom(value: string | undefined, hostName: string): string {
+  if (value === undefined || value === '') return `https://${hostName}`;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol) || new URL(value).search || new URL(value).hash) throw new Error(`MASHANG_PUBLIC_URL="${value}" is not an http(s) address.`);
+  return value.replace(/\/+$/, '');
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT="${env.PORT}" is not a port number.`);
@@ -53,6 +62,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     escalationEveryMs: Math.max(1000, Number(env.MASHANG_ESCALATION_EVERY_MS ?? 60_000) || 60_000),
     workers: parseWorkers(env.MASHANG_WORKERS, 'MASHANG_WORKERS'),
     hostName: hostNameFrom(env.MASHANG_HOST_NAME),
+    publicUrl: publicUrlFrom(env.MASHANG_PUBLIC_URL, hostNameFrom(env.MASHANG_HOST_NAME)),
     outboundAllow: (env.MASHANG_OUTBOUND_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

@@ -58,6 +58,8 @@ export interface AppOptions {
   escalationEveryMs?: number;
   /** This installation's host name, for identifiers such as calendar UIDs (MASHANG_HOST_NAME). */
   hostName?: string;
+  /** Where people open Mashang (MASHANG_PUBLIC_URL), for links in robot messages and SMS. */
+  publicUrl?: string;
   /** How long a session read is reused before it is read again (default SESSION_CACHE_MS). */
   sessionCacheMs?: number;
   /** Requests per minute per client address: to login, and to every other public route. */
@@ -89,7 +91,7 @@ export function createServices(opts: AppOptions, logger?: FastifyInstance['log']
   const platform: PlatformServices = { database: opts.database, clock: opts.clock, policy, calendar, auth, org, notify };
   // Each module's services, in the registry's order: a module may use those built before it.
   const modules = {} as ModuleServices;
-  const moduleOptions = { escalationEveryMs: opts.escalationEveryMs, hostName: opts.hostName };
+  const moduleOptions = { escalationEveryMs: opts.escalationEveryMs, hostName: opts.hostName, publicUrl: opts.publicUrl };
   for (const m of MODULES) Object.assign(modules, m.services(platform, modules, moduleOptions));
   const all = { ...platform, ...modules };
   const jobs: Job[] = [

@@ -22,7 +22,7 @@ const concrete = (url: string) => url.replace(/:(\w+)/g, (_m, name: string) => (
 describe('every API route × every role', () => {
   it('covers the routes of every module', () => {
     const urls = ctx.app.declaredRoutes.map((r) => r.url);
-    for (const prefix of ['/api/v1/auth', '/api/v1/units', '/api/v1/people', '/api/v1/calendar', '/api/v1/policy', '/api/v1/notifications', '/api/v1/webhooks', '/api/v1/audit', '/api/v1/tasks', '/api/v1/documents', '/api/v1/meetings', '/api/v1/field-visits', '/api/v1/scoreboard', '/api/v1/public', '/api/v1/citizen-requests', '/api/v1/service-windows', '/api/v1/open311-clients', '/open311/v2', '/api/v1/accountability', '/api/v1/reports']) {
+    for (const prefix of ['/api/v1/auth', '/api/v1/units', '/api/v1/people', '/api/v1/calendar', '/api/v1/policy', '/api/v1/notifications', '/api/v1/webhooks', '/api/v1/channels', '/api/v1/audit', '/api/v1/tasks', '/api/v1/documents', '/api/v1/meetings', '/api/v1/field-visits', '/api/v1/scoreboard', '/api/v1/public', '/api/v1/citizen-requests', '/api/v1/service-windows', '/api/v1/open311-clients', '/open311/v2', '/api/v1/accountability', '/api/v1/reports']) {
       expect(urls.some((u) => u.startsWith(prefix)), prefix).toBe(true);
     }
     expect(ctx.app.declaredRoutes.length).toBeGreaterThan(40);

@@ -493,3 +493,71 @@ describe('accountability records and reports refuse bad values with 400 naming t
     expect400(await everyRole.patch(`/api/v1/reports/summaries/${s.id}`, { version: s.version, reloadItems: 'yes' }), 'body.reloadItems', 'reload flag');
   });
 });
+
+describe('hostile input: channels (robots, SMS gateway, personal settings)', () => {
+  it('refuses bad robots, gateways and settings with 400 naming the field, and never a 500', { timeout: 120_000 }, async () => {
+    const county = (await admin.get('/api/v1/units')).json().items?.[0]?.id ?? 1;
+    const robot = { unitId: county, name: '群', provider: 'dingtalk', url: 'http://127.0.0.1:9/robot?access_token=t' };
+    for (const [patch, path] of [
+      [{ url: 'ftp://example.gov.cn/x' }, 'body.url'],
+      [{ url: 'http://user:pw@example.gov.cn/x' }, 'body.url'],
+      [{ url: `http://example.gov.cn/${'x'.repeat(2100)}` }, 'body.url'],
+      [{ url: 'javascript:alert(1)' }, 'body.url'],
+      [{ provider: 'wechat' }, 'body.provider'],
+      [{ unitId: -1 }, 'body.unitId'],
+      [{ unitId: 2147483648 }, 'body.unitId'],
+      [{ unitId: '1' }, 'body.unitId'],
+      [{ name: '\u0000' }, 'body.name'],
+      [{ name: '群'.repeat(101) }, 'body.name'],
+      [{ secret: 'short' }, 'body.secret'],
+      [{ secret: 'sec\nret-with-newline' }, 'body.secret'],
+      [{ kinds: ['TASKS.ALL'] }, 'body.kinds.0'],
+      [{ kinds: Array.from({ length: 51 }, () => 'tasks.*') }, 'body.kinds'],
+      [{ urgentOnly: 'yes' }, 'body.urgentOnly'],
+    ] as const) {
+      expect400(await everyRole.post('/api/v1/channels/robots', { ...robot, ...patch }), path, `robot ${JSON.stringify(patch).slice(0, 80)}`);
+    }
+    expectSafe(await everyRole.post('/api/v1/channels/robots', { ...robot, unitId: 2147483647 }), 'robot of an unknown unit');
+    expectSafe(await everyRole.post('/api/v1/channels/robots/2147483647/test'), 'test of an unknown robot');
+    expect((await everyRole.patch('/api/v1/channels/robots/2147483647', { name: 'x' })).statusCode).toBe(404);
+    expect((await everyRole.get('/api/v1/channels/robots/%00')).statusCode).toBeLessThan(500);
+
+    const gw = { kind: 'http', url: 'http://127.0.0.1:9/sms', bodyTemplate: '{"m":"{mobile}","t":"{text}"}' };
+    for (const [patch, path] of [
+      [{ kind: 'carrier-pigeon' }, 'body.kind'],
+      [{ method: 'DELETE' }, 'body.method'],
+      [{ headers: { 'x-key': 'a\r\nx-injected: 1' } }, 'body.headers.x-key'],
+      [{ headers: { 'bad header': 'x' } }, 'body.headers'],
+      [{ bodyTemplate: 'x'.repeat(4001) }, 'body.bodyTemplate'],
+      [{ bodyTemplate: 'only {mobile}' }, 'bodyTemplate'],
+      [{ url: null }, 'url'],
+    ] as const) {
+      const res = await admin.put('/api/v1/channels/sms-gateway', { ...gw, ...patch });
+      expectSafe(res, `gateway ${JSON.stringify(patch).slice(0, 80)}`);
+      expect(res.statusCode, `gateway ${JSON.stringify(patch)}`).toBe(400);
+      if (path.startsWith('body.')) expect400(res, path, `gateway ${JSON.stringify(patch).slice(0, 80)}`);
+      else expect(res.json().error.details).toMatchObject({ field: path });
+    }
+    for (const mobile of ['%00', '\u0000', '1'.repeat(21), '13800000000x', '1e10', '+1 2025550123']) {
+      const res = await admin.post('/api/v1/channels/sms-gateway/test', { mobile });
+      expectSafe(res, `test SMS to ${JSON.stringify(mobile)}`);
+      expect(res.statusCode).toBe(400);
+    }
+
+    const settings = { choices: {}, quietStart: null, quietEnd: null, digest: true };
+    for (const [patch, field] of [
+      [{ quietStart: '24:00' }, 'body.quietStart'],
+      [{ quietEnd: '7:30' }, 'body.quietEnd'],
+      [{ choices: { 'tasks.assigned': ['pigeon'] } }, 'body.choices.tasks.assigned.0'],
+      [{ choices: JSON.parse('{"__proto__":["sms"]}') as Record<string, string[]> }, 'body.choices'],
+      [{ mobile: '1'.repeat(21) }, 'body.mobile'],
+      [{ digest: 'sometimes' }, 'body.digest'],
+    ] as const) {
+      const res = await everyRole.put('/api/v1/channels/me', { ...settings, ...patch });
+      expectSafe(res, `settings ${JSON.stringify(patch)}`);
+      expect(res.statusCode, `settings ${JSON.stringify(patch)} (${field}) → ${res.body.slice(0, 200)}`).toBe(400);
+    }
+    const bad = await everyRole.put('/api/v1/channels/me', { ...settings, mobile: '%00' });
+    expect(bad.json().error.code).toBe('CHANNEL_BAD_MOBILE');
+  });
+});

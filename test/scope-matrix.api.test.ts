@@ -270,6 +270,11 @@ const BOARD_READERS: Who[] = ['admin', 'supervisor', 'leader', 'unit_head'];
 const scoreOwn = (c: Case): Outcome => (c.who === 'admin' || (BOARD_READERS.includes(c.who) && c.place === 'own') ? 'allow' : 'forbid');
 /** A case: admins, the supervisors over its unit (T1's); anyone else does not learn it exists until selected. */
 const caseKeeper = (c: Case): Outcome => (c.who === 'admin' || (c.who === 'supervisor' && c.place === 'own') ? 'allow' : c.who === 'supervisor' ? 'hidden' : 'forbid');
+/** A group robot of the unit at `place`, made by god. */
+async function robotAt(place: Place): Promise<number> {
+  return (await god.post('/api/v1/channels/robots', { unitId: units[place].id, name: '矩阵群', provider: 'wecom', url: 'http://127.0.0.1:9/robot?key=k' })).json<{ id: number }>().id;
+}
+const robotKeeper = (c: Case): Outcome => (c.who === 'admin' || (c.who === 'supervisor' && c.place === 'own') ? 'allow' : 'forbid');
 
 const RULES: Record<string, Rule> = {
   'GET /api/health': { request: () => get('/api/health'), expect: everyone },
@@ -335,6 +340,17 @@ const RULES: Record<string, Rule> = {
     expect: (c) => (c.who === 'owner' ? 'allow' : 'hidden'),
   },
   'POST /api/v1/notifications/read-all': { request: () => post('/api/v1/notifications/read-all'), expect: everyone },
+  // Channels: robots by an admin anywhere, by a supervisor in their region (the callers' own township) only.
+  'GET /api/v1/channels/robots': { request: () => get('/api/v1/channels/robots'), expect: onlyRoles('admin', 'supervisor') },
+  'POST /api/v1/channels/robots': { request: byPlace((u) => post('/api/v1/channels/robots', { unitId: u.id, name: '矩阵群', provider: 'wecom', url: 'http://127.0.0.1:9/robot?key=k' })), expect: robotKeeper },
+  'PATCH /api/v1/channels/robots/:id': { request: async (c) => ({ method: 'PATCH', url: `/api/v1/channels/robots/${await robotAt(c.place)}`, payload: { name: '改名' } }), expect: robotKeeper },
+  'DELETE /api/v1/channels/robots/:id': { request: async (c) => ({ method: 'DELETE', url: `/api/v1/channels/robots/${await robotAt(c.place)}` }), expect: robotKeeper },
+  'POST /api/v1/channels/robots/:id/test': { request: async (c) => post(`/api/v1/channels/robots/${await robotAt(c.place)}/test`), expect: robotKeeper },
+  'GET /api/v1/channels/sms-gateway': { request: () => get('/api/v1/channels/sms-gateway'), expect: onlyRoles('admin') },
+  'PUT /api/v1/channels/sms-gateway': { request: () => ({ method: 'PUT', url: '/api/v1/channels/sms-gateway', payload: { kind: 'log' } }), expect: onlyRoles('admin') },
+  'POST /api/v1/channels/sms-gateway/test': { request: () => post('/api/v1/channels/sms-gateway/test', { mobile: '13900001111' }), expect: onlyRoles('admin') },
+  'GET /api/v1/channels/me': { request: () => get('/api/v1/channels/me'), expect: everyone },
+  'PUT /api/v1/channels/me': { request: () => ({ method: 'PUT', url: '/api/v1/channels/me', payload: { choices: {}, quietStart: null, quietEnd: null, digest: true } }), expect: everyone },
   'GET /api/v1/webhooks': { request: () => get('/api/v1/webhooks'), expect: onlyRoles('admin') },
   'POST /api/v1/webhooks': { request: () => post('/api/v1/webhooks', { name: 'x', url: 'http://127.0.0.1:9/x' }), expect: onlyRoles('admin') },
   'DELETE /api/v1/webhooks/:id': { request: async () => ({ method: 'DELETE', url: `/api/v1/webhooks/${(await god.post('/api/v1/webhooks', { name: 'y', url: 'http://127.0.0.1:9/y' })).json().id}` }), expect: onlyRoles('admin') },

@@ -32,6 +32,8 @@ export interface ModuleOptions {
   escalationEveryMs?: number | undefined;
   /** This installation's host name (for identifiers such as calendar UIDs). */
   hostName?: string | undefined;
+  /** Where people open Mashang (links in robot messages and SMS). */
+  publicUrl?: string | undefined;
 }
 
 /**

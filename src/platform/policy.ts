@@ -117,6 +117,21 @@ export const PolicySchema = z
       /** At most N rows in a report's table (red tasks, units, rankings). */
       tableRows: z.number().int().min(1).max(500),
     }),
+    notify: z.strictObject({
+      /** Escalation rungs from which a notice is urgent (goes at once, quiet hours or not): 提醒 remind, 催办 urge, 督办 supervise, 通报 notice, 问责 accountability. */
+      urgentFromRung: z.enum(['remind', 'urge', 'supervise', 'notice', 'accountability']),
+      /** Channels that reach the recipient of an urgent notice whatever they chose (督办 and above by SMS). */
+      urgentChannels: z.array(z.enum(['email', 'sms'])).max(2),
+      /** Kinds × channels nobody may switch off, e.g. { "tasks.urged": ["sms"] }. */
+      mandatory: z.record(z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(100), z.array(z.enum(['email', 'sms'])).max(2)),
+      /** Default quiet hours (Asia/Shanghai, HH:MM); a person may choose their own. Rest days are quiet all day. */
+      quietStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      quietEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      /** The morning digest (今日待办) on working days, HH:MM Asia/Shanghai. */
+      digestAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      /** SMS length to aim for (one message): the text is cut before the short link. */
+      smsMaxChars: z.number().int().min(30).max(500),
+    }),
     auth: z.strictObject({
       maxFailedLogins: z.number().int().min(1).max(100),
       lockoutMinutes: z.number().int().min(1).max(24 * 60),
@@ -195,6 +210,15 @@ export const defaultPolicy: Policy = {
   reports: {
     generateOnWorkday: 1,
     tableRows: 30,
+  },
+  notify: {
+    urgentFromRung: 'supervise',
+    urgentChannels: ['sms'],
+    mandatory: {},
+    quietStart: '21:00',
+    quietEnd: '07:30',
+    digestAt: '08:30',
+    smsMaxChars: 70,
   },
   auth: {
     maxFailedLogins: 5,

@@ -29,6 +29,7 @@ const People = lazy(() => import('./pages/admin/People.tsx'));
 const Calendar = lazy(() => import('./pages/admin/Calendar.tsx'));
 const Policy = lazy(() => import('./pages/admin/Policy.tsx'));
 const Open311Keys = lazy(() => import('./pages/admin/Open311Keys.tsx'));
+const Channels = lazy(() => import('./pages/admin/Channels.tsx'));
 const Desk = lazy(() => import('./pages/Desk.tsx'));
 const Scoreboard = lazy(() => import('./pages/Scoreboard.tsx'));
 const ScoreUnit = lazy(() => import('./pages/ScoreUnit.tsx'));
@@ -129,6 +130,7 @@ function StaffApp() {
           <Route path="/admin/calendar" element={<Calendar />} />
           <Route path="/admin/policy" element={<Policy />} />
           <Route path="/admin/open311" element={admin ? <Open311Keys /> : <Forbidden />} />
+          <Route path="/admin/channels" element={hasRole(user, 'admin', 'supervisor') ? <Channels user={user} /> : <Forbidden />} />
           <Route path="/desk" element={<Desk />} />
           <Route path="/desk/:id" element={<DeskRequest />} />
           <Route path="/scoreboard" element={<Scoreboard />} />

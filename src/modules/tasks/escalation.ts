@@ -6,7 +6,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
-import { dueEscalations, escalationNotice, escalationRecipients, ladderState, type EscalationLevel } from './rules.ts';
+import { dueEscalations, escalationNotice, escalationRecipients, isUrgentRung, ladderState, type EscalationLevel } from './rules.ts';
 import type { TaskEvents } from './events.ts';
 import type { TaskStore } from './store.ts';
 
@@ -88,7 +88,7 @@ export class EscalationService {
         fired += firedNow.length;
         await this.store.addEvents(trx, firedNow.map((d) => ({ taskId: d.t.id, kind: 'escalated', actorId: null, at: now, data: { level: d.level, overdueWorkdays: d.overdue } })));
         const notes: NewNotification[] = [];
-        for (const d of firedNow) notes.push(...(await this.notices(trx, d.t, d.level, d.overdue, recipients)));
+        for (const d of firedNow) notes.push(...(await this.notices(trx, d.t, d.level, d.overdue, recipients, isUrgentRung(d.level, policyOf(d.t.leadUnitPath)))));
         await this.store.setEscalationState(trx, moved);
         // The source's module hears of each rung in the same transaction, with the row as it now
         // stands (read only for a source someone listens to).
@@ -117,11 +117,12 @@ export class EscalationService {
     level: EscalationLevel,
     overdue: number,
     lookups: NoticeLookups,
+    urgent: boolean,
   ): Promise<NewNotification[]> {
     const heads = async () => (await memo(lookups.heads, t.leadUnitId, () => this.org.unitPeopleWithRole(t.leadUnitId, 'unit_head', trx))).map((h) => h.id);
     const supervisors = async () => (await memo(lookups.supervisors, t.leadUnitPath, () => this.org.supervisorsOver(t.leadUnitPath, trx))).map((s) => s.id);
     const recipients = await escalationRecipients(level, t, { heads, supervisors });
     const { title, body } = escalationNotice(level, t.title, t.leadUnitName, overdue, t.deadline);
-    return recipients.map((recipientId) => ({ recipientId, kind: 'tasks.escalated', title, body, objectType: 'task', objectId: t.id }));
+    return recipients.map((recipientId) => ({ recipientId, kind: 'tasks.escalated', title, body, objectType: 'task', objectId: t.id, urgent }));
   }
 }

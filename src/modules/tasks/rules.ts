@@ -63,6 +63,11 @@ export const LIGHTS = Object.values(Light) as [Light, ...Light[]];
 /** The escalation ladder, in order (提醒 → 催办 → 督办 → 通报 → 问责建议). */
 export const ESCALATION_LEVELS = ['remind', 'urge', 'supervise', 'notice', 'accountability'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/** A rung's notices are urgent (sent at once, quiet hours or not) from `policy.notify.urgentFromRung` up (督办 by default). */
+export function isUrgentRung(level: EscalationLevel, policy: Pick<Policy, 'notify'>): boolean {
+  return ESCALATION_LEVELS.indexOf(level) >= ESCALATION_LEVELS.indexOf(policy.notify.urgentFromRung);
+}
 export const ESCALATION_NAMES: Record<EscalationLevel, string> = { remind: '提醒', urge: '催办', supervise: '督办', notice: '通报', accountability: '问责建议' };
 
 export const DONE_STATUSES: readonly TaskStatus[] = ['verified', 'closed'];

@@ -18,6 +18,7 @@ import {
   allowedActions,
   checkDeadline,
   decide,
+  isUrgentRung,
   ladderState,
   lightOf,
   nextReportDue,
@@ -667,7 +668,7 @@ export class TaskService {
       return {
         set: { openUrgings: t.openUrgings + 1, escalationRung: ladder.rung, nextEscalationOn: ladder.nextOn },
         event: data,
-        notify: recipients.map((recipientId) => ({ recipientId, kind: 'tasks.urged', title, body, objectType: 'task', objectId: id })),
+        notify: recipients.map((recipientId) => ({ recipientId, kind: 'tasks.urged', title, body, objectType: 'task', objectId: id, urgent: isUrgentRung(input.level, policy) })),
         also: newRung ? [{ kind: 'escalated' as const, data: { level: input.level, overdueWorkdays: overdue, manual: true, byId: actor.personId } }] : [],
       };
     }, [], trx);

@@ -144,7 +144,7 @@ export type Webhook = Selectable<WebhookTable>;
 export interface DeliveryTable {
   id: Generated<number>;
   notificationId: number;
-  channel: 'email' | 'webhook';
+  channel: 'email' | 'webhook' | 'robot' | 'sms';
   target: string;
   webhookId: number | null;
   status: 'pending' | 'sent' | 'failed';

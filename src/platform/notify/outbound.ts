@@ -89,18 +89,39 @@ function guardedLookup(allow: net.BlockList): net.LookupFunction {
  * the URL is checked here (no lookup happens for it), a name by the guarded lookup.
  */
 export async function postGuarded(url: string, headers: Record<string, string>, body: string, timeoutMs: number, allow: net.BlockList): Promise<number> {
+  return (await postGuardedRead(url, headers, body, timeoutMs, allow)).status;
+}
+
+/** The answer's first bytes kept by postGuardedRead (group robots answer `{"errcode":0}` with HTTP 200 even when they refuse). */
+const MAX_ANSWER_BYTES = 16 * 1024;
+
+/** postGuarded, also resolving with the start of the answer's body (at most 16 KiB, UTF-8). */
+export async function postGuardedRead(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  allow: net.BlockList,
+  method: 'POST' | 'PUT' | 'GET' = 'POST',
+): Promise<{ status: number; body: string }> {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   if (net.isIP(host) && !addressAllowed(host, allow)) throw new OutboundRefused(`${host} is not allowed`);
   const request = u.protocol === 'https:' ? https.request : http.request;
-  return new Promise<number>((resolve, reject) => {
-    const req = request(u, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: guardedLookup(allow), timeout: timeoutMs }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+  const payload = method === 'GET' ? '' : body;
+  return new Promise((resolve, reject) => {
+    const req = request(u, { method, headers: { ...headers, 'content-length': String(Buffer.byteLength(payload)) }, lookup: guardedLookup(allow), timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        if (size < MAX_ANSWER_BYTES) chunks.push(c);
+        size += c.length;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).subarray(0, MAX_ANSWER_BYTES).toString('utf8') }));
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error('timed out')));
     req.on('error', reject);
-    req.end(body);
+    req.end(payload);
   });
 }

@@ -122,7 +122,7 @@ export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): v
             z.object({
               id: z.number(),
               notificationId: z.number(),
-              channel: z.enum(['email', 'webhook']),
+              channel: z.enum(['email', 'webhook', 'robot', 'sms']),
               target: z.string(),
               status: z.enum(['pending', 'sent', 'failed']),
               attempts: z.number(),

@@ -20,6 +20,30 @@ export interface NewNotification {
   body: string;
   objectType?: string;
   objectId?: string | number;
+  /** Goes at once on every channel, quiet hours or not (the caller's policy says which notices are urgent). */
+  urgent?: boolean;
+}
+
+/** One inbox entry per person, kind and object in a batch: the same event reaching someone by two paths (responsible person and unit head) arrives once. */
+export function withoutDuplicates(items: NewNotification[]): NewNotification[] {
+  const seen = new Map<string, NewNotification>();
+  const out: NewNotification[] = [];
+  for (const n of items) {
+    if (n.objectId === undefined || n.objectType === undefined) {
+      out.push(n);
+      continue;
+    }
+    const key = `${n.recipientId}\u0000${n.kind}\u0000${n.objectType}\u0000${String(n.objectId)}`;
+    const first = seen.get(key);
+    if (first) {
+      if (n.urgent) first.urgent = true;
+      continue;
+    }
+    const copy = { ...n };
+    seen.set(key, copy);
+    out.push(copy);
+  }
+  return out;
 }
 
 export interface NotifyOptions {
@@ -30,6 +54,43 @@ export interface NotifyOptions {
   /** Ranges outbound deliveries may reach although refused by default (MASHANG_OUTBOUND_ALLOW). */
   outboundAllow: BlockList;
   logger?: FastifyBaseLogger;
+}
+
+/**
+ * Further channels (group robots, SMS), plugged in by a module: `route` decides, inside the
+ * queueing transaction, which deliveries the new inbox entries get (and which recipients do
+ * not want e-mail for a kind); `send` delivers one. The platform keeps the outbox: retries,
+ * leases, recorded failures. No business rule lives here.
+ */
+export interface ChannelPlugin {
+  route(trx: Executor, rows: QueuedNotification[], now: Date): Promise<{ deliveries: RoutedDelivery[]; noEmail: number[] }>;
+  send(delivery: { id: number; channel: 'robot' | 'sms'; target: string }, message: Message, now: Date): Promise<void>;
+}
+
+export interface QueuedNotification {
+  id: number;
+  recipientId: number;
+  kind: string;
+  objectType: string | null;
+  objectId: string | null;
+  /** True when the notice must go at once (quiet hours do not hold it back): set by the caller. */
+  urgent: boolean;
+}
+
+export interface RoutedDelivery {
+  notificationId: number;
+  channel: 'robot' | 'sms';
+  /** What the plugin needs to find the receiver again (`robot:<id>`, `sms:<personId>`); never a secret or a mobile. */
+  target: string;
+  /** Later than now to hold it back (quiet hours). */
+  nextAttemptAt: Date;
+}
+
+/** Thrown by a channel that may not send yet (a robot's rate limit): the delivery waits, its attempts unchanged. */
+export class DeliveryDeferred extends Error {
+  constructor(readonly until: Date) {
+    super(`deferred until ${until.toISOString()}`);
+  }
 }
 
 export const DEFAULT_RETRY_DELAYS_MS = [10_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
@@ -47,6 +108,7 @@ export class NotifyService {
   private queued = false;
   /** deliverDue was asked for while a run was under way. */
   private again = false;
+  private channels: ChannelPlugin | null = null;
 
   constructor(
     private readonly db: Db,
@@ -59,8 +121,19 @@ export class NotifyService {
    * matched in SQL, so no per-write read of the webhook table), then the email deliveries when
    * an email channel is set. Kinds match exactly, by `module.*`, or every kind when empty.
    */
-  async queue(trx: Executor, items: NewNotification[]): Promise<void> {
-    if (items.length === 0) return;
+  /** What a channel plugin needs to go out the same way: the outbound rules, the timeout and the log. */
+  get outbound(): { allow: BlockList; timeoutMs: number; logger: FastifyBaseLogger | undefined } {
+    return { allow: this.opts.outboundAllow, timeoutMs: this.opts.webhookTimeoutMs, logger: this.opts.logger };
+  }
+
+  /** Plugs in the robot and SMS channels (once, by the channels module). */
+  useChannels(plugin: ChannelPlugin): void {
+    this.channels = plugin;
+  }
+
+  async queue(trx: Executor, all: NewNotification[]): Promise<void> {
+    if (all.length === 0) return;
+    const items = withoutDuplicates(all);
     const now = this.clock.now();
     const inserted = await trx
       .with('n', (db) =>
@@ -77,7 +150,7 @@ export class NotifyService {
               createdAt: now,
             })),
           )
-          .returning(['id', 'recipientId', 'kind']),
+          .returning(['id', 'recipientId', 'kind', 'objectType', 'objectId']),
       )
       .with('d', (db) =>
         db
@@ -105,10 +178,24 @@ export class NotifyService {
           .returning('id'),
       )
       .selectFrom('n')
-      .select(['n.id', 'n.recipientId', (eb) => eb.selectFrom('d').select((e) => e.fn.countAll<number>().as('c')).as('webhookDeliveries')])
+      .select(['n.id', 'n.recipientId', 'n.kind', 'n.objectType', 'n.objectId', (eb) => eb.selectFrom('d').select((e) => e.fn.countAll<number>().as('c')).as('webhookDeliveries')])
       .modifyEnd(PREPARE)
       .execute();
     let queued = Number(inserted[0]?.webhookDeliveries ?? 0);
+    let noEmail = new Set<number>();
+    if (this.channels) {
+      // The statement returns the entries in the order of the values (one multi-row insert).
+      const rows = inserted.map((n, i) => ({ id: n.id, recipientId: n.recipientId, kind: n.kind, objectType: n.objectType, objectId: n.objectId, urgent: items[i]?.urgent ?? false }));
+      const routed = await this.channels.route(trx, rows, now);
+      noEmail = new Set(routed.noEmail);
+      if (routed.deliveries.length) {
+        await trx
+          .insertInto('delivery')
+          .values(routed.deliveries.map((d) => ({ notificationId: d.notificationId, channel: d.channel, target: d.target, webhookId: null, status: 'pending' as const, nextAttemptAt: d.nextAttemptAt, createdAt: now })))
+          .execute();
+        queued += routed.deliveries.length;
+      }
+    }
     if (this.opts.email) {
       const emails = new Map(
         (await trx.selectFrom('person').select(['id', 'email']).where('id', 'in', [...new Set(items.map((i) => i.recipientId))]).where('email', 'is not', null).execute()).map(
@@ -116,7 +203,7 @@ export class NotifyService {
         ),
       );
       const deliveries = inserted
-        .filter((n) => emails.has(n.recipientId))
+        .filter((n) => emails.has(n.recipientId) && !noEmail.has(n.id))
         .map((n) => ({ notificationId: n.id, channel: 'email' as const, target: emails.get(n.recipientId)!, webhookId: null, status: 'pending' as const, nextAttemptAt: now, createdAt: now }));
       if (deliveries.length) await trx.insertInto('delivery').values(deliveries).execute();
       queued += deliveries.length;
@@ -185,10 +272,13 @@ export class NotifyService {
     }
   }
 
-  private async attempt(d: { id: number; notificationId: number; channel: 'email' | 'webhook'; target: string; webhookId: number | null; attempts: number }) {
+  private async attempt(d: { id: number; notificationId: number; channel: 'email' | 'webhook' | 'robot' | 'sms'; target: string; webhookId: number | null; attempts: number }) {
     try {
       const message = await this.message(d.notificationId);
-      if (d.channel === 'email') {
+      if (d.channel === 'robot' || d.channel === 'sms') {
+        if (!this.channels) throw new Error('no channel plugin for robots and SMS');
+        await this.channels.send({ id: d.id, channel: d.channel, target: d.target }, message, this.clock.now());
+      } else if (d.channel === 'email') {
         if (!this.opts.email) throw new Error('no SMTP server is configured (MASHANG_SMTP_URL)');
         await this.opts.email.send(d.target, message);
       } else {
@@ -198,13 +288,18 @@ export class NotifyService {
       }
       await this.db.updateTable('delivery').set({ status: 'sent', attempts: d.attempts + 1, sentAt: this.clock.now(), lastError: null }).where('id', '=', d.id).execute();
     } catch (err) {
+      if (err instanceof DeliveryDeferred) {
+        // Not an attempt: the channel asked to wait (a robot's 20 messages a minute).
+        await this.db.updateTable('delivery').set({ nextAttemptAt: err.until }).where('id', '=', d.id).execute();
+        return;
+      }
       const attempts = d.attempts + 1;
       const delay = this.opts.retryDelaysMs[attempts - 1];
       const detail = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       this.opts.logger?.warn({ deliveryId: d.id, channel: d.channel, attempts, detail }, 'delivery attempt failed');
       // What the API shows: a webhook's failure without the connection's detail (refused, timed
       // out, answered 404 would map the network behind it); the detail goes to the server's log.
-      const lastError = d.channel === 'webhook' ? '投递未被接收方确认 (the receiver did not accept the delivery; see the server log)' : detail;
+      const lastError = d.channel !== 'email' ? '投递未被接收方确认 (the receiver did not accept the delivery; see the server log)' : detail;
       await this.db
         .updateTable('delivery')
         .set({

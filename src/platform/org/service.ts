@@ -35,9 +35,15 @@ export interface PersonInput {
 
 export type PersonRow = Person & { unitPath: string; unitName: string };
 
+/** A phone number as the audit log keeps it: never in clear (138****5678). */
+export function maskPhone(phone: string | null | undefined): string | null | undefined {
+  if (!phone) return phone;
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
 const publicPerson = (p: Person) => {
   const { passwordHash: _h, ...rest } = p;
-  return rest;
+  return { ...rest, phone: maskPhone(rest.phone) ?? null };
 };
 
 /**
@@ -217,7 +223,7 @@ export class OrgService {
         updatedAt: ctx.now,
       });
       const { password: _p, ...logged } = input;
-      await appendAudit(tx, ctx, { action: 'person.create', objectType: 'person', objectId: id, after: { ...logged, hasPassword: hash !== null } });
+      await appendAudit(tx, ctx, { action: 'person.create', objectType: 'person', objectId: id, after: { ...logged, ...(logged.phone ? { phone: maskPhone(logged.phone) } : {}), hasPassword: hash !== null } });
       return id;
     };
     return trx ? run(trx) : this.db.transaction().execute(run);
@@ -245,10 +251,19 @@ export class OrgService {
       const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       await this.store.updatePerson(trx, id, { ...set, updatedAt: ctx.now });
       if (patch.active === false) await this.auth.revokeCredentials(trx, id, ctx.now);
-      await appendAudit(trx, ctx, { action: 'person.update', objectType: 'person', objectId: id, before: publicPerson(before), after: patch });
+      await appendAudit(trx, ctx, { action: 'person.update', objectType: 'person', objectId: id, before: publicPerson(before), after: patch.phone ? { ...patch, phone: maskPhone(patch.phone) } : patch });
     });
     this.auth.forgetSessions(id);
     return this.getPerson(actor, id);
+  }
+
+  /** A person's own mobile (通知设置), in the caller's transaction; the audit entry keeps it masked. */
+  async setOwnPhone(trx: Executor, ctx: AuditContext, personId: number, phone: string | null): Promise<void> {
+    const before = await trx.selectFrom('person').select('phone').where('id', '=', personId).executeTakeFirst();
+    if (!before) throw notFound(PLATFORM_ERRORS.PERSON_NOT_FOUND, personId);
+    if (before.phone === phone) return;
+    await trx.updateTable('person').set({ phone, updatedAt: ctx.now }).where('id', '=', personId).execute();
+    await appendAudit(trx, ctx, { action: 'person.phone', objectType: 'person', objectId: personId, before: { phone: maskPhone(before.phone) ?? null }, after: { phone: maskPhone(phone) ?? null } });
   }
 
   /** An admin sets a new password (重置密码); every session, API token and feed link of that person ends. */

@@ -1,4 +1,4 @@
-import { AimOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BookOutlined, EditOutlined, FileDoneOutlined, TrophyOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BookOutlined, EditOutlined, FileDoneOutlined, TrophyOutlined, BellOutlined, NotificationOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../lib/api.ts';
 import { canAssign, canSeeReports, canSeeScoreboard, hasRole } from '../lib/auth.ts';
 import { roleName } from '../lib/format.ts';
+import { NotifySettingsDialog } from './NotifySettingsDialog.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { useLang, useT } from '../lib/i18n.ts';
 import type { NotificationPage, User } from '../lib/types.ts';
@@ -22,6 +23,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   const [collapsed, setCollapsed] = useState(false);
   const [narrow, setNarrow] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [notifyOpen, setNotifyOpen] = useState(false);
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count'],
     queryFn: () => api.get<NotificationPage>('/api/v1/notifications', { unread: true, limit: 1 }).then((r) => r.unreadCount),
@@ -55,6 +57,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
               { key: '/admin/open311', icon: <ApiOutlined />, label: <Link to="/admin/open311">{t('menu.open311')}</Link> },
             ]
           : []),
+        ...(hasRole(user, 'admin', 'supervisor') ? [{ key: '/admin/channels', icon: <NotificationOutlined />, label: <Link to="/admin/channels">{t('menu.channels')}</Link> }] : []),
         { key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar">{t('menu.calendar')}</Link> },
         { key: '/admin/policy', icon: <SettingOutlined />, label: <Link to="/admin/policy">{t('menu.policy')}</Link> },
       ],
@@ -116,6 +119,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
             menu={{
               items: [
                 { key: 'roles', label: user.roles.map((r) => roleName(r, lang)).join('、'), disabled: true },
+                { key: 'notify', icon: <NotificationOutlined />, label: <span data-testid="notify-settings">{t('notify.title')}</span>, onClick: () => setNotifyOpen(true) },
                 { key: 'password', icon: <KeyOutlined />, label: t('password.title'), onClick: () => setPasswordOpen(true) },
                 { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: () => void logout() },
               ],
@@ -130,6 +134,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
             </Button>
           </Dropdown>
           <PasswordDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+          <NotifySettingsDialog open={notifyOpen} onClose={() => setNotifyOpen(false)} />
         </Header>
         <Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>{children}</Content>
       </Layout>

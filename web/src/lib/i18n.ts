@@ -18,6 +18,8 @@ const M = {
   'menu.admin': ['系统管理', 'Administration'],
   'menu.desk': ['群众诉求', 'Citizens’ requests'],
   'menu.open311': ['Open311 接入', 'Open311 keys'],
+  'menu.channels': ['通知渠道', 'Notification channels'],
+  'notify.title': ['通知设置', 'Notification settings'],
   'wb.flagged': ['群众满意度连续两月末位', 'Last in satisfaction two months running'],
   'wb.flaggedNone': ['没有连续两月末位的单位', 'No unit was last two months running'],
   'menu.units': ['单位', 'Units'],

@@ -34,6 +34,7 @@ export const SECTION_NAMES: Record<PolicySection, [string, string]> = {
   publicRequests: ['群众诉求', 'Public requests'],
   scoreboard: ['比学赶超', 'Scoreboard'],
   reports: ['报告', 'Reports'],
+  notify: ['通知渠道', 'Notifications'],
   auth: ['账号安全', 'Accounts'],
 };
 
@@ -121,10 +122,16 @@ export const PATH_NAMES: Record<PolicyPath, [string, string]> = {
   'scoreboard.escalationPoints.accountability': ['每次问责建议扣分', 'Points off per accountability proposal'],
   'reports.generateOnWorkday': ['定期报告生成日（下一周期第 N 个工作日）', 'Periodic reports drafted on working day N of the next period'],
   'reports.tableRows': ['报告表格最多行数', 'Rows per report table, at most'],
+  'notify.urgentFromRung': ['紧急通知起点（升级档次）', 'Urgent from escalation rung'],
+  'notify.urgentChannels': ['紧急通知必达渠道', 'Channels an urgent notice always takes'],
+  'notify.quietStart': ['免打扰开始时间', 'Quiet hours start'],
+  'notify.quietEnd': ['免打扰结束时间', 'Quiet hours end'],
+  'notify.digestAt': ['每日待办汇总发送时间（工作日）', 'Morning digest at (working days)'],
+  'notify.smsMaxChars': ['短信字数上限', 'SMS length, at most (characters)'],
 };
 
 /** A section's name in the language shown; an unknown one as it is. */
 export const sectionName = (section: string, zh: boolean): string => (section in SECTION_NAMES ? SECTION_NAMES[section as PolicySection][zh ? 0 : 1] : section);
 
 /** A setting's name in the language shown; a path the server added since this page was built, as it is. */
-export const pathName = (path: string, zh: boolean): string | undefined => (path in PATH_NAMES ? PATH_NAMES[path as PolicyPath][zh ? 0 : 1] : undefined);
+export const pathName = (path: string, zh: boolean): string | undefined => PATH_NAMES[path as PolicyPath]?.[zh ? 0 : 1];
