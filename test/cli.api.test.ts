@@ -46,7 +46,7 @@ describe('mashang CLI', () => {
     expect(job.code).toBe(0);
     const unknown = await mashang('jobs', 'run', 'nonsense');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/known: escalation, digest, research-behind, scoreboard, deliveries, sessions, vacuum/);
+    expect(unknown.stderr).toMatch(/known: escalation, digest, research-behind, scoreboard, accountability-drafts, reports-scheduled, deliveries, sessions, vacuum/);
     // The embedded database has no autovacuum: the job vacuums it. A PostgreSQL server vacuums itself.
     const vacuum = await mashang('jobs', 'run', 'vacuum');
     expect(vacuum.stdout).toMatch(env.DATABASE_URL ? /^vacuum: nothing to do/ : /^vacuum: vacuum analyze in \d+ ms/);

@@ -114,7 +114,7 @@ describe('group robots and 通知设置 in the web app', () => {
     const me = await e.ctx.handle.db.selectFrom('person').select(['id', 'phone']).where('login', '=', people.staff).executeTakeFirstOrThrow();
     expect(me.phone).toBe('13812345678');
     const s = await e.ctx.handle.db.selectFrom('channelSetting').select('choices').where('personId', '=', me.id).executeTakeFirstOrThrow();
-    expect((s.choices)['tasks.assigned']).toEqual(['email', 'sms']);
+    expect(s.choices['tasks.assigned']).toEqual(['email', 'sms']);
     expect(e.problems).toEqual([]);
   });
 });
