@@ -330,6 +330,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/policy/overrides/:id': { request: byPlace((u) => get(`/api/v1/policy/overrides/${u.id}`)), expect: (c) => (c.who === 'admin' ? 'allow' : c.who === 'supervisor' ? visibleOrg(c) : 'forbid') },
   'PUT /api/v1/policy/overrides/:id': { request: byPlace((u) => ({ method: 'PUT', url: `/api/v1/policy/overrides/${u.id}`, payload: {} })), expect: adminAnywhere },
   'GET /api/v1/notifications': { request: () => get('/api/v1/notifications'), expect: everyone },
+  'GET /api/v1/notifications/kinds': { request: () => get('/api/v1/notifications/kinds'), expect: everyone },
   'POST /api/v1/notifications/:id/read': {
     request: async (c) => {
       const recipient = c.who === 'owner' ? callers.owner.person.id : god.person.id;

@@ -60,6 +60,21 @@ describe('channelsFor (choices within policy)', () => {
   });
 });
 
+describe('smsText by kind: the ask after the title, whole, the link last', () => {
+  const link = 'https://mashang.example.gov.cn/tasks/12';
+  it('adds what the kind asks of the reader', () => {
+    expect(smsText('交办：修缮校舍', link, 70, 'tasks.assigned')).toBe(`【马上】交办：修缮校舍，请及时签收 ${link}`);
+    expect(smsText('【督办】修缮校舍', link, 70, 'tasks.escalated')).toBe(`【马上】【督办】修缮校舍，请抓紧办理 ${link}`);
+    expect(smsText('交办：修缮校舍', link, 70, 'tasks.progress')).toBe(`【马上】交办：修缮校舍 ${link}`);
+    expect(smsText('交办：修缮校舍', link, 70)).toBe(`【马上】交办：修缮校舍 ${link}`);
+  });
+  it('cuts the title, not the ask, to stay within 70', () => {
+    const t = smsText(`催办：${'字'.repeat(60)}`, link, 70, 'tasks.urged');
+    expect([...t].length).toBe(70);
+    expect(t.endsWith(`…，请按时报送情况说明 ${link}`)).toBe(true);
+  });
+});
+
 describe('smsText (70 characters where possible, link last)', () => {
   const link = 'https://ms.example.gov.cn/tasks/12345';
   it('a short title goes whole', () => {

@@ -111,15 +111,33 @@ export function quietUntil(now: Date, quiet: QuietHours, cal: WorkCalendar): Dat
 }
 
 /** An SMS: 【马上】 title, cut so the text and the link fit in `max` characters where possible; the link always last, whole. */
-export function smsText(title: string, link: string | null, max: number): string {
+/**
+ * What an SMS asks of its reader, by kind: the template's words after the title, kept whole when
+ * the title has to be cut (a 督办 by SMS must say what to do, not only what it is about).
+ */
+export const SMS_ASKS: Readonly<Record<string, string>> = {
+  'tasks.assigned': '，请及时签收',
+  'tasks.dispatched': '，请按时办理',
+  'tasks.escalated': '，请抓紧办理',
+  'tasks.urged': '，请按时报送情况说明',
+  'tasks.instructed': '，请阅办领导批示',
+  'tasks.returned': '，请查看退回理由',
+  'tasks.rejected': '，请按意见补充后再报',
+  'tasks.extension_requested': '，请审批',
+  'tasks.submitted': '，请审核',
+  'accountability.issued': '，请查阅并按要求说明',
+};
+
+export function smsText(title: string, link: string | null, max: number, kind?: string): string {
   const head = `【马上】${title.replace(/\s+/g, ' ').trim()}`;
+  const ask = (kind && SMS_ASKS[kind]) || '';
   const tail = link ? ` ${link}` : '';
-  const room = max - [...tail].length;
+  const room = max - [...tail].length - [...ask].length;
   const chars = [...head];
-  // The link is never cut; a very long link leaves at least the prefix and a few characters.
+  // The link and the ask are never cut; a very long link leaves at least the prefix and a few characters.
   const keep = Math.max(room, 10);
   const text = chars.length <= keep ? head : `${chars.slice(0, keep - 1).join('')}…`;
-  return text + tail;
+  return text + ask + tail;
 }
 
 /** The page a notice links back to, from its object (the task page for a task). */

@@ -148,7 +148,7 @@ export class ChannelService implements ChannelPlugin {
       const sms = await this.smsChannel();
       if (!sms) throw new Error('no SMS gateway is configured');
       const policy = await this.policy.forUnitPath(person.unitPath);
-      await sms.send(mobile, smsText(m.title, link, policy.notify.smsMaxChars), now);
+      await sms.send(mobile, smsText(m.title, link, policy.notify.smsMaxChars, m.kind), now);
       return;
     }
     const parsed = /^robot:(\d+)@([\d,]*)$/.exec(d.target);

@@ -104,6 +104,36 @@ describe('inbox', () => {
     expect((await client.get('/api/v1/notifications?cursor=garbage')).statusCode).toBe(400);
   });
 
+  it('filters the inbox by kind (exact, module.*, or leaving kinds out) and counts it by kind, for an inbox grouped like the digest', async () => {
+    const client = await ctx.as(['staff']);
+    await queue(client.person.id, 'tasks.assigned', '交办');
+    await queue(client.person.id, 'tasks.escalated', '督办一');
+    await queue(client.person.id, 'tasks.escalated', '督办二');
+    await queue(client.person.id, 'research.behind', '调研落后');
+    await queue((await ctx.newPerson()).id, 'tasks.escalated', '别人的');
+    const titles = async (query: string) => ((await client.get(`/api/v1/notifications?${query}`)).json().items as { title: string }[]).map((n) => n.title);
+    expect(await titles('kinds=tasks.escalated')).toEqual(['督办二', '督办一']);
+    expect(await titles('kinds=tasks.escalated,research.behind')).toEqual(['调研落后', '督办二', '督办一']);
+    expect(await titles('kinds=tasks.*')).toEqual(['督办二', '督办一', '交办']);
+    expect(await titles('exceptKinds=tasks.*')).toEqual(['调研落后']);
+    expect(await titles('kinds=tasks.*&exceptKinds=tasks.escalated')).toEqual(['交办']);
+    const first = (await client.post(`/api/v1/notifications/${(await client.get('/api/v1/notifications?kinds=tasks.assigned')).json().items[0].id}/read`)).statusCode;
+    expect(first).toBe(200);
+    expect((await client.get('/api/v1/notifications/kinds')).json()).toEqual({
+      items: [
+        { kind: 'research.behind', total: 1, unread: 1 },
+        { kind: 'tasks.assigned', total: 1, unread: 0 },
+        { kind: 'tasks.escalated', total: 2, unread: 2 },
+      ],
+    });
+    // A kind that is not one (SQL, a bare module, a % wildcard, too many) is a 400 naming the field.
+    for (const bad of ["kinds=tasks.assigned'--", 'kinds=tasks', 'kinds=tasks.%25', 'exceptKinds=%00', `kinds=${Array.from({ length: 41 }, () => 'tasks.x').join(',')}`, 'kinds=']) {
+      const res = await client.get(`/api/v1/notifications?${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error.code, bad).toBe('VALIDATION');
+    }
+  });
+
   it("cannot mark somebody else's notification (404)", async () => {
     const a = await ctx.as(['staff']);
     const b = await ctx.as(['staff']);

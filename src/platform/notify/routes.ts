@@ -39,6 +39,13 @@ const WebhookUrl = z
   // Credentials in a URL would sit in the append-only audit log and the webhook list: refused.
   .refine((u) => !URL.canParse(u) || (new URL(u).username === '' && new URL(u).password === ''), 'no user name or password in the URL (put the secret in the signature)');
 
+/** "tasks.assigned,tasks.*": exact kinds or a module's wildcard, at most 40. */
+const KindList = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z_]+\.(\*|[a-z_]+)$/, 'a kind like tasks.assigned, or tasks.*')).min(1).max(40));
+
 export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
@@ -49,15 +56,30 @@ export function notifyRoutes(fastify: FastifyInstance, notify: NotifyService): v
       tags,
       summary: '我的消息 (my inbox), newest first, keyset paged',
       // Newest first: the cursor is [id] of the last notification served.
-      querystring: z.object({ unread: QueryBool.optional(), ...pageQuery(IdCursor) }),
+      querystring: z.object({
+        unread: QueryBool.optional(),
+        kinds: KindList.optional().describe('Only these kinds (comma-separated; "tasks.*" for a whole module)'),
+        exceptKinds: KindList.optional().describe('Leave these kinds out (comma-separated; "tasks.*" for a whole module)'),
+        ...pageQuery(IdCursor),
+      }),
       response: { 200: Page(NotificationResponse).extend({ unreadCount: z.number() }) },
     },
     handler: async (req) => {
-      const { unread, cursor, limit } = req.query;
-      const rows = await notify.inbox(req.actor!.personId, { unreadOnly: unread ?? false, limit: limit + 1, ...(cursor ? { beforeId: cursor[0] } : {}) });
+      const { unread, kinds, exceptKinds, cursor, limit } = req.query;
+      const rows = await notify.inbox(req.actor!.personId, { unreadOnly: unread ?? false, limit: limit + 1, ...(kinds ? { kinds } : {}), ...(exceptKinds ? { exceptKinds } : {}), ...(cursor ? { beforeId: cursor[0] } : {}) });
       const page = pageOf(rows, limit, (n) => [n.id]);
       return { items: page.items.map(toNotificationResponse), unreadCount: await notify.unreadCount(req.actor!.personId), nextCursor: page.nextCursor };
     },
+  });
+
+  app.get('/api/v1/notifications/kinds', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: '我的消息按类别计数 (my inbox counted by kind), for grouping the inbox',
+      response: { 200: z.object({ items: z.array(z.object({ kind: z.string(), total: z.number(), unread: z.number() })) }) },
+    },
+    handler: async (req) => ({ items: await notify.inboxKinds(req.actor!.personId) }),
   });
 
   app.post('/api/v1/notifications/:id/read', {

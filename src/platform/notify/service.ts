@@ -1,10 +1,11 @@
 import type { BlockList } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { appendAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import { PREPARE } from '../db/prepared.ts';
 import type { Db, Executor } from '../db/index.ts';
+import type { Database } from '../db/schema.ts';
 import { badRequest, notFound, PLATFORM_ERRORS } from '../errors.ts';
 import { postWebhook, type EmailChannel, type Message } from './channels.ts';
 import { checkOutboundHost, OutboundRefused } from './outbound.ts';
@@ -332,11 +333,27 @@ export class NotifyService {
     };
   }
 
-  inbox(personId: number, opts: { unreadOnly: boolean; beforeId?: number; limit: number }) {
+  inbox(personId: number, opts: { unreadOnly: boolean; kinds?: string[]; exceptKinds?: string[]; beforeId?: number; limit: number }) {
     let q = this.db.selectFrom('notification').selectAll().where('recipientId', '=', personId);
     if (opts.unreadOnly) q = q.where('readAt', 'is', null);
+    // Kinds are checked (module.kind or module.*) before they get here: a wildcard is a prefix match.
+    const kindIs = (k: string) => (eb: ExpressionBuilder<Database, 'notification'>) => (k.endsWith('.*') ? eb('kind', 'like', `${k.slice(0, -1)}%`) : eb('kind', '=', k));
+    if (opts.kinds?.length) q = q.where((eb) => eb.or(opts.kinds!.map((k) => kindIs(k)(eb))));
+    if (opts.exceptKinds?.length) q = q.where((eb) => eb.not(eb.or(opts.exceptKinds!.map((k) => kindIs(k)(eb)))));
     if (opts.beforeId) q = q.where('id', '<', opts.beforeId);
     return q.orderBy('id', 'desc').limit(opts.limit).execute();
+  }
+
+  /** The person's notifications counted by kind (all and unread), for an inbox grouped by kind. */
+  async inboxKinds(personId: number): Promise<{ kind: string; total: number; unread: number }[]> {
+    const rows = await this.db
+      .selectFrom('notification')
+      .select((eb) => ['kind', eb.fn.countAll<number>().as('total'), eb.fn.count<number>('id').filterWhere('readAt', 'is', null).as('unread')])
+      .where('recipientId', '=', personId)
+      .groupBy('kind')
+      .orderBy('kind')
+      .execute();
+    return rows.map((r) => ({ kind: r.kind, total: Number(r.total), unread: Number(r.unread) }));
   }
 
   async unreadCount(personId: number): Promise<number> {

@@ -1,21 +1,28 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, List, Space, Switch, Typography } from 'antd';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Card, List, Space, Switch, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
 import { api, ApiError } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
-import { useT } from '../lib/i18n.ts';
+import { useLang, useT } from '../lib/i18n.ts';
+import { groupCounts, groupQuery, INBOX_GROUPS, type InboxGroupKey } from '../lib/inbox.ts';
 import type { NotificationPage } from '../lib/types.ts';
 
 export default function Inbox() {
   const t = useT();
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const { lang } = useLang();
+  const zh = lang === 'zh';
   const [unread, setUnread] = useState(false);
+  const [group, setGroup] = useState<InboxGroupKey>('all');
+  // 26 unread in a minute are read by group: what waits for me, urgings, progress, the rest.
+  const kinds = useQuery({ queryKey: ['notifications', 'kinds'], queryFn: () => api.get<{ items: { kind: string; total: number; unread: number }[] }>('/api/v1/notifications/kinds') });
+  const counts = groupCounts(kinds.data?.items ?? []);
   const q = useInfiniteQuery({
-    queryKey: ['notifications', 'inbox', unread],
-    queryFn: ({ pageParam }) => api.get<NotificationPage>('/api/v1/notifications', { unread: unread || undefined, cursor: pageParam ?? undefined, limit: 30 }),
+    queryKey: ['notifications', 'inbox', unread, group],
+    queryFn: ({ pageParam }) => api.get<NotificationPage>('/api/v1/notifications', { unread: unread || undefined, ...groupQuery(group), cursor: pageParam ?? undefined, limit: 30 }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -43,6 +50,23 @@ export default function Inbox() {
         </Space>
       }
     >
+      <Tabs
+        activeKey={group}
+        onChange={(k) => setGroup(k as InboxGroupKey)}
+        items={[
+          { key: 'all', name: ['全部', 'All'] as const },
+          ...INBOX_GROUPS.map((g) => ({ key: g.key, name: g.name })),
+          { key: 'other', name: ['其他', 'Other'] as const },
+        ].map((g) => ({
+          key: g.key,
+          label: (
+            <span data-testid={`inbox-group-${g.key}`}>
+              {g.name[zh ? 0 : 1]}
+              {counts[g.key as InboxGroupKey].unread > 0 ? ` (${counts[g.key as InboxGroupKey].unread})` : ''}
+            </span>
+          ),
+        }))}
+      />
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
       ) : q.isPending ? (
@@ -63,9 +87,9 @@ export default function Inbox() {
                   </Link>
                 ) : null,
                 !n.readAt ? (
-                  <a key="read" onClick={() => readOne.mutate(n.id)}>
+                  <Button key="read" type="link" size="small" style={{ padding: 0 }} onClick={() => readOne.mutate(n.id)}>
                     {t('inbox.markRead')}
-                  </a>
+                  </Button>
                 ) : null,
               ].filter(Boolean)}
             >
