@@ -106,6 +106,14 @@ describe('links, robots, digest', () => {
   });
   it('robots carry exact kinds, module.*, all, and urgent-only', () => {
     expect(robotCarries({ kinds: [], urgentOnly: false }, 'tasks.assigned', false)).toBe(true);
+    // A robot that lists no kinds carries the supervision engine's notices, not every module's.
+    expect(robotCarries({ kinds: [], urgentOnly: false }, 'meetings.approved', false)).toBe(false);
+    // Personal notices never reach a group chat, whatever the robot lists.
+    for (const kind of ['accountability.issued', 'accountability.explained', 'reports.summary_submitted', 'channels.digest', 'auth.login_failed']) {
+      expect(robotCarries({ kinds: [], urgentOnly: false }, kind, true), kind).toBe(false);
+      expect(robotCarries({ kinds: ['accountability.*', 'reports.*', 'channels.*', 'auth.*', kind], urgentOnly: false }, kind, true), kind).toBe(false);
+    }
+    expect(robotCarries({ kinds: ['reports.*'], urgentOnly: false }, 'reports.drafted', false)).toBe(true);
     expect(robotCarries({ kinds: ['tasks.*'], urgentOnly: false }, 'tasks.assigned', false)).toBe(true);
     expect(robotCarries({ kinds: ['tasks.*'], urgentOnly: false }, 'meetings.approved', false)).toBe(false);
     expect(robotCarries({ kinds: ['tasks.escalated'], urgentOnly: true }, 'tasks.escalated', false)).toBe(false);
@@ -130,5 +138,15 @@ describe('links, robots, digest', () => {
   it('masks mobiles', () => {
     expect(maskedMobile('13812345678')).toBe('138****5678');
     expect(maskedMobile(null)).toBeNull();
+  });
+});
+
+describe('maskedUrl: a robot address without its credential', () => {
+  it('hides the query values and a token in the path (Feishu), keeps the rest', async () => {
+    const { maskedUrl } = await import('./service.ts');
+    expect(maskedUrl('https://oapi.dingtalk.com/robot/send?access_token=abcdef0123456789')).toBe('https://oapi.dingtalk.com/robot/send?access_token=***');
+    expect(maskedUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx')).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***');
+    expect(maskedUrl('https://open.feishu.cn/open-apis/bot/v2/hook/2f8e1b3c-0d4a-4e5f-9a6b-7c8d9e0f1a2b')).toBe('https://open.feishu.cn/open-apis/bot/v2/hook/***');
+    expect(maskedUrl('http://127.0.0.1:9/dingtalk?access_token=k')).toBe('http://127.0.0.1:9/dingtalk?access_token=***');
   });
 });

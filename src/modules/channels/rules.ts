@@ -153,10 +153,24 @@ export function linkOf(baseUrl: string, objectType: string | null, objectId: str
 }
 
 /** Does a robot carry this kind? Exact kinds, `module.*`, or every kind when none are listed. */
+/**
+ * Notices addressed to one person about themselves — an accountability record, a personal summary,
+ * their own morning digest, their account — never go to a group chat, whatever a robot lists: the
+ * group's members may not see them.
+ */
+export const PERSONAL_KINDS = ['accountability.*', 'reports.summary_*', 'channels.digest', 'auth.*'] as const;
+
+const kindMatches = (pattern: string, kind: string) => pattern === kind || (pattern.endsWith('*') && kind.startsWith(pattern.slice(0, -1)));
+
+/**
+ * Does a robot carry this kind? Exact kinds or `module.*`; a robot that lists none carries the
+ * supervision engine's notices (`tasks.*`); personal kinds never.
+ */
 export function robotCarries(robot: { kinds: string[]; urgentOnly: boolean }, kind: string, urgent: boolean): boolean {
   if (robot.urgentOnly && !urgent) return false;
-  if (robot.kinds.length === 0) return true;
-  return robot.kinds.some((k) => k === kind || (k.endsWith('.*') && kind.startsWith(k.slice(0, -1))));
+  if (PERSONAL_KINDS.some((p) => kindMatches(p, kind))) return false;
+  const kinds = robot.kinds.length === 0 ? ['tasks.*'] : robot.kinds;
+  return kinds.some((k) => k.endsWith('.*') ? kindMatches(k, kind) : k === kind);
 }
 
 /** The workbench groups the digest reports, in its order (the tasks module's TODO kinds). */

@@ -75,10 +75,17 @@ export function robotView(r: RobotRow) {
   };
 }
 
-/** A robot address with its query values (access_token, key) hidden: they are the credential. */
+/**
+ * A robot address with its credential hidden: the query values (DingTalk's access_token, WeCom's
+ * key) and the path's last segment (Feishu's hook token, `/open-apis/bot/v2/hook/<token>`).
+ */
 export function maskedUrl(url: string): string {
   const u = new URL(url);
   for (const k of [...u.searchParams.keys()]) u.searchParams.set(k, '***');
+  const segments = u.pathname.split('/');
+  const last = segments.length - 1;
+  if (segments[last] && segments[last].length >= 20) segments[last] = '***';
+  u.pathname = segments.join('/');
   return u.toString().replace(/%2A%2A%2A/g, '***');
 }
 
@@ -112,7 +119,8 @@ export class ChannelService implements ChannelPlugin {
     const groups = new Map<string, { robotId: number; notificationId: number; mention: number[] }>();
     for (const n of rows) {
       const p = people.get(n.recipientId);
-      if (!p) continue;
+      // Someone no longer in post gets the inbox entry (kept with the record) and nothing else.
+      if (!p?.active) continue;
       const policy = policyOf(p.unitPath);
       const choices = (p.choices ?? {}) as Choices;
       const channels = channelsFor(n.kind, choices, policy, n.urgent);
