@@ -470,11 +470,15 @@ describe('accountability records and reports refuse bad values with 400 naming t
       [{ kind: 'monthly', period: "'; drop table report; --" }, 'body.period'],
       [{ kind: 'monthly', period: '2026-11', unitId: -1 }, 'body.unitId'],
       [{ kind: 'monthly', period: '2026-11', title: 'x'.repeat(201) }, 'body.title'],
+      // Years a date column cannot hold, or arithmetic past 9999, are refused at the door (they were a 500).
+      [{ kind: 'annual', period: '9999' }, 'body.period'],
+      [{ kind: 'monthly', period: '0000-01' }, 'body.period'],
+      [{ kind: 'notice', period: '2026-11-01..9999-12-31' }, 'body.period'],
     ] as const) {
       expect400(await everyRole.post('/api/v1/reports', body), path, `report ${JSON.stringify(body).slice(0, 80)}`);
     }
     // A period of the wrong shape for the kind, or that does not exist: 400 REPORT_PERIOD_INVALID.
-    for (const body of [{ kind: 'monthly', period: '2026-13' }, { kind: 'weekly', period: '2026-W60' }, { kind: 'notice', period: '2026-12-01..2026-01-01' }]) {
+    for (const body of [{ kind: 'monthly', period: '2026-13' }, { kind: 'weekly', period: '2026-W60' }, { kind: 'notice', period: '2026-12-01..2026-01-01' }, { kind: 'annual', period: '2999' }, { kind: 'monthly', period: '2027-01' }]) {
       const res = await everyRole.post('/api/v1/reports', body);
       expectSafe(res, JSON.stringify(body));
       expect(res.statusCode).toBe(400);
@@ -488,6 +492,7 @@ describe('accountability records and reports refuse bad values with 400 naming t
     expect400(await everyRole.get('/api/v1/reports/-1.xlsx'), 'params.id', 'xlsx id');
     expectSafe(await everyRole.get('/api/v1/reports/2147483647.docx'), 'unknown report file');
     expect400(await everyRole.post('/api/v1/reports/summaries', { period: '2026-W48' }), 'body.period', 'summary period');
+    expect400(await everyRole.post('/api/v1/reports/summaries', { period: '0000' }), 'body.period', 'summary year 0000');
     const s = (await everyRole.post('/api/v1/reports/summaries', { period: '2026-10' })).json();
     expect400(await everyRole.patch(`/api/v1/reports/summaries/${s.id}`, { version: s.version, text: '\u001b[2J' }), 'body.text', 'summary text');
     expect400(await everyRole.patch(`/api/v1/reports/summaries/${s.id}`, { version: s.version, reloadItems: 'yes' }), 'body.reloadItems', 'reload flag');

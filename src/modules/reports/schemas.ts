@@ -10,7 +10,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A section's or a summary's text: may be empty (a cleared section prints 暂无数据), line breaks kept, control characters refused. */
 const LongText = z.string().max(20_000).refine((s) => !CONTROL_CHARS.test(s), 'contains control characters');
 /** A period key: 2026-W48, 2026-11, 2026-Q4, 2026 or 2026-11-01..2026-11-30 (checked against the kind by the service). */
-const PeriodKey = z.string().trim().max(30).regex(/^\d{4}(-W\d{2}|-\d{2}|-Q[1-4]|-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})?$/, 'expected 2026-W48, 2026-11, 2026-Q4, 2026 or 2026-11-01..2026-11-30');
+const PeriodKey = z.string().trim().max(30).regex(/^2\d{3}(-W\d{2}|-\d{2}|-Q[1-4]|-\d{2}-\d{2}\.\.2\d{3}-\d{2}-\d{2})?$/, 'expected 2026-W48, 2026-11, 2026-Q4, 2026 or 2026-11-01..2026-11-30 (years 2000–2999)');
 
 export const ReportCreateBody = z.strictObject({
   kind: z.enum(REPORT_KINDS),
@@ -101,7 +101,7 @@ export const toReportResponse = (r: ReportRow, allowedActions: (typeof REPORT_AC
 
 // ——— personal summaries ———
 
-export const SummaryOpenBody = z.strictObject({ period: z.string().trim().max(10).regex(/^\d{4}(-\d{2}|-Q[1-4])?$/, 'expected a month 2026-11, a quarter 2026-Q4 or a year 2026') });
+export const SummaryOpenBody = z.strictObject({ period: z.string().trim().max(10).regex(/^2\d{3}(-\d{2}|-Q[1-4])?$/, 'expected a month 2026-11, a quarter 2026-Q4 or a year 2026 (years 2000–2999)') });
 export const SummarySaveBody = z.strictObject({ version: Version, text: LongText.optional(), reloadItems: z.boolean().optional() });
 export const SummaryListQuery = z.object({
   personId: QueryId.optional(),

@@ -98,6 +98,10 @@ export class ReportService {
     if (!periodFits(input.kind, input.period)) {
       throw new AppError(REPORT_ERRORS.REPORT_PERIOD_INVALID, `${REPORT_KIND_NAMES[input.kind]}的期间格式不对：周报告 2026-W48，月调度 2026-11，季通报 2026-Q4，年度考评 2026，通报可用 2026-11-01..2026-11-30 (the period does not fit the kind).`, { field: 'period' });
     }
+    // A report is about work done: a period that has not begun has nothing to report yet.
+    if (parsePeriod(input.period)!.from > this.today()) {
+      throw new AppError(REPORT_ERRORS.REPORT_PERIOD_INVALID, `期间 ${input.period} 尚未开始，无可报告的内容 (the period has not begun).`, { field: 'period' });
+    }
     if (input.kind !== 'notice') {
       const e = await this.store.existing(this.db, unit.id, input.kind, input.period);
       if (e) throw conflict(REPORT_ERRORS.REPORT_EXISTS, `该期${REPORT_KIND_NAMES[input.kind]}已存在（报告 ${e.id}）(a report for this period exists).`, { id: e.id });

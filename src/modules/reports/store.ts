@@ -89,8 +89,12 @@ export class ReportStore {
     return db.updateTable('report').set({ ...patch, version: sql<number>`version + 1` }).where('id', '=', id).where('version', '=', version).returning(['id']).executeTakeFirst();
   }
 
-  /** The next 文号 sequence of the unit's kind in the year (under the row lock of the report being issued; the unique index settles a race). */
+  /**
+   * The next 文号 sequence of the unit's kind in the year. Two reports of the same unit, kind and
+   * year issued at once take turns on a transaction lock (the unique index is the last guard).
+   */
   async nextSeq(db: Executor, unitId: number, kind: ReportKind, year: number): Promise<number> {
+    await sql`select pg_advisory_xact_lock(hashtext(${`mashang.report.${unitId}.${kind}.${year}`}))`.execute(db);
     const r = await db.selectFrom('report').select((eb) => eb.fn.max('seq').as('max')).where('unitId', '=', unitId).where('kind', '=', kind).where('year', '=', year).executeTakeFirst();
     return Number(r?.max ?? 0) + 1;
   }

@@ -153,6 +153,20 @@ describe('the board', () => {
     expect(items.some((i) => i.unitId === otherTown.id)).toBe(false);
   });
 
+  it('puts a unit on the 红榜 by its place in the whole group, not in the part the reader sees', async () => {
+    // A township's own leader sees one row of the county's townships; 乙镇 is second of two ranked (size 3 → 红榜 is the top 1).
+    const leader2 = await ctx.as(['leader'], t2);
+    const mine = (await leader2.get('/api/v1/scoreboard?period=2026-10&peer=township')).json<{ items: { unitId: number }[]; red: number[]; black: number[] }>();
+    expect(mine.items.map((i) => i.unitId)).toContain(t2.id);
+    expect(mine.red).not.toContain(t2.id);
+    // The same through a unit filter: the supervisor looking at 乙镇 alone.
+    const only = (await supervisor.get(`/api/v1/scoreboard?period=2026-10&peer=township&unitId=${t2.id}`)).json<{ items: { unitId: number }[]; red: number[] }>();
+    expect(only.items.map((i) => i.unitId)).toEqual([t2.id]);
+    expect(only.red).toEqual([]);
+    const first = (await supervisor.get(`/api/v1/scoreboard?period=2026-10&peer=township&unitId=${t1.id}`)).json<{ red: number[] }>();
+    expect(first.red).toEqual([t1.id]);
+  });
+
   it('refuses staff (403) and bad periods (400), never a 500', async () => {
     expect((await staff.get('/api/v1/scoreboard?period=2026-10')).statusCode).toBe(403);
     for (const p of ['2026-13', '2026-Q5', '26-10', '2026-1', 'abc', '%00', '2026-10%00', '1999', 'x'.repeat(5000)]) {
@@ -287,6 +301,9 @@ describe('model cases (典型)', () => {
     expect((await outsider.post('/api/v1/scoreboard/cases', { title: 't', summary: 's', body: 'b', unitId: t1.id })).statusCode).toBe(403);
     expect((await supervisor.post('/api/v1/scoreboard/cases', { title: 't', summary: 's', body: 'b' })).statusCode).toBe(400);
     expect((await supervisor.post('/api/v1/scoreboard/cases', { title: 't', summary: 's', body: 'b', taskId: 999999 })).statusCode).toBe(400);
+    // Another county's task cannot be cited, even under a unit of one's own region.
+    const foreign = await ctx.newTask({ leadUnit: otherTown, deadline: '2026-12-31' });
+    expect((await supervisor.post('/api/v1/scoreboard/cases', { title: 't', summary: 's', body: 'b', taskId: foreign.id, unitId: t1.id })).statusCode).toBe(403);
     expect((await supervisor.post('/api/v1/scoreboard/cases', { title: 't\u0000', summary: 's', body: 'b', unitId: t1.id })).statusCode).toBe(400);
     expect((await supervisor.post('/api/v1/scoreboard/cases', { title: 'x'.repeat(201), summary: 's', body: 'b', unitId: t1.id })).statusCode).toBe(400);
     const audit = await ctx.handle.db.selectFrom('auditLog').select('action').where('objectType', '=', 'model_case').where('objectId', '=', String(caseId)).execute();

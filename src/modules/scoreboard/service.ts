@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { hasRole, type Actor } from '../../platform/auth/actor.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
@@ -116,6 +116,9 @@ export class ScoreboardService {
    */
   async computePeriod(period: Period, db: Executor = this.db): Promise<ComputeResult> {
     return transact(db, async (trx) => {
+      // One computation of a period at a time (the hourly job, a recompute on demand, another node):
+      // the second waits, then sees the period as the first left it — closed, or to be replaced.
+      await sql`select pg_advisory_xact_lock(hashtext(${`mashang.scoreboard.${period.key}`}))`.execute(trx);
       const existing = await this.store.period(trx, period.key);
       if (existing?.closedAt) return { period: period.key, units: 0, people: 0, closed: true, skipped: true };
       const today = this.today();
@@ -247,10 +250,13 @@ export class ScoreboardService {
     if (!canRecompute(actor)) throw forbidden('只有督查室和管理员可以重算 (only supervisors and admins may recompute the scoreboard).');
     const parsed = periods?.map((k) => this.parse(k));
     if (parsed?.some((p) => p.from > this.today())) throw badRequest('不能计算尚未开始的期间 (that period has not begun).');
-    const results = parsed ? [] : await this.runScheduled();
-    if (parsed) for (const p of [...parsed].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to))) results.push(await this.computePeriod(p));
-    await transact(this.db, (trx) => appendAudit(trx, ctx, { action: 'scoreboard.recompute', objectType: 'scoreboard_period', objectId: null, after: results }));
-    return results;
+    // The periods and the audit entry commit together, or none of them does.
+    return transact(this.db, async (trx) => {
+      const results = parsed ? [] : await this.runScheduled(trx);
+      if (parsed) for (const p of [...parsed].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to))) results.push(await this.computePeriod(p, trx));
+      await appendAudit(trx, ctx, { action: 'scoreboard.recompute', objectType: 'scoreboard_period', objectId: null, after: results });
+      return results;
+    });
   }
 
   // ——— reading ———
@@ -270,12 +276,17 @@ export class ScoreboardService {
     const items = rows.map(toBoardItem);
     const groups = new Map<number, BoardItem[]>();
     for (const i of items) groups.set(i.groupId, [...(groups.get(i.groupId) ?? []), i]);
+    // 红榜 / 黑榜 are a group's top and bottom, whoever reads them: from the whole group's ranks when
+    // the caller sees only part of it (a township leader, a unit filter), shown for the units they see.
+    const wholeGroups = sight.all && !under;
+    const ranks = wholeGroups || groups.size === 0 ? items : await this.store.groupRanks(this.db, period.key, q.peer, [...groups.keys()]);
+    const visible = new Set(items.map((i) => i.unitId));
     const red: number[] = [];
     const black: number[] = [];
-    for (const g of groups.values()) {
-      const lists = honourLists(g, policy.scoreboard.honourListSize);
-      red.push(...lists.red.map((x) => x.unitId));
-      black.push(...lists.black.map((x) => x.unitId));
+    for (const gid of groups.keys()) {
+      const lists = honourLists(ranks.filter((r) => r.groupId === gid), policy.scoreboard.honourListSize);
+      red.push(...lists.red.map((x) => x.unitId).filter((id) => visible.has(id)));
+      black.push(...lists.black.map((x) => x.unitId).filter((id) => visible.has(id)));
     }
     return { period: period.key, peer: q.peer, computedAt: state?.computedAt.toISOString() ?? null, closed: !!state?.closedAt, items, red, black };
   }
@@ -399,6 +410,8 @@ export class ScoreboardService {
       if (input.taskId !== undefined) {
         const [state] = this.sources.tasks ? await this.sources.tasks.states([input.taskId], trx) : [];
         if (!state) throw badRequest(`任务 ${input.taskId} 不存在 (task ${input.taskId} does not exist).`, [{ path: 'body.taskId', message: 'no such task' }]);
+        // A case cites a task of the supervisor's own region: once selected, everyone sees which task it is.
+        if (!canManageCases(actor, state.task.leadUnitPath)) throw forbidden('只能推荐本区域单位主办的任务为典型 (only a task led by a unit in your region can be nominated).');
         unitId ??= state.task.leadUnitId;
       }
       if (unitId === undefined) throw badRequest('请指定单位或任务 (name the unit or the task the case is about).', [{ path: 'body.unitId', message: 'required without taskId' }]);

@@ -87,7 +87,19 @@ export class ScoreboardStore {
       .execute();
   }
 
-  /** One subject's row of a period. */
+  /** The ranks of whole peer groups (for 红榜 / 黑榜 whatever part of a group the reader sees). */
+  groupRanks(db: Executor, period: string, peer: string, groupIds: number[]) {
+    return db
+      .selectFrom('scoreboardScore as s')
+      .select(['s.subjectId as unitId', 's.groupId', 's.rank'])
+      .where('s.period', '=', period)
+      .where('s.peer', '=', peer)
+      .where('s.subjectKind', '=', 'unit')
+      .where('s.groupId', 'in', groupIds)
+      .execute();
+  }
+
+    /** One subject's row of a period. */
   score(db: Executor, period: string, kind: 'unit' | 'person', id: number) {
     return db
       .selectFrom('scoreboardScore as s')
