@@ -336,8 +336,9 @@ export class NotifyService {
   inbox(personId: number, opts: { unreadOnly: boolean; kinds?: string[]; exceptKinds?: string[]; beforeId?: number; limit: number }) {
     let q = this.db.selectFrom('notification').selectAll().where('recipientId', '=', personId);
     if (opts.unreadOnly) q = q.where('readAt', 'is', null);
-    // Kinds are checked (module.kind or module.*) before they get here: a wildcard is a prefix match.
-    const kindIs = (k: string) => (eb: ExpressionBuilder<Database, 'notification'>) => (k.endsWith('.*') ? eb('kind', 'like', `${k.slice(0, -1)}%`) : eb('kind', '=', k));
+    // Kinds are checked (module.kind or module.*) before they get here: a wildcard is a prefix
+    // match, by starts_with as the webhooks' kinds are matched (a LIKE would read `_` as a wildcard).
+    const kindIs = (k: string) => (eb: ExpressionBuilder<Database, 'notification'>) => (k.endsWith('.*') ? eb(sql<boolean>`starts_with(kind, ${k.slice(0, -1)})`, '=', true) : eb('kind', '=', k));
     if (opts.kinds?.length) q = q.where((eb) => eb.or(opts.kinds!.map((k) => kindIs(k)(eb))));
     if (opts.exceptKinds?.length) q = q.where((eb) => eb.not(eb.or(opts.exceptKinds!.map((k) => kindIs(k)(eb)))));
     if (opts.beforeId) q = q.where('id', '<', opts.beforeId);
