@@ -23,9 +23,6 @@ export function overdueRanking(stats: Stats, limit = 10) {
     .slice(0, limit);
 }
 
-/** A week's label on an axis: its Monday with the year (a 12-week trend can cross New Year). */
-export const weekLabel = (week: string): string => week;
-
 /** What the trend's tooltip says of a week: the rate with the counts behind it, so 1 of 1 is not read as a trend. */
 export function weekSummary(w: TrendWeek, zh: boolean): string {
   if (!w.done) return zh ? `${w.week} 起一周：无办结事项` : `Week of ${w.week}: nothing completed`;

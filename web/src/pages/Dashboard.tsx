@@ -6,7 +6,7 @@ import { Chart } from '../components/Chart.tsx';
 import { UnitPicker } from '../components/pickers.tsx';
 import { EmptyState, ErrorState } from '../components/States.tsx';
 import { api } from '../lib/api.ts';
-import { escalationTotals, lightsByUnit, onTimeRates, overallOnTime, overdueRanking, weekLabel, weekSummary } from '../lib/charts.ts';
+import { escalationTotals, lightsByUnit, onTimeRates, overallOnTime, overdueRanking, weekSummary } from '../lib/charts.ts';
 import { ESCALATION, LIGHT_HEX, lightName } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import type { EscalationLevel, Stats, Trend } from '../lib/types.ts';
@@ -43,7 +43,8 @@ export default function Dashboard() {
       tooltip: { trigger: 'axis', formatter: (ps: { dataIndex: number }[]) => (weeks[ps[0]?.dataIndex ?? -1] ? weekSummary(weeks[ps[0]!.dataIndex]!, lang === 'zh') : '') },
       legend: { top: 0 },
       grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
-      xAxis: { type: 'category', data: weeks.map((w) => weekLabel(w.week)) },
+      // The whole Monday, year included: a 12-week trend can cross New Year.
+      xAxis: { type: 'category', data: weeks.map((w) => w.week) },
       yAxis: [
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
         { type: 'value', minInterval: 1 },
@@ -70,7 +71,7 @@ export default function Dashboard() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
-      xAxis: { type: 'category', data: weeks.map((w) => weekLabel(w.week)) },
+      xAxis: { type: 'category', data: weeks.map((w) => w.week) },
       yAxis: { type: 'value', minInterval: 1 },
       series: LEVELS.map((l, i) => ({ type: 'bar', stack: 'esc', name: ESCALATION[l][lang === 'zh' ? 0 : 1], data: weeks.map((w) => w.escalations[l] ?? 0), itemStyle: { color: ['#ffd666', '#ffa940', '#fa541c', '#cf1322', '#820014'][i] } })),
     }),
