@@ -195,6 +195,35 @@ describe('session cache', () => {
     }
   });
 
+  it('reuses an API token read briefly too: one revoked on another node is refused once that time passes', async () => {
+    const short = await createTestContext({ sessionCacheMs: 300 });
+    try {
+      const client = await short.as(['staff']);
+      const { token } = (await client.post('/api/v1/auth/tokens', { name: '对接' })).json();
+      const me = () => short.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+      expect((await me()).statusCode).toBe(200);
+      await short.handle.db.updateTable('apiToken').set({ revokedAt: new Date() }).where('personId', '=', client.person.id).execute();
+      expect((await me()).statusCode).toBe(200);
+      await new Promise((r) => setTimeout(r, 350));
+      expect((await me()).statusCode).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('moves a unit: a cached token acts with the unit path it has now', async () => {
+    const admin = await ctx.as(['admin']);
+    const from = await ctx.newUnit({ name: '原单位' });
+    const to = await ctx.newUnit({ name: '新单位' });
+    const person = await ctx.newPerson({ unit: from });
+    const client = await ctx.login(person);
+    const { token } = (await client.post('/api/v1/auth/tokens', { name: '对接' })).json();
+    const me = async () => (await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } })).json().user;
+    expect((await me()).unitId).toBe(from.id);
+    expect((await admin.patch(`/api/v1/people/${person.id}`, { unitId: to.id })).statusCode).toBe(200);
+    expect((await me()).unitId).toBe(to.id);
+  });
+
   it('still ends an idle session from the cache by the clock', async () => {
     const client = await ctx.as(['staff']);
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
@@ -270,6 +299,7 @@ describe('API tokens', () => {
     const again = await ctx.login(p, 'New-Passw0rd!');
     token = { authorization: `Bearer ${(await again.post('/api/v1/auth/tokens', { name: '对接' })).json().token}` };
     url = (await again.post('/api/v1/tasks/feed-token')).json().url;
+    expect((await me(token)).statusCode).toBe(200); // cached now, and must still end
     expect((await admin.put(`/api/v1/people/${p.id}/password`, { password: 'Reset-Passw0rd!' })).statusCode).toBe(204);
     expect((await me(token)).statusCode).toBe(401);
     expect(await feedStatus(url)).toBe(404);
@@ -281,6 +311,7 @@ describe('API tokens', () => {
     const third = await ctx.login(p, 'Reset-Passw0rd!');
     token = { authorization: `Bearer ${(await third.post('/api/v1/auth/tokens', { name: '对接' })).json().token}` };
     url = (await third.post('/api/v1/tasks/feed-token')).json().url;
+    expect((await me(token)).statusCode).toBe(200);
     expect((await admin.patch(`/api/v1/people/${p.id}`, { active: false })).statusCode).toBe(200);
     expect((await me(token)).statusCode).toBe(401);
     expect((await third.get('/api/v1/auth/me')).statusCode).toBe(401);
@@ -294,6 +325,7 @@ describe('API tokens', () => {
     const items = (await admin.get(`/api/v1/people/${owner.person.id}/tokens`)).json().items;
     expect(items).toMatchObject([{ id, name: '泄露的令牌', revokedAt: null }]);
     expect(JSON.stringify(items)).not.toContain(token);
+    expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
     expect((await owner.get(`/api/v1/people/${owner.person.id}/tokens`)).statusCode).toBe(403);
     expect((await owner.delete(`/api/v1/people/${owner.person.id}/tokens/${id}`)).statusCode).toBe(403);
     expect((await admin.delete(`/api/v1/people/${owner.person.id}/tokens/${id}`)).statusCode).toBe(204);

@@ -45,6 +45,7 @@ const invalidCredentials = () => new AppError(PLATFORM_ERRORS.INVALID_CREDENTIAL
 
 type ActorRow = { id: number; login: string; name: string; unitId: number; roles: string[]; active: boolean; unitPath: string; regionPath: string | null };
 type SessionRow = ActorRow & { csrfToken: string; lastSeenAt: Date; expiresAt: Date };
+type TokenRow = ActorRow & { tokenId: number; lastUsedAt: Date | null };
 
 function toActor(row: ActorRow | undefined, via: Actor['via']): Actor | null {
   if (!row || !row.active) return null;
@@ -64,6 +65,8 @@ export class AuthService {
   private readonly store = new AuthStore();
   /** Session rows by token hash (see SESSION_CACHE_MS). */
   private readonly sessions: TtlCache<string, SessionRow | undefined>;
+  /** Live API tokens and their person by token hash, kept and forgotten exactly as sessions are. */
+  private readonly tokens: TtlCache<string, TokenRow | undefined>;
 
   constructor(
     private readonly db: Db,
@@ -72,6 +75,7 @@ export class AuthService {
     sessionCacheMs = SESSION_CACHE_MS,
   ) {
     this.sessions = new TtlCache(sessionCacheMs, SESSION_CACHE_MAX);
+    this.tokens = new TtlCache(sessionCacheMs, SESSION_CACHE_MAX);
   }
 
   /** What modules revoke with a person's credentials (the tasks module's ICS feed link). */
@@ -192,23 +196,35 @@ export class AuthService {
   }
 
   /**
-   * Forgets cached sessions: one person's (after their account, roles, unit or password changed;
-   * but `keepTokenHash`, the session that changed the password) or everyone's (after units moved).
-   * Called after the change commits.
+   * Forgets cached sessions and API tokens: one person's (after their account, roles, unit or
+   * password changed; but `keepTokenHash`, the session that changed the password) or everyone's
+   * (after units moved). Called after the change commits.
    */
   forgetSessions(personId?: number, keepTokenHash?: string) {
-    if (personId === undefined) return this.sessions.clear();
+    if (personId === undefined) {
+      this.sessions.clear();
+      this.tokens.clear();
+      return;
+    }
     this.sessions.deleteWhere((row, key) => row?.id === personId && key !== keepTokenHash);
+    this.tokens.deleteWhere((row) => row?.id === personId);
   }
 
-  /** Resolves an `Authorization: Bearer msk_…` API token. */
+  /**
+   * Resolves an `Authorization: Bearer msk_…` API token: one statement for the token and its
+   * person, reused for SESSION_CACHE_MS as a session is (integrations are not second-class).
+   */
   async fromApiToken(token: string): Promise<Authenticated> {
-    const row = await this.store.apiTokenByHash(this.db, sha256(token));
+    const tokenHash = sha256(token);
+    const row = await this.tokens.get(tokenHash, () => this.store.apiTokenWithActor(this.db, tokenHash));
     if (!row) throw new AppError(PLATFORM_ERRORS.INVALID_TOKEN, 'API 令牌无效或已吊销 (API token invalid or revoked).');
-    const actor = await this.actorFor(row.personId, 'token');
+    const actor = toActor(row, 'token');
     if (!actor) throw new AppError(PLATFORM_ERRORS.INVALID_TOKEN, '令牌所属账号已停用 (the token owner is disabled).');
     const now = this.clock.now();
-    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await this.store.touchApiToken(this.db, row.id, now);
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      await this.store.touchApiToken(this.db, row.tokenId, now);
+      row.lastUsedAt = now;
+    }
     return { actor };
   }
 
@@ -271,6 +287,7 @@ export class AuthService {
       if (!done) throw notFound(PLATFORM_ERRORS.TOKEN_NOT_FOUND, id);
       await appendAudit(trx, ctx, { action: 'auth.token_revoke', objectType: 'api_token', objectId: id });
     });
+    this.tokens.deleteWhere((row) => row?.tokenId === id);
   }
 
   /** Removes sessions past their absolute expiry and login failures older than a day (a scheduled chore). */

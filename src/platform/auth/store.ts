@@ -106,8 +106,15 @@ export class AuthStore {
       .executeTakeFirstOrThrow();
   }
 
-  apiTokenByHash(db: Executor, tokenHash: string) {
-    return db.selectFrom('apiToken').selectAll().where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).executeTakeFirst();
+  /** A live API token and the person behind it, in one round trip (as `sessionWithActor`). */
+  apiTokenWithActor(db: Executor, tokenHash: string) {
+    return this.actorQuery(db)
+      .innerJoin('apiToken as t', 't.personId', 'p.id')
+      .select(['t.id as tokenId', 't.lastUsedAt'])
+      .where('t.tokenHash', '=', tokenHash)
+      .where('t.revokedAt', 'is', null)
+      .modifyEnd(PREPARE)
+      .executeTakeFirst();
   }
 
   apiTokensOf(db: Executor, personId: number) {
