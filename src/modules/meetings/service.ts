@@ -1,4 +1,4 @@
-import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
+import { appendAudit, changedFields, type AuditContext } from '../../platform/audit/audit.ts';
 import { scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
 import { transact, type Db, type Executor } from '../../platform/db/index.ts';
@@ -278,7 +278,7 @@ export class MeetingService {
       await this.store.replacePlan(trx, id, e.agenda, e.attendingUnitIds);
       const after = { ...updated, organizerPath: e.organizer.path, organizerName: e.organizer.name };
       if (status === 'pending_approval') await this.notify.queue(trx, await this.approvalRequests(after, reason!, trx));
-      await appendAudit(trx, ctx, { action: 'meeting.update', objectType: 'meeting', objectId: id, before: m, after: { ...updated, agenda: e.agenda, attendingUnitIds: e.attendingUnitIds } });
+      await appendAudit(trx, ctx, { action: 'meeting.update', objectType: 'meeting', objectId: id, ...changedFields(m, { ...updated, agenda: e.agenda, attendingUnitIds: e.attendingUnitIds }) });
       return after;
     });
     this.notify.kick();

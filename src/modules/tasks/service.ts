@@ -1,4 +1,4 @@
-import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
+import { appendAudit, changedFields, type AuditContext } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { WorkCalendar } from '../../platform/calendar/calendar.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
@@ -453,7 +453,9 @@ export class TaskService {
       for (const x of also ?? []) fromSource.push(...(await this.events.emit(trx, { kind: x.kind, task: after, actorId: actor.personId, at: ctx.now, data: x.data })));
       await this.notify.queue(trx, [...(notify ?? []), ...fromSource]);
       // Last: the audit head's lock is held from here to the commit.
-      await appendAudit(trx, ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: t, after: { ...set, status: updated.status, version: updated.version, event } });
+      // What changed (the fields set, the new status and version) and the event, not the whole task twice.
+      const changed = changedFields(t, { ...set, status: updated.status, version: updated.version });
+      await appendAudit(trx, ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: changed.before, after: { ...changed.after, event } });
       return after;
     });
     if (!trx) this.notify.kick();

@@ -116,6 +116,12 @@ describe('the whole lifecycle', () => {
     expect(staffView.allowedActions).toEqual(['progress', 'plan', 'submit', 'request_extension']);
     const reported = (await staff.post(`/api/v1/tasks/${id}/progress`, { version: 3, percent: 40, text: '已完成 3 个小区的入户调查' })).json();
     expect(reported).toMatchObject({ progressPercent: 40, nextReportDue: '2026-09-28', version: 4 });
+    // The audit entry records what the report changed, not two copies of the task (issue #21).
+    const entry = await ctx.handle.db.selectFrom('auditLog').select(['before', 'after']).where('objectType', '=', 'task').where('objectId', '=', String(id)).where('action', '=', 'task.progress').executeTakeFirstOrThrow();
+    expect(entry.before).toMatchObject({ progressPercent: 0, version: 3 });
+    expect(entry.after).toMatchObject({ progressPercent: 40, version: 4, event: { text: '已完成 3 个小区的入户调查' } });
+    expect(Object.keys(entry.before as object)).not.toContain('title');
+    expect(Buffer.byteLength(JSON.stringify(entry))).toBeLessThan(600);
 
     // 延期: one request at a time, at most one approved per task.
     const ext = await staff.post(`/api/v1/tasks/${id}/extensions`, { version: 4, reason: '国庆假期施工暂停', newDeadline: '2026-10-16' });

@@ -45,6 +45,26 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * What a write changed, for an audit entry: of the fields `after` names, those whose value
+ * differs from `before`'s, with their old values (`before`) and new ones (`after`); a field
+ * `after` adds is kept, a field the write did not touch is left out. An update records what
+ * changed, not two copies of the row (the row's earlier state is in the entries before it,
+ * back to its creation). Compared as stored (through JSON, dates as ISO text).
+ */
+export function changedFields(before: object, after: object): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const was = before as Record<string, unknown>;
+  const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
+  for (const [key, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    const had = Object.hasOwn(was, key);
+    if (had && canonicalJson(normalize(was[key])) === canonicalJson(normalize(value))) continue;
+    out.after[key] = value;
+    if (had) out.before[key] = was[key];
+  }
+  return out;
+}
+
 interface HashedFields {
   seq: number;
   at: Date;
