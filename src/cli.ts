@@ -1,10 +1,11 @@
 import cluster from 'node:cluster';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { configFromEnv, parseWorkers, type Config } from './config.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo, type DemoSummary } from './demo/seed.ts';
-import { verifyAudit, type AuditContext } from './platform/audit/audit.ts';
+import { archiveAudit, verifyAudit, verifyAuditArchive, type AuditContext } from './platform/audit/audit.ts';
 import { parseScheduleFile } from './platform/calendar/service.ts';
 import { clockFromEnv } from './platform/clock.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/index.ts';
@@ -270,6 +271,51 @@ auditCmd
         process.exitCode = 1;
       }
     });
+  });
+
+auditCmd
+  .command('archive <file>')
+  .description('Move the entries older than --before (and the policy\'s audit.keepMonths) out of the database into FILE')
+  .requiredOption('--before <date>', 'YYYY-MM-DD: entries before this day (Asia/Shanghai) are archived')
+  .action(async (file: string, opts: { before: string }) => {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(opts.before) ? new Date(`${opts.before}T00:00:00Z`) : null;
+    if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== opts.before) {
+      console.error(`--before must be a date, YYYY-MM-DD (got ${opts.before}).`);
+      process.exitCode = 2;
+      return;
+    }
+    await withServices(async (services) => {
+      const now = services.clock.now();
+      const before = new Date(`${opts.before}T00:00:00+08:00`);
+      const { keepMonths } = (await services.policy.forUnitPath('/')).audit;
+      const earliest = new Date(now);
+      earliest.setUTCMonth(earliest.getUTCMonth() - keepMonths);
+      if (before > earliest) {
+        console.error(`The policy keeps audit entries ${keepMonths} months (audit.keepMonths): --before may be ${earliest.toISOString().slice(0, 10)} at the latest.`);
+        process.exitCode = 2;
+        return;
+      }
+      const result = await archiveAudit(services.database.db, { before, file: path.resolve(file), now });
+      if (result.entries === 0) console.log(`No audit entries before ${opts.before}; nothing archived, no file written.`);
+      else console.log(`Archived ${result.entries} audit entries before ${opts.before} to ${file} (sha256 ${result.sha256}); the chains go on from there (audit verify).`);
+    });
+  });
+
+auditCmd
+  .command('verify-archive <file>')
+  .description('Check an archive file written by `audit archive`: every link and hash')
+  .action(async (file: string) => {
+    if (!existsSync(file)) {
+      console.error(`No such file: ${file}`);
+      process.exitCode = 2;
+      return;
+    }
+    const result = await verifyAuditArchive(path.resolve(file));
+    if (result.ok) console.log(`Archive intact: ${result.entries} entries verified (sha256 ${result.sha256}).`);
+    else {
+      console.error(`Archive BROKEN: ${result.problem} (${result.entries} entries verified before it).`);
+      process.exitCode = 1;
+    }
   });
 
 program

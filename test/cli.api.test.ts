@@ -26,6 +26,17 @@ describe('mashang CLI', () => {
 
     const verified = await mashang('audit', 'verify');
     expect(verified.stdout).toMatch(/Audit chain intact: \d+ entries verified/);
+    // Archiving: refused within the policy's retention (36 months) and for a day that is not one;
+    // before the demo's first entry there is nothing to move.
+    const soon = await mashang('audit', 'archive', '--before', '2026-06-01', path.join(dir, 'audit.jsonl'));
+    expect(soon.code).toBe(2);
+    expect(soon.stderr).toMatch(/audit\.keepMonths.*2023-12-01 at the latest/);
+    expect((await mashang('audit', 'archive', '--before', '2023-02-30', path.join(dir, 'audit.jsonl'))).code).toBe(2);
+    const none = await mashang('audit', 'archive', '--before', '2020-01-01', path.join(dir, 'audit.jsonl'));
+    expect(none.stdout).toMatch(/No audit entries before 2020-01-01; nothing archived/);
+    expect(none.code).toBe(0);
+    const noFile = await mashang('audit', 'verify-archive', path.join(dir, 'audit.jsonl'));
+    expect(noFile.code).not.toBe(0);
 
     writeFileSync(path.join(dir, 'bad.csv'), '登录名,姓名,单位代码,职级,角色\nx.y,某某,no-unit,其他,工作人员\n');
     const bad = await mashang('import', 'org', path.join(dir, 'bad.csv'));

@@ -141,6 +141,13 @@ export const PolicySchema = z
       /** How many of: lower case, upper case, digit, symbol (等保三级: at least 3). */
       passwordMinClasses: z.number().int().min(1).max(4),
     }),
+    audit: z.strictObject({
+      /**
+       * Months the audit log keeps an entry in the database before `mashang audit archive` may
+       * move it to an archive file (网络安全法 第二十一条: network logs kept at least six months).
+       */
+      keepMonths: z.number().int().min(6).max(1200),
+    }),
   })
   .strict();
 
@@ -228,6 +235,7 @@ export const defaultPolicy: Policy = {
     passwordMinLength: 10,
     passwordMinClasses: 3,
   },
+  audit: { keepMonths: 36 },
 };
 
 export type PolicyOverride = { [K in PolicySection]?: DeepPartial<Policy[K]> };

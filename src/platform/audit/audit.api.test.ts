@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/context.ts';
-import { appendAudit, AUDIT_CHAINS, auditHeads, verifyAudit } from './audit.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { appendAudit, archiveAudit, AUDIT_CHAINS, auditHeads, verifyAudit, verifyAuditArchive } from './audit.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -122,6 +125,82 @@ describe('audit tail truncation', () => {
         firstBroken: { chain: last.chain, link: Number(last.link), seq: null, reason: `entries after the last one found in chain ${last.chain} were removed` },
       });
     } finally {
+      await c.close();
+    }
+  });
+});
+
+describe('audit archiving', () => {
+  it('moves entries older than a day to a file that verifies alone; the chains go on from their anchors', async () => {
+    const c = await createTestContext();
+    const dir = mkdtempSync(path.join(tmpdir(), 'mashang-archive-'));
+    try {
+      const { db } = c.handle;
+      const at = (iso: string) => ({ actorId: null, actorLogin: 'test', clientIp: null, now: new Date(iso) });
+      const write = (iso: string, n: number) =>
+        Promise.all(Array.from({ length: n }, (_, i) => db.transaction().execute((trx) => appendAudit(trx, at(iso), { action: 'test.old', objectType: 'test', objectId: i, after: { n: i, text: '旧记录' } }))));
+      // Five entries of 2023, then three of now: the old ones are each chain's beginning.
+      await write('2023-03-01T02:00:00Z', 5);
+      await write('2026-12-01T01:00:00Z', 3);
+      expect((await verifyAudit(db)).checked).toBe(8);
+      const file = path.join(dir, 'audit-2023.jsonl');
+      const result = await archiveAudit(db, { before: new Date('2023-06-01T00:00:00+08:00'), file, now: new Date('2026-12-01T01:00:00Z') });
+      expect(result.entries).toBe(5);
+      expect(await db.selectFrom('auditLog').select('action').where('action', '=', 'test.old').where('at', '<', new Date('2024-01-01T00:00:00Z')).execute()).toEqual([]);
+      expect(await verifyAudit(db)).toEqual({ ok: true, checked: 3 });
+      expect(await verifyAuditArchive(file)).toMatchObject({ ok: true, entries: 5, sha256: result.sha256 });
+      const recorded = await db.selectFrom('auditArchive').selectAll().executeTakeFirstOrThrow();
+      expect(recorded).toMatchObject({ entries: 5, fileName: 'audit-2023.jsonl', fileSha256: result.sha256 });
+      // A changed line in the file is found.
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines[1] = lines[1]!.replace('旧记录', '改过的');
+      writeFileSync(path.join(dir, 'tampered.jsonl'), lines.join('\n'));
+      expect(await verifyAuditArchive(path.join(dir, 'tampered.jsonl'))).toMatchObject({ ok: false, problem: expect.stringMatching(/content does not match its hash/) });
+      // A line taken out is found.
+      writeFileSync(path.join(dir, 'cut.jsonl'), [lines[0], ...lines.slice(2)].join('\n'));
+      expect((await verifyAuditArchive(path.join(dir, 'cut.jsonl'))).ok).toBe(false);
+      // Writing goes on after the anchors, and a second archiving continues from them.
+      await c.newPerson();
+      expect((await verifyAudit(db)).ok).toBe(true);
+      const again = await archiveAudit(db, { before: new Date('2023-06-01T00:00:00+08:00'), file: path.join(dir, 'again.jsonl'), now: new Date() });
+      expect(again.entries).toBe(0);
+      expect(existsSync(path.join(dir, 'again.jsonl'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await c.close();
+    }
+  });
+
+  it('archives a whole chain made only of old entries, and still refuses any other DELETE', async () => {
+    const c = await createTestContext();
+    const dir = mkdtempSync(path.join(tmpdir(), 'mashang-archive-'));
+    try {
+      const { db } = c.handle;
+      await Promise.all([c.newPerson(), c.newPerson(), c.newUnit()]);
+      const all = (await verifyAudit(db)).checked;
+      expect(all).toBeGreaterThan(0);
+      const file = path.join(dir, 'all.jsonl');
+      // Everything written so far is older than tomorrow: every chain is archived to its head.
+      const result = await archiveAudit(db, { before: new Date(c.clock.now().getTime() + 86_400_000), file, now: c.clock.now() });
+      expect(result.entries).toBe(all);
+      expect(await db.selectFrom('auditLog').select('seq').execute()).toEqual([]);
+      expect(await verifyAudit(db)).toEqual({ ok: true, checked: 0 });
+      expect(await verifyAuditArchive(file)).toMatchObject({ ok: true, entries: all });
+      await db.transaction().execute((trx) => appendAudit(trx, c.system(), { action: 'test.after', objectType: 'test' }));
+      expect(await verifyAudit(db)).toMatchObject({ ok: true, checked: 1 });
+      // The trigger lets a DELETE through only inside an archiving transaction and only up to the anchor.
+      await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`select set_config('mashang.audit_archive', 'on', true)`.execute(trx);
+          await sql`delete from audit_log`.execute(trx);
+        }),
+      ).rejects.toThrow(/append-only/);
+      // A file that exists is not overwritten.
+      await expect(archiveAudit(db, { before: new Date(c.clock.now().getTime() + 86_400_000), file, now: c.clock.now() })).rejects.toThrow(/EEXIST/);
+      expect(await verifyAudit(db)).toMatchObject({ ok: true, checked: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
       await c.close();
     }
   });

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import { PREPARE } from '../db/prepared.ts';
 
 import type { Db, Executor } from '../db/index.ts';
-import type { AuditRow } from '../db/schema.ts';
+import type { AuditArchiveChain, AuditRow } from '../db/schema.ts';
 
 /** Who did something, from where. Null actor: the system (scheduled jobs, CLI) or a failed login. */
 export interface AuditContext {
@@ -187,14 +191,18 @@ export interface AuditVerifyResult {
   firstBroken?: { chain: number; link: number; seq: number | null; reason: string };
 }
 
-/** Walks every chain in order, in pages, in bounded memory; each must end at its head row. */
+/**
+ * Walks every chain in order, in pages, in bounded memory, from where its archived part ends;
+ * each must end at its head row.
+ */
 export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerifyResult> {
-  const heads = await db.selectFrom('auditHead').select(['id', 'seq', 'hash']).orderBy('id').execute();
+  const heads = await db.selectFrom('auditHead').select(['id', 'seq', 'hash', 'archivedLink', 'archivedHash']).orderBy('id').execute();
   let checked = 0;
   for (const head of heads) {
     const chain = head.id;
-    let prevHash = GENESIS_HASH;
-    let expected = 1;
+    // An archived beginning (`archiveAudit`) is checked in its file; here the chain goes on from its anchor.
+    let prevHash = head.archivedHash;
+    let expected = Number(head.archivedLink) + 1;
     for (;;) {
       const page: AuditRow[] = await db.selectFrom('auditLog').selectAll().where('chain', '=', chain).where('link', '>=', expected).orderBy('link').limit(pageSize).execute();
       for (const row of page) {
@@ -235,3 +243,174 @@ export function listAudit(db: Executor, filter: { objectType?: string; objectId?
   return q.orderBy('seq', 'desc').limit(filter.limit).execute();
 }
 
+
+/** The first line of an archive file: what it holds, and where each chain's part begins and ends. */
+export interface AuditArchiveHeader {
+  format: 'mashang-audit-archive/1';
+  before: string;
+  archivedAt: string;
+  entries: number;
+  chains: AuditArchiveChain[];
+}
+
+/** An entry as an archive file holds it: every column, so that its hash can be checked again. */
+type ArchivedEntry = Omit<AuditRow, 'seq' | 'link' | 'at'> & { seq: number; link: number; at: string };
+
+/**
+ * 审计日志归档: moves the entries older than `before` out of the database into `file` (JSON
+ * lines: a header, then the entries chain by chain), for the retention the law asks of the hot
+ * log is shorter than the years an office keeps its records. In order:
+ * 1. each chain's part to move is its longest beginning whose entries are all older than
+ *    `before`; it is read and its links and hashes checked (a broken chain is not archived);
+ * 2. the file is written and flushed to disk, and its sha256 taken;
+ * 3. one transaction locks the heads, checks that no other archiving moved them meanwhile,
+ *    moves each head's anchor (archived link and hash) to the part's end, records the archive
+ *    and deletes the part (the append-only trigger lets exactly that through).
+ * If anything fails, nothing is deleted and the file is removed. `verifyAudit` then starts each
+ * chain at its anchor; `verifyAuditArchive` checks a file on its own.
+ */
+export async function archiveAudit(db: Db, opts: { before: Date; file: string; now: Date }): Promise<{ entries: number; sha256: string; chains: AuditArchiveChain[] }> {
+  const heads = await db.selectFrom('auditHead').select(['id', 'seq', 'archivedLink', 'archivedHash']).orderBy('id').execute();
+  const pageSize = 5000;
+  /** A chain's entries after `afterLink` through `throughLink`, in pages (bounded memory at any size). */
+  async function* entriesOf(chain: number, afterLink: number, throughLink: number) {
+    for (let from = afterLink + 1; from <= throughLink; from += pageSize) {
+      yield* await db.selectFrom('auditLog').selectAll().where('chain', '=', chain).where('link', '>=', from).where('link', '<', Math.min(from + pageSize, throughLink + 1)).orderBy('link').execute();
+    }
+  }
+  // First pass: each chain's part, its links and hashes checked, and where it ends.
+  const chains: AuditArchiveChain[] = [];
+  for (const head of heads) {
+    const afterLink = Number(head.archivedLink);
+    const firstKept = await db
+      .selectFrom('auditLog')
+      .select((eb) => eb.fn.min('link').as('link'))
+      .where('chain', '=', head.id)
+      .where('link', '>', afterLink)
+      .where('at', '>=', opts.before)
+      .executeTakeFirst();
+    const throughLink = firstKept?.link != null ? Number(firstKept.link) - 1 : Number(head.seq);
+    if (throughLink <= afterLink) continue;
+    let expected = afterLink + 1;
+    let prevHash = head.archivedHash;
+    for await (const row of entriesOf(head.id, afterLink, throughLink)) {
+      const broken = checkLink(row, expected, prevHash);
+      if (broken) throw new Error(`audit chain ${head.id} is broken at entry ${expected} (${broken}); run \`mashang audit verify\` — nothing was archived.`);
+      prevHash = row.hash;
+      expected += 1;
+    }
+    if (expected !== throughLink + 1) throw new Error(`audit chain ${head.id}: entry ${expected} is missing; nothing was archived.`);
+    chains.push({ chain: head.id, afterLink, afterHash: head.archivedHash, throughLink, throughHash: prevHash });
+  }
+  const entries = chains.reduce((n, c) => n + c.throughLink - c.afterLink, 0);
+  if (entries === 0) return { entries: 0, sha256: '', chains: [] };
+
+  const header: AuditArchiveHeader = { format: 'mashang-audit-archive/1', before: opts.before.toISOString(), archivedAt: opts.now.toISOString(), entries, chains };
+  const hash = createHash('sha256');
+  // 'wx': an existing file is never overwritten (EEXIST), and is not ours to remove.
+  const out = await open(opts.file, 'wx');
+  let chunk = '';
+  const write = async (line: string, last = false) => {
+    hash.update(line);
+    chunk += line;
+    if (last || chunk.length > 1 << 20) {
+      await out.write(chunk);
+      chunk = '';
+    }
+  };
+  try {
+    await write(JSON.stringify(header) + '\n');
+    // Second pass: the same entries, written out (they are old: nothing changes them meanwhile).
+    for (const c of chains) {
+      for await (const row of entriesOf(c.chain, c.afterLink, c.throughLink)) {
+        const entry: ArchivedEntry = { ...row, seq: Number(row.seq), link: Number(row.link), at: row.at.toISOString() };
+        await write(JSON.stringify(entry) + '\n');
+      }
+    }
+    await write('', true);
+    await out.sync();
+    await out.close();
+    const sha256 = hash.digest('hex');
+    await db.transaction().execute(async (trx) => {
+      const now = await trx.selectFrom('auditHead').select(['id', 'archivedLink']).orderBy('id').forUpdate().execute();
+      for (const c of chains) {
+        if (Number(now.find((h) => h.id === c.chain)?.archivedLink) !== c.afterLink) throw new Error('another archiving ran meanwhile; nothing was archived by this one.');
+        await trx.updateTable('auditHead').set({ archivedLink: c.throughLink, archivedHash: c.throughHash }).where('id', '=', c.chain).execute();
+      }
+      await trx.insertInto('auditArchive').values({ archivedAt: opts.now, before: opts.before, entries, chains: JSON.stringify(chains) as never, fileName: basename(opts.file), fileSha256: sha256 }).execute();
+      await sql`select set_config('mashang.audit_archive', 'on', true)`.execute(trx);
+      for (const c of chains) await trx.deleteFrom('auditLog').where('chain', '=', c.chain).where('link', '<=', c.throughLink).execute();
+    });
+    return { entries, sha256, chains };
+  } catch (e) {
+    await out.close().catch(() => {});
+    await rm(opts.file, { force: true });
+    throw e;
+  }
+}
+
+/** Why `row` is not the entry `expected` of its chain after `prevHash`, or null when it is. */
+function checkLink(row: AuditRow, expected: number, prevHash: string): string | null {
+  if (Number(row.link) !== expected) return 'missing';
+  if (row.prevHash !== prevHash) return 'prev_hash does not match the previous entry';
+  if (entryHash({ ...row, seq: expected }) !== row.hash) return 'content does not match its hash';
+  return null;
+}
+
+/**
+ * Checks an archive file by itself: its header, each chain's entries in order from the anchor
+ * the header names to the one it ends at, every hash. Says how many entries it holds.
+ */
+export async function verifyAuditArchive(file: string): Promise<{ ok: boolean; entries: number; sha256: string; problem?: string }> {
+  const hash = createHash('sha256');
+  let header: AuditArchiveHeader | null = null;
+  const pending = new Map<number, { expected: number; prevHash: string; chain: AuditArchiveChain }>();
+  let entries = 0;
+  let problem: string | undefined;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    hash.update(line + '\n');
+    if (problem) continue;
+    if (!header) {
+      try {
+        header = JSON.parse(line) as AuditArchiveHeader;
+      } catch {
+        problem = 'the first line is not an archive header';
+        continue;
+      }
+      if (header.format !== 'mashang-audit-archive/1') problem = `unknown format ${String(header.format)}`;
+      else for (const c of header.chains) pending.set(c.chain, { expected: c.afterLink + 1, prevHash: c.afterHash, chain: c });
+      continue;
+    }
+    let e: ArchivedEntry;
+    try {
+      e = JSON.parse(line) as ArchivedEntry;
+    } catch {
+      problem = `line ${entries + 2} is not JSON`;
+      continue;
+    }
+    const p = pending.get(e.chain);
+    if (!p) {
+      problem = `entry of chain ${e.chain}, which the header does not list`;
+      continue;
+    }
+    const broken = checkLink({ ...e, at: new Date(e.at) }, p.expected, p.prevHash);
+    if (broken) {
+      problem = `chain ${e.chain}, entry ${p.expected}: ${broken}`;
+      continue;
+    }
+    p.prevHash = e.hash;
+    p.expected += 1;
+    entries += 1;
+  }
+  if (!problem && !header) problem = 'the file is empty';
+  if (!problem) {
+    for (const p of pending.values()) {
+      if (p.expected !== p.chain.throughLink + 1 || p.prevHash !== p.chain.throughHash) {
+        problem = `chain ${p.chain.chain} ends at entry ${p.expected - 1}, not at ${p.chain.throughLink} as the header says`;
+        break;
+      }
+    }
+  }
+  if (!problem && header && entries !== header.entries) problem = `${entries} entries, the header says ${header.entries}`;
+  return { ok: !problem, entries, sha256: hash.digest('hex'), ...(problem ? { problem } : {}) };
+}

@@ -98,6 +98,28 @@ export interface AuditHeadTable {
   id: number;
   seq: ColumnType<string | number, number, number>;
   hash: string;
+  /** Where the chain's archived part ends (0 and the genesis hash: nothing archived). */
+  archivedLink: ColumnType<string | number, number | undefined, number>;
+  archivedHash: Generated<string>;
+}
+
+export interface AuditArchiveTable {
+  id: Generated<number>;
+  archivedAt: Date;
+  before: Date;
+  entries: number;
+  chains: Json<AuditArchiveChain[]>;
+  fileName: string;
+  fileSha256: string;
+}
+
+/** One chain's part of an archive: the entries after `afterLink` through `throughLink`. */
+export interface AuditArchiveChain {
+  chain: number;
+  afterLink: number;
+  afterHash: string;
+  throughLink: number;
+  throughHash: string;
 }
 
 export interface CalendarYearTable {
@@ -164,6 +186,7 @@ export interface Database {
   apiToken: ApiTokenTable;
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;
+  auditArchive: AuditArchiveTable;
   calendarYear: CalendarYearTable;
   policyOverride: PolicyOverrideTable;
   notification: NotificationTable;

@@ -36,6 +36,7 @@ export const SECTION_NAMES: Record<PolicySection, [string, string]> = {
   reports: ['报告', 'Reports'],
   notify: ['通知渠道', 'Notifications'],
   auth: ['账号安全', 'Accounts'],
+  audit: ['审计日志', 'Audit log'],
 };
 
 /** The dotted path of every number in the policy: 'tasks.escalation.remind', … */
@@ -97,6 +98,7 @@ export const PATH_NAMES: Record<PolicyPath, [string, string]> = {
   'auth.sessionMaxHours': ['单次登录最长（小时）', 'Session at most (hours)'],
   'auth.passwordMinLength': ['密码最短长度', 'Password: minimum length'],
   'auth.passwordMinClasses': ['密码至少包含字符类别数', 'Password: character classes, at least'],
+  'audit.keepMonths': ['审计日志在库保存（月，满后方可归档）', 'Audit log kept in the database (months, before archiving)'],
   'scoreboard.weights.on_time': ['效能指数权重：按期办结', 'Index weight: on-time completion'],
   'scoreboard.weights.sign': ['效能指数权重：签收及时', 'Index weight: timely sign-for'],
   'scoreboard.weights.feedback': ['效能指数权重：催办反馈及时', 'Index weight: timely answers to urgings'],
