@@ -263,14 +263,13 @@ auditCmd
   .command('verify')
   .description('Check every link of the chain; report the first broken one')
   .action(async () => {
-    await withServices(async (services) => {
-      const result = await verifyAudit(services.database.db);
-      if (result.ok) console.log(`Audit chain intact: ${result.checked} entries verified.`);
-      else {
-        console.error(`Audit chain BROKEN at entry ${result.firstBroken!.link} of chain ${result.firstBroken!.chain}${result.firstBroken!.seq ? ` (seq ${result.firstBroken!.seq})` : ''}: ${result.firstBroken!.reason} (${result.checked} entries verified before it).`);
-        process.exitCode = 1;
-      }
-    });
+    const result = await withServices((services) => verifyAudit(services.database.db));
+    // Set after the database is closed: closing the embedded one resets process.exitCode.
+    if (result.ok) console.log(`Audit chain intact: ${result.checked} entries verified.`);
+    else {
+      console.error(`Audit chain BROKEN at entry ${result.firstBroken!.link} of chain ${result.firstBroken!.chain}${result.firstBroken!.seq ? ` (seq ${result.firstBroken!.seq})` : ''}: ${result.firstBroken!.reason} (${result.checked} entries verified before it).`);
+      process.exitCode = 1;
+    }
   });
 
 auditCmd
@@ -284,21 +283,22 @@ auditCmd
       process.exitCode = 2;
       return;
     }
-    await withServices(async (services) => {
+    const refused = await withServices(async (services) => {
       const now = services.clock.now();
       const before = new Date(`${opts.before}T00:00:00+08:00`);
       const { keepMonths } = (await services.policy.forUnitPath('/')).audit;
       const earliest = new Date(now);
       earliest.setUTCMonth(earliest.getUTCMonth() - keepMonths);
-      if (before > earliest) {
-        console.error(`The policy keeps audit entries ${keepMonths} months (audit.keepMonths): --before may be ${earliest.toISOString().slice(0, 10)} at the latest.`);
-        process.exitCode = 2;
-        return;
-      }
+      if (before > earliest) return `The policy keeps audit entries ${keepMonths} months (audit.keepMonths): --before may be ${earliest.toISOString().slice(0, 10)} at the latest.`;
       const result = await archiveAudit(services.database.db, { before, file: path.resolve(file), now });
       if (result.entries === 0) console.log(`No audit entries before ${opts.before}; nothing archived, no file written.`);
       else console.log(`Archived ${result.entries} audit entries before ${opts.before} to ${file} (sha256 ${result.sha256}); the chains go on from there (audit verify).`);
+      return null;
     });
+    if (refused) {
+      console.error(refused);
+      process.exitCode = 2;
+    }
   });
 
 auditCmd

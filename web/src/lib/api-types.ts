@@ -13435,6 +13435,9 @@ export type components = {
             unitName: string;
         };
         Policy: {
+            audit: {
+                keepMonths: number;
+            };
             auth: {
                 idleTimeoutMinutes: number;
                 lockoutMinutes: number;
