@@ -90,13 +90,13 @@ export const RecordsResponse = z.object({
     .describe('The ledger filter that lists the same kind of records (the web app links to it)'),
   items: z.array(
     z.object({
-      kind: z.enum(['task', 'request']),
+      kind: z.enum(['task', 'request', 'meeting', 'document', 'visit', 'finding']),
       id: z.number(),
       title: z.string(),
       status: z.string(),
       good: z.boolean().describe('Counts for the component (on time, signed on time, …)'),
       link: z.string().describe('The web app’s page of the record'),
-      facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+      facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
     }),
   ),
   nextCursor: z.string().nullable(),

@@ -57,6 +57,17 @@ export class ScoreboardStore {
     return new Map(rows.map((r) => [`${r.subjectKind}:${r.subjectId}`, r.score]));
   }
 
+  /** The progress facts (应报 / 逾期) of a period's last computation, by subject ("unit:5", "person:9"). */
+  async progressFacts(db: Executor, period: string): Promise<Map<string, { reporting: number; late: number }>> {
+    const rows = await db.selectFrom('scoreboardScore').select(['subjectKind', 'subjectId', 'components']).where('period', '=', period).execute();
+    const out = new Map<string, { reporting: number; late: number }>();
+    for (const r of rows) {
+      const c = r.components.find((x) => x.key === 'progress');
+      if (c && typeof c.facts.reporting === 'number' && typeof c.facts.late === 'number') out.set(`${r.subjectKind}:${r.subjectId}`, { reporting: c.facts.reporting, late: c.facts.late });
+    }
+    return out;
+  }
+
   /**
    * The board: one indexed read of a period's peer group, limited to what the actor sees — in
    * full (`full`), or a unit head's peers by rank only (`full` false) — by group and rank.
