@@ -186,14 +186,11 @@ export class ScoreboardService {
         return m ? { tasks: { ...t, reporting: m.reporting, reportsLate: m.late } } : { tasks: t, progress: 'past' };
       };
       const { meetings: meetingSource, documents: documentSource, research } = this.sources;
-      const [meetingRows, documentRows, leaderRows, findingRows] = range
-        ? await Promise.all([
-            meetingSource?.unitFacts(range, trx) ?? [],
-            documentSource?.unitFacts(range, trx) ?? [],
-            research?.leaderFieldDays(range, trx) ?? [],
-            research?.unitFindingFacts(range, trx) ?? [],
-          ])
-        : [[], [], [], []];
+      // One after the other on the transaction's connection.
+      const meetingRows = range && meetingSource ? await meetingSource.unitFacts(range, trx) : [];
+      const documentRows = range && documentSource ? await documentSource.unitFacts(range, trx) : [];
+      const leaderRows = range && research ? await research.leaderFieldDays(range, trx) : [];
+      const findingRows = range && research ? await research.unitFindingFacts(range, trx) : [];
       const meetingFacts = new Map(meetingRows.map((r) => [r.unitId, r]));
       const documentFacts = new Map(documentRows.map((r) => [r.unitId, r]));
       const findingFacts = new Map(findingRows.map((r) => [r.unitId, r]));
