@@ -75,11 +75,11 @@ export class AccountabilityService {
     return { targetUnitId: r.targetUnitId, targetPath: r.targetPath, targetPersonId: r.targetPersonId, status: r.status };
   }
 
-  /** The record, 404 when missing, 403 when out of the actor's sight; locked when asked. */
+  /** The record, 404 when missing or out of the actor's sight (the same answer); locked when asked. */
   private async load(actor: Actor, id: number, db: Executor, lock = false): Promise<RecordRow> {
     const r = await this.store.byId(db, id, { lock });
-    if (!r) throw new AppError(ACCOUNTABILITY_ERRORS.ACCOUNTABILITY_NOT_FOUND, `问责记录 ${id} 不存在 (accountability record ${id} does not exist).`, { id });
-    if (!canSee(actor, this.sight(r))) throw forbidden('该问责记录不在您的可见范围内 (this record is outside what you may see).');
+    // Out of the actor's sight answers exactly as an unknown id (no existence oracle).
+    if (!r || !canSee(actor, this.sight(r))) throw new AppError(ACCOUNTABILITY_ERRORS.ACCOUNTABILITY_NOT_FOUND, `问责记录 ${id} 不存在 (accountability record ${id} does not exist).`, { id });
     return r;
   }
 

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { Cursor, pageQuery } from '../../platform/http/paging.ts';
 import { Id, Line, QueryId, QueryInt, QueryText, Text } from '../../platform/http/zod.ts';
 import { CASE_STATUSES, COMPONENT_KEYS, PEER_GROUPS } from './rules.ts';
+import { CASE_ACTIONS, type CaseAction } from './policy.ts';
 import type { ModelCase } from './schema.ts';
 
 /** A case as the service returns it: the row with its unit's and people's names. */
-type CaseRow = ModelCase & { unitName: string; nominatedByName: string; decidedByName: string | null };
+type CaseRow = ModelCase & { unitPath: string; unitName: string; nominatedByName: string; decidedByName: string | null };
 
 /** `period`: YYYY-MM, YYYY-Qn or YYYY (checked again by the rules; anything else is a 400). */
 const PeriodParam = z
@@ -164,9 +165,10 @@ export const CaseResponse = z.object({
   decisionNote: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  allowedActions: z.array(z.enum(CASE_ACTIONS)).describe('What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选)'),
 });
 
-export function toCaseResponse(c: CaseRow): z.infer<typeof CaseResponse> {
+export function toCaseResponse(c: CaseRow, allowedActions: CaseAction[]): z.infer<typeof CaseResponse> {
   return {
     id: c.id,
     version: c.version,
@@ -184,5 +186,6 @@ export function toCaseResponse(c: CaseRow): z.infer<typeof CaseResponse> {
     decisionNote: c.decisionNote,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    allowedActions,
   };
 }

@@ -8461,6 +8461,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                                allowedActions: ("update" | "select" | "reject")[];
                                 body: string;
                                 createdAt: string;
                                 decidedAt: string | null;
@@ -8541,6 +8543,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -8622,6 +8626,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -8705,6 +8711,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -8791,6 +8799,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -8881,6 +8891,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -9059,13 +9071,13 @@ export type paths = {
                             component: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
                             items: {
                                 facts: {
-                                    [key: string]: (string | number) | null;
+                                    [key: string]: (string | number | boolean) | null;
                                 };
                                 /** @description Counts for the component (on time, signed on time, …) */
                                 good: boolean;
                                 id: number;
                                 /** @enum {string} */
-                                kind: "task" | "request";
+                                kind: "task" | "request" | "meeting" | "document" | "visit" | "finding";
                                 /** @description The web app’s page of the record */
                                 link: string;
                                 status: string;
@@ -9369,13 +9381,13 @@ export type paths = {
                             component: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
                             items: {
                                 facts: {
-                                    [key: string]: (string | number) | null;
+                                    [key: string]: (string | number | boolean) | null;
                                 };
                                 /** @description Counts for the component (on time, signed on time, …) */
                                 good: boolean;
                                 id: number;
                                 /** @enum {string} */
-                                kind: "task" | "request";
+                                kind: "task" | "request" | "meeting" | "document" | "visit" | "finding";
                                 /** @description The web app’s page of the record */
                                 link: string;
                                 status: string;
