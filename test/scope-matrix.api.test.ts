@@ -203,8 +203,8 @@ const reportRoute = (state: 'draft' | 'issued', build: (r: { id: number; version
 const reportVisible = (c: Case): Outcome => (c.who === 'admin' || c.place === 'own' || c.place === 'parent' ? 'allow' : 'hidden');
 /** An issued record on the unit at `place` is seen by admins and by the supervisors, leaders and unit heads over it. */
 const recordSeen = (c: Case): boolean => c.who === 'admin' || (c.place === 'own' && ['supervisor', 'leader', 'unit_head'].includes(c.who));
-/** A draft (record or report) is seen by admins and the supervisors over it; only those supervisors change it. */
-const draftManage = (c: Case): Outcome => (c.who === 'supervisor' && c.place === 'own' ? 'allow' : c.who === 'admin' ? 'forbid' : 'hidden');
+/** Supervisors' routes on a record or report: other roles are refused at the door (403); a supervisor not over it gets the unknown id's 404. */
+const draftManage = (c: Case): Outcome => (c.who !== 'supervisor' ? 'forbid' : c.place === 'own' ? 'allow' : 'hidden');
 let summaryMonth = 0;
 /** A personal summary: the owner's own (any place), else a staff member's at `place`, submitted for reading. */
 async function summaryAt(c: Case, submitted: boolean): Promise<{ id: number; version: number }> {
@@ -515,7 +515,20 @@ const RULES: Record<string, Rule> = {
     request: recordRoute('issued', (r) => post(`/api/v1/accountability/${r.id}/explain`, { version: r.version, text: '矩阵说明' })),
     expect: (c) => (c.who === 'unit_head' && c.place === 'own' ? 'allow' : recordSeen(c) ? 'forbid' : 'hidden'),
   },
-  'POST /api/v1/accountability/:id/close': { request: recordRoute('issued', (r) => post(`/api/v1/accountability/${r.id}/close`, { version: r.version, conclusion: '结案' })), expect: (c) => (recordSeen(c) ? recordManage(c) : 'hidden') },
+  'POST /api/v1/accountability/:id/close': { request: recordRoute('issued', (r) => post(`/api/v1/accountability/${r.id}/close`, { version: r.version, conclusion: '结案' })), expect: draftManage },
+  // Evidence files: attached by a supervisor over the target, read by whoever sees the record.
+  'POST /api/v1/accountability/:id/attachments': {
+    request: recordRoute('issued', (r) => ({ method: 'POST', url: `/api/v1/accountability/${r.id}/attachments`, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a.txt' }, payload: Buffer.from('约谈记录') })),
+    expect: draftManage,
+  },
+  'GET /api/v1/accountability/:id/attachments/:aid': {
+    request: async (c) => {
+      const r = await recordAt(c.place, 'issued');
+      const a = await ctx.services.accountability.attach(ctx.system(), await supervisorOver(c.place), r.id, 'a.txt', Buffer.from('约谈记录'));
+      return get(`/api/v1/accountability/${r.id}/attachments/${a.id}`);
+    },
+    expect: (c) => (recordSeen(c) ? 'allow' : 'hidden'),
+  },
   // 报告 (reports).
   'GET /api/v1/reports': { request: byPlace((u) => get(`/api/v1/reports?unitId=${u.id}`)), expect: visibleOrg },
   'POST /api/v1/reports': { request: byPlace((u) => post('/api/v1/reports', { kind: 'notice', unitId: u.id, period: '2026-10' })), expect: recordManage },

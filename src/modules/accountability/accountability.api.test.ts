@@ -177,3 +177,48 @@ describe('drafts from the escalation ladder', () => {
     expect((await st.get(`/api/v1/accountability?taskId=${task.id}`)).json().items.length).toBe(0);
   });
 });
+
+describe('evidence files', () => {
+  const upload = (c: Client, id: number, bytes: Buffer, name = '约谈记录.txt') =>
+    ctx.inject({ method: 'POST', url: `/api/v1/accountability/${id}/attachments`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) }, payload: bytes });
+
+  it('a supervisor over the target attaches a file (audited); who sees the record downloads it; a closed record takes no more', async () => {
+    const r = (await supervisor.post('/api/v1/accountability', { kind: 'talk', targetUnitId: dept.id, title: '约谈住建局', reason: '整改滞后' })).json();
+    const res = await upload(supervisor, r.id, Buffer.from('约谈时间：九月二十八日'));
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json();
+    expect(a).toMatchObject({ fileName: '约谈记录.txt', contentType: expect.stringContaining('text/plain') });
+    const detail = (await supervisor.get(`/api/v1/accountability/${r.id}`)).json();
+    expect(detail.attachments).toEqual([expect.objectContaining({ id: a.id, fileName: '约谈记录.txt', uploadedBy: expect.any(String) })]);
+    expect(detail.canAttach).toBe(true);
+    const audit = await ctx.handle.db.selectFrom('auditLog').select('action').where('objectType', '=', 'accountability_record').where('objectId', '=', String(r.id)).orderBy('seq').execute();
+    expect(audit.map((x) => x.action)).toContain('accountability.attach');
+    // Others: staff cannot attach (403 at the door); a supervisor elsewhere gets the unknown id's 404.
+    expect((await upload(staff, r.id, Buffer.from('x'))).statusCode).toBe(403);
+    expect((await upload(supervisorElsewhere, r.id, Buffer.from('x'))).statusCode).toBe(404);
+    // Issued: the unit head over the target reads it and downloads the file; cannot attach.
+    const issued = (await supervisor.post(`/api/v1/accountability/${r.id}/issue`, { version: detail.version })).json();
+    const seen = (await head.get(`/api/v1/accountability/${r.id}`)).json();
+    expect(seen.canAttach).toBe(false);
+    const file = await head.get(`/api/v1/accountability/${r.id}/attachments/${a.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toBe('约谈时间：九月二十八日');
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('约谈记录.txt'));
+    expect((await head.get(`/api/v1/accountability/${r.id}/attachments/2147483647`)).statusCode).toBe(404);
+    expect((await supervisorElsewhere.get(`/api/v1/accountability/${r.id}/attachments/${a.id}`)).statusCode).toBe(404);
+    // Closed: no more evidence.
+    const closed = await supervisor.post(`/api/v1/accountability/${r.id}/close`, { version: issued.version, conclusion: '已整改' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await upload(supervisor, r.id, Buffer.from('迟到的证据'))).statusCode).toBe(403);
+  });
+
+  it('refuses a file type outside the allow list (415) and a body that is not the file', async () => {
+    const r = (await supervisor.post('/api/v1/accountability', { kind: 'reminder', targetUnitId: dept.id, title: '提醒', reason: '事由' })).json();
+    const exe = await upload(supervisor, r.id, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]), 'a.exe');
+    expect(exe.statusCode).toBeGreaterThanOrEqual(400);
+    expect(exe.statusCode).toBeLessThan(500);
+    const json = await supervisor.post(`/api/v1/accountability/${r.id}/attachments`, { not: 'a file' });
+    expect(json.statusCode).toBeGreaterThanOrEqual(400);
+    expect(json.statusCode).toBeLessThan(500);
+  });
+});

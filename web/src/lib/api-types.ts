@@ -231,6 +231,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -336,6 +348,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -451,6 +475,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -507,6 +543,128 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/accountability/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加证据: upload an evidence file (the raw file as the body, its name in x-file-name, percent-encoded) to a record not closed; a supervisor over the target; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-file-name": string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            createdAt: string;
+                            fileName: string;
+                            id: number;
+                            sha256: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}/attachments/{aid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file of a record you may see (404 otherwise, as for an unknown one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    aid: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The file as uploaded, with its own content type (sniffed on upload), as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accountability/{id}/close": {
         parameters: {
             query?: never;
@@ -561,6 +719,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -675,6 +845,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -788,6 +970,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
