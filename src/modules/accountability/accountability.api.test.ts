@@ -69,9 +69,9 @@ describe('a record by hand: draft → issue → explain → close', () => {
   it('walks the states, tells the target on issue, lets the person concerned explain once', async () => {
     const task = await ctx.newTask({ leadUnit: dept, title: '老旧小区改造' });
     const r = (await supervisor.post('/api/v1/accountability', body({ kind: 'admonition', targetPersonId: staff.person.id, evidence: [{ kind: 'task', id: task.id }, { kind: 'link', note: 'https://example.org/minutes' }] }))).json();
-    // A draft is the supervisors' only.
-    expect((await staff.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(403);
-    expect((await leader.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(403);
+    // A draft is the supervisors' only: to others it answers as an unknown id (no existence oracle).
+    expect((await staff.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(404);
+    expect((await leader.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(404);
     const edited = await supervisor.patch(`/api/v1/accountability/${r.id}`, { version: r.version, reason: '改过的事由。' });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ reason: '改过的事由。', version: r.version + 1 });
@@ -109,7 +109,8 @@ describe('a record by hand: draft → issue → explain → close', () => {
     const i = (await supervisor.post(`/api/v1/accountability/${r.id}/issue`, { version: r.version })).json();
     const heads = await ctx.handle.db.selectFrom('notification').select('recipientId').where('kind', '=', 'accountability.issued').where('objectId', '=', String(r.id)).execute();
     expect(heads.map((h) => h.recipientId)).toEqual([head.person.id]);
-    expect((await staff.post(`/api/v1/accountability/${r.id}/explain`, { version: i.version, text: '说明' })).statusCode).toBe(403);
+    // Staff of the unit do not see a record against it: 404, as for an unknown id.
+    expect((await staff.post(`/api/v1/accountability/${r.id}/explain`, { version: i.version, text: '说明' })).statusCode).toBe(404);
     expect((await head.get(`/api/v1/accountability/${r.id}`)).json().allowedActions).toEqual(['explain']);
     const c = await supervisor.post(`/api/v1/accountability/${r.id}/close`, { version: i.version, conclusion: '未申辩，结案。' });
     expect(c.json().status).toBe('closed');
@@ -179,6 +180,10 @@ describe('drafts from the escalation ladder', () => {
 });
 
 describe('evidence files', () => {
+  // The ladder's test moved the clock weeks on: sessions are signed in again.
+  beforeAll(async () => {
+    [supervisor, supervisorElsewhere, head, staff] = [await ctx.login(supervisor.person), await ctx.login(supervisorElsewhere.person), await ctx.login(head.person), await ctx.login(staff.person)];
+  });
   const upload = (c: Client, id: number, bytes: Buffer, name = '约谈记录.txt') =>
     ctx.inject({ method: 'POST', url: `/api/v1/accountability/${id}/attachments`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) }, payload: bytes });
 
@@ -215,10 +220,8 @@ describe('evidence files', () => {
   it('refuses a file type outside the allow list (415) and a body that is not the file', async () => {
     const r = (await supervisor.post('/api/v1/accountability', { kind: 'reminder', targetUnitId: dept.id, title: '提醒', reason: '事由' })).json();
     const exe = await upload(supervisor, r.id, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]), 'a.exe');
-    expect(exe.statusCode).toBeGreaterThanOrEqual(400);
-    expect(exe.statusCode).toBeLessThan(500);
+    expect(exe.statusCode).toBe(415);
     const json = await supervisor.post(`/api/v1/accountability/${r.id}/attachments`, { not: 'a file' });
-    expect(json.statusCode).toBeGreaterThanOrEqual(400);
-    expect(json.statusCode).toBeLessThan(500);
+    expect([400, 415]).toContain(json.statusCode);
   });
 });
