@@ -6,7 +6,6 @@ import { IdParam } from '../../platform/http/zod.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import { caseActions } from './policy.ts';
-import type { CaseRow } from './store.ts';
 import {
   BoardQuery,
   BoardResponse,
@@ -26,6 +25,7 @@ import {
   RecordsQuery,
   RecordsResponse,
   toCaseResponse,
+  type CaseRow,
   UnitParams,
   UnitScoreResponse,
 } from './schemas.ts';

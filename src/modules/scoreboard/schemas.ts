@@ -6,7 +6,7 @@ import { CASE_ACTIONS, type CaseAction } from './policy.ts';
 import type { ModelCase } from './schema.ts';
 
 /** A case as the service returns it: the row with its unit's and people's names. */
-type CaseRow = ModelCase & { unitPath: string; unitName: string; nominatedByName: string; decidedByName: string | null };
+export type CaseRow = ModelCase & { unitPath: string; unitName: string; nominatedByName: string; decidedByName: string | null };
 
 /** `period`: YYYY-MM, YYYY-Qn or YYYY (checked again by the rules; anything else is a 400). */
 const PeriodParam = z

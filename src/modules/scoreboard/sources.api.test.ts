@@ -99,7 +99,7 @@ afterAll(() => ctx?.close());
 const component = async (unit: Unit, key: string) => {
   const r = await supervisor.get(`/api/v1/scoreboard/units/${unit.id}?period=2026-10`);
   expect(r.statusCode, r.body).toBe(200);
-  return (r.json() as { components: { key: string; score: number | null; explanation: string; facts: Record<string, number> }[] }).components.find((c) => c.key === key)!;
+  return r.json<{ components: { key: string; score: number | null; explanation: string; facts: Record<string, number> }[] }>().components.find((c) => c.key === key)!;
 };
 
 describe('components from the meetings, documents and research modules', () => {
@@ -143,7 +143,7 @@ describe('components from the meetings, documents and research modules', () => {
     const list = async (key: string) => {
       const r = await supervisor.get(`/api/v1/scoreboard/units/${t1.id}/components/${key}?period=2026-10`);
       expect(r.statusCode, r.body).toBe(200);
-      return r.json() as { records: string; items: { kind: string; id: number; good: boolean; link: string }[]; nextCursor: string | null };
+      return r.json<{ records: string; items: { kind: string; id: number; good: boolean; link: string }[]; nextCursor: string | null }>();
     };
     const m = await list('meetings');
     expect(m.items.map((i) => [i.id, i.good, i.link])).toEqual([
@@ -167,10 +167,10 @@ describe('components from the meetings, documents and research modules', () => {
     expect(f.items[0]!.link).toBe(`/tasks/${ids.doneTask}`);
     // pages by id
     const page = await supervisor.get(`/api/v1/scoreboard/units/${t1.id}/components/meetings?period=2026-10&limit=2`);
-    const body = page.json() as { items: { id: number }[]; nextCursor: string };
+    const body = page.json<{ items: { id: number }[]; nextCursor: string }>();
     expect(body.items).toHaveLength(2);
     const next = await supervisor.get(`/api/v1/scoreboard/units/${t1.id}/components/meetings?period=2026-10&limit=2&cursor=${encodeURIComponent(body.nextCursor)}`);
-    expect((next.json() as { items: { id: number }[] }).items.map((i) => i.id)).toEqual([ids.m3]);
+    expect(next.json<{ items: { id: number }[] }>().items.map((i) => i.id)).toEqual([ids.m3]);
   });
 
   it('a past period computed only after it ended has no data for progress, and lists no tasks for it', async () => {
@@ -178,6 +178,6 @@ describe('components from the meetings, documents and research modules', () => {
     expect(c.score).toBeNull();
     expect(c.explanation).toContain('无数据');
     const r = await supervisor.get(`/api/v1/scoreboard/units/${t1.id}/components/progress?period=2026-10`);
-    expect((r.json() as { items: unknown[] }).items).toEqual([]);
+    expect(r.json<{ items: unknown[] }>().items).toEqual([]);
   });
 });
