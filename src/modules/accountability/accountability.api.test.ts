@@ -76,7 +76,7 @@ describe('a record by hand: draft → issue → explain → close', () => {
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ reason: '改过的事由。', version: r.version + 1 });
     expect((await supervisor.post(`/api/v1/accountability/${r.id}/issue`, { version: r.version })).statusCode).toBe(409); // stale
-    expect((await staff.post(`/api/v1/accountability/${r.id}/explain`, { version: r.version + 1, text: '说明' })).statusCode).toBe(403); // not yet seen
+    expect((await staff.post(`/api/v1/accountability/${r.id}/explain`, { version: r.version + 1, text: '说明' })).statusCode).toBe(404); // not yet seen: as an unknown id
     const issued = await supervisor.post(`/api/v1/accountability/${r.id}/issue`, { version: r.version + 1 });
     expect(issued.statusCode).toBe(200);
     expect(issued.json()).toMatchObject({ status: 'issued', statusName: '印发', issuedBy: { id: supervisor.person.id } });
@@ -86,7 +86,7 @@ describe('a record by hand: draft → issue → explain → close', () => {
     expect((await staff.get(`/api/v1/accountability/${r.id}`)).json().allowedActions).toEqual(['explain']);
     expect((await head.get(`/api/v1/accountability/${r.id}`)).json().allowedActions).toEqual([]);
     expect((await leader.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(200);
-    expect((await colleague.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(403);
+    expect((await colleague.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(404);
     const v = issued.json().version;
     expect((await supervisor.patch(`/api/v1/accountability/${r.id}`, { version: v, title: '再改' })).json().error.code).toBe('INVALID_TRANSITION');
     expect((await head.post(`/api/v1/accountability/${r.id}/explain`, { version: v, text: '单位说明' })).statusCode).toBe(403);

@@ -18,6 +18,8 @@ export function accountabilityRoutes(fastify: FastifyInstance, services: Platfor
   const { accountability, org } = services;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['accountability'];
+  // Evidence files come as their raw bytes (as a task's attachments do); scoped to this module's routes.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const present = async (actor: Parameters<typeof accountability.get>[0], id: number) => toRecordDetail(await accountability.get(actor, id));
 
   app.get('', {
