@@ -219,8 +219,9 @@ describe('evidence files', () => {
 
   it('refuses a file type outside the allow list (415) and a body that is not the file', async () => {
     const r = (await supervisor.post('/api/v1/accountability', { kind: 'reminder', targetUnitId: dept.id, title: '提醒', reason: '事由' })).json();
-    const exe = await upload(supervisor, r.id, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]), 'a.exe');
-    expect(exe.statusCode).toBe(415);
+    expect((await upload(supervisor, r.id, Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), '约谈.pdf')).statusCode).toBe(415);
+    expect((await upload(supervisor, r.id, Buffer.from('<html><script>alert(1)</script></html>'), '说明.txt')).statusCode).toBe(415);
+    expect((await upload(supervisor, r.id, Buffer.alloc(0), 'empty.txt')).statusCode).toBe(415);
     const json = await supervisor.post(`/api/v1/accountability/${r.id}/attachments`, { not: 'a file' });
     expect([400, 415]).toContain(json.statusCode);
   });
