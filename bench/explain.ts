@@ -2,7 +2,9 @@
  * The query plans that matter, on benchmark data: `npx tsx bench/explain.ts --size county
  * [--database-url URL | --data-dir DIR]`. Runs EXPLAIN (ANALYZE, BUFFERS) on the ledger page,
  * a deep keyset page, a township head's page and the county stats, built by the same TaskViewStore
- * code the server runs. BENCHMARKS.md keeps the plans.
+ * code the server runs; and the scoreboard's board of the county's townships and one township's
+ * row (ScoreboardStore, this month's period: computed by the load run, or here when missing).
+ * BENCHMARKS.md keeps the plans.
  */
 import { parseArgs } from 'node:util';
 import { CompiledQuery } from 'kysely';
@@ -11,6 +13,7 @@ import { addDays } from '../src/platform/calendar/calendar.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { migrateAll } from '../src/modules/index.ts';
 import { TaskViewStore, type LightDates, type TaskFilter } from '../src/modules/tasks/views-store.ts';
+import { ScoreboardStore } from '../src/modules/scoreboard/store.ts';
 import { BENCH_TODAY } from './generate.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, 'database-url': { type: 'string' }, 'data-dir': { type: 'string' } } });
@@ -41,4 +44,13 @@ await explain('Ledger, county supervisor: county subtree, red, first page', stor
 await explain('Ledger, county supervisor: deep keyset page', store.listQuery(db, await store.resolve(db, sup), dates, { sort: 'deadline', after: [addDays(BENCH_TODAY, 20), 1], limit: 51 }));
 await explain('Ledger, township head: first page', store.listQuery(db, await store.resolve(db, { scope: townScope, viewerId: townHead.id }), dates, { sort: 'deadline', limit: 51 }));
 await explain('Stats, county subtree', store.statsQuery(db, await store.resolve(db, sup), dates));
+
+// 比学赶超: the board (one indexed read of the period table) and a unit's drill-down row.
+const scorePeriod = BENCH_TODAY.slice(0, 7);
+const scores = new ScoreboardStore();
+const computed = await scores.period(db, scorePeriod);
+if (!computed) console.log(`\n(The scoreboard period ${scorePeriod} is not computed: run the load (bench/run.ts) or bench/floor.ts first; the plans below read an empty table.)`);
+await db.executeQuery(CompiledQuery.raw('analyze scoreboard_score'));
+await explain('Scoreboard: county supervisor, the townships of the period (board)', scores.boardQuery(db, { period: scorePeriod, peer: 'township', sight: { all: false, full: [county.path], ownUnitPath: null }, ownGroupId: null }));
+await explain('Scoreboard: one township’s row (drill-down)', scores.scoreQuery(db, scorePeriod, 'unit', town.id));
 await handle.close();

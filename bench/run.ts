@@ -305,6 +305,7 @@ try {
     if (!res.ok) throw new Error(`scoreboard recompute: ${res.status} ${await res.text()}`);
     console.log(`Scoreboard ${scorePeriod} computed in ${Date.now() - started} ms.`);
   }
+  const scoreTownship = (await getJson<{ items: { unitId: number }[] }>(supervisor, `/api/v1/scoreboard?period=${scorePeriod}&peer=township`)).items[0]?.unitId;
 
   const rr = <T>(xs: T[]) => {
     let i = 0;
@@ -325,6 +326,7 @@ try {
       { name: 'stats: county subtree', session: supervisor, next: () => ({ path: `/api/v1/tasks/stats?unitId=${countyId}` }) },
       { name: 'workbench: county head', session: countyHead, next: () => ({ path: `/api/v1/tasks/workbench` }) },
       { name: 'scoreboard: county townships', session: supervisor, next: () => ({ path: `/api/v1/scoreboard?period=${scorePeriod}&peer=township` }) },
+      { name: 'scoreboard: a township drilled down', session: supervisor, next: () => ({ path: `/api/v1/scoreboard/units/${scoreTownship}?period=${scorePeriod}` }) },
       {
         name: 'create task (+audit)',
         session: supervisor,

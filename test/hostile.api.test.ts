@@ -499,6 +499,49 @@ describe('accountability records and reports refuse bad values with 400 naming t
   });
 });
 
+describe('no existence oracle: an id out of the caller’s sight answers exactly as an unknown id', () => {
+  it('accountability records, reports and personal summaries: same status, same body (but the id)', async () => {
+    const far = await ctx.newUnit({ kind: 'region', level: 'county', name: '远方县' });
+    const farSupervisor = await ctx.as(['supervisor'], far);
+    const farStaff = await ctx.as(['staff'], far);
+    const near = await ctx.newUnit({ kind: 'region', level: 'county', name: '近处县' });
+    const caller = await ctx.as(['supervisor', 'leader', 'unit_head', 'staff'], near);
+    const draftRecord = (await farSupervisor.post('/api/v1/accountability', { kind: 'talk', targetUnitId: far.id, title: '约谈', reason: '事由' })).json();
+    const issuedRecord = (await farSupervisor.post('/api/v1/accountability', { kind: 'talk', targetUnitId: far.id, title: '约谈二', reason: '事由' })).json();
+    expect((await farSupervisor.post(`/api/v1/accountability/${issuedRecord.id}/issue`, { version: issuedRecord.version })).statusCode).toBe(200);
+    const report = (await farSupervisor.post('/api/v1/reports', { kind: 'notice', unitId: far.id, period: '2026-10' })).json();
+    const issuedReport = (await farSupervisor.post('/api/v1/reports', { kind: 'monthly', unitId: far.id, period: '2026-10' })).json();
+    expect((await farSupervisor.post(`/api/v1/reports/${issuedReport.id}/issue`, { version: issuedReport.version })).statusCode).toBe(200);
+    const summary = (await farStaff.post('/api/v1/reports/summaries', { period: '2026-10' })).json();
+    const unknown = 2147483000;
+    const routes: [string, string, (id: number) => Promise<LightMyRequestResponse>][] = [
+      ['record', 'GET /api/v1/accountability/:id', (id) => caller.get(`/api/v1/accountability/${id}`)],
+      ['record', 'PATCH /api/v1/accountability/:id', (id) => caller.patch(`/api/v1/accountability/${id}`, { version: 1, reason: '改' })],
+      ['record', 'POST /api/v1/accountability/:id/issue', (id) => caller.post(`/api/v1/accountability/${id}/issue`, { version: 1 })],
+      ['issuedRecord', 'POST /api/v1/accountability/:id/explain', (id) => caller.post(`/api/v1/accountability/${id}/explain`, { version: 2, text: '说明' })],
+      ['issuedRecord', 'POST /api/v1/accountability/:id/close', (id) => caller.post(`/api/v1/accountability/${id}/close`, { version: 2, conclusion: '结案' })],
+      ['report', 'GET /api/v1/reports/:id', (id) => caller.get(`/api/v1/reports/${id}`)],
+      ['issuedReport', 'GET /api/v1/reports/:id.docx', (id) => caller.get(`/api/v1/reports/${id}.docx`)],
+      ['issuedReport', 'GET /api/v1/reports/:id.xlsx', (id) => caller.get(`/api/v1/reports/${id}.xlsx`)],
+      ['report', 'PATCH /api/v1/reports/:id', (id) => caller.patch(`/api/v1/reports/${id}`, { version: 1, title: '改' })],
+      ['report', 'POST /api/v1/reports/:id/refresh', (id) => caller.post(`/api/v1/reports/${id}/refresh`, { version: 1 })],
+      ['report', 'POST /api/v1/reports/:id/issue', (id) => caller.post(`/api/v1/reports/${id}/issue`, { version: 1 })],
+      ['summary', 'GET /api/v1/reports/summaries/:id', (id) => caller.get(`/api/v1/reports/summaries/${id}`)],
+      ['summary', 'PATCH /api/v1/reports/summaries/:id', (id) => caller.patch(`/api/v1/reports/summaries/${id}`, { version: 1, text: '改' })],
+      ['summary', 'POST /api/v1/reports/summaries/:id/submit', (id) => caller.post(`/api/v1/reports/summaries/${id}/submit`, { version: 1 })],
+    ];
+    const ids: Record<string, number> = { record: draftRecord.id, issuedRecord: issuedRecord.id, report: report.id, issuedReport: issuedReport.id, summary: summary.id };
+    for (const [which, route, call] of routes) {
+      const id = ids[which]!;
+      const hidden = await call(id);
+      const missing = await call(unknown);
+      expect(hidden.statusCode, route).toBe(404);
+      expect(missing.statusCode, route).toBe(404);
+      expect(hidden.body.replaceAll(String(id), 'ID'), route).toBe(missing.body.replaceAll(String(unknown), 'ID'));
+    }
+  });
+});
+
 describe('hostile input: channels (robots, SMS gateway, personal settings)', () => {
   it('refuses bad robots, gateways and settings with 400 naming the field, and never a 500', { timeout: 120_000 }, async () => {
     const county = (await admin.get('/api/v1/units')).json().items?.[0]?.id ?? 1;

@@ -199,7 +199,12 @@ async function reportAt(place: Place, state: 'draft' | 'issued'): Promise<{ id: 
 }
 const reportRoute = (state: 'draft' | 'issued', build: (r: { id: number; version: number }) => InjectOptions) => async (c: Case) => build(await reportAt(c.place, state));
 /** An issued report is read in its unit's subtree and by whoever's scope covers it (T1's people read the county's). */
-const reportVisible = (c: Case): Outcome => (c.who === 'admin' || c.place === 'own' || c.place === 'parent' ? 'allow' : 'forbid');
+// Out of sight, a record's, a report's or a summary's id answers as an unknown one (404, no existence oracle).
+const reportVisible = (c: Case): Outcome => (c.who === 'admin' || c.place === 'own' || c.place === 'parent' ? 'allow' : 'hidden');
+/** An issued record on the unit at `place` is seen by admins and by the supervisors, leaders and unit heads over it. */
+const recordSeen = (c: Case): boolean => c.who === 'admin' || (c.place === 'own' && ['supervisor', 'leader', 'unit_head'].includes(c.who));
+/** Supervisors' routes on a record or report: other roles are refused at the door (403); a supervisor not over it gets the unknown id's 404. */
+const draftManage = (c: Case): Outcome => (c.who !== 'supervisor' ? 'forbid' : c.place === 'own' ? 'allow' : 'hidden');
 let summaryMonth = 0;
 /** A personal summary: the owner's own (any place), else a staff member's at `place`, submitted for reading. */
 async function summaryAt(c: Case, submitted: boolean): Promise<{ id: number; version: number }> {
@@ -502,33 +507,47 @@ const RULES: Record<string, Rule> = {
   // 问责 (accountability).
   'GET /api/v1/accountability': { request: byPlace((u) => get(`/api/v1/accountability?unitId=${u.id}`)), expect: visibleOrg },
   'POST /api/v1/accountability': { request: byPlace((u) => post('/api/v1/accountability', { kind: 'reminder', targetUnitId: u.id, title: '矩阵提醒', reason: '矩阵事由' })), expect: recordManage },
-  'GET /api/v1/accountability/:id': {
-    request: recordRoute('issued', (r) => get(`/api/v1/accountability/${r.id}`)),
-    expect: (c) => (c.who === 'admin' || (c.place === 'own' && ['supervisor', 'leader', 'unit_head'].includes(c.who)) ? 'allow' : 'forbid'),
-  },
-  'PATCH /api/v1/accountability/:id': { request: recordRoute('draft', (r) => ({ method: 'PATCH', url: `/api/v1/accountability/${r.id}`, payload: { version: r.version, reason: '改过的事由' } })), expect: recordManage },
-  'POST /api/v1/accountability/:id/issue': { request: recordRoute('draft', (r) => post(`/api/v1/accountability/${r.id}/issue`, { version: r.version })), expect: recordManage },
+  'GET /api/v1/accountability/:id': { request: recordRoute('issued', (r) => get(`/api/v1/accountability/${r.id}`)), expect: (c) => (recordSeen(c) ? 'allow' : 'hidden') },
+  'PATCH /api/v1/accountability/:id': { request: recordRoute('draft', (r) => ({ method: 'PATCH', url: `/api/v1/accountability/${r.id}`, payload: { version: r.version, reason: '改过的事由' } })), expect: draftManage },
+  'POST /api/v1/accountability/:id/issue': { request: recordRoute('draft', (r) => post(`/api/v1/accountability/${r.id}/issue`, { version: r.version })), expect: draftManage },
   // 申辩: against a unit, its own heads (T1's unit head, for T1).
-  'POST /api/v1/accountability/:id/explain': { request: recordRoute('issued', (r) => post(`/api/v1/accountability/${r.id}/explain`, { version: r.version, text: '矩阵说明' })), expect: (c) => (c.who === 'unit_head' && c.place === 'own' ? 'allow' : 'forbid') },
-  'POST /api/v1/accountability/:id/close': { request: recordRoute('issued', (r) => post(`/api/v1/accountability/${r.id}/close`, { version: r.version, conclusion: '结案' })), expect: recordManage },
+  'POST /api/v1/accountability/:id/explain': {
+    request: recordRoute('issued', (r) => post(`/api/v1/accountability/${r.id}/explain`, { version: r.version, text: '矩阵说明' })),
+    expect: (c) => (c.who === 'unit_head' && c.place === 'own' ? 'allow' : recordSeen(c) ? 'forbid' : 'hidden'),
+  },
+  'POST /api/v1/accountability/:id/close': { request: recordRoute('issued', (r) => post(`/api/v1/accountability/${r.id}/close`, { version: r.version, conclusion: '结案' })), expect: draftManage },
+  // Evidence files: attached by a supervisor over the target, read by whoever sees the record.
+  'POST /api/v1/accountability/:id/attachments': {
+    request: recordRoute('issued', (r) => ({ method: 'POST', url: `/api/v1/accountability/${r.id}/attachments`, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a.txt' }, payload: Buffer.from('约谈记录') })),
+    expect: draftManage,
+  },
+  'GET /api/v1/accountability/:id/attachments/:aid': {
+    request: async (c) => {
+      const r = await recordAt(c.place, 'issued');
+      const a = await ctx.services.accountability.attach(ctx.system(), await supervisorOver(c.place), r.id, 'a.txt', Buffer.from('约谈记录'));
+      return get(`/api/v1/accountability/${r.id}/attachments/${a.id}`);
+    },
+    expect: (c) => (recordSeen(c) ? 'allow' : 'hidden'),
+  },
   // 报告 (reports).
   'GET /api/v1/reports': { request: byPlace((u) => get(`/api/v1/reports?unitId=${u.id}`)), expect: visibleOrg },
   'POST /api/v1/reports': { request: byPlace((u) => post('/api/v1/reports', { kind: 'notice', unitId: u.id, period: '2026-10' })), expect: recordManage },
   'GET /api/v1/reports/:id': { request: reportRoute('issued', (r) => get(`/api/v1/reports/${r.id}`)), expect: reportVisible },
   'GET /api/v1/reports/:id.docx': { request: reportRoute('issued', (r) => get(`/api/v1/reports/${r.id}.docx`)), expect: reportVisible },
   'GET /api/v1/reports/:id.xlsx': { request: reportRoute('issued', (r) => get(`/api/v1/reports/${r.id}.xlsx`)), expect: reportVisible },
-  'PATCH /api/v1/reports/:id': { request: reportRoute('draft', (r) => ({ method: 'PATCH', url: `/api/v1/reports/${r.id}`, payload: { version: r.version, title: '矩阵改过的标题' } })), expect: recordManage },
-  'POST /api/v1/reports/:id/refresh': { request: reportRoute('draft', (r) => post(`/api/v1/reports/${r.id}/refresh`, { version: r.version })), expect: recordManage },
-  'POST /api/v1/reports/:id/issue': { request: reportRoute('draft', (r) => post(`/api/v1/reports/${r.id}/issue`, { version: r.version })), expect: recordManage },
+  'PATCH /api/v1/reports/:id': { request: reportRoute('draft', (r) => ({ method: 'PATCH', url: `/api/v1/reports/${r.id}`, payload: { version: r.version, title: '矩阵改过的标题' } })), expect: draftManage },
+  'POST /api/v1/reports/:id/refresh': { request: reportRoute('draft', (r) => post(`/api/v1/reports/${r.id}/refresh`, { version: r.version })), expect: draftManage },
+  'POST /api/v1/reports/:id/issue': { request: reportRoute('draft', (r) => post(`/api/v1/reports/${r.id}/issue`, { version: r.version })), expect: draftManage },
   'GET /api/v1/reports/summaries': { request: byPlace((u) => get(`/api/v1/reports/summaries?unitId=${u.id}`)), expect: visibleOrg },
   'POST /api/v1/reports/summaries': { request: () => post('/api/v1/reports/summaries', { period: '2026-10' }), expect: everyone },
   // A submitted summary is read by its author and the unit heads, supervisors and admins over them (T1's, for T1).
   'GET /api/v1/reports/summaries/:id': {
     request: async (c) => get(`/api/v1/reports/summaries/${(await summaryAt(c, true)).id}`),
-    expect: (c) => (c.who === 'owner' || c.who === 'admin' || (c.place === 'own' && ['supervisor', 'unit_head'].includes(c.who)) ? 'allow' : 'forbid'),
+    expect: (c) => (c.who === 'owner' || c.who === 'admin' || (c.place === 'own' && ['supervisor', 'unit_head'].includes(c.who)) ? 'allow' : 'hidden'),
   },
-  'PATCH /api/v1/reports/summaries/:id': { request: async (c) => { const s = await summaryAt(c, false); return { method: 'PATCH', url: `/api/v1/reports/summaries/${s.id}`, payload: { version: s.version, text: '矩阵总结' } }; }, expect: (c) => (c.who === 'owner' ? 'allow' : 'forbid') },
-  'POST /api/v1/reports/summaries/:id/submit': { request: async (c) => { const s = await summaryAt(c, false); return post(`/api/v1/reports/summaries/${s.id}/submit`, { version: s.version }); }, expect: (c) => (c.who === 'owner' ? 'allow' : 'forbid') },
+  // A draft summary is seen by its author only: anyone else gets the unknown id's 404.
+  'PATCH /api/v1/reports/summaries/:id': { request: async (c) => { const s = await summaryAt(c, false); return { method: 'PATCH', url: `/api/v1/reports/summaries/${s.id}`, payload: { version: s.version, text: '矩阵总结' } }; }, expect: (c) => (c.who === 'owner' ? 'allow' : 'hidden') },
+  'POST /api/v1/reports/summaries/:id/submit': { request: async (c) => { const s = await summaryAt(c, false); return post(`/api/v1/reports/summaries/${s.id}/submit`, { version: s.version }); }, expect: (c) => (c.who === 'owner' ? 'allow' : 'hidden') },
   'GET /api/v1/public/catalog': { request: () => get('/api/v1/public/catalog'), expect: everyone },
   'POST /api/v1/public/requests': { request: byPlace((u) => post('/api/v1/public/requests', { type: 'help', category: 'other', description: `矩阵提交第${++seq}件`, jurisdictionId: u.id })), expect: everyone },
   'GET /api/v1/public/requests/:code': { request: requestRoute('assigned', (r) => get(`/api/v1/public/requests/${r.code}`)), expect: everyone },

@@ -17,6 +17,10 @@ let e: E2E;
 const people = { supervisor: 'e2e.s.duchashi', headA: 'e2e.s.head.a', headB: 'e2e.s.head.b' };
 const LATE_TASK = '绿水镇河道清淤整治';
 let lateTaskId = 0;
+const MEETING = '绿水镇汛期工作部署会';
+const DOCUMENT = '关于加强河道管理的通知';
+let meetingId = 0;
+let documentId = 0;
 
 beforeAll(async () => {
   e = await startE2E('2026-11-02T09:00:00+08:00'); // a Monday
@@ -36,6 +40,22 @@ beforeAll(async () => {
     const res = await head.post(`/api/v1/tasks/${t.id}/sign`, { version: t.version });
     if (res.statusCode !== 200) throw new Error(res.body);
   }
+  // 绿水镇 held a meeting that overrode a blocking rule, and issued a document over its length limit.
+  const at = new Date('2026-11-05T09:00:00+08:00');
+  meetingId = (
+    await e.ctx.handle.db
+      .insertInto('meeting')
+      .values({ title: MEETING, kind: 'topic', scope: 'internal', organizerUnitId: townB.id, regionId: townB.id, year: 2026, startsAt: at, endsAt: new Date(at.getTime() + 3 * 3600_000), headcount: 40, status: 'held', findings: JSON.stringify([{ rule: 'total_length', severity: 'block', message: '会议时长超过 90 分钟' }]), overrideReason: '汛期工作部署需要延长会议时间', plannedBy: sup.id, createdAt: at, updatedAt: at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  documentId = (
+    await e.ctx.handle.db
+      .insertInto('document')
+      .values({ title: DOCUMENT, unitId: townB.id, kind: 'document', status: 'issued', body: '正文', characters: 2, authorId: sup.id, year: 2026, verdict: 'over_limit', number: '绿政发〔2026〕9号', issuedAt: at, issuedBy: sup.id, createdAt: at, updatedAt: at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   e.ctx.clock.set(new Date('2026-11-16T09:00:00+08:00'));
   const office = await e.ctx.login(sup);
   const res = await office.post('/api/v1/scoreboard/recompute', { periods: ['2026-11'] });
@@ -119,6 +139,32 @@ describe('比学赶超 and 问责 through the web app', () => {
     // Back in the history is the drill-down, the component still open.
     await page.goBack();
     await expect.poll(() => page.getByTestId('su-records').innerText(), { timeout: 10_000 }).toContain(LATE_TASK);
+    await page.context().close();
+  });
+
+  it('1c. the office drills into 会议精简合规 and 发文精简合规 to the meeting and the document behind them', async () => {
+    const page = await e.signIn(people.supervisor);
+    await page.getByRole('link', { name: '比学赶超' }).click();
+    await expect.poll(() => rankRows(page).count(), { timeout: 10_000 }).toBe(2);
+    await rankRows(page).nth(1).getByRole('link', { name: '绿水镇' }).click();
+    await page.waitForURL(/\/scoreboard\/units\/\d+\?period=2026-11/);
+    const components = page.getByTestId('su-components');
+    await expect.poll(() => components.innerText(), { timeout: 10_000 }).toContain('会议精简合规');
+    // The formula in words and numbers: one meeting, none within the rules; no meetings last year.
+    expect(await components.innerText()).toMatch(/合规：期内召开会议 1 件，未触发需说明理由的规则 0 件/);
+    await page.getByRole('button', { name: /查看依据：会议精简合规/ }).click();
+    const records = page.getByTestId('su-records');
+    await expect.poll(() => records.innerText(), { timeout: 10_000 }).toContain(MEETING);
+    await records.getByRole('link', { name: MEETING }).click();
+    await page.waitForURL(new RegExp(`/meetings/${meetingId}$`));
+    await expect.poll(() => page.getByTestId('mtg-title').innerText(), { timeout: 10_000 }).toBe(MEETING);
+    await page.goBack();
+    await page.getByRole('button', { name: /查看依据：发文精简合规/ }).click();
+    await expect.poll(() => page.getByTestId('su-records').innerText(), { timeout: 10_000 }).toContain(DOCUMENT);
+    await e.shot(page, 'score-02b-documents');
+    await page.getByTestId('su-records').getByRole('link', { name: DOCUMENT }).click();
+    await page.waitForURL(new RegExp(`/documents/${documentId}$`));
+    await expect.poll(() => page.getByTestId('doc-title').innerText(), { timeout: 10_000 }).toBe(DOCUMENT);
     await page.context().close();
   });
 

@@ -69,14 +69,14 @@ describe('a record by hand: draft → issue → explain → close', () => {
   it('walks the states, tells the target on issue, lets the person concerned explain once', async () => {
     const task = await ctx.newTask({ leadUnit: dept, title: '老旧小区改造' });
     const r = (await supervisor.post('/api/v1/accountability', body({ kind: 'admonition', targetPersonId: staff.person.id, evidence: [{ kind: 'task', id: task.id }, { kind: 'link', note: 'https://example.org/minutes' }] }))).json();
-    // A draft is the supervisors' only.
-    expect((await staff.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(403);
-    expect((await leader.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(403);
+    // A draft is the supervisors' only: to others it answers as an unknown id (no existence oracle).
+    expect((await staff.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(404);
+    expect((await leader.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(404);
     const edited = await supervisor.patch(`/api/v1/accountability/${r.id}`, { version: r.version, reason: '改过的事由。' });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ reason: '改过的事由。', version: r.version + 1 });
     expect((await supervisor.post(`/api/v1/accountability/${r.id}/issue`, { version: r.version })).statusCode).toBe(409); // stale
-    expect((await staff.post(`/api/v1/accountability/${r.id}/explain`, { version: r.version + 1, text: '说明' })).statusCode).toBe(403); // not yet seen
+    expect((await staff.post(`/api/v1/accountability/${r.id}/explain`, { version: r.version + 1, text: '说明' })).statusCode).toBe(404); // not yet seen: as an unknown id
     const issued = await supervisor.post(`/api/v1/accountability/${r.id}/issue`, { version: r.version + 1 });
     expect(issued.statusCode).toBe(200);
     expect(issued.json()).toMatchObject({ status: 'issued', statusName: '印发', issuedBy: { id: supervisor.person.id } });
@@ -86,7 +86,7 @@ describe('a record by hand: draft → issue → explain → close', () => {
     expect((await staff.get(`/api/v1/accountability/${r.id}`)).json().allowedActions).toEqual(['explain']);
     expect((await head.get(`/api/v1/accountability/${r.id}`)).json().allowedActions).toEqual([]);
     expect((await leader.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(200);
-    expect((await colleague.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(403);
+    expect((await colleague.get(`/api/v1/accountability/${r.id}`)).statusCode).toBe(404);
     const v = issued.json().version;
     expect((await supervisor.patch(`/api/v1/accountability/${r.id}`, { version: v, title: '再改' })).json().error.code).toBe('INVALID_TRANSITION');
     expect((await head.post(`/api/v1/accountability/${r.id}/explain`, { version: v, text: '单位说明' })).statusCode).toBe(403);
@@ -109,7 +109,8 @@ describe('a record by hand: draft → issue → explain → close', () => {
     const i = (await supervisor.post(`/api/v1/accountability/${r.id}/issue`, { version: r.version })).json();
     const heads = await ctx.handle.db.selectFrom('notification').select('recipientId').where('kind', '=', 'accountability.issued').where('objectId', '=', String(r.id)).execute();
     expect(heads.map((h) => h.recipientId)).toEqual([head.person.id]);
-    expect((await staff.post(`/api/v1/accountability/${r.id}/explain`, { version: i.version, text: '说明' })).statusCode).toBe(403);
+    // Staff of the unit do not see a record against it: 404, as for an unknown id.
+    expect((await staff.post(`/api/v1/accountability/${r.id}/explain`, { version: i.version, text: '说明' })).statusCode).toBe(404);
     expect((await head.get(`/api/v1/accountability/${r.id}`)).json().allowedActions).toEqual(['explain']);
     const c = await supervisor.post(`/api/v1/accountability/${r.id}/close`, { version: i.version, conclusion: '未申辩，结案。' });
     expect(c.json().status).toBe('closed');
@@ -175,5 +176,53 @@ describe('drafts from the escalation ladder', () => {
     const [sup, st] = [await ctx.login(supervisor.person), await ctx.login(staff.person)];
     expect((await sup.get(`/api/v1/accountability?taskId=${task.id}`)).json().items.length).toBe(2);
     expect((await st.get(`/api/v1/accountability?taskId=${task.id}`)).json().items.length).toBe(0);
+  });
+});
+
+describe('evidence files', () => {
+  // The ladder's test moved the clock weeks on: sessions are signed in again.
+  beforeAll(async () => {
+    [supervisor, supervisorElsewhere, head, staff] = [await ctx.login(supervisor.person), await ctx.login(supervisorElsewhere.person), await ctx.login(head.person), await ctx.login(staff.person)];
+  });
+  const upload = (c: Client, id: number, bytes: Buffer, name = '约谈记录.txt') =>
+    ctx.inject({ method: 'POST', url: `/api/v1/accountability/${id}/attachments`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) }, payload: bytes });
+
+  it('a supervisor over the target attaches a file (audited); who sees the record downloads it; a closed record takes no more', async () => {
+    const r = (await supervisor.post('/api/v1/accountability', { kind: 'talk', targetUnitId: dept.id, title: '约谈住建局', reason: '整改滞后' })).json();
+    const res = await upload(supervisor, r.id, Buffer.from('约谈时间：九月二十八日'));
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json();
+    expect(a).toMatchObject({ fileName: '约谈记录.txt', contentType: expect.stringContaining('text/plain') });
+    const detail = (await supervisor.get(`/api/v1/accountability/${r.id}`)).json();
+    expect(detail.attachments).toEqual([expect.objectContaining({ id: a.id, fileName: '约谈记录.txt', uploadedBy: expect.any(String) })]);
+    expect(detail.canAttach).toBe(true);
+    const audit = await ctx.handle.db.selectFrom('auditLog').select('action').where('objectType', '=', 'accountability_record').where('objectId', '=', String(r.id)).orderBy('seq').execute();
+    expect(audit.map((x) => x.action)).toContain('accountability.attach');
+    // Others: staff cannot attach (403 at the door); a supervisor elsewhere gets the unknown id's 404.
+    expect((await upload(staff, r.id, Buffer.from('x'))).statusCode).toBe(403);
+    expect((await upload(supervisorElsewhere, r.id, Buffer.from('x'))).statusCode).toBe(404);
+    // Issued: the unit head over the target reads it and downloads the file; cannot attach.
+    const issued = (await supervisor.post(`/api/v1/accountability/${r.id}/issue`, { version: detail.version })).json();
+    const seen = (await head.get(`/api/v1/accountability/${r.id}`)).json();
+    expect(seen.canAttach).toBe(false);
+    const file = await head.get(`/api/v1/accountability/${r.id}/attachments/${a.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toBe('约谈时间：九月二十八日');
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('约谈记录.txt'));
+    expect((await head.get(`/api/v1/accountability/${r.id}/attachments/2147483647`)).statusCode).toBe(404);
+    expect((await supervisorElsewhere.get(`/api/v1/accountability/${r.id}/attachments/${a.id}`)).statusCode).toBe(404);
+    // Closed: no more evidence.
+    const closed = await supervisor.post(`/api/v1/accountability/${r.id}/close`, { version: issued.version, conclusion: '已整改' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await upload(supervisor, r.id, Buffer.from('迟到的证据'))).statusCode).toBe(403);
+  });
+
+  it('refuses a file type outside the allow list (415) and a body that is not the file', async () => {
+    const r = (await supervisor.post('/api/v1/accountability', { kind: 'reminder', targetUnitId: dept.id, title: '提醒', reason: '事由' })).json();
+    expect((await upload(supervisor, r.id, Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), '约谈.pdf')).statusCode).toBe(415);
+    expect((await upload(supervisor, r.id, Buffer.from('<html><script>alert(1)</script></html>'), '说明.txt')).statusCode).toBe(415);
+    expect((await upload(supervisor, r.id, Buffer.alloc(0), 'empty.txt')).statusCode).toBe(415);
+    const json = await supervisor.post(`/api/v1/accountability/${r.id}/attachments`, { not: 'a file' });
+    expect([400, 415]).toContain(json.statusCode);
   });
 });

@@ -10,6 +10,7 @@ export const ACCOUNTABILITY_ERRORS = defineErrors('accountability', {
   ACCOUNTABILITY_TARGET_MISMATCH: { status: 400 },
   /** An evidence item names a task, request or attachment that does not exist or that the caller cannot see. */
   ACCOUNTABILITY_EVIDENCE_INVALID: { status: 400 },
+  ACCOUNTABILITY_ATTACHMENT_NOT_FOUND: { status: 404, subject: 'AccountabilityAttachment' },
 });
 
 type Errors = typeof ACCOUNTABILITY_ERRORS;

@@ -25,6 +25,11 @@ export function canManage(actor: Actor, targetPath: string): boolean {
   return hasRole(actor, 'supervisor') && inScope(scopeOf(actor), targetPath);
 }
 
+/** May the actor attach an evidence file? A supervisor over the target, until the record is closed. */
+export function canAttach(actor: Actor, r: { targetPath: string; status: string }): boolean {
+  return r.status !== 'closed' && canManage(actor, r.targetPath);
+}
+
 /** May the actor see the record? */
 export function canSee(actor: Actor, r: RecordSight): boolean {
   if (hasRole(actor, 'admin') || canManage(actor, r.targetPath)) return true;

@@ -4,7 +4,11 @@ import { ANY_USER, roles } from '../../platform/http/access.ts';
 import { Page, pageOf } from '../../platform/http/paging.ts';
 import { IdParam } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
-import { CloseBody, ExplainBody, RecordBody, RecordDetailResponse, RecordListQuery, RecordPatchBody, RecordResponse, VersionBody, toRecordDetail, toRecordResponse } from './schemas.ts';
+import { z } from 'zod';
+import { AppError, PLATFORM_ERRORS } from '../../platform/errors.ts';
+import { fileNameFromHeader, UPLOAD_MAX_BYTES } from '../../platform/files/upload.ts';
+import { fileResponse } from '../../platform/http/responses.ts';
+import { AttachmentParams, AttachmentResponse, CloseBody, ExplainBody, RecordBody, RecordDetailResponse, RecordListQuery, RecordPatchBody, RecordResponse, VersionBody, toRecordDetail, toRecordResponse } from './schemas.ts';
 
 /** Only supervisors (督查室) create, edit drafts, issue and close; the service checks the target is in their region. */
 const SUPERVISORS = roles('supervisor');
@@ -14,6 +18,8 @@ export function accountabilityRoutes(fastify: FastifyInstance, services: Platfor
   const { accountability, org } = services;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['accountability'];
+  // Evidence files come as their raw bytes (as a task's attachments do); scoped to this module's routes.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const present = async (actor: Parameters<typeof accountability.get>[0], id: number) => toRecordDetail(await accountability.get(actor, id));
 
   app.get('', {
@@ -51,6 +57,41 @@ export function accountabilityRoutes(fastify: FastifyInstance, services: Platfor
     config: { access: ANY_USER },
     schema: { tags, summary: 'A record, with the actions you may take on it (edit, issue, explain, close)', params: IdParam, response: { 200: RecordDetailResponse } },
     handler: async (req) => present(req.actor!, req.params.id),
+  });
+
+  app.post('/:id/attachments', {
+    config: { access: SUPERVISORS },
+    bodyLimit: UPLOAD_MAX_BYTES,
+    schema: {
+      tags,
+      summary: '添加证据: upload an evidence file (the raw file as the body, its name in x-file-name, percent-encoded) to a record not closed; a supervisor over the target; audited',
+      params: IdParam,
+      headers: z.object({ 'x-file-name': z.string().min(1).max(600) }),
+      response: { 201: AttachmentResponse },
+    },
+    handler: async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError(PLATFORM_ERRORS.UNSUPPORTED_MEDIA_TYPE, '请以 application/octet-stream 上传文件内容 (send the file bytes as application/octet-stream).');
+      const a = await accountability.attach(req.auditContext(), req.actor!, req.params.id, fileNameFromHeader(req.headers['x-file-name']), req.body);
+      return reply.status(201).send({ ...a, createdAt: a.createdAt.toISOString() });
+    },
+  });
+
+  app.get('/:id/attachments/:aid', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: 'Download an evidence file of a record you may see (404 otherwise, as for an unknown one)',
+      params: AttachmentParams,
+      response: { 200: fileResponse('application/octet-stream', 'The file as uploaded, with its own content type (sniffed on upload), as an attachment') },
+    },
+    handler: async (req, reply) => {
+      const a = await accountability.attachment(req.actor!, req.params.id, req.params.aid);
+      return reply
+        .header('content-type', a.contentType)
+        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(a.data);
+    },
   });
 
   app.patch('/:id', {

@@ -38,8 +38,22 @@ export type AccountabilityRecord = Selectable<AccountabilityRecordTable>;
 export type NewAccountabilityRecord = Insertable<AccountabilityRecordTable>;
 export type AccountabilityRecordUpdate = Updateable<AccountabilityRecordTable>;
 
+/** An evidence file of a record (the platform's upload rules: sniffed type, size limit). */
+export interface AccountabilityAttachmentTable {
+  id: Generated<number>;
+  recordId: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  uploadedBy: number;
+  createdAt: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface Database {
     accountabilityRecord: AccountabilityRecordTable;
+    accountabilityAttachment: AccountabilityAttachmentTable;
   }
 }

@@ -69,7 +69,13 @@ export const RecordResponse = z.object({
   closedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   closedAt: z.string().nullable(),
 });
-export const RecordDetailResponse = RecordResponse.extend({ allowedActions: z.array(z.enum(RECORD_ACTIONS)) });
+export const AttachmentResponse = z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), createdAt: z.string() });
+export const RecordDetailResponse = RecordResponse.extend({
+  allowedActions: z.array(z.enum(RECORD_ACTIONS)),
+  attachments: z.array(AttachmentResponse.extend({ uploadedBy: z.string() })).describe('Evidence files; download from /api/v1/accountability/{id}/attachments/{aid}'),
+  canAttach: z.boolean().describe('May the caller attach an evidence file now (a supervisor over the target, the record not closed)'),
+});
+export const AttachmentParams = z.object({ id: QueryId, aid: QueryId });
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const who = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
@@ -102,4 +108,9 @@ export function toRecordResponse(r: RecordRow): z.infer<typeof RecordResponse> {
   };
 }
 
-export const toRecordDetail = (d: RecordDetail) => ({ ...toRecordResponse(d.record), allowedActions: d.allowedActions });
+export const toRecordDetail = (d: RecordDetail) => ({
+  ...toRecordResponse(d.record),
+  allowedActions: d.allowedActions,
+  attachments: d.attachments.map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256, createdAt: a.createdAt.toISOString(), uploadedBy: a.uploadedByName })),
+  canAttach: d.canAttach,
+});

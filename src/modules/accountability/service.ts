@@ -1,14 +1,15 @@
 import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { hasRole, scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
-import type { Db, Executor } from '../../platform/db/index.ts';
+import { transact, type Db, type Executor } from '../../platform/db/index.ts';
 import { AppError, conflict, forbidden, PLATFORM_ERRORS } from '../../platform/errors.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PublicRequestService } from '../public/service.ts';
 import type { TaskService } from '../tasks/service.ts';
 import { ACCOUNTABILITY_ERRORS } from './errors.ts';
-import { allowedActions, canManage, canSee, may, type RecordSight } from './policy.ts';
+import { acceptUpload, ATTACHMENT_RULE } from '../../platform/files/upload.ts';
+import { allowedActions, canAttach, canManage, canSee, may, type RecordSight } from './policy.ts';
 import {
   DRAFTING_RUNGS,
   KIND_NAMES,
@@ -41,6 +42,10 @@ export interface RecordInput {
 export interface RecordDetail {
   record: RecordRow;
   allowedActions: RecordAction[];
+  /** Evidence files (without their bytes). */
+  attachments: { id: number; fileName: string; contentType: string; size: number; sha256: string; createdAt: Date; uploadedByName: string }[];
+  /** May the actor attach a file now (a supervisor over the target, the record not closed)? */
+  canAttach: boolean;
 }
 
 /** The job's own actor for reads another module's service guards (public flags): an admin that is nobody. */
@@ -75,18 +80,43 @@ export class AccountabilityService {
     return { targetUnitId: r.targetUnitId, targetPath: r.targetPath, targetPersonId: r.targetPersonId, status: r.status };
   }
 
-  /** The record, 404 when missing, 403 when out of the actor's sight; locked when asked. */
+  /** The record, 404 when missing or out of the actor's sight (the same answer); locked when asked. */
   private async load(actor: Actor, id: number, db: Executor, lock = false): Promise<RecordRow> {
     const r = await this.store.byId(db, id, { lock });
-    if (!r) throw new AppError(ACCOUNTABILITY_ERRORS.ACCOUNTABILITY_NOT_FOUND, `问责记录 ${id} 不存在 (accountability record ${id} does not exist).`, { id });
-    if (!canSee(actor, this.sight(r))) throw forbidden('该问责记录不在您的可见范围内 (this record is outside what you may see).');
+    // Out of the actor's sight answers exactly as an unknown id (no existence oracle).
+    if (!r || !canSee(actor, this.sight(r))) throw new AppError(ACCOUNTABILITY_ERRORS.ACCOUNTABILITY_NOT_FOUND, `问责记录 ${id} 不存在 (accountability record ${id} does not exist).`, { id });
     return r;
   }
 
   /** A record with the actions the actor may take on it. */
   async get(actor: Actor, id: number): Promise<RecordDetail> {
     const record = await this.load(actor, id, this.db);
-    return { record, allowedActions: allowedActions(actor, this.sight(record)) };
+    const attachments = await this.store.attachments(this.db, id);
+    return { record, allowedActions: allowedActions(actor, this.sight(record)), attachments, canAttach: canAttach(actor, record) };
+  }
+
+  /**
+   * Attaches an evidence file to a record (约谈记录, 情况说明, a photo): a supervisor over the
+   * target, until it is closed. What the file is comes from its bytes (the platform's upload rules,
+   * as for a task's attachments); audited in the same transaction.
+   */
+  async attach(ctx: AuditContext, actor: Actor, id: number, fileName: string, bytes: Buffer) {
+    const file = acceptUpload(ATTACHMENT_RULE, fileName, bytes);
+    return transact(this.db, async (trx) => {
+      const r = await this.load(actor, id, trx, true);
+      if (!canAttach(actor, r)) throw forbidden(r.status === 'closed' ? '已结案的问责记录不能再添加证据 (a closed record takes no more evidence).' : '只有本区域的督查室可以添加证据 (only a supervisor over the target attaches evidence).');
+      const a = await this.store.addAttachment(trx, { recordId: id, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256, data: bytes, uploadedBy: actor.personId, createdAt: ctx.now });
+      await appendAudit(trx, ctx, { action: 'accountability.attach', objectType: 'accountability_record', objectId: id, after: { attachmentId: a.id, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256 } });
+      return a;
+    });
+  }
+
+  /** An evidence file's bytes, for whoever may see the record (404 otherwise, as for an unknown one). */
+  async attachment(actor: Actor, id: number, attachmentId: number) {
+    await this.load(actor, id, this.db);
+    const a = await this.store.attachment(this.db, id, attachmentId);
+    if (!a) throw new AppError(ACCOUNTABILITY_ERRORS.ACCOUNTABILITY_ATTACHMENT_NOT_FOUND, `附件 ${attachmentId} 不存在 (attachment ${attachmentId} does not exist).`, { id: attachmentId });
+    return a;
   }
 
   /** The records the actor may see, newest first. */

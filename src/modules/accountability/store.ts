@@ -1,9 +1,9 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import type { Scope } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import type { RecordKind, RecordStatus } from './rules.ts';
-import type { AccountabilityRecordUpdate, NewAccountabilityRecord } from './schema.ts';
+import type { AccountabilityAttachmentTable, AccountabilityRecordUpdate, NewAccountabilityRecord } from './schema.ts';
 
 /** Who is looking (policy.ts `canSee` as SQL). */
 export interface Viewer {
@@ -56,6 +56,25 @@ export class AccountabilityStore {
   }
 
   /** One record with its target's path and names; locked for the operation when asked. */
+  addAttachment(db: Executor, a: Insertable<AccountabilityAttachmentTable>) {
+    return db.insertInto('accountabilityAttachment').values(a).returning(['id', 'fileName', 'contentType', 'size', 'sha256', 'createdAt']).executeTakeFirstOrThrow();
+  }
+
+  /** A record's evidence files (without their bytes), oldest first. */
+  attachments(db: Executor, recordId: number) {
+    return db
+      .selectFrom('accountabilityAttachment as a')
+      .innerJoin('person as p', 'p.id', 'a.uploadedBy')
+      .select(['a.id', 'a.fileName', 'a.contentType', 'a.size', 'a.sha256', 'a.createdAt', 'p.name as uploadedByName'])
+      .where('a.recordId', '=', recordId)
+      .orderBy('a.id')
+      .execute();
+  }
+
+  attachment(db: Executor, recordId: number, id: number) {
+    return db.selectFrom('accountabilityAttachment').selectAll().where('id', '=', id).where('recordId', '=', recordId).executeTakeFirst();
+  }
+
   byId(db: Executor, id: number, opts: { lock?: boolean } = {}) {
     let q = this.base(db).where('r.id', '=', id);
     if (opts.lock) q = q.forUpdate('r');

@@ -13,6 +13,7 @@ import { DEFAULT_PHRASES } from './phrases.ts';
 import { allowedActions, canDraftFor, canEdit, canIssue, canSeeDocument, documentSight, type DocumentFacts } from './policy.ts';
 import { checkText, countChars, limitFor, needsExplanation, normalizePhraseList, parseDocNumber, PhraseMatcher, yearlyAllowance, type CheckResult, type DocumentKind, type DocumentStatus } from './rules.ts';
 import type { DocumentStore, DocumentWithNames } from './store.ts';
+import { documentFactRecords, documentFacts, type FactsRange as DocumentFactsRange } from './facts-store.ts';
 
 export type { DocumentWithNames } from './store.ts';
 
@@ -78,6 +79,19 @@ export class DocumentService {
 
   private year(now = this.clock.now()): number {
     return Number(shanghaiDate(now).slice(0, 4));
+  }
+
+  /**
+   * For the scoreboard (比学赶超): per issuing unit, the documents issued in the span, those whose
+   * check passed, and the count of the same days a year earlier. One grouped query.
+   */
+  unitFacts(range: DocumentFactsRange, db: Executor = this.db) {
+    return documentFacts(db, range);
+  }
+
+  /** The documents of one unit behind those facts: a page by id. */
+  unitFactDocuments(range: DocumentFactsRange, unitId: number, page: { limit: number; afterId?: number | undefined }, db: Executor = this.db) {
+    return documentFactRecords(db, range, unitId, page);
   }
 
   /** The matcher of the list in force: rebuilt only when the stored list's version changed (one small read per check). */

@@ -29,6 +29,7 @@ import {
   type SpeechRole,
 } from './rules.ts';
 import type { MeetingListFilter, MeetingRow, MeetingStore, Viewer } from './store.ts';
+import { meetingFactRecords, meetingFacts, type FactsRange as MeetingFactsRange } from './facts-store.ts';
 
 export type { MeetingRow } from './store.ts';
 
@@ -126,6 +127,19 @@ export class MeetingService {
   ) {
     // 马上就反馈: when a decision's task is verified, the meeting's organiser hears of it.
     tasks.subscribe('meeting', (trx, t) => this.onTaskVerified(trx, t), ['verified']);
+  }
+
+  /**
+   * For the scoreboard (比学赶超): per organising unit, the meetings starting in the span, those
+   * planned without a blocking finding, and the count of the same days a year earlier. One grouped query.
+   */
+  unitFacts(range: MeetingFactsRange, db: Executor = this.db) {
+    return meetingFacts(db, range);
+  }
+
+  /** The meetings of one unit behind those facts: a page by id. */
+  unitFactMeetings(range: MeetingFactsRange, unitId: number, page: { limit: number; afterId?: number | undefined }, db: Executor = this.db) {
+    return meetingFactRecords(db, range, unitId, page);
   }
 
   private viewer(actor: Actor): Viewer {

@@ -80,8 +80,9 @@ describe('a monthly report from data, edited and issued', () => {
     expect((await supervisor.post('/api/v1/reports', { kind: 'notice', unitId: county.id, period: '2026-13' })).statusCode).toBe(400);
     expect((await supervisorElsewhere.post('/api/v1/reports', { kind: 'monthly', unitId: county.id, period: '2026-10' })).statusCode).toBe(403);
     expect((await head.post('/api/v1/reports', { kind: 'monthly', unitId: county.id, period: '2026-10' })).statusCode).toBe(403);
-    expect((await staff.get(`/api/v1/reports/${id}`)).statusCode).toBe(403);
-    expect((await staff.get(`/api/v1/reports/${id}.docx`)).statusCode).toBe(403);
+    // A draft out of the caller's sight answers as an unknown id (no existence oracle).
+    expect((await staff.get(`/api/v1/reports/${id}`)).statusCode).toBe(404);
+    expect((await staff.get(`/api/v1/reports/${id}.docx`)).statusCode).toBe(404);
   });
 
   it('edits texts (tables stay data), keeps them through a refresh, refuses unknown sections', async () => {
@@ -124,7 +125,7 @@ describe('a monthly report from data, edited and issued', () => {
   it('an issued report is read in its region (staff of a unit in it), not elsewhere', async () => {
     expect((await staff.get(`/api/v1/reports/${id}`)).statusCode).toBe(200);
     expect((await staff.get(`/api/v1/reports/${id}.xlsx`)).statusCode).toBe(200);
-    expect((await supervisorElsewhere.get(`/api/v1/reports/${id}`)).statusCode).toBe(403);
+    expect((await supervisorElsewhere.get(`/api/v1/reports/${id}`)).statusCode).toBe(404);
     const listed = (await staff.get('/api/v1/reports')).json().items.map((r: { id: number }) => r.id);
     expect(listed).toContain(id);
     expect((await supervisorElsewhere.get('/api/v1/reports')).json().items.map((r: { id: number }) => r.id)).not.toContain(id);
@@ -157,10 +158,10 @@ describe('the personal summary (一段时间一总结)', () => {
     const s = res.json();
     expect(s).toMatchObject({ status: 'draft', period: { key: '2026-11' }, items: [{ title: '客运站安全隐患整改', done: '整改隐患 14 处', result: '通过安全验收' }] });
     expect((await staff.post('/api/v1/reports/summaries', { period: '2026-11' })).statusCode).toBe(200);
-    expect((await head.get(`/api/v1/reports/summaries/${s.id}`)).statusCode).toBe(403); // a draft is its author's
+    expect((await head.get(`/api/v1/reports/summaries/${s.id}`)).statusCode).toBe(404); // a draft is its author's: unknown to others
     const saved = (await staff.patch(`/api/v1/reports/summaries/${s.id}`, { version: s.version, text: '本月完成整改一项。' })).json();
     expect(saved.text).toBe('本月完成整改一项。');
-    expect((await head.patch(`/api/v1/reports/summaries/${s.id}`, { version: saved.version, text: 'x' })).statusCode).toBe(403);
+    expect((await head.patch(`/api/v1/reports/summaries/${s.id}`, { version: saved.version, text: 'x' })).statusCode).toBe(404);
     const sub = await staff.post(`/api/v1/reports/summaries/${s.id}/submit`, { version: saved.version });
     expect(sub.json().status).toBe('submitted');
     expect((await staff.patch(`/api/v1/reports/summaries/${s.id}`, { version: sub.json().version, text: 'y' })).json().error.code).toBe('INVALID_TRANSITION');

@@ -69,8 +69,8 @@ export class ReportService {
 
   private async load(actor: Actor, id: number, db: Executor, lock = false): Promise<ReportRow> {
     const r = await this.store.byId(db, id, { lock });
-    if (!r) throw new AppError(REPORT_ERRORS.REPORT_NOT_FOUND, `报告 ${id} 不存在 (report ${id} does not exist).`, { id });
-    if (!canSeeReport(actor, r)) throw forbidden('该报告不在您的可见范围内 (this report is outside what you may see).');
+    // Out of the actor's sight answers exactly as an unknown id (no existence oracle).
+    if (!r || !canSeeReport(actor, r)) throw new AppError(REPORT_ERRORS.REPORT_NOT_FOUND, `报告 ${id} 不存在 (report ${id} does not exist).`, { id });
     return r;
   }
 
@@ -240,8 +240,7 @@ export class ReportService {
 
   private async loadSummary(actor: Actor, id: number, db: Executor, lock = false): Promise<SummaryRow> {
     const s = await this.store.summaryById(db, id, { lock });
-    if (!s) throw new AppError(REPORT_ERRORS.REPORT_SUMMARY_NOT_FOUND, `个人总结 ${id} 不存在 (summary ${id} does not exist).`, { id });
-    if (!canSeeSummary(actor, s)) throw forbidden('该总结不在您的可见范围内 (this summary is outside what you may see).');
+    if (!s || !canSeeSummary(actor, s)) throw new AppError(REPORT_ERRORS.REPORT_SUMMARY_NOT_FOUND, `个人总结 ${id} 不存在 (summary ${id} does not exist).`, { id });
     return s;
   }
 

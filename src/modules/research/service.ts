@@ -36,6 +36,7 @@ import {
   type VisitKind,
 } from './rules.ts';
 import type { PlaceFilter, ResearchStore, VisitFilter, VisitViewer } from './store.ts';
+import { findingFactRecords, findingFacts, leaderDays, visitFactRecords, type FactsRange as ResearchFactsRange } from './facts-store.ts';
 
 export interface PlaceInput {
   townshipId: number;
@@ -153,6 +154,26 @@ export class ResearchService {
   ) {
     // 马上就反馈: a finding's task verified — the people on the visit hear of it.
     tasks.subscribe('research', (trx, t) => this.onTaskVerified(trx, t), ['verified']);
+  }
+
+  /** For the scoreboard (比学赶超): every leader's field days in the span (one grouped query). */
+  leaderFieldDays(range: ResearchFactsRange, db: Executor = this.db) {
+    return leaderDays(db, range);
+  }
+
+  /** For the scoreboard: per unit, the findings of its people's visits in the span and those resolved by its last day (one grouped query). */
+  unitFindingFacts(range: ResearchFactsRange, db: Executor = this.db) {
+    return findingFacts(db, range);
+  }
+
+  /** The visits of one unit's leaders in the span: a page by id. */
+  unitFactVisits(range: ResearchFactsRange, unitId: number, page: { limit: number; afterId?: number | undefined }, db: Executor = this.db) {
+    return visitFactRecords(db, range, unitId, page);
+  }
+
+  /** The findings of one unit's people's visits in the span: a page by id. */
+  unitFactFindings(range: ResearchFactsRange, unitId: number, page: { limit: number; afterId?: number | undefined }, db: Executor = this.db) {
+    return findingFactRecords(db, range, unitId, page);
   }
 
   private today(): string {

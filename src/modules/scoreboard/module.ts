@@ -22,7 +22,7 @@ export const scoreboardModule: MashangModule<'scoreboard'> = {
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   // Facts come from the modules listed before it, through their services; one not there is "no data".
   services: ({ database, clock, policy, org }, modules) => ({
-    scoreboard: new ScoreboardService(database.db, clock, policy, org, new ScoreboardStore(), { tasks: modules.tasks, publicRequests: modules.publicRequests }),
+    scoreboard: new ScoreboardService(database.db, clock, policy, org, new ScoreboardStore(), { tasks: modules.tasks, publicRequests: modules.publicRequests, meetings: modules.meetings, documents: modules.documents, research: modules.research }),
   }),
   routes: (app, s) => scoreboardRoutes(app, s),
   jobs: (s) => [scoreboardJob(s.database.db, s.scoreboard)],

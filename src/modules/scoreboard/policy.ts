@@ -1,4 +1,5 @@
 import { hasRole, inScope, scopeOf, type Actor } from '../../platform/auth/actor.ts';
+import { caseTransition, type CaseStatus } from './rules.ts';
 
 /**
  * Who may see and do what in 比学赶超, as pure functions of the actor and the facts. The SQL
@@ -53,6 +54,15 @@ export const canRecompute = (actor: Actor): boolean => hasRole(actor, 'admin', '
 /** May the actor nominate (and edit, select, reject) model cases of this unit? Supervisors over it, admins. */
 export function canManageCases(actor: Actor, unitPath: string): boolean {
   return hasRole(actor, 'admin') || (hasRole(actor, 'supervisor') && inScope(scopeOf(actor), unitPath));
+}
+
+export const CASE_ACTIONS = ['update', 'select', 'reject'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** What the actor may do to a case now (the web app shows these buttons only): edit, 入选, 未入选. */
+export function caseActions(actor: Actor, c: { status: CaseStatus; unitPath: string }): CaseAction[] {
+  if (!canManageCases(actor, c.unitPath)) return [];
+  return CASE_ACTIONS.filter((a) => a === 'update' || caseTransition(c.status, a) !== null);
 }
 
 /** May the actor read this case? A selected one: everyone signed in; otherwise who may manage it and its nominator. */

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ANY_USER, roles } from '../../platform/http/access.ts';
 import { encodeCursor, Page, pageOf } from '../../platform/http/paging.ts';
 import { IdParam } from '../../platform/http/zod.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
+import { caseActions } from './policy.ts';
 import {
   BoardQuery,
   BoardResponse,
@@ -23,6 +25,7 @@ import {
   RecordsQuery,
   RecordsResponse,
   toCaseResponse,
+  type CaseRow,
   UnitParams,
   UnitScoreResponse,
 } from './schemas.ts';
@@ -33,6 +36,9 @@ const OVERSEERS = roles('admin', 'supervisor', 'leader', 'unit_head');
 const KEEPERS = roles('admin', 'supervisor');
 
 /** The scoreboard module's routes (比学赶超, 典型), registered under /api/v1/scoreboard. */
+/** A case as the API answers it, with what the caller may do to it now. */
+const caseOut = (actor: Actor, c: CaseRow) => toCaseResponse(c, caseActions(actor, c));
+
 export function scoreboardRoutes(fastify: FastifyInstance, services: PlatformServices & ModuleServices): void {
   const { scoreboard } = services;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -129,20 +135,20 @@ export function scoreboardRoutes(fastify: FastifyInstance, services: PlatformSer
       const q = req.query;
       const rows = await scoreboard.listCases(req.actor!, { q: q.q || undefined, unitId: q.unitId, tag: q.tag || undefined, year: q.year, status: q.status, taskId: q.taskId }, { limit: q.limit, beforeId: q.cursor?.[0] });
       const page = pageOf(rows, q.limit, (c) => [c.id]);
-      return { items: page.items.map(toCaseResponse), nextCursor: page.nextCursor };
+      return { items: page.items.map((c) => toCaseResponse(c, caseActions(req.actor!, c))), nextCursor: page.nextCursor };
     },
   });
 
   app.post('/cases', {
     config: { access: KEEPERS },
     schema: { tags, summary: '推荐典型: a task (taskId; its lead unit by default) or a practice of a unit (unitId), with title, summary, body and tags. 201, state 推荐 (nominated)', body: CaseBody, response: { 201: CaseResponse } },
-    handler: async (req, reply) => reply.status(201).send(toCaseResponse(await scoreboard.nominate(req.auditContext(), req.actor!, req.body))),
+    handler: async (req, reply) => reply.status(201).send(caseOut(req.actor!, await scoreboard.nominate(req.auditContext(), req.actor!, req.body))),
   });
 
   app.get('/cases/:id', {
     config: { access: ANY_USER },
     schema: { tags, summary: 'A model case (404 for one the caller may not read)', params: IdParam, response: { 200: CaseResponse } },
-    handler: async (req) => toCaseResponse(await scoreboard.getCase(req.actor!, req.params.id)),
+    handler: async (req) => caseOut(req.actor!, await scoreboard.getCase(req.actor!, req.params.id)),
   });
 
   app.patch('/cases/:id', {
@@ -150,19 +156,19 @@ export function scoreboardRoutes(fastify: FastifyInstance, services: PlatformSer
     schema: { tags, summary: 'Edit a case’s write-up (title, summary, body, tags) with its version; 409 SCORE_CASE_STALE when it changed', params: IdParam, body: CasePatchBody, response: { 200: CaseResponse } },
     handler: async (req) => {
       const { version, ...patch } = req.body;
-      return toCaseResponse(await scoreboard.updateCase(req.auditContext(), req.actor!, req.params.id, version, patch));
+      return caseOut(req.actor!, await scoreboard.updateCase(req.auditContext(), req.actor!, req.params.id, version, patch));
     },
   });
 
   app.post('/cases/:id/select', {
     config: { access: KEEPERS },
     schema: { tags, summary: '入选: select a nominated (or earlier rejected) case; 409 SCORE_CASE_DECIDED otherwise', params: IdParam, body: CaseDecideBody, response: { 200: CaseResponse } },
-    handler: async (req) => toCaseResponse(await scoreboard.decideCase(req.auditContext(), req.actor!, req.params.id, req.body.version, 'select', req.body.note)),
+    handler: async (req) => caseOut(req.actor!, await scoreboard.decideCase(req.auditContext(), req.actor!, req.params.id, req.body.version, 'select', req.body.note)),
   });
 
   app.post('/cases/:id/reject', {
     config: { access: KEEPERS },
     schema: { tags, summary: '未入选: reject a nominated case; 409 SCORE_CASE_DECIDED otherwise', params: IdParam, body: CaseDecideBody, response: { 200: CaseResponse } },
-    handler: async (req) => toCaseResponse(await scoreboard.decideCase(req.auditContext(), req.actor!, req.params.id, req.body.version, 'reject', req.body.note)),
+    handler: async (req) => caseOut(req.actor!, await scoreboard.decideCase(req.auditContext(), req.actor!, req.params.id, req.body.version, 'reject', req.body.note)),
   });
 }

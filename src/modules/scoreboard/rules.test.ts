@@ -9,6 +9,7 @@ import {
   componentScores,
   EMPTY_CITIZEN_FACTS,
   EMPTY_TASK_FACTS,
+  expectedFieldDays,
   honourLists,
   isFinished,
   parsePeriod,
@@ -18,6 +19,7 @@ import {
   previousPeriod,
   rankWithin,
   totalScore,
+  type ComplianceFacts,
   type TaskFacts,
 } from './rules.ts';
 
@@ -281,5 +283,105 @@ describe('the policy section', () => {
     expect(resolvePolicy([{ scoreboard: { weights: { on_time: -1 } } }]).success).toBe(false);
     expect(resolvePolicy([{ scoreboard: { periodKinds: ['week'] } }]).success).toBe(false);
     expect(resolvePolicy([{ scoreboard: { honourListSize: 5 } }]).success).toBe(true);
+  });
+});
+
+describe('meetings and documents: compliance and year-on-year reduction', () => {
+  const c = (f: Partial<ComplianceFacts>): ComplianceFacts => ({ count: 0, compliant: 0, lastYear: 0, reductionPercent: 10, ...f });
+  const at = (key: 'meetings' | 'documents', f: Partial<ComplianceFacts>, min = 1) => score(key, componentScores({ [key]: c(f) }, { ...p, minSamples: min }));
+
+  for (const key of ['meetings', 'documents'] as const) {
+    it(`${key}: no records this year nor last year is no data, never 0`, () => {
+      const s = at(key, {});
+      expect(s.score).toBeNull();
+      expect(s.explanation).toContain('无数据');
+    });
+
+    it(`${key}: without last year's data, compliance alone counts`, () => {
+      const s = at(key, { count: 4, compliant: 3 });
+      expect(s.score).toBe(75);
+      expect(s.explanation).toContain('同比：去年同期 0 件');
+      expect(s.facts).toMatchObject({ count: 4, compliant: 3, lastYear: 0 });
+    });
+
+    it(`${key}: at, below and above last year's allowance (10% less, rounded down)`, () => {
+      // last year 10 → allowance 9
+      expect(at(key, { count: 9, compliant: 9, lastYear: 10 }).score).toBe(100); // at
+      expect(at(key, { count: 5, compliant: 5, lastYear: 10 }).score).toBe(100); // below
+      expect(at(key, { count: 12, compliant: 12, lastYear: 10 }).score).toBe(87.5); // above: (100 + 100×9/12) / 2
+      expect(at(key, { count: 12, compliant: 6, lastYear: 10 }).score).toBe(62.5); // (50 + 75) / 2
+    });
+
+    it(`${key}: none this year against last year's is a full reduction (compliance no data)`, () => {
+      const s = at(key, { count: 0, lastYear: 3 });
+      expect(s.score).toBe(100);
+      expect(s.samples).toBe(0);
+    });
+
+    it(`${key}: minSamples applies to this year's count and to last year's`, () => {
+      expect(at(key, { count: 2, compliant: 2, lastYear: 2 }, 3).score).toBeNull();
+      expect(at(key, { count: 3, compliant: 3, lastYear: 2 }, 3).score).toBe(100);
+      expect(at(key, { count: 2, compliant: 0, lastYear: 3 }, 3).score).toBe(100);
+    });
+
+    it(`${key}: a reduction of 0% allows last year's count; 100% allows none`, () => {
+      expect(at(key, { count: 10, compliant: 10, lastYear: 10, reductionPercent: 0 }).score).toBe(100);
+      expect(at(key, { count: 1, compliant: 1, lastYear: 10, reductionPercent: 100 }).score).toBe(50);
+    });
+  }
+});
+
+describe('field days of the unit’s leaders', () => {
+  const perYear = defaultPolicy.research.fieldDaysPerYear; // township 90, other 0
+  const field = (leaders: { days: number; expected: number }[]) => score('field_days', componentScores({ field: { leaders } }, p));
+
+  it('expects the yearly target spread over the days of the period', () => {
+    expect(expectedFieldDays(perYear, 'township', null, '2026-01-01', '2026-12-31')).toBe(90);
+    expect(expectedFieldDays(perYear, 'township', null, '2026-01-01', '2026-01-31')).toBe(7.6); // 90 × 31 / 365
+    expect(expectedFieldDays(perYear, 'other', null, '2026-01-01', '2026-12-31')).toBe(0);
+  });
+
+  it('a post begun in the period counts from its first day; one begun after it expects nothing', () => {
+    // begun 2026-07-01: target 90 × 184/365 rounded up to the half day = 45.5 over 184 days; July: 31 days
+    expect(expectedFieldDays(perYear, 'township', '2026-07-01', '2026-07-01', '2026-07-31')).toBe(7.7);
+    expect(expectedFieldDays(perYear, 'township', '2026-07-01', '2026-06-01', '2026-06-30')).toBe(0);
+    expect(expectedFieldDays(perYear, 'township', '2026-06-15', '2026-06-01', '2026-06-10')).toBe(0);
+  });
+
+  it('at, below and above the quota: each leader capped at 100%, averaged', () => {
+    expect(field([{ days: 8, expected: 8 }]).score).toBe(100);
+    expect(field([{ days: 4, expected: 8 }]).score).toBe(50);
+    expect(field([{ days: 20, expected: 8 }]).score).toBe(100);
+    expect(field([{ days: 20, expected: 8 }, { days: 0, expected: 8 }]).score).toBe(50); // one leader's surplus does not cover another
+  });
+
+  it('no leader with a quota is no data', () => {
+    expect(field([]).score).toBeNull();
+    expect(field([{ days: 3, expected: 0 }]).score).toBeNull();
+    expect(score('field_days', componentScores({}, p)).explanation).toContain('尚未接入');
+  });
+});
+
+describe('findings resolved', () => {
+  const f = (found: number, resolved: number, min = 1) => score('findings', componentScores({ findings: { found, resolved } }, { ...p, minSamples: min }));
+  it('the share resolved; none found is no data', () => {
+    expect(f(4, 3).score).toBe(75);
+    expect(f(4, 4).score).toBe(100);
+    expect(f(4, 0).score).toBe(0);
+    expect(f(0, 0).score).toBeNull();
+    expect(f(2, 2, 3).score).toBeNull();
+    expect(f(3, 3, 3).score).toBe(100);
+  });
+});
+
+describe('progress of a past period', () => {
+  it('is no data when no measurement was taken while it ran; counts the measurement when one was', () => {
+    const t = tasks({ reporting: 4, reportsLate: 1 });
+    expect(score('progress', componentScores({ tasks: t }, p)).score).toBe(75);
+    const past = score('progress', componentScores({ tasks: t, progress: 'past' }, p));
+    expect(past.score).toBeNull();
+    expect(past.explanation).toContain('无数据');
+    // the other task components still count
+    expect(score('overdue_days', componentScores({ tasks: { ...t, active: 4 }, progress: 'past' }, p)).score).toBe(100);
   });
 });

@@ -1,4 +1,6 @@
 import type { Policy } from '../../platform/policy.ts';
+import { yearlyAllowance } from '../meetings/rules.ts';
+import { activeFrom, daysBetween, targetFor } from '../research/rules.ts';
 
 /**
  * 比学赶超: the efficiency index as pure arithmetic. Each component turns its facts into a score
@@ -168,10 +170,57 @@ export interface CitizenFacts {
   satisfied: number;
 }
 
+/** Meetings a unit organised (or documents it issued) in the period, and in the same days a year earlier. */
+export interface ComplianceFacts {
+  /** Meetings starting (documents issued) in the period so far. */
+  count: number;
+  /** Of those, within the rules: planned without a blocking finding (a document whose check passed). */
+  compliant: number;
+  /** The same days a year earlier. */
+  lastYear: number;
+  /** The policy's yearly reduction (percent): the allowance is last year's count less it, rounded down. */
+  reductionPercent: number;
+}
+
+/** The field days of a unit's leaders in the period against what their yearly quota expects of it. */
+export interface FieldFacts {
+  leaders: { days: number; expected: number }[];
+}
+
+/** Findings of the visits the unit's people made in the period, and those resolved (their task 办结) by its last day. */
+export interface FindingFacts {
+  found: number;
+  resolved: number;
+}
+
 /** The facts of one subject, by source; a source left undefined means its module's facts are not connected. */
 export interface SubjectFacts {
   tasks?: TaskFacts | undefined;
   citizen?: CitizenFacts | undefined;
+  meetings?: ComplianceFacts | undefined;
+  documents?: ComplianceFacts | undefined;
+  field?: FieldFacts | undefined;
+  findings?: FindingFacts | undefined;
+  /**
+   * 进度报告按时 is read from the tasks' state now (the next report due); a finished period cannot
+   * be measured so. `'past'`: the period is over and no measurement was taken while it ran — no data.
+   * Otherwise the tasks' facts (or the last in-period measurement, passed in `tasks`) count.
+   */
+  progress?: 'past' | undefined;
+}
+
+/**
+ * What a leader's yearly field-day target expects of the days [from, asOf] of one year: the target
+ * (prorated from the 任职日期, research's rule) spread evenly over the days it runs. 0 when the post
+ * began after `asOf` or the target is 0.
+ */
+export function expectedFieldDays(perYear: Policy['research']['fieldDaysPerYear'], rank: keyof Policy['research']['fieldDaysPerYear'], rankSince: string | null, from: string, asOf: string): number {
+  const year = Number(from.slice(0, 4));
+  const target = targetFor(perYear, rank, year, rankSince);
+  const start = activeFrom(year, rankSince);
+  if (target === 0 || start === null || start > asOf) return 0;
+  const spanFrom = start > from ? start : from;
+  return round1((target * daysBetween(spanFrom, asOf)) / daysBetween(start, `${year}-12-31`));
 }
 
 export const EMPTY_TASK_FACTS: TaskFacts = {
@@ -222,6 +271,55 @@ function share(numer: number, denom: number, what: string, ofWhat: string, min: 
   return { score: s, samples: denom, facts, explanation: `${ofWhat} ${denom} 件，${what} ${numer} 件；得分 = 100 × ${numer} ÷ ${denom} = ${fmt(s)}。` };
 }
 
+/**
+ * 会议 / 发文精简合规: the share within the rules, and the year-on-year reduction (100 when the count
+ * is within last year's allowance, else 100 × allowance ÷ count); the mean of the two that have
+ * data. Year-on-year has no data when last year had fewer than `min` records.
+ */
+function compliance(f: ComplianceFacts, what: string, verb: string, okWhat: string, min: number): Partial0 {
+  const facts = { count: f.count, compliant: f.compliant, lastYear: f.lastYear, reductionPercent: f.reductionPercent };
+  const parts: string[] = [];
+  const scores: number[] = [];
+  if (f.count >= min) {
+    const s = round1(clamp((100 * f.compliant) / f.count));
+    scores.push(s);
+    parts.push(`合规：期内${verb}${what} ${f.count} 件，${okWhat} ${f.compliant} 件，100 × ${f.compliant} ÷ ${f.count} = ${fmt(s)}`);
+  } else {
+    parts.push(`合规：期内${verb}${what} ${f.count} 件，少于 ${min} 件，无数据`);
+  }
+  if (f.lastYear >= min) {
+    const allowance = yearlyAllowance(f.lastYear, f.reductionPercent);
+    const s = f.count <= allowance ? 100 : round1(clamp((100 * allowance) / f.count));
+    scores.push(s);
+    parts.push(
+      `同比：去年同期 ${f.lastYear} 件，压减 ${f.reductionPercent}% 后不超过 ${allowance} 件，今年 ${f.count} 件，` +
+        (f.count <= allowance ? '未超出，100' : `超出，100 × ${allowance} ÷ ${f.count} = ${fmt(s)}`),
+    );
+  } else {
+    parts.push(`同比：去年同期 ${f.lastYear} 件，少于 ${min} 件，无数据`);
+  }
+  if (scores.length === 0) return { score: null, samples: f.count, facts, explanation: `无数据：${parts.join('；')} (no data)。` };
+  const score = round1(scores.reduce((a, b) => a + b, 0) / scores.length);
+  return { score, samples: f.count, facts, explanation: `${parts.join('；')}；得分 = ${scores.length === 2 ? `(${fmt(scores[0]!)} + ${fmt(scores[1]!)}) ÷ 2 = ` : ''}${fmt(score)}。` };
+}
+
+/** 领导一线工作天数: each leader's days against what their quota expects of the period (at most 100%), averaged. */
+function fieldDays(f: FieldFacts): Partial0 {
+  const counted = f.leaders.filter((l) => l.expected > 0);
+  const days = round1(counted.reduce((s, l) => s + l.days, 0));
+  const expected = round1(counted.reduce((s, l) => s + l.expected, 0));
+  const facts = { leaders: counted.length, days, expected };
+  if (counted.length === 0) return { score: null, samples: 0, facts, explanation: '无数据：期内没有有一线工作天数指标的领导 (no data: no leader with a field-day quota in the period)。' };
+  const met = counted.reduce((s, l) => s + Math.min(1, l.days / l.expected), 0);
+  const score = round1(clamp((100 * met) / counted.length));
+  return {
+    score,
+    samples: counted.length,
+    facts,
+    explanation: `领导 ${counted.length} 人，期内应下基层 ${fmt(expected)} 天、实际 ${fmt(days)} 天；得分 = 100 × 各人完成率（最高 100%）之和 ÷ ${counted.length} = ${fmt(score)}。`,
+  };
+}
+
 /** A source whose facts are absent (module not connected): no data, saying so. */
 function absent(source: string): Partial0 {
   return { score: null, samples: 0, facts: {}, explanation: `无数据：${source}的数据尚未接入记分 (no data: this module's facts are not connected to the index)。` };
@@ -241,6 +339,7 @@ export function componentScores(facts: SubjectFacts, p: ScoreboardPolicy, keys: 
       case 'feedback':
         return t ? share(t.urgingsAnsweredOnTime, t.urgingsDue, '按时报送情况说明', '期内应回复的催办/督办', min, { urgingsDue: t.urgingsDue, answeredOnTime: t.urgingsAnsweredOnTime }) : absent('督查督办');
       case 'progress':
+        if (t && facts.progress === 'past') return { score: null, samples: 0, facts: {}, explanation: '无数据：进度报告按时按任务当时的状态计算，该期间结束前未留下计算结果 (no data: a past period’s progress reports cannot be read from today’s state)。' };
         return t ? share(t.reporting - t.reportsLate, t.reporting, '进度报告未逾期', '应报进度的在办任务', min, { reporting: t.reporting, late: t.reportsLate }) : absent('督查督办');
       case 'overdue_days': {
         if (!t) return absent('督查督办');
@@ -281,13 +380,15 @@ export function componentScores(facts: SubjectFacts, p: ScoreboardPolicy, keys: 
       case 'citizen_satisfaction':
         return c ? share(c.satisfied, c.rated, '基本满意及以上', '已评价的群众诉求', min, { rated: c.rated, satisfied: c.satisfied }) : absent('群众诉求');
       case 'meetings':
-        return absent('会议');
+        return facts.meetings ? compliance(facts.meetings, '会议', '召开', '未触发需说明理由的规则', min) : absent('会议');
       case 'documents':
-        return absent('发文');
+        return facts.documents ? compliance(facts.documents, '发文', '印发', '文风检查通过', min) : absent('发文');
       case 'field_days':
-        return absent('一线工作法');
-      case 'findings':
-        return absent('一线工作法调研发现');
+        return facts.field ? fieldDays(facts.field) : absent('一线工作法');
+      case 'findings': {
+        const f = facts.findings;
+        return f ? share(f.resolved, f.found, '已整改办结', '期内调研发现问题', min, { found: f.found, resolved: f.resolved }) : absent('一线工作法调研发现');
+      }
     }
   };
   const parts = keys.map((key) => ({ key, name: COMPONENT_NAMES[key], weight: p.weights[key], share: 0, ...one(key) }));

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { Cursor, pageQuery } from '../../platform/http/paging.ts';
 import { Id, Line, QueryId, QueryInt, QueryText, Text } from '../../platform/http/zod.ts';
 import { CASE_STATUSES, COMPONENT_KEYS, PEER_GROUPS } from './rules.ts';
+import { CASE_ACTIONS, type CaseAction } from './policy.ts';
 import type { ModelCase } from './schema.ts';
 
 /** A case as the service returns it: the row with its unit's and people's names. */
-type CaseRow = ModelCase & { unitName: string; nominatedByName: string; decidedByName: string | null };
+export type CaseRow = ModelCase & { unitPath: string; unitName: string; nominatedByName: string; decidedByName: string | null };
 
 /** `period`: YYYY-MM, YYYY-Qn or YYYY (checked again by the rules; anything else is a 400). */
 const PeriodParam = z
@@ -90,13 +91,13 @@ export const RecordsResponse = z.object({
     .describe('The ledger filter that lists the same kind of records (the web app links to it)'),
   items: z.array(
     z.object({
-      kind: z.enum(['task', 'request']),
+      kind: z.enum(['task', 'request', 'meeting', 'document', 'visit', 'finding']),
       id: z.number(),
       title: z.string(),
       status: z.string(),
       good: z.boolean().describe('Counts for the component (on time, signed on time, …)'),
       link: z.string().describe('The web app’s page of the record'),
-      facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+      facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
     }),
   ),
   nextCursor: z.string().nullable(),
@@ -164,9 +165,10 @@ export const CaseResponse = z.object({
   decisionNote: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  allowedActions: z.array(z.enum(CASE_ACTIONS)).describe('What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选)'),
 });
 
-export function toCaseResponse(c: CaseRow): z.infer<typeof CaseResponse> {
+export function toCaseResponse(c: CaseRow, allowedActions: CaseAction[]): z.infer<typeof CaseResponse> {
   return {
     id: c.id,
     version: c.version,
@@ -184,5 +186,6 @@ export function toCaseResponse(c: CaseRow): z.infer<typeof CaseResponse> {
     decisionNote: c.decisionNote,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    allowedActions,
   };
 }

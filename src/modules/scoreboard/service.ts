@@ -6,7 +6,10 @@ import { transact, type Db, type Executor } from '../../platform/db/index.ts';
 import { badRequest, conflict, forbidden, notFound, PLATFORM_ERRORS } from '../../platform/errors.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
+import type { DocumentService } from '../documents/service.ts';
+import type { MeetingService } from '../meetings/service.ts';
 import type { PublicRequestService } from '../public/service.ts';
+import type { ResearchService } from '../research/service.ts';
 import type { TaskFactFilter } from '../tasks/facts-store.ts';
 import type { TaskService } from '../tasks/service.ts';
 import { SCOREBOARD_ERRORS } from './errors.ts';
@@ -19,6 +22,7 @@ import {
   componentScores,
   EMPTY_CITIZEN_FACTS,
   EMPTY_TASK_FACTS,
+  expectedFieldDays,
   honourLists,
   isFinished,
   parsePeriod,
@@ -70,6 +74,26 @@ export interface BoardItem {
   components: { key: ComponentKey; name: string; score: number | null; weight: number }[];
 }
 
+/** The modules the facts come from, each through its service; one absent is "no data". */
+export interface ScoreboardSources {
+  tasks?: TaskService | undefined;
+  publicRequests?: PublicRequestService | undefined;
+  meetings?: MeetingService | undefined;
+  documents?: DocumentService | undefined;
+  research?: ResearchService | undefined;
+}
+
+/** One record behind a component, as the drill-down lists it (a link the web app opens). */
+interface RecordItem {
+  kind: 'meeting' | 'document' | 'visit' | 'finding';
+  id: number;
+  title: string;
+  status: string;
+  good: boolean;
+  link: string;
+  facts: Record<string, string | number | boolean | null>;
+}
+
 const TASK_FILTERS: Partial<Record<ComponentKey, TaskFactFilter>> = {
   on_time: 'on_time',
   sign: 'sign',
@@ -93,7 +117,7 @@ export class ScoreboardService {
     private readonly policy: PolicyService,
     private readonly org: OrgService,
     private readonly store: ScoreboardStore,
-    private readonly sources: { tasks?: TaskService | undefined; publicRequests?: PublicRequestService | undefined },
+    private readonly sources: ScoreboardSources,
   ) {}
 
   private today(): string {
@@ -152,10 +176,41 @@ export class ScoreboardService {
           citizen.set(r.unitId, { volume: r.volume, onTime: r.onTime, rated: r.rated, satisfied: r.satisfied });
         }
       }
-      const factsOf = (key: string, unitId: number | null): SubjectFacts => ({
-        tasks: this.sources.tasks ? (taskFacts.get(key) ?? EMPTY_TASK_FACTS) : undefined,
-        citizen: unitId === null ? undefined : this.sources.publicRequests ? (citizen.get(unitId) ?? EMPTY_CITIZEN_FACTS) : undefined,
-      });
+      // 进度报告按时 reads the tasks' state now: a finished period keeps what was measured while it ran
+      // (the last computation inside it), or has no data for it.
+      const past = asOf !== null && asOf < today;
+      const measured = past && existing && shanghaiDate(existing.computedAt) < period.to ? await this.store.progressFacts(trx, period.key) : new Map<string, { reporting: number; late: number }>();
+      const withProgress = (key: string, t: TaskFacts): Pick<SubjectFacts, 'tasks' | 'progress'> => {
+        if (!past) return { tasks: t };
+        const m = measured.get(key);
+        return m ? { tasks: { ...t, reporting: m.reporting, reportsLate: m.late } } : { tasks: t, progress: 'past' };
+      };
+      const { meetings: meetingSource, documents: documentSource, research } = this.sources;
+      // One after the other on the transaction's connection.
+      const meetingRows = range && meetingSource ? await meetingSource.unitFacts(range, trx) : [];
+      const documentRows = range && documentSource ? await documentSource.unitFacts(range, trx) : [];
+      const leaderRows = range && research ? await research.leaderFieldDays(range, trx) : [];
+      const findingRows = range && research ? await research.unitFindingFacts(range, trx) : [];
+      const meetingFacts = new Map(meetingRows.map((r) => [r.unitId, r]));
+      const documentFacts = new Map(documentRows.map((r) => [r.unitId, r]));
+      const findingFacts = new Map(findingRows.map((r) => [r.unitId, r]));
+      const leadersOf = new Map<number, typeof leaderRows>();
+      for (const l of leaderRows) leadersOf.set(l.unitId, [...(leadersOf.get(l.unitId) ?? []), l]);
+      const none = { count: 0, compliant: 0, lastYear: 0 };
+      const factsOf = (key: string, unit: { id: number; path: string } | null): SubjectFacts => {
+        const pol = unit ? policyOf(unit.path) : null;
+        return {
+          ...(this.sources.tasks ? withProgress(key, taskFacts.get(key) ?? EMPTY_TASK_FACTS) : {}),
+          citizen: unit === null ? undefined : this.sources.publicRequests ? (citizen.get(unit.id) ?? EMPTY_CITIZEN_FACTS) : undefined,
+          meetings: unit && pol && meetingSource ? { ...none, ...meetingFacts.get(unit.id), reductionPercent: pol.meetings.yearlyReductionPercent } : undefined,
+          documents: unit && pol && documentSource ? { ...none, ...documentFacts.get(unit.id), reductionPercent: pol.documents.yearlyReductionPercent } : undefined,
+          field:
+            unit && pol && research && asOf
+              ? { leaders: (leadersOf.get(unit.id) ?? []).map((l) => ({ days: l.days, expected: expectedFieldDays(pol.research.fieldDaysPerYear, l.rank, l.rankSince, period.from, asOf) })) }
+              : undefined,
+          findings: unit && research ? (findingFacts.get(unit.id) ?? { found: 0, resolved: 0 }) : undefined,
+        };
+      };
 
       const prev = previousPeriod(period);
       const before = prev ? await this.store.scoresOf(trx, prev.key) : new Map<string, number | null>();
@@ -166,7 +221,7 @@ export class ScoreboardService {
         const peer = peerOf(u, u.parentKind && u.parentLevel ? { kind: u.parentKind, level: u.parentLevel } : null);
         if (!peer) return [];
         const p = policyOf(u.path).scoreboard;
-        const parts = componentScores(factsOf(`unit:${u.id}`, u.id), p);
+        const parts = componentScores(factsOf(`unit:${u.id}`, u), p);
         const total = totalScore(parts, p);
         return [{ u, peer: peer.peer, group: peer.group, parts, ...total }];
       });
@@ -175,7 +230,7 @@ export class ScoreboardService {
       const people = await this.store.people(trx, personIds);
       const personRows = people.map((person) => {
         const p = policyOf(person.unitPath).scoreboard;
-        const parts = componentScores({ tasks: taskFacts.get(`person:${person.id}`) ?? EMPTY_TASK_FACTS }, p, PERSON_COMPONENTS);
+        const parts = componentScores(factsOf(`person:${person.id}`, null), p, PERSON_COMPONENTS);
         return { person, group: person.unitId, parts, ...totalScore(parts, p) };
       });
 
@@ -331,7 +386,9 @@ export class ScoreboardService {
     const taskFilter = TASK_FILTERS[key];
     if (taskFilter) {
       const ledger = { path: '/api/v1/tasks', query: { ...('unitId' in subject ? { unitId: subject.unitId } : { responsibleId: subject.personId }), deadlineFrom: period.from, deadlineTo: asOf ?? period.from } };
-      if (!range || !this.sources.tasks) return { ...base, ledger, items: [], nextCursor: null as number | null };
+      // A finished period's progress reports cannot be read from today's state: nothing listed for it.
+      const pastProgress = key === 'progress' && asOf !== null && asOf < this.today();
+      if (!range || !this.sources.tasks || pastProgress) return { ...base, ledger, items: [], nextCursor: null as number | null };
       const rows = await this.sources.tasks.unitFactTasks(range, subject, taskFilter, { limit: q.limit + 1, afterId: q.afterId });
       const items = rows.slice(0, q.limit).map((t) => ({
         kind: 'task' as const,
@@ -359,7 +416,62 @@ export class ScoreboardService {
       }));
       return { ...base, ledger, items, nextCursor: rows.length > q.limit ? items.at(-1)!.id : null };
     }
-    // Components whose facts are not connected (meetings, documents, field days, findings): nothing behind them yet.
+    if ('unitId' in subject && (key === 'meetings' || key === 'documents' || key === 'field_days' || key === 'findings')) {
+      const unitId = subject.unitId;
+      const page = { limit: q.limit + 1, afterId: q.afterId };
+      const done = <T extends { id: number }>(ledger: { path: string; query: Record<string, string | number> } | null, rows: T[], item: (r: T) => RecordItem) => {
+        const items = rows.slice(0, q.limit).map(item);
+        return { ...base, ledger, items, nextCursor: rows.length > q.limit ? items.at(-1)!.id : null };
+      };
+      if (key === 'meetings') {
+        const ledger = { path: '/api/v1/meetings', query: { unitId } };
+        if (!range || !this.sources.meetings) return { ...base, ledger, items: [], nextCursor: null };
+        return done(ledger, await this.sources.meetings.unitFactMeetings(range, unitId, page), (m) => ({
+          kind: 'meeting' as const,
+          id: m.id,
+          title: m.title,
+          status: m.status,
+          good: m.compliant,
+          link: `/meetings/${m.id}`,
+          facts: { startsAt: m.startsAt.toISOString(), blockingFindings: m.blocks },
+        }));
+      }
+      if (key === 'documents') {
+        const ledger = { path: '/api/v1/documents', query: { unitId } };
+        if (!range || !this.sources.documents) return { ...base, ledger, items: [], nextCursor: null };
+        return done(ledger, await this.sources.documents.unitFactDocuments(range, unitId, page), (d) => ({
+          kind: 'document' as const,
+          id: d.id,
+          title: d.title,
+          status: 'issued',
+          good: d.compliant,
+          link: `/documents/${d.id}`,
+          facts: { number: d.number, issuedAt: d.issuedAt.toISOString(), verdict: d.verdict },
+        }));
+      }
+      if (key === 'field_days') {
+        if (!range || !this.sources.research) return { ...base, ledger: null, items: [], nextCursor: null };
+        return done(null, await this.sources.research.unitFactVisits(range, unitId, page), (v) => ({
+          kind: 'visit' as const,
+          id: v.id,
+          title: v.purpose,
+          status: v.halfDay ? 'half_day' : 'days',
+          good: true,
+          link: '/field-work',
+          facts: { startDate: v.startDate, endDate: v.endDate, halfDay: v.halfDay, people: v.people.join('、') },
+        }));
+      }
+      if (!range || !this.sources.research) return { ...base, ledger: null, items: [], nextCursor: null };
+      return done(null, await this.sources.research.unitFactFindings(range, unitId, page), (f) => ({
+        kind: 'finding' as const,
+        id: f.id,
+        title: f.problem,
+        status: f.resolved ? 'resolved' : f.taskId ? 'open' : 'no_task',
+        good: f.resolved,
+        link: f.taskId ? `/tasks/${f.taskId}` : '/field-work',
+        facts: { visitId: f.visitId, taskId: f.taskId },
+      }));
+    }
     return { ...base, ledger: null, items: [], nextCursor: null };
   }
 

@@ -57,11 +57,27 @@ export class ScoreboardStore {
     return new Map(rows.map((r) => [`${r.subjectKind}:${r.subjectId}`, r.score]));
   }
 
+  /** The progress facts (应报 / 逾期) of a period's last computation, by subject ("unit:5", "person:9"). */
+  async progressFacts(db: Executor, period: string): Promise<Map<string, { reporting: number; late: number }>> {
+    const rows = await db.selectFrom('scoreboardScore').select(['subjectKind', 'subjectId', 'components']).where('period', '=', period).execute();
+    const out = new Map<string, { reporting: number; late: number }>();
+    for (const r of rows) {
+      const c = r.components.find((x) => x.key === 'progress');
+      if (c && typeof c.facts.reporting === 'number' && typeof c.facts.late === 'number') out.set(`${r.subjectKind}:${r.subjectId}`, { reporting: c.facts.reporting, late: c.facts.late });
+    }
+    return out;
+  }
+
   /**
    * The board: one indexed read of a period's peer group, limited to what the actor sees — in
    * full (`full`), or a unit head's peers by rank only (`full` false) — by group and rank.
    */
   board(db: Executor, opts: { period: string; peer: string; sight: BoardSight; ownGroupId: number | null; underPath?: string | undefined }) {
+    return this.boardQuery(db, opts).execute();
+  }
+
+  /** The board's query (bench/explain.ts shows its plan). */
+  boardQuery(db: Executor, opts: { period: string; peer: string; sight: BoardSight; ownGroupId: number | null; underPath?: string | undefined }) {
     const { sight } = opts;
     const fullExpr = sight.all ? sql<boolean>`true` : sight.full.length ? sql<boolean>`(${sql.join(sight.full.map((p) => sql`s.unit_path like ${likePrefix(p)}`), sql` or `)})` : sql<boolean>`false`;
     let q = db
@@ -83,8 +99,7 @@ export class ScoreboardStore {
       .select(fullExpr.as('full'))
       .orderBy('s.groupId')
       .orderBy(sql`s.rank asc nulls last`)
-      .orderBy('s.subjectId')
-      .execute();
+      .orderBy('s.subjectId');
   }
 
   /** The ranks of whole peer groups (for 红榜 / 黑榜 whatever part of a group the reader sees). */
@@ -99,8 +114,13 @@ export class ScoreboardStore {
       .execute();
   }
 
-    /** One subject's row of a period. */
+  /** One subject's row of a period. */
   score(db: Executor, period: string, kind: 'unit' | 'person', id: number) {
+    return this.scoreQuery(db, period, kind, id).executeTakeFirst();
+  }
+
+  /** That row's query (bench/explain.ts shows its plan). */
+  scoreQuery(db: Executor, period: string, kind: 'unit' | 'person', id: number) {
     return db
       .selectFrom('scoreboardScore as s')
       .innerJoin('unit as g', 'g.id', 's.groupId')
@@ -108,8 +128,7 @@ export class ScoreboardStore {
       .select('g.name as groupName')
       .where('s.period', '=', period)
       .where('s.subjectKind', '=', kind)
-      .where('s.subjectId', '=', id)
-      .executeTakeFirst();
+      .where('s.subjectId', '=', id);
   }
 
   /** How many ranked subjects a group has in a period. */

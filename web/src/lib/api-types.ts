@@ -231,6 +231,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -336,6 +348,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -451,6 +475,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -507,6 +543,128 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/accountability/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加证据: upload an evidence file (the raw file as the body, its name in x-file-name, percent-encoded) to a record not closed; a supervisor over the target; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-file-name": string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            createdAt: string;
+                            fileName: string;
+                            id: number;
+                            sha256: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accountability/{id}/attachments/{aid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file of a record you may see (404 otherwise, as for an unknown one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    aid: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The file as uploaded, with its own content type (sniffed on upload), as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accountability/{id}/close": {
         parameters: {
             query?: never;
@@ -561,6 +719,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -675,6 +845,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -788,6 +970,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             allowedActions: ("edit" | "issue" | "explain" | "close")[];
+                            /** @description Evidence files; download from /api/v1/accountability/{id}/attachments/{aid} */
+                            attachments: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                            }[];
+                            /** @description May the caller attach an evidence file now (a supervisor over the target, the record not closed) */
+                            canAttach: boolean;
                             closedAt: string | null;
                             closedBy: {
                                 id: number;
@@ -8461,6 +8655,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                                allowedActions: ("update" | "select" | "reject")[];
                                 body: string;
                                 createdAt: string;
                                 decidedAt: string | null;
@@ -8541,6 +8737,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -8622,6 +8820,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -8705,6 +8905,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -8791,6 +8993,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -8881,6 +9085,8 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description What the caller may do to the case now: update (edit the write-up), select (入选), reject (未入选) */
+                            allowedActions: ("update" | "select" | "reject")[];
                             body: string;
                             createdAt: string;
                             decidedAt: string | null;
@@ -9059,13 +9265,13 @@ export type paths = {
                             component: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
                             items: {
                                 facts: {
-                                    [key: string]: (string | number) | null;
+                                    [key: string]: (string | number | boolean) | null;
                                 };
                                 /** @description Counts for the component (on time, signed on time, …) */
                                 good: boolean;
                                 id: number;
                                 /** @enum {string} */
-                                kind: "task" | "request";
+                                kind: "task" | "request" | "meeting" | "document" | "visit" | "finding";
                                 /** @description The web app’s page of the record */
                                 link: string;
                                 status: string;
@@ -9369,13 +9575,13 @@ export type paths = {
                             component: "on_time" | "sign" | "feedback" | "progress" | "overdue_days" | "extensions" | "escalations" | "citizen_on_time" | "citizen_satisfaction" | "meetings" | "documents" | "field_days" | "findings";
                             items: {
                                 facts: {
-                                    [key: string]: (string | number) | null;
+                                    [key: string]: (string | number | boolean) | null;
                                 };
                                 /** @description Counts for the component (on time, signed on time, …) */
                                 good: boolean;
                                 id: number;
                                 /** @enum {string} */
-                                kind: "task" | "request";
+                                kind: "task" | "request" | "meeting" | "document" | "visit" | "finding";
                                 /** @description The web app’s page of the record */
                                 link: string;
                                 status: string;

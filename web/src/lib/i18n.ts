@@ -507,6 +507,8 @@ const M = {
   'acc.title': ['标题', 'Title'],
   'acc.reason': ['事由', 'Reason'],
   'acc.evidence': ['证据材料', 'Evidence'],
+  'acc.files': ['证据附件', 'Evidence files'],
+  'acc.attach': ['上传证据附件', 'Attach an evidence file'],
   'acc.evidenceTasks': ['关联督办事项编号', 'Task numbers as evidence'],
   'acc.evidenceHint': ['多个编号以逗号分隔，如 12, 15', 'Separate numbers with commas, e.g. 12, 15'],
   'acc.task': ['督办事项', 'Task'],

@@ -158,11 +158,12 @@ export const RECORD_OF: Names = {
   document: ['发文', 'Document'],
   visit: ['一线调研', 'Field visit'],
   field_visit: ['一线调研', 'Field visit'],
+  finding: ['调研发现', 'Finding'],
 };
 export const recordOfName = (kind: string, lang: Lang) => pick(RECORD_OF, kind, lang);
 
 /** The app's list page of an API list route. */
-const LIST_PAGES: Record<string, string> = { '/api/v1/tasks': '/tasks', '/tasks': '/tasks', '/api/v1/citizen-requests': '/desk', '/desk': '/desk' };
+const LIST_PAGES: Record<string, string> = { '/api/v1/tasks': '/tasks', '/tasks': '/tasks', '/api/v1/citizen-requests': '/desk', '/desk': '/desk', '/api/v1/meetings': '/meetings', '/api/v1/documents': '/documents' };
 /** A ledger filter (the API's path and query) → the app's address. */
 export function ledgerHref(ledger: { path?: string; query: Record<string, string | number | boolean | readonly (string | number)[] | null | undefined> } | null | undefined): string | null {
   if (!ledger) return null;
@@ -230,7 +231,7 @@ export const CASE_STATUS: Names = { nominated: ['推荐', 'Nominated'], selected
 export const caseStatusName = (s: string, lang: Lang) => pick(CASE_STATUS, s, lang);
 
 /** A record's facts as one line: `deadline 2026-10-20 · overdueDays 3` (the API's own words for the keys). */
-export function factsText(facts: Record<string, string | number | null> | null | undefined): string {
+export function factsText(facts: Record<string, string | number | boolean | null> | null | undefined): string {
   if (!facts) return '';
   return Object.entries(facts)
     .filter(([, v]) => v !== null && v !== '')

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Popconfirm, Space, Steps, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState, Loading } from '../components/States.tsx';
-import { ApiError } from '../lib/api.ts';
+import { api, ApiError } from '../lib/api.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import { ACC_ORIGIN, ACC_STEPS, accKindName, accStatusName, accStep } from '../lib/score.ts';
@@ -144,6 +145,7 @@ export default function AccountabilityDetail() {
             </ul>
           </>
         )}
+        <EvidenceFiles record={r} onUploaded={() => void qc.invalidateQueries({ queryKey: key })} />
       </Card>
       {(r.explanation || can('explain')) && (
         <Card title={t('acc.explanation')} data-testid="acc-explanation">
@@ -202,5 +204,54 @@ function CloseDialog({ record, onClose, onDone }: { record: AccRecord; onClose: 
         {close.isError && <Alert type="error" showIcon title={errorText(close.error)} />}
       </Form>
     </Modal>
+  );
+}
+
+/** The record's evidence files (证据附件): download links, and an upload for a supervisor over the target until it is closed. */
+function EvidenceFiles({ record: r, onUploaded }: { record: AccRecord; onUploaded: () => void }) {
+  const t = useT();
+  const [error, setError] = useState<string | null>(null);
+  if (r.attachments.length === 0 && !r.canAttach) return null;
+  return (
+    <div data-testid="acc-files">
+      <Typography.Text strong>{t('acc.files')}</Typography.Text>
+      {r.attachments.length > 0 && (
+        <ul>
+          {r.attachments.map((a) => (
+            <li key={a.id}>
+              <a href={`/api/v1/accountability/${r.id}/attachments/${a.id}`} download>
+                {a.fileName}
+              </a>{' '}
+              <Typography.Text type="secondary">
+                {Math.max(1, Math.round(a.size / 1024))} KB · {a.uploadedBy} · {dateTime(a.createdAt)}
+              </Typography.Text>
+            </li>
+          ))}
+        </ul>
+      )}
+      {r.canAttach && (
+        <div style={{ marginTop: 8 }}>
+          <Upload
+            multiple
+            showUploadList={false}
+            beforeUpload={async (file) => {
+              try {
+                setError(null);
+                await api.upload(`/api/v1/accountability/${r.id}/attachments`, file);
+                onUploaded();
+              } catch (err) {
+                setError(`${file.name}：${errorText(err)}`);
+              }
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button icon={<UploadOutlined />} data-testid="acc-upload">
+              {t('acc.attach')}
+            </Button>
+          </Upload>
+          {error && <Alert type="error" title={error} style={{ marginTop: 8 }} />}
+        </div>
+      )}
+    </div>
   );
 }

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { ApiError } from '../lib/api.ts';
-import { hasRole, useMe } from '../lib/auth.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import { caseStatusName } from '../lib/score.ts';
@@ -19,7 +18,6 @@ export default function CaseDetail() {
   const { lang } = useLang();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const me = useMe();
   const [note, setNote] = useState('');
   const key = ['cases', 'detail', caseId];
   const q = useQuery({ queryKey: key, queryFn: () => scoreApi.case(caseId), enabled: Number.isInteger(caseId) && caseId > 0 });
@@ -37,9 +35,8 @@ export default function CaseDetail() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (q.isPending) return <Card><Loading rows={10} /></Card>;
   const c = q.data;
-  // The server lets supervisors and admins decide (select a nominated or an earlier rejected case; reject a nominated one).
-  const keeper = hasRole(me.data, 'supervisor', 'admin');
-  const can = (a: 'select' | 'reject') => keeper && (a === 'select' ? c.status !== 'selected' : c.status === 'nominated');
+  // The server says what the caller may do to this case now (no button that would be refused).
+  const can = (a: 'select' | 'reject') => c.allowedActions.includes(a);
   const taskId = c.taskId;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

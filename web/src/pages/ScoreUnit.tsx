@@ -155,7 +155,8 @@ function Records({ unitId, period, component }: { unitId: number; period: string
             locale={{ emptyText: component.score === null ? t('sb.noDataComponent') : t('common.empty') }}
             renderItem={(r) => {
               // The app's own page of the record, by kind (the API's `link` may name a route of its own).
-              const href = recordHref(r.kind, r.id);
+              // A finding opens the task it became (the API's link), or the field-work page.
+              const href = r.kind === 'finding' ? r.link : recordHref(r.kind, r.id);
               return (
                 <List.Item>
                   <Space wrap size={6}>
