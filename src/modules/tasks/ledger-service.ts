@@ -218,6 +218,7 @@ export function describeFilter(f: ViewFilter): string[] {
     f.overdue ? '已逾期' : '',
     f.deadlineFrom || f.deadlineTo ? `时限 ${f.deadlineFrom ?? '…'} 至 ${f.deadlineTo ?? '…'}` : '',
     f.todo ? `待办：${TODO_NAMES[f.todo]}` : '',
+    f.escalatedFrom ? `${f.escalatedFrom} 以来升级督办` : '',
     f.q ? `含「${f.q.slice(0, 20)}」` : '',
   ].filter(Boolean);
 }

@@ -105,6 +105,8 @@ export const TaskFilterQuery = z.object({
   overdue: QueryBool.optional(),
   q: QueryText(100).pipe(z.string().min(1)).optional(),
   todo: z.enum(TODO_KINDS).optional(),
+  /** Tasks escalated (a rung, automatic or by hand) on or after this day. */
+  escalatedFrom: DateString.optional(),
 });
 export type TaskFilterQuery = z.infer<typeof TaskFilterQuery>;
 
