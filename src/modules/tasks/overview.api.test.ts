@@ -115,3 +115,16 @@ describe('驾驶舱 (GET /tasks/overview)', () => {
     for (const q of ['escalatedFrom=2026-02-30', 'escalatedFrom=yesterday', 'escalatedFrom=%00']) expect((await (await as(leader)).get(`/api/v1/tasks?${q}`)).statusCode, q).toBe(400);
   });
 });
+
+describe('GET /tasks/limits', () => {
+  it('names the attachment, import and title limits the routes enforce, for any signed-in person', async () => {
+    const r = await (await as(staff)).get('/api/v1/tasks/limits');
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ attachmentBytes: 20 * 1024 * 1024, importBytes: 20 * 1024 * 1024, titleChars: 200 });
+    const task = await ctx.newTask({ by: leader, title: '附件上限', level: 'normal', leadUnitId: water.id, deadline: '2026-12-30' });
+    const l = await as(leader);
+    const big = await ctx.inject({ method: 'POST', url: `/api/v1/tasks/${task.id}/attachments`, headers: { cookie: l.cookie, 'x-csrf-token': l.csrfToken, 'content-type': 'application/octet-stream', 'x-file-name': 'a.bin' }, payload: Buffer.alloc(r.json().attachmentBytes + 1) });
+    expect(big.statusCode).toBe(413);
+    expect((await ctx.inject({ method: 'GET', url: '/api/v1/tasks/limits' })).statusCode).toBe(401);
+  });
+});

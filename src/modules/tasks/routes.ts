@@ -32,6 +32,7 @@ import {
   TaskFilterQuery,
   TaskListQuery,
   TaskResponse,
+  TITLE_MAX,
   toTaskResponse,
   VersionBody,
 } from './schemas.ts';
@@ -170,6 +171,16 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
         items: g.items.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
       })),
     }),
+  });
+
+  app.get('/limits', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: 'The sizes the task routes accept, so a form checks a file or a title before sending it: an attachment and an imported ledger in bytes, a title in characters',
+      response: { 200: z.object({ attachmentBytes: z.number(), importBytes: z.number(), titleChars: z.number() }) },
+    },
+    handler: async () => ({ attachmentBytes: ATTACHMENT_LIMIT, importBytes: IMPORT_LIMIT, titleChars: TITLE_MAX }),
   });
 
   app.get('/overview', {
