@@ -133,7 +133,12 @@ function FilterBar({ filters, onChange }: { filters: LedgerFilters; onChange: (f
           <Space wrap>
             {filters.todo && (
               <Tag closable color="purple" onClose={() => set({ todo: undefined })}>
-                {t('ledger.todo')}：{t(`wb.${filters.todo}` as MessageKey)}
+                {t('ledger.todo')}{lang === 'zh' ? '：' : ': '}{t(`wb.${filters.todo}` as MessageKey)}
+              </Tag>
+            )}
+            {filters.escalatedFrom && (
+              <Tag closable color="red" onClose={() => set({ escalatedFrom: undefined })} data-testid="filter-escalated">
+                {t('ov.escalations')}{lang === 'zh' ? '：' : ': '}{filters.escalatedFrom}
               </Tag>
             )}
             <Button onClick={() => onChange({})}>{t('common.reset')}</Button>
