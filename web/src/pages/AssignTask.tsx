@@ -10,6 +10,7 @@ import { api, ApiError } from '../lib/api.ts';
 import { canAssign, useMe, serverToday } from '../lib/auth.ts';
 import { LEVEL, SOURCE } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
+import { oversizeMessage, sizeText, titleCutMessage, useTaskLimits } from '../lib/limits.ts';
 import type { AddWorkdays, TaskDetail } from '../lib/types.ts';
 
 interface Values {
@@ -59,6 +60,10 @@ export default function AssignTask() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const [titleCut, setTitleCut] = useState<string | null>(null);
+  const limits = useTaskLimits();
+  const titleMax = limits.data?.titleChars ?? 200;
   const mode = Form.useWatch('deadlineMode', form) ?? 'date';
   const workdays = Form.useWatch('workdays', form);
   const leadUnitId = Form.useWatch('leadUnitId', form);
@@ -95,11 +100,36 @@ export default function AssignTask() {
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('assign.title')}</Typography.Title>}>
       {create.isError && <Alert type="error" showIcon title={create.error.message} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values> form={form} layout="vertical" initialValues={{ level: 'normal', deadlineMode: 'date', sourceKind: 'instruction' }} onFinish={(v) => create.mutate(v)} scrollToFirstError disabled={create.isPending}>
+      {/* The first error is scrolled to the middle of the screen, clear of the sticky header. */}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ level: 'normal', deadlineMode: 'date', sourceKind: 'instruction' }}
+        onFinish={(v) => create.mutate(v)}
+        scrollToFirstError={{ behavior: 'smooth', block: 'center', focus: true }}
+        disabled={create.isPending}
+      >
         <Row gutter={16}>
           <Col xs={24} lg={16}>
-            <Form.Item name="title" label={t('task.title')} rules={[{ required: true, whitespace: true, message: zh ? '请填写事项名称' : 'Title is required' }, { max: 200 }]}>
-              <Input maxLength={200} showCount />
+            <Form.Item
+              name="title"
+              label={t('task.title')}
+              rules={[{ required: true, whitespace: true, message: zh ? '请填写事项名称' : 'Title is required' }, { max: titleMax, message: zh ? `事项名称最多 ${titleMax} 字` : `A title holds at most ${titleMax} characters` }]}
+              extra={titleCut && <Typography.Text type="warning" data-testid="title-cut">{titleCut}</Typography.Text>}
+            >
+              <Input
+                maxLength={titleMax}
+                showCount
+                onChange={() => setTitleCut(null)}
+                onPaste={(e) => {
+                  // The box keeps the first characters that fit; say so instead of cutting silently.
+                  const pasted = e.clipboardData.getData('text').length;
+                  const el = e.currentTarget;
+                  const kept = el.value.length - ((el.selectionEnd ?? 0) - (el.selectionStart ?? 0));
+                  const cut = kept + pasted > titleMax;
+                  setTimeout(() => setTitleCut(cut ? titleCutMessage(pasted, titleMax, lang) : null));
+                }}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} lg={8}>
@@ -150,7 +180,7 @@ export default function AssignTask() {
                 ]}
                 extra={preview.data && `${t('assign.workdaysPreview')}：${preview.data.date}${preview.data.estimated ? `（${t('assign.estimated')}）` : ''}`}
               >
-                <InputNumber precision={0} addonAfter={t('common.workdays')} style={{ width: '100%' }} />
+                <InputNumber precision={0} addonAfter={t('common.workdays')} style={{ width: '100%' }} aria-label={t('common.workdays')} onPressEnter={(e) => e.preventDefault()} />
               </Form.Item>
             )}
           </Col>
@@ -183,9 +213,30 @@ export default function AssignTask() {
             </div>
           </Col>
           <Col xs={24} style={{ marginTop: 16 }}>
-            <Form.Item label={t('assign.attachments')}>
-              <Upload multiple fileList={files} beforeUpload={(f) => (setFiles((prev) => [...prev, { uid: f.uid, name: f.name, originFileObj: f } as UploadFile]), false)} onRemove={(f) => setFiles((prev) => prev.filter((x) => x.uid !== f.uid))}>
-                <Button icon={<UploadOutlined />}>{t('task.attachments')}</Button>
+            <Form.Item
+              label={t('assign.attachments')}
+              validateStatus={fileErrors.length ? 'error' : undefined}
+              help={fileErrors.length ? <span role="alert" data-testid="attachment-errors">{fileErrors.join(' ')}</span> : undefined}
+              extra={limits.data && (zh ? `单个附件不超过 ${sizeText(limits.data.attachmentBytes)}` : `Up to ${sizeText(limits.data.attachmentBytes)} a file`)}
+            >
+              <Upload
+                multiple
+                fileList={files}
+                beforeUpload={(f) => {
+                  // Checked here, before the task exists: an oversized file is refused with the limit named.
+                  const tooBig = oversizeMessage(f, limits.data?.attachmentBytes, lang);
+                  if (tooBig) {
+                    setFileErrors((prev) => [...prev, tooBig]);
+                    return Upload.LIST_IGNORE;
+                  }
+                  setFiles((prev) => [...prev, { uid: f.uid, name: f.name, originFileObj: f } as UploadFile]);
+                  return false;
+                }}
+                onRemove={(f) => setFiles((prev) => prev.filter((x) => x.uid !== f.uid))}
+              >
+                <Button icon={<UploadOutlined />} onClick={() => setFileErrors([])}>
+                  {t('task.attachments')}
+                </Button>
               </Upload>
             </Form.Item>
           </Col>
