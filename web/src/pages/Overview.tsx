@@ -8,6 +8,7 @@ import { api } from '../lib/api.ts';
 import { deadlineText, ESCALATION, escalationName, LIGHT, LIGHT_HEX } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import type { OverviewResponse } from '../lib/types.ts';
+import { BehindCard, FlaggedUnitsCard } from './Workbench.tsx';
 
 const LIGHTS = ['red', 'yellow', 'green', 'done'] as const;
 /** The ledger under a filter: every number on this page links to the list it counts. */
@@ -178,6 +179,12 @@ export default function Overview() {
               ]}
             />
           </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <FlaggedUnitsCard />
+        </Col>
+        <Col xs={24} xl={12}>
+          <BehindCard />
         </Col>
       </Row>
     </Space>
