@@ -8,7 +8,7 @@ import { serverToday } from '../lib/auth.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { actionName } from '../lib/format.ts';
 import { oversizeMessage, useTaskLimits } from '../lib/limits.ts';
-import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
+import { colon, useLang, useT, type MessageKey } from '../lib/i18n.ts';
 import type { TaskDetail, UploadedAttachment } from '../lib/types.ts';
 import { MilestoneList } from './MilestoneList.tsx';
 import { PersonPicker, UnitPicker, WorkdayDatePicker } from './pickers.tsx';
@@ -42,7 +42,7 @@ function AttachmentField({ taskId, value = [], onChange }: { taskId: number; val
             const a = await api.upload<UploadedAttachment>(`/api/v1/tasks/${taskId}/attachments`, file);
             onChange?.([...value, a.id]);
           } catch (err) {
-            setError(`${file.name}：${err instanceof ApiError ? err.message : String(err)}`);
+            setError(`${file.name}${colon(lang)}${err instanceof ApiError ? err.message : String(err)}`);
             return Upload.LIST_IGNORE;
           }
           return false;

@@ -591,6 +591,11 @@ const M = {
 
 export type MessageKey = keyof typeof M;
 
+/** A label's colon: full-width in Chinese, ': ' in English (no full-width punctuation in English mode). */
+export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+/** Text in brackets after a label: （选填） in Chinese, " (optional)" in English. */
+export const paren = (lang: Lang, text: string) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
+
 export function translate(lang: Lang, key: MessageKey): string {
   return M[key][lang === 'zh' ? 0 : 1];
 }

@@ -9,7 +9,7 @@ import { PersonPicker, UnitPicker, WorkdayDatePicker } from '../components/picke
 import { api, ApiError } from '../lib/api.ts';
 import { canAssign, useMe, serverToday } from '../lib/auth.ts';
 import { LEVEL, SOURCE } from '../lib/format.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { paren, colon, useLang, useT } from '../lib/i18n.ts';
 import { oversizeMessage, sizeText, titleCutMessage, useTaskLimits } from '../lib/limits.ts';
 import type { AddWorkdays, TaskDetail } from '../lib/types.ts';
 
@@ -82,14 +82,14 @@ export default function AssignTask() {
         try {
           if (f.originFileObj) await api.upload(`/api/v1/tasks/${task.id}/attachments`, f.originFileObj);
         } catch (err) {
-          failed.push(`${f.name}：${err instanceof ApiError ? err.message : String(err)}`);
+          failed.push(`${f.name}${colon(lang)}${err instanceof ApiError ? err.message : String(err)}`);
         }
       }
       return { task, failed };
     },
     onSuccess: ({ task, failed }) => {
       void qc.invalidateQueries({ queryKey: ['tasks'] });
-      message.success(`${t('assign.created')}：${task.title}`);
+      message.success(`${t('assign.created')}${colon(lang)}${task.title}`);
       for (const f of failed) message.error(f, 8);
       void navigate(`/tasks/${task.id}`);
     },
@@ -153,12 +153,12 @@ export default function AssignTask() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="responsibleId" label={`${t('task.responsible')}（${t('common.optional')}）`} extra={zh ? '不填时由主办单位负责人签收后交办到人' : 'Left empty, the unit head names one after signing for it'}>
+            <Form.Item name="responsibleId" label={`${t('task.responsible')}${paren(lang, t('common.optional'))}`} extra={zh ? '不填时由主办单位负责人签收后交办到人' : 'Left empty, the unit head names one after signing for it'}>
               <PersonPicker under={leadUnitId ?? null} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="leaderId" label={`${t('task.leader')}（${t('common.optional')}）`}>
+            <Form.Item name="leaderId" label={`${t('task.leader')}${paren(lang, t('common.optional'))}`}>
               <PersonPicker role="leader" />
             </Form.Item>
           </Col>
@@ -178,7 +178,7 @@ export default function AssignTask() {
                   { required: true, message: zh ? '请填写工作日数' : 'How many working days?' },
                   { type: 'integer', min: 0, max: 1000, message: zh ? '工作日数须是 0 到 1000 之间的整数（0 表示当日办结）' : 'A whole number of working days from 0 to 1000 (0: due today)' },
                 ]}
-                extra={preview.data && `${t('assign.workdaysPreview')}：${preview.data.date}${preview.data.estimated ? `（${t('assign.estimated')}）` : ''}`}
+                extra={preview.data && `${t('assign.workdaysPreview')}${colon(lang)}${preview.data.date}${preview.data.estimated ? paren(lang, t('assign.estimated')) : ''}`}
               >
                 <InputNumber precision={0} addonAfter={t('common.workdays')} style={{ width: '100%' }} aria-label={t('common.workdays')} onPressEnter={(e) => e.preventDefault()} />
               </Form.Item>
