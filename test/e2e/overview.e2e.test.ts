@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('the leader’s overview, forms, imports and the phone ledger', () => {
   it('1. a leader opens on the 驾驶舱; its red count leads into the ledger filtered to red', async () => {
     const page = await e.signIn(people.leader);
-    await expect.poll(() => page.getByTestId('ov-light-red').innerText()).toContain('1');
+    await expect.poll(() => page.getByTestId('ov-light-red').innerText(), { timeout: 15_000 }).toContain('1');
     expect(await page.getByTestId('ov-red').innerText()).toContain(RED);
     expect(await page.getByTestId('ov-units').innerText()).toContain('县水务局');
     expect(await page.getByTestId('ov-escalations').innerText()).toContain('1');
@@ -46,14 +46,14 @@ describe('the leader’s overview, forms, imports and the phone ledger', () => {
     await page.getByTestId('ov-light-red').click();
     await page.waitForURL(/\/tasks\?light=red/);
     const table = page.getByTestId('ledger-table');
-    await expect.poll(() => table.innerText()).toContain(RED);
+    await expect.poll(() => table.innerText(), { timeout: 15_000 }).toContain(RED);
     expect(await table.innerText()).not.toContain(GREEN);
     // Escalations this week: the ledger under the same filter, its tag shown and removable.
     await page.goBack();
     await page.getByTestId('ov-escalations').click();
     await page.waitForURL(/escalatedFrom=2026-10-19/);
     await page.getByTestId('filter-escalated').waitFor();
-    await expect.poll(() => page.getByTestId('ledger-table').innerText()).toContain(RED);
+    await expect.poll(() => page.getByTestId('ledger-table').innerText(), { timeout: 15_000 }).toContain(RED);
     // A unit head keeps the workbench.
     await page.context().close();
     const head = await e.signIn(people.head);
@@ -70,7 +70,15 @@ describe('the leader’s overview, forms, imports and the phone ledger', () => {
     });
     await page.goto(`${e.base}/tasks/new`);
     await page.locator('#title').waitFor();
-    await page.locator('input[type=file]').first().setInputFiles({ name: '现场照片.zip', mimeType: 'application/zip', buffer: Buffer.alloc(21 * 1024 * 1024) });
+    // The 21 MB file is made in the page: sent through the driver it took longer than the test.
+    await page.locator('input[type=file]').first().waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(21 * 1024 * 1024)], '现场照片.zip', { type: 'application/zip' }));
+      input.files = data.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     const errors = page.getByTestId('attachment-errors');
     await errors.waitFor();
     expect(await errors.innerText()).toContain('超过单个附件 20 MB 的上限');
@@ -83,7 +91,7 @@ describe('the leader’s overview, forms, imports and the phone ledger', () => {
       data.setData('text/plain', '长'.repeat(10_000));
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
-    await expect.poll(() => page.getByTestId('title-cut').innerText()).toContain('已截取前 200 字');
+    await expect.poll(() => page.getByTestId('title-cut').innerText(), { timeout: 15_000 }).toContain('已截取前 200 字');
     // Enter in the date field does not submit the form.
     await page.locator('#deadlineDate').click();
     await page.locator('#deadlineDate').press('Enter');
@@ -126,7 +134,7 @@ describe('the leader’s overview, forms, imports and the phone ledger', () => {
     const page = await e.signIn(people.leader, { width: 390, height: 844 });
     await page.goto(`${e.base}/tasks?view=deadlines`);
     const cards = page.getByTestId('ledger-card');
-    await expect.poll(() => cards.count()).toBe(6);
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(6);
     expect(await page.locator('[data-testid="ledger-table"]').count()).toBe(0);
     const first = await cards.first().innerText();
     expect(first).toContain(RED);
