@@ -186,14 +186,27 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Mashang (马上) API', description: '机关效能建设: supervision, meetings, documents, field work, public word, scoreboard.', version: VERSION },
+      info: { title: 'Mashang (马上) API', description: '机关效能建设 (government efficiency): supervision of tasks (督查督办), meetings, documents, field work (一线工作), citizens\' requests and Open311, the public portal, the scoreboard (比学赶超), accountability, reports, notification channels and administration (units, people, working calendar, policy). Sign in with a session cookie (POST /api/v1/auth/login) or an API token.', version: VERSION },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mashang_sid' }, token: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
     // Schemas with a `.meta({ id })` become components (#/components/schemas/Task, …).
     transformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The documentation page's own CSP (its scripts by hash): Swagger UI also sets style
+  // attributes, which a hash does not cover — styles may be inline there, scripts stay hashed —
+  // and `upgrade-insecure-requests` only over HTTPS, as for the app (a plain-HTTP intranet
+  // address would otherwise send the page's requests to https:// and fail).
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => {
+      const csp = header.replace(/style-src ([^;]*);/, (_m, v: string) => `style-src ${v.replace(/'sha256-[^']+'\s*/g, '').trim()} 'unsafe-inline';`);
+      return opts.secureCookies ? csp : csp.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
+    // No call to the online validator (validator.swagger.io): the intranet may not reach it.
+    uiConfig: { validatorUrl: null },
+  });
   registerGuard(app, services.auth, opts.clock);
   registerResponseRules(app);
 

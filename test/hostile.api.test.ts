@@ -183,6 +183,10 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
       [`/api/v1/tasks?sort=newest&cursor=${b64([99999999999, 99999999999])}`, 'querystring.cursor'],
       // A calendar date PostgreSQL has no year for.
       ['/api/v1/tasks?deadlineFrom=0000-01-01', 'querystring.deadlineFrom'],
+      ['/api/v1/tasks?escalatedFrom=0000-01-01', 'querystring.escalatedFrom'],
+      ['/api/v1/tasks/overview?weeks=1e20', 'querystring.weeks'],
+      ['/api/v1/tasks/overview?weeks=-1', 'querystring.weeks'],
+      ['/api/v1/tasks/overview?weeks=%00', 'querystring.weeks'],
       [`/api/v1/tasks?cursor=${b64(['0000-01-01', 1])}`, 'querystring.cursor'],
       ['/api/v1/calendar/days?from=0000-01-01&to=0000-01-02', 'querystring.from'],
       ['/api/v1/meetings?q=%00', 'querystring.q'],

@@ -370,6 +370,8 @@ const RULES: Record<string, Rule> = {
   },
   'GET /api/v1/tasks': { request: byPlace((u) => get(`/api/v1/tasks?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/workbench': { request: () => get('/api/v1/tasks/workbench'), expect: everyone },
+  'GET /api/v1/tasks/limits': { request: () => get('/api/v1/tasks/limits'), expect: everyone },
+  'GET /api/v1/tasks/overview': { request: () => get('/api/v1/tasks/overview'), expect: onlyRoles('leader', 'supervisor', 'admin') },
   'GET /api/v1/tasks/stats': { request: byPlace((u) => get(`/api/v1/tasks/stats?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/stats/trend': { request: byPlace((u) => get(`/api/v1/tasks/stats/trend?unitId=${u.id}`)), expect: visibleOrg },
   'GET /api/v1/tasks/lists/responsibility': { request: byPlace((u) => get(`/api/v1/tasks/lists/responsibility?unitId=${u.id}`)), expect: visibleOrg },

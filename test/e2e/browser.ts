@@ -11,7 +11,7 @@ export interface E2E {
   ctx: TestContext;
   base: string;
   browser: Browser;
-  /** A fresh browser context signed in as this person, at the workbench. */
+  /** A fresh browser context signed in as this person, at the workbench (leaders and supervisors: the 驾驶舱). */
   signIn(login: string, opts?: { width?: number; height?: number }): Promise<Page>;
   /** Saves a full-page screenshot as test-results/e2e/<name>.png. */
   shot(page: Page, name: string): Promise<void>;
@@ -50,7 +50,7 @@ export async function startE2E(now: string): Promise<E2E> {
       await page.locator('#login').fill(login);
       await page.locator('#password').fill(TEST_PASSWORD);
       await page.locator('button[type=submit]').click();
-      await page.getByTestId('wb-sign').waitFor();
+      await page.locator('[data-testid="wb-sign"], [data-testid="ov-decisions"]').first().waitFor();
       return page;
     },
     async shot(page, name) {

@@ -146,7 +146,7 @@ describe('a task through the web app', () => {
     e.ctx.clock.set(new Date('2026-11-12T09:00:00+08:00')); // 4 工作日 after 6 November
     await runEscalationJob(e.ctx.handle.db, e.ctx.services.escalation);
     const page = await e.signIn(people.supervisor);
-    await expect.poll(() => page.getByTestId('wb-warn').innerText()).toContain(TITLE);
+    await expect.poll(() => page.getByTestId('ov-red').innerText()).toContain(TITLE); // the 驾驶舱's red list
     await page.goto(`${e.base}/tasks?light=red`);
     const row = page.getByTestId('ledger-table').locator('tr', { hasText: TITLE });
     await expect.poll(() => row.locator('[data-light]').getAttribute('data-light')).toBe('red');
@@ -174,6 +174,7 @@ describe('a task through the web app', () => {
     await page.context().close();
 
     page = await e.signIn(people.leader);
+    await page.goto(`${e.base}/workbench`); // a leader opens on the 驾驶舱; the to-dos are one link away
     await expect.poll(() => page.getByTestId('wb-extension').innerText()).toContain(TITLE);
     await openTask(page, taskId);
     await e.shot(page, '10-extension-to-decide');
@@ -196,6 +197,7 @@ describe('a task through the web app', () => {
     await page.context().close();
 
     page = await e.signIn(people.overseer);
+    await page.goto(`${e.base}/workbench`);
     await expect.poll(() => page.getByTestId('wb-verify').innerText()).toContain(TITLE);
     await openTask(page, taskId);
     await startAction(page, 'verify');

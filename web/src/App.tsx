@@ -11,6 +11,7 @@ import { Workbench } from './pages/Workbench.tsx';
 
 // Every page but the first two loads on demand: the login screen and workbench come fast.
 const Ledger = lazy(() => import('./pages/Ledger.tsx'));
+const Overview = lazy(() => import('./pages/Overview.tsx'));
 const TaskDetail = lazy(() => import('./pages/TaskDetail.tsx'));
 const TaskNotice = lazy(() => import('./pages/TaskNotice.tsx'));
 const AssignTask = lazy(() => import('./pages/AssignTask.tsx'));
@@ -111,7 +112,9 @@ function StaffApp() {
     <AppLayout user={user}>
       <Suspense fallback={<PageFallback />}>
         <Routes>
-          <Route path="/" element={<Workbench />} />
+          {/* Leaders and the supervision office open on the 驾驶舱; everyone else on their to-dos. */}
+          <Route path="/" element={hasRole(user, 'leader', 'supervisor') ? <Overview /> : <Workbench />} />
+          <Route path="/workbench" element={<Workbench />} />
           <Route path="/tasks" element={<Ledger />} />
           <Route path="/tasks/new" element={<AssignTask />} />
           <Route path="/tasks/:id" element={<TaskDetail />} />

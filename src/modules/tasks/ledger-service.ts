@@ -9,7 +9,7 @@ import type { Db, Executor } from '../../platform/db/index.ts';
 import type { NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import { buildFeed, type FeedEvent } from './ics.ts';
-import { LIGHT_NAMES, readLedger, writeLedger, type LedgerRow } from './ledger.ts';
+import { LIGHT_NAMES, problemText, readLedger, writeLedger, type LedgerProblem, type LedgerRow } from './ledger.ts';
 import { LEVEL_NAMES, SOURCE_NAMES, STATUS_NAMES, TODO_NAMES } from './rules.ts';
 import { TaskCreateBody } from './schemas.ts';
 import type { ImportedHistory, TaskCreateInput, TaskService } from './service.ts';
@@ -27,9 +27,14 @@ function parseProgress(cell: string | null): { percent: number; text: string | n
   return { percent: 0, text: cell };
 }
 
+/**
+ * Nothing imported: every problem as a line (`details.errors`) and as a row of the web app's
+ * error table (`details.problems`: row, column, what is wrong).
+ */
 class ImportLedgerError extends AppError {
-  constructor(errors: string[]) {
-    super(PLATFORM_ERRORS.IMPORT_INVALID, `导入失败，共 ${errors.length} 处错误，未导入任何事项 (nothing imported):\n${errors.slice(0, 50).join('\n')}`, { errors });
+  constructor(problems: LedgerProblem[]) {
+    const errors = problems.map(problemText);
+    super(PLATFORM_ERRORS.IMPORT_INVALID, `导入失败，共 ${errors.length} 处错误，未导入任何事项 (nothing imported):\n${errors.slice(0, 50).join('\n')}`, { errors, problems });
   }
 }
 
@@ -110,7 +115,7 @@ export class LedgerService {
    */
   async import(ctx: AuditContext, actor: Actor, content: Buffer, mode: ImportMode = 'new'): Promise<{ imported: number }> {
     if (mode === 'migration' && !hasRole(actor, 'admin')) throw forbidden('迁移模式（导入已在办理或已办结的历史事项）仅限管理员 (only an admin imports in migration mode).');
-    const { rows, errors } = await readLedger(content);
+    const { rows, problems: errors } = await readLedger(content);
     const today = shanghaiDate(ctx.now);
     const scope = scopeOf(actor);
     // Only the units and people the file names: a province has 25,000 units and 300,000 people.
@@ -120,30 +125,33 @@ export class LedgerService {
     const units = named.units.filter((u) => inScope(scope, u.path));
     const people = named.people;
     const unitByName = (name: string) => units.filter((u) => u.name === name);
+    // Unknown, or known but outside the importer's scope: said apart, so a typo is not taken for a permission.
+    const unitProblem = (name: string, found: number) =>
+      found ? '有重名，无法确定' : named.units.some((u) => u.name === name) ? '不在您的管辖范围内' : '不存在（系统中没有这个单位，请核对名称）';
     const resolved = rows.map((r) => {
-      const where = `第 ${r.line} 行 (row ${r.line})`;
-      const problems: string[] = [];
+      const problems: LedgerProblem[] = [];
+      const bad = (column: string, message: string) => problems.push({ row: r.line, column, message });
       const lead = unitByName(r.leadUnit);
-      if (lead.length !== 1) problems.push(lead.length ? `主办单位「${r.leadUnit}」有重名，无法确定` : `主办单位「${r.leadUnit}」不存在或不在您的管辖范围内`);
+      if (lead.length !== 1) bad('主办单位', `主办单位「${r.leadUnit}」${unitProblem(r.leadUnit, lead.length)}`);
       const coUnitIds = r.coUnits.map((n) => {
         const u = unitByName(n);
-        if (u.length !== 1) problems.push(`协办单位「${n}」${u.length ? '有重名' : '不存在或不在您的管辖范围内'}`);
+        if (u.length !== 1) bad('协办单位', `协办单位「${n}」${unitProblem(n, u.length)}`);
         return u[0]?.id ?? 0;
       });
       let responsibleId: number | undefined;
       if (r.responsible && lead[0]) {
         const c = people.filter((p) => p.name === r.responsible && p.path.startsWith(lead[0]!.path));
-        if (c.length !== 1) problems.push(`责任人「${r.responsible}」${c.length ? '在主办单位有重名' : '不是主办单位人员'}`);
+        if (c.length !== 1) bad('责任人', `责任人「${r.responsible}」${c.length ? '在主办单位有重名' : '不是主办单位人员'}`);
         responsibleId = c[0]?.id;
       }
       let leaderId: number | undefined;
       if (r.leader) {
         const c = people.filter((p) => p.name === r.leader && p.roles.includes('leader') && inScope(scope, p.path));
-        if (c.length !== 1) problems.push(`分管领导「${r.leader}」${c.length ? '有重名' : '不存在'}`);
+        if (c.length !== 1) bad('分管领导', `分管领导「${r.leader}」${c.length ? '有重名' : '不存在'}`);
         leaderId = c[0]?.id;
       }
-      if (mode === 'new' && (r.status !== 'assigned' || r.doneAt)) problems.push(`状态「${STATUS_NAMES[r.status]}」：导入新事项只能是「已交办」；已在办理或已办结的历史事项须由管理员以迁移模式导入`);
-      if (r.doneAt && r.doneAt > today) problems.push(`办结时间 ${r.doneAt} 晚于今天`);
+      if (mode === 'new' && (r.status !== 'assigned' || r.doneAt)) bad('状态', `状态「${STATUS_NAMES[r.status]}」：导入新事项只能是「已交办」（或空白）；已在办理或已办结的历史事项须由管理员以迁移模式导入`);
+      if (r.doneAt && r.doneAt > today) bad('办结时间', `办结时间 ${r.doneAt} 晚于今天`);
       const progress = parseProgress(r.progress);
       // The file's own fields are checked by the create route's schema (one-line title, control
       // characters, lengths); the units and people it names were matched above.
@@ -154,8 +162,8 @@ export class LedgerService {
         deadline: r.deadline,
         source: { kind: r.sourceKind, ...(r.sourceRef ? { ref: r.sourceRef } : {}) },
       });
-      if (!body.success) problems.push(...body.error.issues.map((i) => `${COLUMN_OF[String(i.path[0])] ?? String(i.path[0])}：${i.message}`));
-      errors.push(...problems.map((p) => `${where}: ${p}`));
+      if (!body.success) for (const i of body.error.issues) bad(COLUMN_OF[String(i.path[0])] ?? String(i.path[0]), `${COLUMN_OF[String(i.path[0])] ?? String(i.path[0])}：${i.message}`);
+      errors.push(...problems);
       const fields = body.success ? body.data : { title: r.title, level: r.level, deadline: r.deadline };
       const input: TaskCreateInput = { ...fields, leadUnitId: lead[0]?.id ?? 0, coUnitIds, responsibleId, leaderId };
       const history: ImportedHistory = { line: r.line, migration: mode === 'migration', status: r.status, percent: progress.percent, text: progress.text, doneAt: r.doneAt ? new Date(`${r.doneAt}T12:00:00+08:00`) : null };
@@ -169,7 +177,7 @@ export class LedgerService {
         try {
           await this.tasks.importRow(ctx, actor, input, history, trx);
         } catch (err) {
-          if (err instanceof AppError && err.status < 500) throw new ImportLedgerError([`第 ${history.line} 行 (row ${history.line}): ${err.message}`]);
+          if (err instanceof AppError && err.status < 500) throw new ImportLedgerError([{ row: history.line, column: columnOfError(err), message: err.message }]);
           throw err;
         }
       }
@@ -208,6 +216,12 @@ export class LedgerService {
   }
 }
 
+/** The ledger column a create-path refusal is about, when its details name the field. */
+function columnOfError(err: AppError): string | null {
+  const field = (err.details as { field?: unknown } | undefined)?.field;
+  return typeof field === 'string' ? (COLUMN_OF[field] ?? { leadUnitId: '主办单位', responsibleId: '责任人', leaderId: '分管领导', coUnitIds: '协办单位' }[field] ?? null) : null;
+}
+
 /** The ledger's filters in words, for the exported title row (the unit is named on its own). */
 export function describeFilter(f: ViewFilter): string[] {
   return [
@@ -218,6 +232,7 @@ export function describeFilter(f: ViewFilter): string[] {
     f.overdue ? '已逾期' : '',
     f.deadlineFrom || f.deadlineTo ? `时限 ${f.deadlineFrom ?? '…'} 至 ${f.deadlineTo ?? '…'}` : '',
     f.todo ? `待办：${TODO_NAMES[f.todo]}` : '',
+    f.escalatedFrom ? `${f.escalatedFrom} 以来升级督办` : '',
     f.q ? `含「${f.q.slice(0, 20)}」` : '',
   ].filter(Boolean);
 }

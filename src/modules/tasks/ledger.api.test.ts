@@ -141,6 +141,36 @@ describe('台账 XLSX', () => {
     expect((await org.leader.get('/api/v1/tasks?limit=500')).json().items.length).toBe(before);
   });
 
+  it('reads a blank 状态 as a new 已交办 task, and gives each problem its row and column, telling an unknown unit from one out of scope', async () => {
+    const elsewhere = await a.newUnit({ kind: 'region', level: 'county', name: '外县' });
+    await a.newUnit({ parent: elsewhere, name: '外县水利局' });
+    const file = async (rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('台账').addRows([[...LEDGER_COLUMNS], ...rows]);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const post = async (payload: Buffer) =>
+      a.inject({ method: 'POST', url: '/api/v1/tasks/import', headers: { cookie: org.leader.cookie, 'x-csrf-token': org.leader.csrfToken, 'content-type': 'application/octet-stream' }, payload });
+    const bad = await post(await file([
+      [1, '无此单位', '其他', '住建委', '', '', '', '2026-12-01', '', '', '', '', '一般'],
+      [2, '外县单位', '其他', '外县水利局', '', '', '', '2026-12-01', '', '', '', '', '一般'],
+      [3, '坏日期', '其他', '住建局', '', '', '', '明年', '', '', '', '', '一般'],
+    ]));
+    expect(bad.statusCode).toBe(400);
+    const problems = bad.json().error.details.problems as { row: number; column: string; message: string }[];
+    expect(problems).toEqual([
+      { row: 4, column: '完成时限', message: '完成时限「明年」不是日期 (YYYY-MM-DD)' },
+      { row: 2, column: '主办单位', message: '主办单位「住建委」不存在（系统中没有这个单位，请核对名称）' },
+      { row: 3, column: '主办单位', message: '主办单位「外县水利局」不在您的管辖范围内' },
+    ]);
+    expect(bad.json().error.details.errors).toHaveLength(3);
+
+    const ok = await post(await file([[1, '状态空白即新交办', '其他', '住建局', '', '', '', '2026-12-01', '', '', '', '', '一般']]));
+    expect(ok.statusCode).toBe(201);
+    const made = (await org.leader.get(`/api/v1/tasks?q=${encodeURIComponent('状态空白即新交办')}`)).json().items;
+    expect(made).toEqual([expect.objectContaining({ status: 'assigned' })]);
+  });
+
   it('refuses a non-XLSX upload, a JSON body, and a staff importer', async () => {
     const post = (c: Client, type: string, payload: string | Buffer) => a.inject({ method: 'POST', url: '/api/v1/tasks/import', headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': type }, payload });
     expect((await post(org.leader, 'application/octet-stream', Buffer.from('not a zip'))).json().error.code).toBe('IMPORT_INVALID');

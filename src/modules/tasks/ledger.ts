@@ -86,43 +86,56 @@ const STATUS_BY_NAME = invert(STATUS_NAMES);
 const SOURCE_BY_NAME = invert(SOURCE_NAMES);
 const LEVEL_BY_NAME = invert(LEVEL_NAMES);
 
+/** One thing wrong in an imported ledger: its row and column when it has them, and what is wrong, in Chinese. */
+export interface LedgerProblem {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/** A problem as one line of text (the error message and `details.errors`). */
+export const problemText = (p: LedgerProblem) => (p.row === null ? p.message : `第 ${p.row} 行 (row ${p.row})${p.column ? `「${p.column}」` : ''}: ${p.message}`);
+
 /** Reads a ledger in the export layout (header row found by its 事项名称 cell); collects every row's problems. */
-export async function readLedger(content: Buffer): Promise<{ rows: ParsedLedgerRow[]; errors: string[] }> {
+export async function readLedger(content: Buffer): Promise<{ rows: ParsedLedgerRow[]; problems: LedgerProblem[] }> {
   const wb = await openWorkbook(content);
-  if (!wb) return { rows: [], errors: ['文件不是有效的 XLSX 工作簿 (not a valid .xlsx workbook).'] };
+  const whole = (message: string) => ({ rows: [], problems: [{ row: null, column: null, message }] });
+  if (!wb) return whole('文件不是有效的 XLSX 工作簿 (not a valid .xlsx workbook).');
   const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], errors: ['工作簿中没有工作表 (the workbook has no sheet).'] };
+  if (!ws) return whole('工作簿中没有工作表 (the workbook has no sheet).');
   const table = sheetTable(ws, { headerRow: { containing: '事项名称', within: 10 } });
-  if (!table) return { rows: [], errors: ['找不到表头（须含「事项名称」列）(no header row with 事项名称).'] };
-  const missing = ['事项名称', '主办单位', '完成时限', '状态'].filter((h) => !table.columns.includes(h));
-  if (missing.length) return { rows: [], errors: [`缺少列 (missing columns): ${missing.join('、')}`] };
+  if (!table) return whole('找不到表头（须含「事项名称」列）(no header row with 事项名称).');
+  // 状态 may be left out: a blank status is new work, 已交办.
+  const missing = ['事项名称', '主办单位', '完成时限'].filter((h) => !table.columns.includes(h));
+  if (missing.length) return whole(`缺少列 (missing columns): ${missing.join('、')}`);
 
   const rows: ParsedLedgerRow[] = [];
-  const errors: string[] = [];
+  const problems: LedgerProblem[] = [];
   for (const { line: r, cells } of table.rows) {
     const get = (h: string) => cells[h] ?? '';
     // A row with only its 序号 is an empty row.
     if (LEDGER_COLUMNS.slice(1).every((h) => get(h) === '')) continue;
-    const where = `第 ${r} 行 (row ${r})`;
-    const err = (m: string) => errors.push(`${where}: ${m}`);
+    const err = (column: string, message: string) => problems.push({ row: r, column, message });
     const title = get('事项名称');
-    if (!title || title.length > 200) err('事项名称为空或超过 200 字');
+    if (!title) err('事项名称', '事项名称为空');
+    else if (title.length > 200) err('事项名称', `事项名称有 ${title.length} 字，超过 200 字`);
     const leadUnit = get('主办单位');
-    if (!leadUnit) err('缺少主办单位');
+    if (!leadUnit) err('主办单位', '缺少主办单位');
     const deadline = dateFromText(get('完成时限'));
-    if (!deadline) err(`完成时限「${get('完成时限')}」不是日期 (YYYY-MM-DD)`);
-    const status = STATUS_BY_NAME[get('状态')];
-    if (!status) err(`状态「${get('状态')}」无效 (${Object.values(STATUS_NAMES).join('/')})`);
+    if (!deadline) err('完成时限', get('完成时限') ? `完成时限「${get('完成时限')}」不是日期 (YYYY-MM-DD)` : '缺少完成时限');
+    const statusText = get('状态');
+    const status = statusText ? STATUS_BY_NAME[statusText] : 'assigned';
+    if (!status) err('状态', `状态「${statusText}」无效（可填 ${Object.values(STATUS_NAMES).join('/')}，空白即「已交办」）`);
     const rawSource = get('来源');
     const [sourceName = '', ...refParts] = rawSource.split('：');
     const sourceKind = rawSource ? SOURCE_BY_NAME[sourceName] : 'other';
-    if (!sourceKind) err(`来源「${sourceName}」无效 (${Object.values(SOURCE_NAMES).join('/')})`);
+    if (!sourceKind) err('来源', `来源「${sourceName}」无效 (${Object.values(SOURCE_NAMES).join('/')})`);
     const levelText = get('级别');
     const level = levelText ? LEVEL_BY_NAME[levelText] : 'normal';
-    if (!level) err(`级别「${levelText}」无效 (一般/重点/重大)`);
+    if (!level) err('级别', `级别「${levelText}」无效 (一般/重点/重大)`);
     const doneText = get('办结时间');
     const doneAt = doneText ? dateFromText(doneText) : null;
-    if (doneText && !doneAt) err(`办结时间「${doneText}」不是日期`);
+    if (doneText && !doneAt) err('办结时间', `办结时间「${doneText}」不是日期`);
     if (title && title.length <= 200 && leadUnit && status && sourceKind && level && deadline && (doneAt || !doneText)) {
       rows.push({
         line: r,
@@ -142,6 +155,6 @@ export async function readLedger(content: Buffer): Promise<{ rows: ParsedLedgerR
       });
     }
   }
-  if (rows.length === 0 && errors.length === 0) errors.push('台账中没有数据行 (the ledger has no rows).');
-  return { rows, errors };
+  if (rows.length === 0 && problems.length === 0) problems.push({ row: null, column: null, message: '台账中没有数据行 (the ledger has no rows).' });
+  return { rows, problems };
 }

@@ -32,6 +32,7 @@ import {
   TaskFilterQuery,
   TaskListQuery,
   TaskResponse,
+  TITLE_MAX,
   toTaskResponse,
   VersionBody,
 } from './schemas.ts';
@@ -41,6 +42,8 @@ import { TODO_KINDS } from './rules.ts';
 import type { ViewFilter } from './views.ts';
 
 const ASSIGNERS = roles(...ASSIGNING_ROLES);
+/** Who gets the 驾驶舱 instead of the workbench: leaders and the supervision office (and admins). */
+const OVERSEERS = roles('leader', 'supervisor', 'admin');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 
@@ -123,6 +126,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       ...(q.overdue ? { overdue: true } : {}),
       ...(q.q ? { q: q.q } : {}),
       ...(q.todo ? { todo: q.todo } : {}),
+      ...(q.escalatedFrom ? { escalatedFrom: q.escalatedFrom } : {}),
     };
   };
 
@@ -167,6 +171,85 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
         items: g.items.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
       })),
     }),
+  });
+
+  app.get('/limits', {
+    config: { access: ANY_USER },
+    schema: {
+      tags,
+      summary: 'The sizes the task routes accept, so a form checks a file or a title before sending it: an attachment and an imported ledger in bytes, a title in characters',
+      response: { 200: z.object({ attachmentBytes: z.number(), importBytes: z.number(), titleChars: z.number() }) },
+    },
+    handler: async () => ({ attachmentBytes: ATTACHMENT_LIMIT, importBytes: IMPORT_LIMIT, titleChars: TITLE_MAX }),
+  });
+
+  app.get('/overview', {
+    config: { access: OVERSEERS },
+    schema: {
+      tags,
+      summary:
+        '驾驶舱: a leader\'s or supervisor\'s overview of their scope — lights by unit, the red list, escalations since Monday, what waits for their decision, the on-time trend; each count is what the ledger shows under the filter named beside it',
+      querystring: z.strictObject({ weeks: QueryInt(4, 26).default(8) }),
+      response: {
+        200: z.object({
+          today: z.string(),
+          totals: z.object({ total: z.number(), byLight: Counts }),
+          units: z.array(z.object({ unitId: z.number(), unitName: z.string(), total: z.number(), byLight: Counts })),
+          red: z.object({ count: z.number(), items: z.array(TaskResponse) }),
+          escalations: z.object({ since: z.string(), tasks: z.number(), byLevel: Counts }),
+          decisions: z.object({
+            verify: z.number(),
+            extension: z.number(),
+            answers: z.object({
+              since: z.string(),
+              count: z.number(),
+              items: z.array(z.object({ urgingId: z.number(), taskId: z.number(), title: z.string(), level: z.enum(['urge', 'supervise']), answeredAt: z.string(), answeredByName: z.string().nullable() })),
+            }),
+          }),
+          trend: z.array(z.object({ week: z.string(), done: z.number(), onTime: z.number(), escalations: Counts })),
+        }),
+      },
+    },
+    handler: async (req) => {
+      const o = await taskViews.overview(req.actor!, { redLimit: 10, weeks: req.query.weeks });
+      const units = new Map<number, { unitId: number; unitName: string; total: number; byLight: Record<string, number> }>();
+      const totals = { total: 0, byLight: {} as Record<string, number> };
+      for (const r of o.byUnit) {
+        const n = Number(r.n);
+        let u = units.get(r.leadUnitId);
+        if (!u) units.set(r.leadUnitId, (u = { unitId: r.leadUnitId, unitName: r.unitName, total: 0, byLight: {} }));
+        for (const b of [u, totals]) {
+          b.total += n;
+          b.byLight[r.light] = (b.byLight[r.light] ?? 0) + n;
+        }
+      }
+      const rank = (u: { byLight: Record<string, number>; total: number }) => [u.byLight.red ?? 0, u.byLight.yellow ?? 0, u.total];
+      const thisWeek = o.trend.at(-1);
+      return {
+        today: o.today,
+        totals,
+        // Worst first: the units with most red, then yellow, then most work.
+        units: [...units.values()].sort((a, b) => {
+          const [x, y] = [rank(a), rank(b)];
+          return y[0]! - x[0]! || y[1]! - x[1]! || y[2]! - x[2]! || a.unitName.localeCompare(b.unitName, 'zh-CN');
+        }),
+        red: {
+          count: totals.byLight.red ?? 0,
+          items: o.red.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
+        },
+        escalations: { since: o.weekStart, tasks: o.escalatedTasks, byLevel: thisWeek?.escalations ?? {} },
+        decisions: {
+          verify: o.decisions.verify,
+          extension: o.decisions.extension,
+          answers: {
+            since: o.answersSince,
+            count: o.answers.count,
+            items: o.answers.items.map((a) => ({ urgingId: a.id, taskId: a.taskId, title: a.title, level: a.level, answeredAt: (a.answeredAt as Date).toISOString(), answeredByName: a.answeredByName })),
+          },
+        },
+        trend: o.trend,
+      };
+    },
   });
 
   app.get('/stats', {

@@ -12,8 +12,11 @@ const LongText = (max: number) => z.string().trim().min(1).max(max);
 const Milestone = z.strictObject({ title: Line(200), due: DateString, ownerId: Id.optional() });
 const SummaryBody = z.strictObject({ done: LongText(5000), result: LongText(5000), lessons: LongText(5000) });
 
+/** The longest task title, in characters (the form cuts a paste to it and says so). */
+export const TITLE_MAX = 200;
+
 export const TaskCreateBody = z.strictObject({
-  title: Line(200),
+  title: Line(TITLE_MAX),
   description: z.string().trim().max(20_000).optional(),
   level: z.enum(TASK_LEVELS),
   leadUnitId: Id,
@@ -105,6 +108,8 @@ export const TaskFilterQuery = z.object({
   overdue: QueryBool.optional(),
   q: QueryText(100).pipe(z.string().min(1)).optional(),
   todo: z.enum(TODO_KINDS).optional(),
+  /** Tasks escalated (a rung, automatic or by hand) on or after this day. */
+  escalatedFrom: DateString.optional(),
 });
 export type TaskFilterQuery = z.infer<typeof TaskFilterQuery>;
 

@@ -34,6 +34,8 @@ export interface TaskFilter {
   q?: string;
   /** 工作台: what the viewer has to do next (see TODO_KINDS). */
   todo?: TodoKind;
+  /** Tasks with an escalation rung (automatic or by hand) on or after this day (驾驶舱: escalations this week). */
+  escalatedFrom?: string;
   /** The subtree the viewer heads (unit heads: their unit; admin: everything); null for others. */
   headPath?: string | null;
 }
@@ -214,6 +216,10 @@ export class TaskViewStore {
       q = q.where(lightSql(d), '=', f.light);
     }
     if (f.todo) q = q.where(this.todo(f.todo, f.viewerId, f.headIds, d));
+    if (f.escalatedFrom) {
+      const since = new Date(`${f.escalatedFrom}T00:00:00+08:00`);
+      q = q.where(({ exists, selectFrom }) => exists(selectFrom('taskEscalation as e').select('e.taskId').whereRef('e.taskId', '=', 't.id').where('e.at', '>=', since)));
+    }
     return q;
   }
 
@@ -327,4 +333,26 @@ export class TaskViewStore {
       .execute();
   }
 
+  /**
+   * 情况说明 to read (驾驶舱): answers given since `since` to urgings the viewer wrote, or on tasks
+   * they oversee (分管), newest first, with the task's title.
+   */
+  async recentAnswers(db: Executor, viewerId: number, since: Date, limit: number) {
+    const base = db
+      .selectFrom('taskUrging as g')
+      .innerJoin('task as t', 't.id', 'g.taskId')
+      .where('g.answeredAt', '>=', since)
+      .where((eb) => eb.or([eb('g.byId', '=', viewerId), eb('t.leaderId', '=', viewerId)]));
+    const [count, items] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .leftJoin('person as p', 'p.id', 'g.answeredBy')
+        .select(['g.id', 'g.taskId', 't.title', 'g.level', 'g.answeredAt', 'p.name as answeredByName'])
+        .orderBy('g.answeredAt', 'desc')
+        .orderBy('g.id', 'desc')
+        .limit(limit)
+        .execute(),
+    ]);
+    return { count: Number(count.n), items };
+  }
 }

@@ -94,4 +94,38 @@ export class TaskViews {
     const policy = await this.policy.forUnitPath(actor.regionPath);
     return this.store.responsibility(this.db, this.fullFilter(actor, filter), await this.lightDates(policy));
   }
+
+  /**
+   * 驾驶舱 (a leader's or supervisor's overview of their scope), from the ledger's own aggregates
+   * so that each number is what the ledger shows under the same filter: lights by unit, the red
+   * list, escalations since Monday, what waits for the viewer's decision, and the on-time trend.
+   */
+  async overview(actor: Actor, opts: { redLimit: number; weeks: number }) {
+    const policy = await this.policy.forUnitPath(actor.regionPath);
+    const dates = await this.lightDates(policy);
+    const cal = await this.calendar.get();
+    const today = dates.today;
+    const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const count = async (f: ViewFilter) => (await this.store.stats(this.db, this.fullFilter(actor, f), dates)).reduce((n, r) => n + Number(r.n), 0);
+    const [byUnit, red, trend, escalated, verify, extension, answers] = await Promise.all([
+      this.store.stats(this.db, this.fullFilter(actor, {}), dates),
+      this.store.list(this.db, this.fullFilter(actor, { light: 'red' }), dates, { sort: 'deadline', limit: opts.redLimit }),
+      this.trend(actor, {}, opts.weeks),
+      count({ escalatedFrom: monday }),
+      count({ todo: 'verify' }),
+      count({ todo: 'extension' }),
+      this.store.recentAnswers(this.db, actor.personId, new Date(`${addDays(today, -7)}T00:00:00+08:00`), 10),
+    ]);
+    return {
+      today,
+      weekStart: monday,
+      byUnit,
+      red: red.map((t) => ({ task: t, light: lightOf(taskFacts(t), today, cal, policy), escalations: t.escalations })),
+      trend,
+      escalatedTasks: escalated,
+      decisions: { verify, extension },
+      answers,
+      answersSince: addDays(today, -7),
+    };
+  }
 }

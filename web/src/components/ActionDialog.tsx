@@ -7,7 +7,8 @@ import { actionRequest, DANGEROUS, type ActionKind } from '../lib/actions.ts';
 import { serverToday } from '../lib/auth.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { actionName } from '../lib/format.ts';
-import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
+import { oversizeMessage, useTaskLimits } from '../lib/limits.ts';
+import { colon, useLang, useT, type MessageKey } from '../lib/i18n.ts';
 import type { TaskDetail, UploadedAttachment } from '../lib/types.ts';
 import { MilestoneList } from './MilestoneList.tsx';
 import { PersonPicker, UnitPicker, WorkdayDatePicker } from './pickers.tsx';
@@ -23,18 +24,25 @@ function normalize(v: unknown): unknown {
 /** Uploads files to the task as they are picked; the form field holds their ids. */
 function AttachmentField({ taskId, value = [], onChange }: { taskId: number; value?: number[]; onChange?: (ids: number[]) => void }) {
   const t = useT();
+  const { lang } = useLang();
+  const limits = useTaskLimits();
   const [error, setError] = useState<string | null>(null);
   return (
     <>
       <Upload
         multiple
         beforeUpload={async (file) => {
+          const tooBig = oversizeMessage(file, limits.data?.attachmentBytes, lang);
+          if (tooBig) {
+            setError(tooBig);
+            return Upload.LIST_IGNORE;
+          }
           try {
             setError(null);
             const a = await api.upload<UploadedAttachment>(`/api/v1/tasks/${taskId}/attachments`, file);
             onChange?.([...value, a.id]);
           } catch (err) {
-            setError(`${file.name}：${err instanceof ApiError ? err.message : String(err)}`);
+            setError(`${file.name}${colon(lang)}${err instanceof ApiError ? err.message : String(err)}`);
             return Upload.LIST_IGNORE;
           }
           return false;
@@ -42,7 +50,7 @@ function AttachmentField({ taskId, value = [], onChange }: { taskId: number; val
       >
         <Button icon={<UploadOutlined />}>{t('task.attachments')}</Button>
       </Upload>
-      {error && <Alert type="error" title={error} style={{ marginTop: 8 }} />}
+      {error && <Alert type="error" title={error} style={{ marginTop: 8 }} role="alert" />}
     </>
   );
 }
@@ -281,7 +289,7 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
       data-testid={`dialog-${action}`}
     >
       {run.isError && <Alert type="error" showIcon title={run.error.message} style={{ marginBottom: 12 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => run.mutate(v as Record<string, unknown>)}>
+      <Form form={form} layout="vertical" initialValues={initial} scrollToFirstError={{ behavior: 'smooth', block: 'center', focus: true }} onFinish={(v) => run.mutate(v as Record<string, unknown>)}>
         {fields}
       </Form>
     </Modal>

@@ -1,6 +1,6 @@
 import { StopOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Space, Typography } from 'antd';
-import { useLang, useT } from '../lib/i18n.ts';
+import { colon, useLang, useT } from '../lib/i18n.ts';
 import { findingNumbers, ruleName, sortFindings } from '../lib/meetings.ts';
 import type { MeetingFinding } from '../lib/types.ts';
 
@@ -34,7 +34,7 @@ export function MeetingFindings({ findings, testId = 'mtg-findings' }: { finding
             description={
               <>
                 <div>{f.message}</div>
-                {f.suggestion && <div>{`${t('mtg.suggestion')}：${f.suggestion}`}</div>}
+                {f.suggestion && <div>{`${t('mtg.suggestion')}${colon(lang)}${f.suggestion}`}</div>}
               </>
             }
           />

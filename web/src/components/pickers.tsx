@@ -80,6 +80,10 @@ export function WorkdayDatePicker(props: { value?: Dayjs | null; onChange?: (v: 
       value={props.value ?? null}
       onChange={(v) => props.onChange?.(v)}
       onPanelChange={(v) => setPanel(v)}
+      // Enter picks the typed date; it must not also submit the form around the picker (交办).
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.preventDefault();
+      }}
       disabledDate={(d) => (props.minDate ? d.isBefore(props.minDate, 'day') : false)}
       style={{ width: '100%' }}
       cellRender={(current, info) => {

@@ -9801,6 +9801,7 @@ export type paths = {
                     cursor?: string;
                     deadlineFrom?: string;
                     deadlineTo?: string;
+                    escalatedFrom?: string;
                     level?: "normal" | "key" | "major";
                     light?: "green" | "yellow" | "red" | "done";
                     limit?: number;
@@ -11525,6 +11526,7 @@ export type paths = {
                     assignerId?: number;
                     deadlineFrom?: string;
                     deadlineTo?: string;
+                    escalatedFrom?: string;
                     level?: "normal" | "key" | "major";
                     light?: "green" | "yellow" | "red" | "done";
                     overdue?: "0" | "1" | "true" | "false";
@@ -11749,6 +11751,64 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sizes the task routes accept, so a form checks a file or a title before sending it: an attachment and an imported ledger in bytes, a title in characters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachmentBytes: number;
+                            importBytes: number;
+                            titleChars: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/lists/responsibility": {
         parameters: {
             query?: never;
@@ -11763,6 +11823,7 @@ export type paths = {
                     assignerId?: number;
                     deadlineFrom?: string;
                     deadlineTo?: string;
+                    escalatedFrom?: string;
                     level?: "normal" | "key" | "major";
                     light?: "green" | "yellow" | "red" | "done";
                     overdue?: "0" | "1" | "true" | "false";
@@ -11828,6 +11889,114 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱: a leader's or supervisor's overview of their scope — lights by unit, the red list, escalations since Monday, what waits for their decision, the on-time trend; each count is what the ledger shows under the filter named beside it */
+        get: {
+            parameters: {
+                query?: {
+                    weeks?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisions: {
+                                answers: {
+                                    count: number;
+                                    items: {
+                                        answeredAt: string;
+                                        answeredByName: string | null;
+                                        /** @enum {string} */
+                                        level: "urge" | "supervise";
+                                        taskId: number;
+                                        title: string;
+                                        urgingId: number;
+                                    }[];
+                                    since: string;
+                                };
+                                extension: number;
+                                verify: number;
+                            };
+                            escalations: {
+                                byLevel: {
+                                    [key: string]: number;
+                                };
+                                since: string;
+                                tasks: number;
+                            };
+                            red: {
+                                count: number;
+                                items: components["schemas"]["Task"][];
+                            };
+                            today: string;
+                            totals: {
+                                byLight: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                            };
+                            trend: {
+                                done: number;
+                                escalations: {
+                                    [key: string]: number;
+                                };
+                                onTime: number;
+                                week: string;
+                            }[];
+                            units: {
+                                byLight: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/stats": {
         parameters: {
             query?: never;
@@ -11842,6 +12011,7 @@ export type paths = {
                     assignerId?: number;
                     deadlineFrom?: string;
                     deadlineTo?: string;
+                    escalatedFrom?: string;
                     level?: "normal" | "key" | "major";
                     light?: "green" | "yellow" | "red" | "done";
                     overdue?: "0" | "1" | "true" | "false";
@@ -11931,6 +12101,7 @@ export type paths = {
                     assignerId?: number;
                     deadlineFrom?: string;
                     deadlineTo?: string;
+                    escalatedFrom?: string;
                     level?: "normal" | "key" | "major";
                     light?: "green" | "yellow" | "red" | "done";
                     overdue?: "0" | "1" | "true" | "false";

@@ -15,6 +15,8 @@ export interface LedgerFilters {
   overdue?: boolean;
   q?: string;
   todo?: string;
+  /** Escalated on or after this day (the 驾驶舱's 本周升级督办). */
+  escalatedFrom?: string;
 }
 
 const LIGHTS = ['green', 'yellow', 'red', 'done'];
@@ -39,7 +41,7 @@ export function parseFilters(p: URLSearchParams): LedgerFilters {
   one('todo', TODOS);
   const status = (p.get('status') ?? '').split(',').filter((s) => STATUSES.includes(s));
   if (status.length) f.status = status;
-  for (const k of ['deadlineFrom', 'deadlineTo'] as const) {
+  for (const k of ['deadlineFrom', 'deadlineTo', 'escalatedFrom'] as const) {
     const v = p.get(k);
     if (v && DATE.test(v)) f[k] = v;
   }
@@ -69,5 +71,6 @@ export function toQuery(f: LedgerFilters): Record<string, QueryValue> {
     overdue: f.overdue ? 'true' : undefined,
     q: f.q,
     todo: f.todo,
+    escalatedFrom: f.escalatedFrom,
   };
 }

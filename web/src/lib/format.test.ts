@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION, deadlineText, describeEvent, eventColor, LIGHT, REASON, STATUS, dateTime, statusName } from './format.ts';
+import { ACTION, deadlineText, describeEvent, EVENT_COLOR, eventColor, LIGHT, REASON, STATUS, dateTime, statusName } from './format.ts';
 import type { TimelineEvent } from './types.ts';
 
 const ev = (kind: string, data: Record<string, unknown> = {}, actorName: string | null = '王县长'): TimelineEvent => ({ id: 1, kind, at: '2026-11-02T01:00:00.000Z', actorId: 1, actorName, data });
@@ -50,10 +50,11 @@ describe('format', () => {
   });
 
   it('colours the timeline by what happened', () => {
-    expect(eventColor('escalated', { level: 'remind' })).toBe('orange');
-    expect(eventColor('escalated', { level: 'notice' })).toBe('red');
-    expect(eventColor('return', {})).toBe('red');
-    expect(eventColor('verify', {})).toBe('green');
-    expect(eventColor('progress', {})).toBe('blue');
+    expect(eventColor('escalated', { level: 'remind' })).toBe(EVENT_COLOR.warning);
+    expect(eventColor('escalated', { level: 'notice' })).toBe(EVENT_COLOR.wrong);
+    expect(eventColor('return', {})).toBe(EVENT_COLOR.wrong);
+    expect(eventColor('verify', {})).toBe(EVENT_COLOR.done);
+    // Ordinary steps: a real blue, not antd's 'blue' (the theme's primary, red here).
+    for (const kind of ['create', 'sign', 'dispatch', 'progress', 'plan', 'submit', 'answer_urging']) expect(eventColor(kind, {})).toBe('#1677ff');
   });
 });

@@ -147,10 +147,15 @@ export function describeEvent(e: TimelineEvent, lang: Lang): string {
 }
 
 /** Timeline dot colour by event kind. */
+/**
+ * A timeline dot's colour, as a CSS colour: antd's named 'blue' is the theme's primary colour,
+ * which is red here, so every ordinary step showed as red. Only what went wrong is red.
+ */
+export const EVENT_COLOR = { ordinary: '#1677ff', warning: '#fa8c16', wrong: '#cf1322', done: '#389e0d' } as const;
 export function eventColor(kind: string, data: Record<string, unknown>): string {
-  if (kind === 'escalated') return ['notice', 'accountability'].includes(String(data.level)) ? 'red' : 'orange';
-  if (kind === 'reject' || kind === 'return') return 'red';
-  if (kind === 'urge' || kind === 'supervise' || kind === 'instruct') return 'orange';
-  if (kind === 'verify' || kind === 'close') return 'green';
-  return 'blue';
+  if (kind === 'escalated') return ['notice', 'accountability'].includes(String(data.level)) ? EVENT_COLOR.wrong : EVENT_COLOR.warning;
+  if (kind === 'reject' || kind === 'return') return EVENT_COLOR.wrong;
+  if (kind === 'urge' || kind === 'supervise' || kind === 'instruct') return EVENT_COLOR.warning;
+  if (kind === 'verify' || kind === 'close') return EVENT_COLOR.done;
+  return EVENT_COLOR.ordinary;
 }

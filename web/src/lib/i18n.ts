@@ -50,6 +50,26 @@ const M = {
   'common.done': ['已完成', 'Done'],
   'common.workdays': ['个工作日', 'working days'],
   'common.optional': ['选填', 'optional'],
+  'ov.title': ['驾驶舱', 'Overview'],
+  'ov.myTodo': ['我的待办', 'My to-dos'],
+  'ov.total': ['事项总数', 'Tasks'],
+  'ov.units': ['各单位灯号', 'Lights by unit'],
+  'ov.unit': ['单位', 'Unit'],
+  'ov.red': ['红灯事项', 'Red tasks'],
+  'ov.redAll': ['全部红灯事项', 'All red tasks'],
+  'ov.escalations': ['本周升级督办', 'Escalated this week'],
+  'ov.escalationsHint': ['自本周一以来有升级记录（提醒、催办、督办、通报、问责）的事项', 'Tasks with an escalation rung (reminder, urging, supervision, notice, accountability) since Monday'],
+  'ov.decisions': ['待我决定', 'Waiting for my decision'],
+  'ov.answers': ['新收到的情况说明', 'New written explanations'],
+  'ov.answersHint': ['近 7 天对您的催办、或您分管事项的催办所作的答复', 'Answers in the last 7 days to your urgings or on tasks you oversee'],
+  'ov.trend': ['按期办结趋势', 'On-time trend'],
+  'ov.week': ['周', 'Week'],
+  'ov.done': ['办结', 'Done'],
+  'ov.onTime': ['按期', 'On time'],
+  'ov.rate': ['按期率', 'On-time rate'],
+  'ov.tasksUnit': ['件', 'tasks'],
+  'ov.noRed': ['没有红灯事项', 'No red tasks'],
+  'ov.noAnswers': ['近 7 天没有新的情况说明', 'No new explanations in the last 7 days'],
   'wb.title': ['我的工作台', 'My workbench'],
   'wb.sign': ['待签收', 'To sign for'],
   'wb.report': ['待报送进展', 'To report on'],
@@ -118,6 +138,16 @@ const M = {
   'ledger.importHint': ['导入新交办的事项（每行须为「已交办」，按交办时的规则检查）', 'Import new work (every row 已交办, checked as a new task)'],
   'ledger.migrate': ['迁移历史台账', 'Migrate a past ledger'],
   'ledger.migrateHint': ['管理员：导入启用马上之前的台账，保留其状态与日期，时间线标记为导入', 'Admins: bring in a ledger kept before Mashang, with its states and dates, marked as imported'],
+  'ledger.filters': ['筛选', 'Filters'],
+  'ledger.closeProblems': ['关闭错误列表', 'Close the error list'],
+  'ledger.importFailed': ['导入失败，未导入任何事项。请按下表修改后重新导入：', 'Nothing was imported. Correct these and import again:'],
+  'ledger.row': ['行', 'Row'],
+  'ledger.column': ['列', 'Column'],
+  'ledger.problem': ['问题', 'What is wrong'],
+  'ledger.wholeFile': ['整个文件', 'Whole file'],
+  'ledger.overdueDays': ['逾期', 'Overdue'],
+  'ledger.workdaysShort': ['个工作日', 'working days'],
+  'ledger.cards': ['事项列表', 'Tasks'],
   'ledger.total': ['合计', 'Total'],
   'ledger.todo': ['待办筛选', 'To-do filter'],
   'assign.title': ['交办任务', 'Assign a task'],
@@ -562,6 +592,11 @@ const M = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;
+
+/** A label's colon: full-width in Chinese, ': ' in English (no full-width punctuation in English mode). */
+export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+/** Text in brackets after a label: （选填） in Chinese, " (optional)" in English. */
+export const paren = (lang: Lang, text: string) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
 export function translate(lang: Lang, key: MessageKey): string {
   return M[key][lang === 'zh' ? 0 : 1];

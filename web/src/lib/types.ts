@@ -38,6 +38,8 @@ export type UploadedAttachment = ApiResponse<'/api/v1/tasks/{id}/attachments', '
 
 export type TaskPage = ApiResponse<'/api/v1/tasks', 'get'>;
 export type WorkbenchResponse = ApiResponse<'/api/v1/tasks/workbench', 'get'>;
+export type OverviewResponse = ApiResponse<'/api/v1/tasks/overview', 'get'>;
+export type TaskLimits = ApiResponse<'/api/v1/tasks/limits', 'get'>;
 export type TodoKind = WorkbenchResponse['groups'][number]['kind'];
 export type Stats = ApiResponse<'/api/v1/tasks/stats', 'get'>;
 export type Trend = ApiResponse<'/api/v1/tasks/stats/trend', 'get'>;

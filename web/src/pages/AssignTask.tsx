@@ -9,7 +9,8 @@ import { PersonPicker, UnitPicker, WorkdayDatePicker } from '../components/picke
 import { api, ApiError } from '../lib/api.ts';
 import { canAssign, useMe, serverToday } from '../lib/auth.ts';
 import { LEVEL, SOURCE } from '../lib/format.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { paren, colon, useLang, useT } from '../lib/i18n.ts';
+import { oversizeMessage, sizeText, titleCutMessage, useTaskLimits } from '../lib/limits.ts';
 import type { AddWorkdays, TaskDetail } from '../lib/types.ts';
 
 interface Values {
@@ -59,6 +60,10 @@ export default function AssignTask() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const [titleCut, setTitleCut] = useState<string | null>(null);
+  const limits = useTaskLimits();
+  const titleMax = limits.data?.titleChars ?? 200;
   const mode = Form.useWatch('deadlineMode', form) ?? 'date';
   const workdays = Form.useWatch('workdays', form);
   const leadUnitId = Form.useWatch('leadUnitId', form);
@@ -77,14 +82,14 @@ export default function AssignTask() {
         try {
           if (f.originFileObj) await api.upload(`/api/v1/tasks/${task.id}/attachments`, f.originFileObj);
         } catch (err) {
-          failed.push(`${f.name}：${err instanceof ApiError ? err.message : String(err)}`);
+          failed.push(`${f.name}${colon(lang)}${err instanceof ApiError ? err.message : String(err)}`);
         }
       }
       return { task, failed };
     },
     onSuccess: ({ task, failed }) => {
       void qc.invalidateQueries({ queryKey: ['tasks'] });
-      message.success(`${t('assign.created')}：${task.title}`);
+      message.success(`${t('assign.created')}${colon(lang)}${task.title}`);
       for (const f of failed) message.error(f, 8);
       void navigate(`/tasks/${task.id}`);
     },
@@ -95,11 +100,36 @@ export default function AssignTask() {
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('assign.title')}</Typography.Title>}>
       {create.isError && <Alert type="error" showIcon title={create.error.message} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values> form={form} layout="vertical" initialValues={{ level: 'normal', deadlineMode: 'date', sourceKind: 'instruction' }} onFinish={(v) => create.mutate(v)} scrollToFirstError disabled={create.isPending}>
+      {/* The first error is scrolled to the middle of the screen, clear of the sticky header. */}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ level: 'normal', deadlineMode: 'date', sourceKind: 'instruction' }}
+        onFinish={(v) => create.mutate(v)}
+        scrollToFirstError={{ behavior: 'smooth', block: 'center', focus: true }}
+        disabled={create.isPending}
+      >
         <Row gutter={16}>
           <Col xs={24} lg={16}>
-            <Form.Item name="title" label={t('task.title')} rules={[{ required: true, whitespace: true, message: zh ? '请填写事项名称' : 'Title is required' }, { max: 200 }]}>
-              <Input maxLength={200} showCount />
+            <Form.Item
+              name="title"
+              label={t('task.title')}
+              rules={[{ required: true, whitespace: true, message: zh ? '请填写事项名称' : 'Title is required' }, { max: titleMax, message: zh ? `事项名称最多 ${titleMax} 字` : `A title holds at most ${titleMax} characters` }]}
+              extra={titleCut && <Typography.Text type="warning" data-testid="title-cut">{titleCut}</Typography.Text>}
+            >
+              <Input
+                maxLength={titleMax}
+                showCount
+                onChange={() => setTitleCut(null)}
+                onPaste={(e) => {
+                  // The box keeps the first characters that fit; say so instead of cutting silently.
+                  const pasted = e.clipboardData.getData('text').length;
+                  const el = e.currentTarget;
+                  const kept = el.value.length - ((el.selectionEnd ?? 0) - (el.selectionStart ?? 0));
+                  const cut = kept + pasted > titleMax;
+                  setTimeout(() => setTitleCut(cut ? titleCutMessage(pasted, titleMax, lang) : null));
+                }}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} lg={8}>
@@ -123,12 +153,12 @@ export default function AssignTask() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="responsibleId" label={`${t('task.responsible')}（${t('common.optional')}）`} extra={zh ? '不填时由主办单位负责人签收后交办到人' : 'Left empty, the unit head names one after signing for it'}>
+            <Form.Item name="responsibleId" label={`${t('task.responsible')}${paren(lang, t('common.optional'))}`} extra={zh ? '不填时由主办单位负责人签收后交办到人' : 'Left empty, the unit head names one after signing for it'}>
               <PersonPicker under={leadUnitId ?? null} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="leaderId" label={`${t('task.leader')}（${t('common.optional')}）`}>
+            <Form.Item name="leaderId" label={`${t('task.leader')}${paren(lang, t('common.optional'))}`}>
               <PersonPicker role="leader" />
             </Form.Item>
           </Col>
@@ -148,9 +178,9 @@ export default function AssignTask() {
                   { required: true, message: zh ? '请填写工作日数' : 'How many working days?' },
                   { type: 'integer', min: 0, max: 1000, message: zh ? '工作日数须是 0 到 1000 之间的整数（0 表示当日办结）' : 'A whole number of working days from 0 to 1000 (0: due today)' },
                 ]}
-                extra={preview.data && `${t('assign.workdaysPreview')}：${preview.data.date}${preview.data.estimated ? `（${t('assign.estimated')}）` : ''}`}
+                extra={preview.data && `${t('assign.workdaysPreview')}${colon(lang)}${preview.data.date}${preview.data.estimated ? paren(lang, t('assign.estimated')) : ''}`}
               >
-                <InputNumber precision={0} addonAfter={t('common.workdays')} style={{ width: '100%' }} />
+                <InputNumber precision={0} addonAfter={t('common.workdays')} style={{ width: '100%' }} aria-label={t('common.workdays')} onPressEnter={(e) => e.preventDefault()} />
               </Form.Item>
             )}
           </Col>
@@ -183,9 +213,30 @@ export default function AssignTask() {
             </div>
           </Col>
           <Col xs={24} style={{ marginTop: 16 }}>
-            <Form.Item label={t('assign.attachments')}>
-              <Upload multiple fileList={files} beforeUpload={(f) => (setFiles((prev) => [...prev, { uid: f.uid, name: f.name, originFileObj: f } as UploadFile]), false)} onRemove={(f) => setFiles((prev) => prev.filter((x) => x.uid !== f.uid))}>
-                <Button icon={<UploadOutlined />}>{t('task.attachments')}</Button>
+            <Form.Item
+              label={t('assign.attachments')}
+              validateStatus={fileErrors.length ? 'error' : undefined}
+              help={fileErrors.length ? <span role="alert" data-testid="attachment-errors">{fileErrors.join(' ')}</span> : undefined}
+              extra={limits.data && (zh ? `单个附件不超过 ${sizeText(limits.data.attachmentBytes)}` : `Up to ${sizeText(limits.data.attachmentBytes)} a file`)}
+            >
+              <Upload
+                multiple
+                fileList={files}
+                beforeUpload={(f) => {
+                  // Checked here, before the task exists: an oversized file is refused with the limit named.
+                  const tooBig = oversizeMessage(f, limits.data?.attachmentBytes, lang);
+                  if (tooBig) {
+                    setFileErrors((prev) => [...prev, tooBig]);
+                    return Upload.LIST_IGNORE;
+                  }
+                  setFiles((prev) => [...prev, { uid: f.uid, name: f.name, originFileObj: f } as UploadFile]);
+                  return false;
+                }}
+                onRemove={(f) => setFiles((prev) => prev.filter((x) => x.uid !== f.uid))}
+              >
+                <Button icon={<UploadOutlined />} onClick={() => setFileErrors([])}>
+                  {t('task.attachments')}
+                </Button>
               </Upload>
             </Form.Item>
           </Col>

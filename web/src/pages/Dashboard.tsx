@@ -8,7 +8,7 @@ import { EmptyState, ErrorState } from '../components/States.tsx';
 import { api } from '../lib/api.ts';
 import { escalationTotals, lightsByUnit, onTimeRates, overallOnTime, overdueRanking, weekSummary } from '../lib/charts.ts';
 import { ESCALATION, LIGHT_HEX, lightName } from '../lib/format.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { colon, useLang, useT } from '../lib/i18n.ts';
 import type { EscalationLevel, Stats, Trend } from '../lib/types.ts';
 
 const LEVELS = Object.keys(ESCALATION) as EscalationLevel[];
@@ -148,7 +148,7 @@ export default function Dashboard() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={`${t('dash.escalations')}：${escTotals.reduce((a, b) => a + b, 0)}`} size="small">
+          <Card title={`${t('dash.escalations')}${colon(lang)}${escTotals.reduce((a, b) => a + b, 0)}`} size="small">
             {trend.isPending ? <Skeleton.Node active style={{ width: '100%', height: 320 }} /> : <Chart option={escalationOption} height={320} testId="chart-escalations" />}
           </Card>
         </Col>

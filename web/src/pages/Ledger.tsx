@@ -1,8 +1,8 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, DatePicker, Input, Progress, Row, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Badge, Button, Card, Col, DatePicker, Grid, Input, List, Progress, Row, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LightTag } from '../components/LightTag.tsx';
 import { UnitPicker } from '../components/pickers.tsx';
@@ -26,6 +26,11 @@ export default function Ledger() {
   const me = useMe();
   const { message } = App.useApp();
   const qc = useQueryClient();
+  // A phone (narrower than antd's md, 768 px): the ledger as cards, its filters behind a button.
+  const phone = Grid.useBreakpoint().md === false;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
+  const active = Object.keys(filters).length;
 
   const setFilters = (f: LedgerFilters, nextView = view) => {
     const p = filtersToParams(f);
@@ -34,12 +39,16 @@ export default function Ledger() {
   };
 
   const onImport = async (file: File, mode: 'new' | 'migration' = 'new') => {
+    setProblems(null);
     try {
       const r = await api.upload<ImportResult>(`/api/v1/tasks/import?mode=${mode}`, file, XLSX);
       message.success(`${t('ledger.imported')} ${r.imported}`);
       await qc.invalidateQueries({ queryKey: ['tasks'] });
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      // Row-by-row problems stay on screen as a table until dismissed; anything else is a toast.
+      const listed = err instanceof ApiError ? importProblems(err.details) : null;
+      if (listed?.length) setProblems(listed);
+      else message.error(err instanceof ApiError ? err.message : String(err));
     }
     return false;
   };
@@ -77,13 +86,24 @@ export default function Ledger() {
           </Space>
         </Col>
       </Row>
-      <FilterBar filters={filters} onChange={(f) => setFilters(f)} />
+      {problems && <ImportProblems problems={problems} onClose={() => setProblems(null)} />}
+      {phone && (
+        <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen} aria-controls="ledger-filters" data-testid="ledger-filter-toggle">
+          {t('ledger.filters')}
+          {active > 0 && <Badge count={active} size="small" style={{ marginInlineStart: 6 }} />}
+        </Button>
+      )}
+      {(!phone || filtersOpen) && (
+        <div id="ledger-filters">
+          <FilterBar filters={filters} onChange={(f) => setFilters(f)} />
+        </div>
+      )}
       <Tabs
         activeKey={view}
         onChange={(k) => setFilters(filters, k)}
         items={[
-          { key: 'tasks', label: t('ledger.tasks'), children: view === 'tasks' ? <TaskTable filters={filters} sort="newest" /> : null },
-          { key: 'deadlines', label: t('ledger.deadlines'), children: view === 'deadlines' ? <TaskTable filters={filters} sort="deadline" /> : null },
+          { key: 'tasks', label: t('ledger.tasks'), children: view === 'tasks' ? <TaskTable filters={filters} sort="newest" phone={phone} /> : null },
+          { key: 'deadlines', label: t('ledger.deadlines'), children: view === 'deadlines' ? <TaskTable filters={filters} sort="deadline" phone={phone} /> : null },
           { key: 'responsibility', label: t('ledger.responsibility'), children: view === 'responsibility' ? <ResponsibilityTable filters={filters} /> : null },
         ]}
       />
@@ -133,7 +153,12 @@ function FilterBar({ filters, onChange }: { filters: LedgerFilters; onChange: (f
           <Space wrap>
             {filters.todo && (
               <Tag closable color="purple" onClose={() => set({ todo: undefined })}>
-                {t('ledger.todo')}：{t(`wb.${filters.todo}` as MessageKey)}
+                {t('ledger.todo')}{lang === 'zh' ? '：' : ': '}{t(`wb.${filters.todo}` as MessageKey)}
+              </Tag>
+            )}
+            {filters.escalatedFrom && (
+              <Tag closable color="red" onClose={() => set({ escalatedFrom: undefined })} data-testid="filter-escalated">
+                {t('ov.escalations')}{lang === 'zh' ? '：' : ': '}{filters.escalatedFrom}
               </Tag>
             )}
             <Button onClick={() => onChange({})}>{t('common.reset')}</Button>
@@ -144,7 +169,73 @@ function FilterBar({ filters, onChange }: { filters: LedgerFilters; onChange: (f
   );
 }
 
-function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline' | 'newest' }) {
+/** One row of an import's error table (the API's details.problems). */
+interface ImportProblem {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/** The import's problems from an error's details; null when it has none in that shape. */
+function importProblems(details: unknown): ImportProblem[] | null {
+  const p = (details as { problems?: unknown } | null | undefined)?.problems;
+  if (!Array.isArray(p)) return null;
+  return p.filter((x): x is ImportProblem => typeof x === 'object' && x !== null && typeof (x as ImportProblem).message === 'string');
+}
+
+/** 导入失败: every problem with its row and column, on screen until the user closes it. */
+function ImportProblems({ problems, onClose }: { problems: ImportProblem[]; onClose: () => void }) {
+  const t = useT();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      closable={{ onClose, 'aria-label': t('ledger.closeProblems') }}
+      role="alert"
+      data-testid="import-problems"
+      title={`${t('ledger.importFailed')}（${problems.length}）`}
+      description={
+        <Table<ImportProblem>
+          size="small"
+          rowKey={(_, i) => String(i)}
+          dataSource={problems}
+          pagination={problems.length > 20 ? { pageSize: 20 } : false}
+          scroll={{ x: 480 }}
+          columns={[
+            { title: t('ledger.row'), dataIndex: 'row', width: 64, render: (v: number | null) => v ?? t('ledger.wholeFile') },
+            { title: t('ledger.column'), dataIndex: 'column', width: 110, render: (v: string | null) => v ?? '—' },
+            { title: t('ledger.problem'), dataIndex: 'message' },
+          ]}
+        />
+      }
+    />
+  );
+}
+
+/** The ledger on a phone: a card per task with what matters at a glance. */
+function TaskCard({ task }: { task: Task }) {
+  const t = useT();
+  const { lang } = useLang();
+  const overdue = task.overdueWorkdays > 0 && task.light !== 'done';
+  return (
+    <Card size="small" data-testid="ledger-card" style={{ width: '100%' }}>
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+        <Space align="start" style={{ width: '100%', justifyContent: 'space-between' }}>
+          <TaskLink task={task} />
+          <LightTag light={task.light} reasons={task.lightReasons} />
+        </Space>
+        <Typography.Text type="secondary">{task.leadUnit.name}</Typography.Text>
+        <Space wrap size={8}>
+          <Typography.Text>{`${t('task.deadline')}${lang === 'zh' ? '：' : ': '}${task.deadline}`}</Typography.Text>
+          {overdue && <Tag color="error">{`${t('ledger.overdueDays')} ${task.overdueWorkdays} ${t('ledger.workdaysShort')}`}</Tag>}
+          <Typography.Text type="secondary">{statusName(task.status, lang)}</Typography.Text>
+        </Space>
+      </Space>
+    </Card>
+  );
+}
+
+function TaskTable({ filters, sort, phone }: { filters: LedgerFilters; sort: 'deadline' | 'newest'; phone: boolean }) {
   const t = useT();
   const { lang } = useLang();
   const q = useInfiniteQuery({
@@ -157,6 +248,21 @@ function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline'
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
     <>
+      {phone ? (
+        <List<Task>
+          aria-label={t('ledger.cards')}
+          data-testid="ledger-cards"
+          loading={q.isPending}
+          dataSource={rows}
+          locale={{ emptyText: t('common.empty') }}
+          split={false}
+          renderItem={(task) => (
+            <List.Item style={{ padding: '4px 0' }}>
+              <TaskCard task={task} />
+            </List.Item>
+          )}
+        />
+      ) : (
       <Table<Task>
         rowKey="id"
         size="middle"
@@ -177,6 +283,7 @@ function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline'
           { title: t('task.progress'), dataIndex: 'progressPercent', width: 120, render: (v: number) => <Progress percent={v} size="small" /> },
         ]}
       />
+      )}
       <div style={{ textAlign: 'center', marginTop: 12 }}>
         {q.hasNextPage ? (
           <Button onClick={() => q.fetchNextPage()} loading={q.isFetchingNextPage}>

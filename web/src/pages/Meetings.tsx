@@ -8,7 +8,7 @@ import { UnitPicker } from '../components/pickers.tsx';
 import { ErrorState } from '../components/States.tsx';
 import { api } from '../lib/api.ts';
 import { canAssign, useMe } from '../lib/auth.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { colon, useLang, useT } from '../lib/i18n.ts';
 import { chinaText, kindName, MEETING_KIND, MEETING_STATUS, meetingFiltersToParams, meetingQuery, meetingStatusName, parseMeetingFilters, percent, STATUS_COLOR, type MeetingFilters } from '../lib/meetings.ts';
 import type { MeetingPage, MeetingStats } from '../lib/types.ts';
 
@@ -203,7 +203,7 @@ function MeetingStatsView() {
           ]}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t('stats.tasks')}：{s ? `${s.tasks.onTime} / ${s.tasks.late} / ${s.tasks.pending}` : '—'}
+          {t('stats.tasks')}{colon(lang)}{s ? `${s.tasks.onTime} / ${s.tasks.late} / ${s.tasks.pending}` : '—'}
         </Typography.Paragraph>
       </Card>
     </Space>

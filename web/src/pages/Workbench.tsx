@@ -80,7 +80,7 @@ export function Workbench() {
 }
 
 /** 一线工作进度滞后: for the supervision office (its region) and unit heads (their unit). */
-function BehindCard() {
+export function BehindCard() {
   const t = useT();
   const me = useMe();
   const show = hasRole(me.data, 'supervisor', 'unit_head');
@@ -132,7 +132,7 @@ const canSeeFlags = (u: Parameters<typeof hasRole>[0]) => hasRole(u, 'supervisor
  * 群众口碑: the units ranked last in citizens' satisfaction two months running, for the
  * accountability records (until the scoreboard takes them over).
  */
-function FlaggedUnitsCard() {
+export function FlaggedUnitsCard() {
   const t = useT();
   const q = useQuery({ queryKey: ['public-requests', 'flagged'], queryFn: deskApi.flags });
   return (
