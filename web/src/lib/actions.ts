@@ -96,7 +96,7 @@ export function actionRequest(action: ActionKind, taskId: number, version: numbe
       return { path: `${base}/co-progress`, body: { version, ...(v.unitId ? { unitId: v.unitId } : {}), percent: Number(v.percent ?? 0), text: text(v.text) } };
     case 'edit': {
       // Only what was given: an emptied description, standard or assessment is sent as '' (cleared).
-      const field = (k: string) => (typeof v[k] === 'string' ? { [k]: (v[k] as string).trim() } : {});
+      const field = (k: string) => (typeof v[k] === 'string' ? { [k]: v[k].trim() } : {});
       return {
         path: `${base}/edit`,
         body: { version, ...field('title'), ...field('description'), ...field('standard'), ...field('assessment'), ...(typeof v.deadline === 'string' && v.deadline ? { deadline: v.deadline } : {}), ...(v.leadUnitId ? { leadUnitId: v.leadUnitId } : {}) },
