@@ -80,8 +80,8 @@ async function preEscalate(db: Db) {
   await sql`insert into bench_overdue select * from unnest(${days.map((x) => x.d)}::date[], ${days.map((x) => x.n)}::int[])`.execute(db);
   const ladder = Object.entries(defaultPolicy.tasks.escalation);
   for (const [i, [level, threshold]] of ladder.entries()) {
-    await sql`insert into task_escalation (task_id, level, overdue_workdays, at)
-      select t.id, ${level}, o.n, now() from task t join bench_overdue o on o.deadline = t.deadline
+    await sql`insert into task_escalation (task_id, level, overdue_workdays, at, fired_at)
+      select t.id, ${level}, o.n, now(), now() from task t join bench_overdue o on o.deadline = t.deadline
       where t.status in ('assigned', 'signed', 'in_progress') and o.n >= ${threshold}`.execute(db);
     await sql`update task t set escalation_rung = ${i + 1} from bench_overdue o
       where o.deadline = t.deadline and t.status in ('assigned', 'signed', 'in_progress') and o.n >= ${threshold}`.execute(db);

@@ -271,6 +271,33 @@ describe('hostile query strings, paths and cursors: 400 with the field, never 5x
       expect400(await everyRole.post('/api/v1/tasks', { title: 't', level: 'normal', leadUnitId: t.leadUnit.id, deadline: '2026-12-31', [field]: 'x\u0000' }), `body.${field}`, field);
     }
     expect400(await everyRole.post(`/api/v1/tasks/${t.id}/progress`, { version: t.version, percent: 5, text: 'x\u0000' }), 'body.text', 'progress');
+    // Issue #16: the co-units' parts, the assigner's edit and 撤回, files on an existing task.
+    for (const [path, body, field] of [
+      ['co-sign', { version: t.version, unitId: 2147483648 }, 'body.unitId'],
+      ['co-sign', { version: t.version, unitId: -1 }, 'body.unitId'],
+      ['co-progress', { version: t.version, percent: -1, text: '进展' }, 'body.percent'],
+      ['co-progress', { version: t.version, percent: 1e12, text: '进展' }, 'body.percent'],
+      ['co-progress', { version: t.version, percent: 5, text: 'x\u0000' }, 'body.text'],
+      ['co-progress', { version: t.version, percent: 5, text: 'x'.repeat(10_001) }, 'body.text'],
+      ['edit', { version: t.version, title: 'a\u0000b' }, 'body.title'],
+      ['edit', { version: t.version, title: 'x'.repeat(201) }, 'body.title'],
+      ['edit', { version: t.version, deadline: '2026-02-30' }, 'body.deadline'],
+      ['edit', { version: t.version, leadUnitId: 0 }, 'body.leadUnitId'],
+      ['edit', { version: t.version, status: 'closed' }, 'body'],
+      ['edit', { version: -1, title: 't' }, 'body.version'],
+      ['withdraw', { version: t.version, reason: 'x\u0000' }, 'body.reason'],
+      ['withdraw', { version: t.version, reason: '' }, 'body.reason'],
+      ['attach', { version: t.version, attachmentIds: [] }, 'body.attachmentIds'],
+      ['attach', { version: t.version, attachmentIds: [-5] }, 'body.attachmentIds.0'],
+      ['attach', { version: t.version, attachmentIds: ['1'] }, 'body.attachmentIds.0'],
+    ] as const) {
+      expect400(await everyRole.post(`/api/v1/tasks/${t.id}/${path}`, body), field, `${path} ${JSON.stringify(body).slice(0, 80)}`);
+    }
+    expect400(await everyRole.post(`/api/v1/tasks/${t.id}/attachments/%00/remove`, { version: t.version }), 'params.eid', 'remove %00');
+    expect400(await everyRole.post(`/api/v1/tasks/${t.id}/attachments/99999999999/remove`, { version: t.version }), 'params.eid', 'remove huge id');
+    // Unknown ids are 404 (the task) or 400 (a file not uploaded to it), never a 500.
+    expect((await everyRole.post('/api/v1/tasks/2000000000/edit', { version: 1, title: 't' })).statusCode).toBe(404);
+    expect((await everyRole.post(`/api/v1/tasks/${t.id}/attach`, { version: t.version, attachmentIds: [2_000_000_000] })).statusCode).toBe(400);
     expect400(await everyRole.put('/api/v1/calendar/years/2030', { holidays: { '2030-01-01': '元旦\u0000' }, workdays: {} }), 'body.holidays.2030-01-01', 'holiday');
     expect400(await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'a\u0000', password: 'x' } }), 'body.login', 'login');
   });

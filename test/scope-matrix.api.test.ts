@@ -419,6 +419,14 @@ const RULES: Record<string, Rule> = {
     expect: taskAction(['admin', 'unit_head', 'owner']),
   },
   'POST /api/v1/tasks/:id/instructions': { request: taskRoute('signed', 'instructions', (v) => ({ version: v, text: '请牵头，月底前报结果', milestone: { title: '报结果', due: '2026-12-20' } })), expect: taskAction(['admin', 'leader']) },
+  // Issue #16, the task itself: the co-units' parts (these tasks name none: refused to all in sight), the assigner's
+  // edit, 撤回 and 删除附件 (the assigner is god: refused to every caller), 补充附件 (who may upload; an unknown file is a 400 after the check).
+  'POST /api/v1/tasks/:id/co-sign': { request: taskRoute('assigned', 'co-sign', (v) => ({ version: v })), expect: taskAction([]) },
+  'POST /api/v1/tasks/:id/co-progress': { request: taskRoute('signed', 'co-progress', (v) => ({ version: v, percent: 10, text: '协办进展' })), expect: taskAction([]) },
+  'POST /api/v1/tasks/:id/edit': { request: taskRoute('assigned', 'edit', (v) => ({ version: v, title: '改正标题' })), expect: taskAction([]) },
+  'POST /api/v1/tasks/:id/withdraw': { request: taskRoute('assigned', 'withdraw', (v) => ({ version: v, reason: '重复交办' })), expect: taskAction([]) },
+  'POST /api/v1/tasks/:id/attach': { request: taskRoute('signed', 'attach', (v) => ({ version: v, attachmentIds: [2_000_000_000] })), expect: taskAction(['admin', 'unit_head', 'owner', 'leader']) },
+  'POST /api/v1/tasks/:id/attachments/:eid/remove': { request: taskRoute('assigned', 'attachments/2000000000/remove', (v) => ({ version: v })), expect: taskAction([]) },
   'GET /api/v1/tasks/:id/notice': { request: async (c) => get(`/api/v1/tasks/${(await taskAt(c.place, 'signed')).id}/notice?kind=urge`), expect: (c) => (taskVisible(c) ? 'allow' : 'forbid') },
   'GET /api/v1/tasks/:id/notice.docx': { request: async (c) => get(`/api/v1/tasks/${(await taskAt(c.place, 'signed')).id}/notice.docx?kind=supervise`), expect: (c) => (taskVisible(c) ? 'allow' : 'forbid') },
   'POST /api/v1/tasks/:id/extensions/:eid/reject': { request: taskRoute('pending_extension', 'extensions/:eid/reject', (v) => ({ version: v })), expect: taskAction(['leader']) },

@@ -156,6 +156,23 @@ export async function seedDemoTasks(services: PlatformServices & ModuleServices,
     }
   });
 
+  // The ladder as it would have run: the escalation scan each working morning at 09:05 (Asia/Shanghai),
+  // on the replay's clock, so each rung is stamped on its own day in office hours (not all at
+  // once, at whatever minute the demo was seeded).
+  let escalations = 0;
+  for (let d = start - (start % day); d < now.getTime(); d += day) {
+    const scanAt = d + 1 * 3600_000 + 5 * 60_000; // 01:05 UTC = 09:05 Asia/Shanghai
+    const date = new Date(scanAt + 8 * 3600_000).toISOString().slice(0, 10);
+    if (scanAt <= start || !cal.isWorkday(date)) continue;
+    steps.push({
+      at: scanAt,
+      run: async () => {
+        const scan = await runEscalationJob(db, replay.escalation);
+        if (scan.ran) escalations += scan.result.fired;
+      },
+    });
+  }
+
   steps.sort((x, y) => x.at - y.at);
   let done = 0;
   for (const step of steps) {
@@ -169,7 +186,9 @@ export async function seedDemoTasks(services: PlatformServices & ModuleServices,
       if (!(err instanceof Error) || !('status' in err)) throw err;
     }
   }
+  // Today's rungs, if the morning's scan has not run yet.
   const scan = await runEscalationJob(db, services.escalation);
+  if (scan.ran) escalations += scan.result.fired;
   const total = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { tasks: Number(total.n), escalations: scan.ran ? scan.result.fired : 0, steps: done };
+  return { tasks: Number(total.n), escalations, steps: done };
 }

@@ -18,6 +18,14 @@ export const TASK_ERRORS = defineErrors('tasks', {
   URGING_ANSWERED: { status: 409 },
   /** 情况说明 while no urging waits for an answer. */
   NOTHING_TO_ANSWER: { status: 409 },
+  /** 签收（协办）: the co-unit has signed for its part already. */
+  TASK_CO_PART_SIGNED: { status: 409 },
+  /** 报送协办进展 before the co-unit signed for its part. */
+  TASK_CO_PART_NOT_SIGNED: { status: 409 },
+  /** 修改事项 after sign-for naming a new deadline or lead unit: those go through 延期 / 退回 → 重新交办. */
+  TASK_EDIT_NEEDS_FLOW: { status: 409 },
+  /** 修改事项 or 删除附件 naming nothing to change. */
+  TASK_EDIT_EMPTY: { status: 400 },
 });
 
 type TaskErrors = typeof TASK_ERRORS;

@@ -6,7 +6,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
-import { dueEscalations, escalationNotice, escalationRecipients, isUrgentRung, ladderState, type EscalationLevel } from './rules.ts';
+import { dueEscalations, escalationNotice, escalationRecipients, isUrgentRung, ladderState, rungsAsHistory, type EscalationLevel } from './rules.ts';
 import type { TaskEvents } from './events.ts';
 import type { TaskStore } from './store.ts';
 
@@ -66,7 +66,7 @@ export class EscalationService {
           else existing.set(e.taskId, [e.level]);
         }
         const now = this.clock.now();
-        const due: { t: (typeof batch)[number]; level: EscalationLevel; overdue: number }[] = [];
+        const due: { t: (typeof batch)[number]; level: EscalationLevel; overdue: number; at: Date; dueOn: string; notify: boolean }[] = [];
         const moved: { id: number; rung: number; nextOn: string | null }[] = [];
         for (const t of batch) {
           const policy = policyOf(t.leadUnitPath);
@@ -74,7 +74,9 @@ export class EscalationService {
           const had = existing.get(t.id) ?? [];
           // Rungs raised by hand (督办 at once) stand: the levels below them are passed over.
           const levels = dueEscalations(overdue, had, policy, t.escalationRung);
-          for (const level of levels) due.push({ t, level, overdue });
+          // Several rungs at once (after a stop, an import, the demo's replay): each on the working
+          // day it became due, and one message, at the highest.
+          for (const r of rungsAsHistory(levels, t.deadline, overdue, now, cal, policy)) due.push({ t, level: r.level, overdue: r.overdueWorkdays, at: r.at, dueOn: r.dueOn, notify: r.notify });
           // The rung reached and the next rung's day: the scan skips this task until then.
           const { rung, nextOn } = ladderState([...had, ...levels], t.escalationRung, t.deadline, cal, policy);
           if (rung !== t.escalationRung || nextOn !== t.nextEscalationOn) moved.push({ id: t.id, rung, nextOn });
@@ -82,27 +84,34 @@ export class EscalationService {
         // The batch's rungs in one insert; the unique (task, level) key keeps only the new ones
         // (another scan may have fired some), and only those get an event, notices and audit.
         const inserted = new Set(
-          (await this.store.addEscalations(trx, due.map((d) => ({ taskId: d.t.id, level: d.level, overdueWorkdays: d.overdue, at: now })))).map((r) => `${r.taskId}:${r.level}`),
+          (await this.store.addEscalations(trx, due.map((d) => ({ taskId: d.t.id, level: d.level, overdueWorkdays: d.overdue, at: d.at, firedAt: now })))).map((r) => `${r.taskId}:${r.level}`),
         );
         const firedNow = due.filter((d) => inserted.has(`${d.t.id}:${d.level}`));
         fired += firedNow.length;
-        await this.store.addEvents(trx, firedNow.map((d) => ({ taskId: d.t.id, kind: 'escalated', actorId: null, at: now, data: { level: d.level, overdueWorkdays: d.overdue } })));
+        await this.store.addEvents(trx, firedNow.map((d) => ({ taskId: d.t.id, kind: 'escalated', actorId: null, at: d.at, data: { level: d.level, overdueWorkdays: d.overdue, dueOn: d.dueOn } })));
         const notes: NewNotification[] = [];
-        for (const d of firedNow) notes.push(...(await this.notices(trx, d.t, d.level, d.overdue, recipients, isUrgentRung(d.level, policyOf(d.t.leadUnitPath)))));
+        // One message per task, at the highest rung fired now (a lower one fired by another scan
+        // meanwhile is not told twice: it is not in firedNow).
+        const told = new Set<number>();
+        for (const d of [...firedNow].reverse()) {
+          if (!d.notify || told.has(d.t.id)) continue;
+          told.add(d.t.id);
+          notes.push(...(await this.notices(trx, d.t, d.level, d.overdue, recipients, isUrgentRung(d.level, policyOf(d.t.leadUnitPath)))));
+        }
         await this.store.setEscalationState(trx, moved);
         // The source's module hears of each rung in the same transaction, with the row as it now
         // stands (read only for a source someone listens to).
         for (const d of firedNow) {
           if (!this.events.hasSubscribers(d.t.sourceKind, 'escalated')) continue;
           const task = await this.store.byId(trx, d.t.id);
-          if (task) notes.push(...(await this.events.emit(trx, { kind: 'escalated', task, actorId: null, at: now, data: { level: d.level, overdueWorkdays: d.overdue } })));
+          if (task) notes.push(...(await this.events.emit(trx, { kind: 'escalated', task, actorId: null, at: d.at, data: { level: d.level, overdueWorkdays: d.overdue } })));
         }
         await this.notify.queue(trx, notes);
         // Last: the audit head's lock is held from here to the commit.
         await appendAudit(
           trx,
           { actorId: null, actorLogin: 'job:escalation', clientIp: null, now },
-          ...firedNow.map((d) => ({ action: 'task.escalate', objectType: 'task', objectId: d.t.id, after: { level: d.level, overdueWorkdays: d.overdue } })),
+          ...firedNow.map((d) => ({ action: 'task.escalate', objectType: 'task', objectId: d.t.id, after: { level: d.level, overdueWorkdays: d.overdue, at: d.at.toISOString() } })),
         );
       });
     }

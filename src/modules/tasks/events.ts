@@ -30,6 +30,12 @@ export const TASK_TRANSITIONS = [
   'urged',
   'urging_answered',
   'instructed',
+  'co_signed',
+  'co_progressed',
+  'edited',
+  'withdrawn',
+  'attached',
+  'attachment_removed',
 ] as const;
 export type TaskTransitionKind = (typeof TASK_TRANSITIONS)[number];
 
@@ -67,6 +73,18 @@ export function transitionOf(action: TaskAction, data: Record<string, unknown>):
       return 'urging_answered';
     case 'instruct':
       return 'instructed';
+    case 'co_sign':
+      return 'co_signed';
+    case 'co_progress':
+      return 'co_progressed';
+    case 'edit':
+      return 'edited';
+    case 'withdraw':
+      return 'withdrawn';
+    case 'attach':
+      return 'attached';
+    case 'remove_attachment':
+      return 'attachment_removed';
   }
 }
 

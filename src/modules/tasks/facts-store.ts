@@ -60,7 +60,7 @@ function perTask(r: FactsRange) {
         count(*) filter (where x.level = 'accountability') as accountability
       from task_escalation x where x.task_id = t.id and x.at >= ${fromTs}::timestamptz and x.at < ${toTs}::timestamptz
     ) esc
-    where t.status <> 'returned' and t.assigned_at < ${toTs}::timestamptz and ${day(sql.ref('t.assigned_at'))} <= ${r.asOf}::date
+    where t.status not in ('returned', 'withdrawn') and t.assigned_at < ${toTs}::timestamptz and ${day(sql.ref('t.assigned_at'))} <= ${r.asOf}::date
       and (t.verified_at is null or t.verified_at >= ${fromTs}::timestamptz)`;
 }
 

@@ -52,6 +52,28 @@ export function actorFacts(actor: Actor, t: { leadUnitPath: string }): ActorFact
   };
 }
 
+/** A co-unit's part as the policy needs it: the unit and where it stands in the tree. */
+export interface CoPartPlace {
+  unitId: number;
+  unitPath: string;
+  signedAt: Date | null;
+}
+
+/** Does the actor head this co-unit (a unit head whose unit is the co-unit or above it)? Admins do not take a co-unit's part. */
+export function headsCoUnit(actor: Pick<Actor, 'roles' | 'unitPath'>, unitPath: string): boolean {
+  return hasRole(actor, 'unit_head') && unitPath.startsWith(actor.unitPath);
+}
+
+/** The actor as the rules see them for this task, with the co-units they head and whether they may add files. */
+export function taskActorFacts(actor: Actor, t: TaskRow, parts: readonly CoPartPlace[]): ActorFacts {
+  return { ...actorFacts(actor, t), coUnitsHeaded: parts.filter((p) => headsCoUnit(actor, p.unitPath)).map((p) => p.unitId), uploads: canUpload(actor, t) };
+}
+
+/** The task as the rules see it, with its co-units' parts. */
+export function taskFactsWithParts(t: TaskRow, parts: readonly CoPartPlace[]): TaskFacts {
+  return { ...taskFacts(t), coParts: parts.map((p) => ({ unitId: p.unitId, signed: p.signedAt !== null })) };
+}
+
 /** May this person oversee (分管) work of the unit at `unitPath`? A leader (or admin) whose scope covers it. */
 export function canOversee(person: Pick<Actor, 'roles' | 'unitPath' | 'regionPath'>, unitPath: string): boolean {
   return hasRole(person, 'leader', 'admin') && inScope(scopeOf(person), unitPath);
@@ -65,8 +87,17 @@ export interface TaskSightFacts {
   ownsMilestone: boolean;
 }
 
+/**
+ * A task withdrawn (撤回) by its assigner has left every list; its page stays open to the assigner
+ * (and admins), and the audit keeps the rest.
+ */
+export function seesWithdrawn(actor: Actor, t: Pick<TaskRow, 'assignerId'>): boolean {
+  return t.assignerId === actor.personId || hasRole(actor, 'admin');
+}
+
 /** Does the task's row alone let the actor see it (lead unit in scope, or assigner, responsible person, overseeing leader)? */
 export function seesFromRow(actor: Actor, t: TaskRow): boolean {
+  if (t.status === 'withdrawn') return seesWithdrawn(actor, t);
   return inScope(scopeOf(actor), t.leadUnitPath) || [t.assignerId, t.responsibleId, t.leaderId].includes(actor.personId);
 }
 
@@ -76,6 +107,7 @@ export function seesFromRow(actor: Actor, t: TaskRow): boolean {
  */
 export function canSeeTask(actor: Actor, t: TaskRow, sight: TaskSightFacts): boolean {
   if (seesFromRow(actor, t)) return true;
+  if (t.status === 'withdrawn') return false;
   const scope = scopeOf(actor);
   return sight.coUnitPaths.some((p) => inScope(scope, p)) || sight.ownsMilestone;
 }

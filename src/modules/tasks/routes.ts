@@ -13,7 +13,14 @@ import { IdParam, QueryInt } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import {
   AnswerBody,
+  AttachBody,
+  AttachmentParams,
   CloseBody,
+  CoPartResponse,
+  CoProgressBody,
+  CoSignBody,
+  EditBody,
+  WithdrawBody,
   DispatchBody,
   InstructBody,
   NoticeQuery,
@@ -61,6 +68,10 @@ const TaskDetailResponse = TaskResponse.extend({
   timeline: z.array(z.object({ id: z.number(), kind: z.string(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
   attachments: z.array(AttachmentResponse.extend({ eventId: z.number().nullable() })),
   urgings: z.array(UrgingResponse),
+  /** 协办单位 with their parts (signed for, latest progress), in the order the task names them. */
+  coUnits: z.array(CoPartResponse),
+  /** 分管领导. */
+  leader: z.object({ id: z.number(), name: z.string() }).nullable(),
 }).meta({ id: 'TaskDetail' });
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -92,6 +103,17 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       })),
       timeline: d.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, data: e.data })),
       attachments: d.attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+      coUnits: d.coParts.map((p) => ({
+        unitId: p.unitId,
+        unitName: p.unitName,
+        signedAt: p.signedAt ? p.signedAt.toISOString() : null,
+        signedByName: p.signedByName,
+        percent: p.percent,
+        lastText: p.lastText,
+        lastReportAt: p.lastReportAt ? p.lastReportAt.toISOString() : null,
+        reports: p.reports,
+      })),
+      leader: d.task.leaderId ? { id: d.task.leaderId, name: d.names.leaderName ?? '' } : null,
       urgings: d.urgings.map((u) => ({
         id: u.id,
         level: u.level,
@@ -445,6 +467,25 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
   action('close', '销号, with the close-out summary', CloseBody, (a, c, id, b) => tasks.close(c, a, id, b.version, b.summary));
   action('return', '退回 to the assigner, with the reason (lead unit head)', ReasonBody, (a, c, id, b) => tasks.returnTask(c, a, id, b.version, b.reason));
   action('reassign', '重新交办 a returned task', ReassignBody, (a, c, id, b) => tasks.reassign(c, a, id, b.version, b));
+  action('co-sign', '签收（协办）: a co-unit’s head signs for the unit’s part (unitId: which part, for a head of several)', CoSignBody, (a, c, id, b) => tasks.coSign(c, a, id, b.version, b.unitId));
+  action('co-progress', '报送协办进展: a co-unit’s own progress on its part, after it signed for it; the lead unit sees it on the task page', CoProgressBody, (a, c, id, b) =>
+    tasks.coProgress(c, a, id, b.version, { unitId: b.unitId, percent: b.percent, text: b.text }),
+  );
+  action('edit', '修改事项 (the assigner): title, description, standard, assessment while open; deadline and lead unit only before sign-for (after it: 409 TASK_EDIT_NEEDS_FLOW, use an extension or a return and reassignment)', EditBody, (a, c, id, b) => {
+    const { version, ...edit } = b;
+    return tasks.edit(c, a, id, version, edit);
+  });
+  action('withdraw', '撤回 (the assigner), before sign-for or after a return: the task leaves every list; its page stays open to the assigner', WithdrawBody, (a, c, id, b) => tasks.withdraw(c, a, id, b.version, b.reason));
+  action('attach', '补充附件: put files uploaded to the task (POST /:id/attachments) on its timeline', AttachBody, (a, c, id, b) => tasks.attach(c, a, id, b.version, b.attachmentIds, b.note));
+
+  app.post('/:id/attachments/:eid/remove', {
+    config: { access: ANY_USER },
+    schema: { tags, summary: '删除附件 (the assigner, before sign-for): the timeline and the audit keep its name and digest', params: AttachmentParams, body: VersionBody, response: { 200: TaskDetailResponse } },
+    handler: async (req) => {
+      await tasks.removeAttachment(req.auditContext(), req.actor!, req.params.id, req.body.version, req.params.eid);
+      return present(req.actor!, req.params.id);
+    },
+  });
 
   app.post('/:id/extensions', {
     config: { access: ANY_USER },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinYears } from '../../platform/calendar/builtin.ts';
 import { WorkCalendar } from '../../platform/calendar/calendar.ts';
 import { defaultPolicy } from '../../platform/policy.ts';
-import { allowedActions, checkDeadline, decide, dueEscalations, ladderState, lightOf, nextReportDue, replyDueOf, scheduleFor, urgingOverdue, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
+import { allowedActions, checkDeadline, checkEdit, decide, pickCoPart, dueEscalations, ladderState, lightOf, nextReportDue, replyDueOf, scheduleFor, urgingOverdue, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
 
 const cal = new WorkCalendar(builtinYears());
 const policy = defaultPolicy;
@@ -26,17 +26,24 @@ const base: TaskFacts = {
   escalationRung: 0,
   // One urging waits for its 情况说明 (answer_urging needs one; see the urgings block below).
   openUrgings: 1,
+  // Two co-units: 20 not yet signed for its part, 21 signed (co_sign and co_progress each have one that fits).
+  coParts: [
+    { unitId: 20, signed: false },
+    { unitId: 21, signed: true },
+  ],
 };
 
-type Who = 'assigner' | 'leader' | 'head' | 'responsible' | 'supervisor' | 'staff' | 'otherHead';
+type Who = 'assigner' | 'leader' | 'head' | 'responsible' | 'supervisor' | 'staff' | 'otherHead' | 'coHead';
 const WHO: Record<Who, ActorFacts> = {
-  assigner: { personId: 1, roles: ['leader'], headsLeadUnit: false, supervises: false, assigns: true, oversees: true },
-  leader: { personId: 2, roles: ['leader'], headsLeadUnit: false, supervises: false, assigns: true, oversees: true },
-  head: { personId: 3, roles: ['unit_head'], headsLeadUnit: true, supervises: false, assigns: true, oversees: false },
-  responsible: { personId: 4, roles: ['staff'], headsLeadUnit: false, supervises: false, assigns: false, oversees: false },
+  assigner: { personId: 1, roles: ['leader'], headsLeadUnit: false, supervises: false, assigns: true, oversees: true, uploads: true },
+  leader: { personId: 2, roles: ['leader'], headsLeadUnit: false, supervises: false, assigns: true, oversees: true, uploads: true },
+  head: { personId: 3, roles: ['unit_head'], headsLeadUnit: true, supervises: false, assigns: true, oversees: false, uploads: true },
+  responsible: { personId: 4, roles: ['staff'], headsLeadUnit: false, supervises: false, assigns: false, oversees: false, uploads: true },
   supervisor: { personId: 5, roles: ['supervisor'], headsLeadUnit: false, supervises: true, assigns: true, oversees: false },
   staff: { personId: 6, roles: ['staff'], headsLeadUnit: false, supervises: false, assigns: false, oversees: false },
   otherHead: { personId: 7, roles: ['unit_head'], headsLeadUnit: false, supervises: false, assigns: false, oversees: false },
+  // The head of both co-units (协办): takes their parts, and nothing of the lead unit's.
+  coHead: { personId: 8, roles: ['unit_head'], headsLeadUnit: false, supervises: false, assigns: true, oversees: false, coUnitsHeaded: [20, 21] },
 };
 
 /** The specification (issue #3 and DESIGN.md): from which states, by whom. */
@@ -58,6 +65,13 @@ const SPEC: Record<TaskAction, { from: TaskStatus[]; by: Who[] }> = {
   supervise: { from: ['assigned', 'signed', 'in_progress'], by: ['assigner', 'leader', 'supervisor'] },
   answer_urging: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], by: ['head', 'responsible'] },
   instruct: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], by: ['assigner', 'leader'] },
+  // Issue #16, the task itself: co-units take their parts; the assigner edits, withdraws before sign-for, removes files before sign-for.
+  co_sign: { from: ['assigned', 'signed', 'in_progress'], by: ['coHead'] },
+  co_progress: { from: ['assigned', 'signed', 'in_progress'], by: ['coHead'] },
+  edit: { from: ['assigned', 'signed', 'in_progress', 'returned'], by: ['assigner'] },
+  withdraw: { from: ['assigned', 'returned'], by: ['assigner'] },
+  attach: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], by: ['assigner', 'leader', 'head', 'responsible'] },
+  remove_attachment: { from: ['assigned'], by: ['assigner'] },
 };
 
 const TO: Partial<Record<TaskAction, TaskStatus>> = {
@@ -70,6 +84,7 @@ const TO: Partial<Record<TaskAction, TaskStatus>> = {
   close: 'closed',
   return: 'returned',
   reassign: 'assigned',
+  withdraw: 'withdrawn',
 };
 
 describe('decide: every state × action × actor', () => {
@@ -241,5 +256,63 @@ describe('the ladder with rungs raised by hand', () => {
     expect(urgingOverdue({ replyDue: '2026-10-10', answeredOn: '2026-10-11' }, '2026-10-11')).toBe(true);
     expect(urgingOverdue({ replyDue: '2026-10-10', answeredOn: null }, '2026-10-10')).toBe(false);
     expect(urgingOverdue({ replyDue: '2026-10-10', answeredOn: null }, '2026-10-11')).toBe(true);
+  });
+});
+
+describe('co-units (协办): pickCoPart', () => {
+  const parts = [
+    { unitId: 20, signed: false },
+    { unitId: 21, signed: true },
+  ];
+  it('signs for the part not yet signed, reports on the signed one', () => {
+    expect(pickCoPart('co_sign', parts, [20, 21])).toEqual({ ok: true, unitId: 20 });
+    expect(pickCoPart('co_progress', parts, [20, 21])).toEqual({ ok: true, unitId: 21 });
+  });
+  it('takes the part named, and only one the actor heads', () => {
+    expect(pickCoPart('co_sign', parts, [20], 20)).toEqual({ ok: true, unitId: 20 });
+    expect(pickCoPart('co_sign', parts, [21], 20)).toMatchObject({ ok: false, refusal: { status: 403, code: 'FORBIDDEN' } });
+    expect(pickCoPart('co_progress', parts, [20, 21], 99)).toMatchObject({ ok: false, refusal: { status: 403 } });
+  });
+  it('refuses a second sign-for (409) and a report before sign-for (409)', () => {
+    expect(pickCoPart('co_sign', parts, [21])).toMatchObject({ ok: false, refusal: { status: 409, code: 'TASK_CO_PART_SIGNED' } });
+    expect(pickCoPart('co_progress', parts, [20])).toMatchObject({ ok: false, refusal: { status: 409, code: 'TASK_CO_PART_NOT_SIGNED' } });
+    expect(decide('co_progress', { ...base, status: 'signed', coParts: [{ unitId: 20, signed: false }] }, WHO.coHead, policy)).toMatchObject({ ok: false, refusal: { code: 'TASK_CO_PART_NOT_SIGNED' } });
+  });
+  it('refuses a person who heads no co-unit (403), and a task with no co-units', () => {
+    expect(pickCoPart('co_sign', parts, [])).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(decide('co_sign', { ...base, coParts: [] }, { ...WHO.coHead, coUnitsHeaded: [] }, policy)).toMatchObject({ ok: false, refusal: { status: 403 } });
+  });
+  it('a co-unit head cannot apply for completion, report for the lead unit, sign for it or return it', () => {
+    const t = { ...base, status: 'in_progress' as const };
+    for (const a of ['submit', 'progress', 'request_extension', 'plan'] as const) expect(decide(a, t, WHO.coHead, policy)).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(decide('sign', base, WHO.coHead, policy)).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(allowedActions(t, WHO.coHead, policy)).toEqual(['co_sign', 'co_progress']);
+  });
+});
+
+describe('editing after 交办 (checkEdit) and withdrawing', () => {
+  const t = { status: 'assigned' as const, deadline: '2026-10-16', leadUnitId: 10 };
+  it('before sign-for anything may change', () => {
+    expect(checkEdit(t, { deadline: '2026-11-02', leadUnitId: 11, title: 'x' })).toBeNull();
+  });
+  it.each(['signed', 'in_progress', 'returned'] as const)('after sign-for (%s) the deadline goes through 延期: 409 naming it', (status) => {
+    expect(checkEdit({ ...t, status }, { deadline: '2026-11-02' })).toMatchObject({ status: 409, code: 'TASK_EDIT_NEEDS_FLOW', message: expect.stringContaining('延期') });
+  });
+  it('after sign-for the lead unit goes through 退回 → 重新交办: 409 naming it', () => {
+    expect(checkEdit({ ...t, status: 'signed' }, { leadUnitId: 11 })).toMatchObject({ status: 409, message: expect.stringContaining('退回后重新交办') });
+    expect(checkEdit({ ...t, status: 'returned' }, { leadUnitId: 11 })).toMatchObject({ status: 409, message: expect.stringContaining('重新交办') });
+  });
+  it('after sign-for the wording may change, and the same deadline or lead unit is no change', () => {
+    expect(checkEdit({ ...t, status: 'in_progress' }, { title: '新标题', description: 'x', standard: 'y', assessment: 'z' })).toBeNull();
+    expect(checkEdit({ ...t, status: 'in_progress' }, { deadline: t.deadline, leadUnitId: 10 })).toBeNull();
+  });
+  it('withdrawing after sign-for is refused with the flows to use instead', () => {
+    expect(decide('withdraw', { ...base, status: 'signed' }, WHO.assigner, policy)).toMatchObject({ ok: false, refusal: { status: 409, message: expect.stringContaining('延期申请') } });
+    expect(decide('withdraw', base, WHO.assigner, policy)).toEqual({ ok: true, to: 'withdrawn' });
+  });
+  it('a withdrawn task is not measured and allows nothing', () => {
+    const w = { ...base, status: 'withdrawn' as const, deadline: '2026-01-05' };
+    expect(lightOf(w, '2026-03-02', cal, policy)).toEqual({ light: 'done', reasons: [], overdueWorkdays: 0 });
+    expect(allowedActions(w, WHO.assigner, policy)).toEqual([]);
   });
 });

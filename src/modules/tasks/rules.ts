@@ -16,6 +16,7 @@ export const TaskStatus = {
   verified: 'verified', // 办结
   closed: 'closed', // 销号
   returned: 'returned', // 退回
+  withdrawn: 'withdrawn', // 撤回 (by the assigner, before sign-for): out of every list, kept for the audit
 } as const;
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
 export const TASK_STATUSES = Object.values(TaskStatus) as [TaskStatus, ...TaskStatus[]];
@@ -27,6 +28,7 @@ export const STATUS_NAMES: Record<TaskStatus, string> = {
   verified: '已办结',
   closed: '已销号',
   returned: '已退回',
+  withdrawn: '已撤回',
 };
 
 export const TaskLevel = { normal: 'normal', key: 'key', major: 'major' } as const; // 一般 / 重点 / 重大
@@ -105,6 +107,14 @@ export interface TaskFacts {
   escalationRung: number;
   /** Urgings (催办/督办 by hand) not yet answered with a 情况说明. */
   openUrgings: number;
+  /** The co-units' parts (协办): which unit, and whether it has signed for its part. Absent: none loaded. */
+  coParts?: readonly CoPartFacts[] | undefined;
+}
+
+/** A co-unit's part of a task, as the rules see it. */
+export interface CoPartFacts {
+  unitId: number;
+  signed: boolean;
 }
 
 /** The actor as far as the rules care: who, which roles, and what they oversee. */
@@ -119,6 +129,10 @@ export interface ActorFacts {
   assigns: boolean;
   /** True when the actor is a leader (or admin) whose scope covers the lead unit now (the overseeing leader's standing). */
   oversees: boolean;
+  /** The task's co-units (ids) whose head the actor is: a unit head whose unit is the co-unit or above it. */
+  coUnitsHeaded?: readonly number[] | undefined;
+  /** May the actor add files to the task (policy.canUpload)? */
+  uploads?: boolean | undefined;
 }
 
 export type TaskAction =
@@ -137,7 +151,13 @@ export type TaskAction =
   | 'urge'
   | 'supervise'
   | 'answer_urging'
-  | 'instruct';
+  | 'instruct'
+  | 'co_sign'
+  | 'co_progress'
+  | 'edit'
+  | 'withdraw'
+  | 'attach'
+  | 'remove_attachment';
 
 export const ACTION_NAMES: Record<TaskAction, string> = {
   sign: '签收',
@@ -156,6 +176,12 @@ export const ACTION_NAMES: Record<TaskAction, string> = {
   supervise: '升级督办',
   answer_urging: '填报情况说明',
   instruct: '批示',
+  co_sign: '签收（协办）',
+  co_progress: '报送协办进展',
+  edit: '修改事项',
+  withdraw: '撤回',
+  attach: '补充附件',
+  remove_attachment: '删除附件',
 };
 
 /** Which states each action starts from, and where it leads (null: the state stays). */
@@ -179,6 +205,16 @@ const TRANSITIONS: Record<TaskAction, { from: readonly TaskStatus[]; to: TaskSta
   answer_urging: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], to: null },
   // 批示: on any task not yet done.
   instruct: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], to: null },
+  // 协办: a co-unit signs for and reports on its part while the lead unit owes the work.
+  co_sign: { from: ESCALATING_STATUSES, to: null },
+  co_progress: { from: ESCALATING_STATUSES, to: null },
+  // The assigner corrects the wording while the work is open; what matters after sign-for
+  // (deadline, lead unit) goes through 延期 and 退回/重新交办 (checkEdit).
+  edit: { from: ['assigned', 'signed', 'in_progress', 'returned'], to: null },
+  // 撤回: before anyone has signed for it (or after the lead unit handed it back).
+  withdraw: { from: ['assigned', 'returned'], to: 'withdrawn' },
+  attach: { from: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'], to: null },
+  remove_attachment: { from: ['assigned'], to: null },
 };
 
 /** Who may take each action, in words for the refusal. */
@@ -199,6 +235,18 @@ const WHO: Record<TaskAction, string> = {
   supervise: '督查室、交办人或分管领导 (the supervision office, the assigner or the overseeing leader)',
   answer_urging: '责任人或主办单位负责人 (the responsible person or the lead unit head)',
   instruct: '分管该单位的领导 (a leader whose scope covers the lead unit)',
+  co_sign: '协办单位负责人 (the head of a co-unit)',
+  co_progress: '协办单位负责人 (the head of a co-unit)',
+  edit: '交办人 (the assigner)',
+  withdraw: '交办人 (the assigner)',
+  attach: '责任人、主办单位负责人、交办人或分管领导 (the responsible person, the lead unit head, the assigner or the overseeing leader)',
+  remove_attachment: '交办人 (the assigner)',
+};
+
+/** What a refusal by state adds: the flow that does it instead. */
+const INSTEAD: Partial<Record<TaskAction, string>> = {
+  withdraw: '签收后不能撤回：如需调整，请走延期申请或由主办单位退回后重新交办 (after sign-for a task is not withdrawn: use an extension, or a return and reassignment)。',
+  remove_attachment: '签收后附件只能补充，不能删除 (after sign-for attachments may be added, not removed)。',
 };
 
 function allowedActor(action: TaskAction, task: TaskFacts, actor: ActorFacts): boolean {
@@ -231,10 +279,23 @@ function allowedActor(action: TaskAction, task: TaskFacts, actor: ActorFacts): b
       return isHead || isResponsible;
     case 'instruct':
       return actor.oversees;
+    case 'co_sign':
+    case 'co_progress':
+      return (actor.coUnitsHeaded ?? []).length > 0;
+    case 'edit':
+    case 'withdraw':
+    case 'remove_attachment':
+      return isAssigner;
+    case 'attach':
+      return actor.uploads === true;
   }
 }
 
-export type Refusal = { status: 403 | 409; code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'EXTENSION_LIMIT' | 'EXTENSION_PENDING' | 'NOTHING_TO_ANSWER'; message: string };
+export type Refusal = {
+  status: 403 | 409;
+  code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'EXTENSION_LIMIT' | 'EXTENSION_PENDING' | 'NOTHING_TO_ANSWER' | 'TASK_CO_PART_SIGNED' | 'TASK_CO_PART_NOT_SIGNED' | 'TASK_EDIT_NEEDS_FLOW';
+  message: string;
+};
 export type Decision = { ok: true; to: TaskStatus | null } | { ok: false; refusal: Refusal };
 
 /**
@@ -249,7 +310,7 @@ export function decide(action: TaskAction, task: TaskFacts, actor: ActorFacts, p
       refusal: {
         status: 409,
         code: 'INVALID_TRANSITION',
-        message: `事项当前状态为「${STATUS_NAMES[task.status]}」，不能${ACTION_NAMES[action]} (cannot ${action} a task that is ${task.status}; needs ${t.from.join(' or ')}).`,
+        message: `事项当前状态为「${STATUS_NAMES[task.status]}」，不能${ACTION_NAMES[action]} (cannot ${action} a task that is ${task.status}; needs ${t.from.join(' or ')}).${INSTEAD[action] ? ` ${INSTEAD[action]}` : ''}`,
       },
     };
   }
@@ -265,10 +326,66 @@ export function decide(action: TaskAction, task: TaskFacts, actor: ActorFacts, p
   if (action === 'supervise' && task.escalationRung >= RUNG_OF.supervise) {
     return { ok: false, refusal: { status: 409, code: 'INVALID_TRANSITION', message: `事项已在「${ESCALATION_NAMES[levelOfRung(task.escalationRung)]}」阶段，无需再升级督办 (the task is already at or past 督办).` } };
   }
+  if (action === 'co_sign' || action === 'co_progress') {
+    const part = pickCoPart(action, task.coParts ?? [], actor.coUnitsHeaded ?? []);
+    if (!part.ok) return { ok: false, refusal: part.refusal };
+  }
   if (action === 'answer_urging' && task.openUrgings === 0) {
     return { ok: false, refusal: { status: 409, code: 'NOTHING_TO_ANSWER', message: '没有待答复的催办或督办 (there is no urging waiting for an answer).' } };
   }
   return { ok: true, to: t.to };
+}
+
+/**
+ * Which co-unit's part a 协办 action is for: the one named (it must be a part the actor heads),
+ * else the only one the action fits. 签收（协办） needs a part not yet signed for; 报送协办进展 a
+ * signed one. 403 when the actor heads none of the named part; 409 when the part's state is wrong.
+ */
+export function pickCoPart(
+  action: 'co_sign' | 'co_progress',
+  parts: readonly CoPartFacts[],
+  headed: readonly number[],
+  unitId?: number,
+): { ok: true; unitId: number } | { ok: false; refusal: Refusal } {
+  const mine = parts.filter((p) => headed.includes(p.unitId) && (unitId === undefined || p.unitId === unitId));
+  if (mine.length === 0) return { ok: false, refusal: { status: 403, code: 'FORBIDDEN', message: `只有${WHO[action]}可以${ACTION_NAMES[action]}。` } };
+  const fits = mine.filter((p) => (action === 'co_sign' ? !p.signed : p.signed));
+  if (fits.length === 0) {
+    return action === 'co_sign'
+      ? { ok: false, refusal: { status: 409, code: 'TASK_CO_PART_SIGNED', message: '协办单位已签收其承担的部分 (the co-unit has signed for its part already).' } }
+      : { ok: false, refusal: { status: 409, code: 'TASK_CO_PART_NOT_SIGNED', message: '协办单位须先签收其承担的部分，再报送协办进展 (sign for the part before reporting on it).' } };
+  }
+  return { ok: true, unitId: fits[0]!.unitId };
+}
+
+/** What the assigner may change (修改事项); the deadline and the lead unit only before sign-for. */
+export interface TaskEdit {
+  title?: string | undefined;
+  description?: string | null | undefined;
+  standard?: string | null | undefined;
+  assessment?: string | null | undefined;
+  deadline?: string | undefined;
+  leadUnitId?: number | undefined;
+}
+
+/**
+ * After sign-for the deadline and the lead unit change only through their own flows: 延期申请
+ * (approved by the assigner, counted in scores) and 退回 → 重新交办. An edit naming a new one is
+ * refused with 409 naming the flow; the same value as now is no change and passes.
+ */
+export function checkEdit(task: Pick<TaskFacts, 'status' | 'deadline'> & { leadUnitId: number }, edit: TaskEdit): Refusal | null {
+  if (task.status === 'assigned') return null;
+  if (edit.deadline !== undefined && edit.deadline !== task.deadline) {
+    return { status: 409, code: 'TASK_EDIT_NEEDS_FLOW', message: '事项已签收，完成时限只能通过延期申请调整 (after sign-for the deadline changes only through an extension request).' };
+  }
+  if (edit.leadUnitId !== undefined && edit.leadUnitId !== task.leadUnitId) {
+    return {
+      status: 409,
+      code: 'TASK_EDIT_NEEDS_FLOW',
+      message: task.status === 'returned' ? '已退回的事项请通过重新交办更换主办单位 (a returned task gets its new lead unit through reassignment).' : '事项已签收，更换主办单位须由主办单位退回后重新交办 (after sign-for the lead unit changes only through a return and reassignment).',
+    };
+  }
+  return null;
 }
 
 /** The actions an actor may take now: what the web app shows as buttons. */
@@ -351,7 +468,8 @@ export interface LightResult {
  * the implementation plan, a progress report or a milestone is overdue. Otherwise green.
  */
 export function lightOf(task: TaskFacts, today: string, cal: WorkCalendar, policy: Policy): LightResult {
-  if (DONE_STATUSES.includes(task.status)) return { light: 'done', reasons: [], overdueWorkdays: 0 };
+  // A withdrawn task (撤回) is no longer measured: it shows as finished, with no reasons.
+  if (DONE_STATUSES.includes(task.status) || task.status === 'withdrawn') return { light: 'done', reasons: [], overdueWorkdays: 0 };
   // A submitted task is measured on the day it was submitted: the wait for verification is not the unit's delay.
   const asOf = task.status === 'submitted' && task.submittedOn ? task.submittedOn : today;
   if (asOf > task.deadline) {
@@ -375,6 +493,30 @@ export function lightOf(task: TaskFacts, today: string, cal: WorkCalendar, polic
 export function dueEscalations(overdueWorkdays: number, fired: readonly EscalationLevel[], policy: Policy, rung = 0): EscalationLevel[] {
   // Rungs below one raised by hand are passed over (see ladderState).
   return ESCALATION_LEVELS.filter((level) => overdueWorkdays >= policy.tasks.escalation[level] && !fired.includes(level) && RUNG_OF[level] > rung);
+}
+
+/**
+ * The rungs a scan finds due at once (a task found 21 工作日 overdue after an import, a long stop
+ * or the demo's replay), as history: each rung stamped on the working day it became due (the
+ * deadline plus its 工作日, at 09:00 Asia/Shanghai, the start of office hours) unless that is still
+ * ahead of now, with the overdue 工作日 of that day; only the highest is told (one message, not
+ * five). A rung due today is stamped now. Lowest first, as `levels` came.
+ */
+export function rungsAsHistory(
+  levels: readonly EscalationLevel[],
+  deadline: string,
+  overdueNow: number,
+  now: Date,
+  cal: WorkCalendar,
+  policy: Pick<Policy, 'tasks'>,
+): { level: EscalationLevel; dueOn: string; at: Date; overdueWorkdays: number; notify: boolean }[] {
+  const top = levels.at(-1);
+  return levels.map((level) => {
+    const dueOn = cal.addWorkdays(deadline, policy.tasks.escalation[level]).date;
+    const opening = new Date(`${dueOn}T09:00:00+08:00`);
+    const past = opening.getTime() < now.getTime() && dueOn < new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    return { level, dueOn, at: past ? opening : now, overdueWorkdays: past ? policy.tasks.escalation[level] : overdueNow, notify: level === top };
+  });
 }
 
 /** Checks a requested deadline: a real date, not in the past; 延期 must move it later. */

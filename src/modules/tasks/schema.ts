@@ -102,7 +102,10 @@ export type TaskExtension = Selectable<TaskExtensionTable>;
 export interface TaskEscalationTable {
   taskId: number;
   level: EscalationLevel;
+  /** The working day the rung became due (09:00 Asia/Shanghai), or when it was raised. */
   at: Timestamp;
+  /** When it was recorded: what modules following the rungs read in order (rungsSince). */
+  firedAt: Timestamp;
   overdueWorkdays: number;
   /** Who raised the rung by hand; null for the scan. */
   byId: ColumnType<number | null, number | null | undefined, number | null>;
@@ -140,6 +143,18 @@ export interface TaskAttachmentTable {
   createdAt: Timestamp;
 }
 
+/** A co-unit's part of a task (协办): its sign-for and its own latest progress. */
+export interface TaskCoPartTable {
+  taskId: number;
+  unitId: number;
+  signedAt: Timestamp | null;
+  signedBy: number | null;
+  percent: Generated<number>;
+  lastText: string | null;
+  lastReportAt: Timestamp | null;
+  reports: Generated<number>;
+}
+
 export interface TaskFeedTable {
   personId: number;
   tokenHash: string;
@@ -158,5 +173,6 @@ declare module '../../platform/db/schema.ts' {
     taskFeed: TaskFeedTable;
     taskAttachment: TaskAttachmentTable;
     taskUrging: TaskUrgingTable;
+    taskCoPart: TaskCoPartTable;
   }
 }

@@ -69,6 +69,39 @@ export const AnswerBody = z.strictObject({ version: Version, text: Written(5000)
 export const UrgingParams = z.object({ id: QueryId, uid: QueryId });
 /** 批示: the instruction, and a new milestone it may set. */
 export const InstructBody = z.strictObject({ version: Version, text: Written(2000), milestone: Milestone.optional() });
+/** 签收（协办）: which co-unit's part (needed only by a head of several). */
+export const CoSignBody = z.strictObject({ version: Version, unitId: Id.optional() });
+/** 报送协办进展: the co-unit's own progress on its part. */
+export const CoProgressBody = z.strictObject({ version: Version, unitId: Id.optional(), percent: z.number().int().min(0).max(100), text: Written(10_000) });
+/**
+ * 修改事项 (the assigner): the wording any time the work is open; the deadline and the lead unit
+ * only before sign-for. A field left out stays; an empty description, standard or assessment clears it.
+ */
+export const EditBody = z.strictObject({
+  version: Version,
+  title: Line(200).optional(),
+  description: z.string().trim().max(20_000).optional(),
+  standard: z.string().trim().max(5000).optional(),
+  assessment: z.string().trim().max(5000).optional(),
+  deadline: DateString.optional(),
+  leadUnitId: Id.optional(),
+});
+/** 撤回: the reason, told to the units. */
+export const WithdrawBody = z.strictObject({ version: Version, reason: Written(2000) });
+/** 补充附件: files uploaded to the task (POST /:id/attachments), put on its timeline. */
+export const AttachBody = z.strictObject({ version: Version, attachmentIds: z.array(Id).min(1).max(20), note: z.string().trim().max(1000).optional() });
+export const AttachmentParams = z.object({ id: QueryId, eid: QueryId });
+/** A co-unit's part as the task page shows it. */
+export const CoPartResponse = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  signedAt: z.string().nullable(),
+  signedByName: z.string().nullable(),
+  percent: z.number(),
+  lastText: z.string().nullable(),
+  lastReportAt: z.string().nullable(),
+  reports: z.number(),
+});
 export const NoticeQuery = z.strictObject({ kind: z.enum(['supervise', 'urge']).default('supervise') });
 
 export const UrgingResponse = z.object({

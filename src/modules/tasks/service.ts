@@ -13,11 +13,13 @@ import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import type { Updateable } from 'kysely';
 import { transitionOf, type TaskEvents, type TaskRow, type TaskSubscriber, type TaskTransitionKind } from './events.ts';
-import { actorFacts, canAssignTo, canOversee, canSeeTask, seesFromRow, taskFacts } from './policy.ts';
+import { canAssignTo, canOversee, canSeeTask, seesFromRow, taskActorFacts, taskFacts, taskFactsWithParts, type CoPartPlace } from './policy.ts';
 import {
   allowedActions,
   checkDeadline,
+  checkEdit,
   decide,
+  pickCoPart,
   isUrgentRung,
   ladderState,
   lightOf,
@@ -31,6 +33,7 @@ import {
   type Refusal,
   type SourceKind,
   type TaskAction,
+  type TaskEdit,
   type TaskLevel,
   type TaskStatus,
 } from './rules.ts';
@@ -107,9 +110,12 @@ const REFUSALS = {
   EXTENSION_LIMIT: TASK_ERRORS.EXTENSION_LIMIT,
   EXTENSION_PENDING: TASK_ERRORS.EXTENSION_PENDING,
   NOTHING_TO_ANSWER: TASK_ERRORS.NOTHING_TO_ANSWER,
+  TASK_CO_PART_SIGNED: TASK_ERRORS.TASK_CO_PART_SIGNED,
+  TASK_CO_PART_NOT_SIGNED: TASK_ERRORS.TASK_CO_PART_NOT_SIGNED,
+  TASK_EDIT_NEEDS_FLOW: TASK_ERRORS.TASK_EDIT_NEEDS_FLOW,
 } satisfies Record<Refusal['code'], ErrorDef>;
 
-const DONE_OR_LATER: Record<TaskStatus, number> = { assigned: 0, returned: 0, signed: 1, in_progress: 1, submitted: 2, verified: 3, closed: 4 };
+const DONE_OR_LATER: Record<TaskStatus, number> = { assigned: 0, returned: 0, withdrawn: 0, signed: 1, in_progress: 1, submitted: 2, verified: 3, closed: 4 };
 
 /**
  * The supervision engine's lifecycle (交办 → 签收 → 交办到人 → 进展 → 申请办结 → 审核 → 销号, with
@@ -187,11 +193,15 @@ export class TaskService {
     const policy = await this.policy.forUnitPath(t.leadUnitPath, db);
     const cal = await this.calendar.get(db);
     const today = this.today();
+    const coParts = await this.store.coParts(db, id);
+    const leader = t.leaderId ? (await this.org.peopleByIds([t.leaderId], db))[0] : undefined;
     return {
       ...d,
+      names: { ...d.names, leaderName: leader?.name ?? null },
+      coParts,
       urgings: d.urgings.map((u) => ({ ...u, overdue: urgingOverdue(u, today) })),
       light: lightOf(taskFacts(t), today, cal, policy),
-      allowedActions: allowedActions(taskFacts(t), actorFacts(actor, t), policy, this.maxExtensions(t, policy)),
+      allowedActions: allowedActions(taskFactsWithParts(t, coParts), taskActorFacts(actor, t, coParts), policy, this.maxExtensions(t, policy)),
     };
   }
 
@@ -360,6 +370,7 @@ export class TaskService {
       updatedAt: now,
     }, assigned);
     if (input.milestones?.length) await this.store.addMilestones(trx, task.id, input.milestones, now);
+    await this.store.addCoParts(trx, task.id, coUnitIds);
     if (history) {
       await this.store.addEvent(trx, { taskId: task.id, kind: 'imported', actorId: actor.personId, at: now, data: { row: history.line, status: history.status, percent: history.percent, text: history.text } });
     }
@@ -377,6 +388,11 @@ export class TaskService {
             objectId: task.id,
           })),
           ...(input.responsibleId ? [{ recipientId: input.responsibleId, kind: 'tasks.dispatched', title: `您是责任人：${task.title}`, body: `完成时限 ${due.date}。`, objectType: 'task', objectId: task.id }] : []),
+          ...(await this.coUnitNotices(trx, task, coUnitIds, lead.name, due.date)),
+          // The overseeing leader (分管领导) hears of the work they oversee, unless they assigned it.
+          ...(input.leaderId && input.leaderId !== actor.personId
+            ? [{ recipientId: input.leaderId, kind: 'tasks.overseeing', title: `您分管的事项：${task.title}`, body: `主办单位 ${lead.name}，完成时限 ${due.date}。`, objectType: 'task', objectId: task.id }]
+            : []),
         ]
       : [];
     notes.push(...(await this.events.emit(trx, { kind: 'assigned', task: row, actorId: actor.personId, at: now, data: assigned.data })));
@@ -384,6 +400,17 @@ export class TaskService {
     // Last: the audit head's lock is held from here to the commit.
     await appendAudit(trx, ctx, { action: history ? 'task.import' : 'task.create', objectType: 'task', objectId: task.id, after: task });
     return row;
+  }
+
+  /** 协办: each co-unit's heads are asked to sign for their part. */
+  private async coUnitNotices(trx: Executor, task: { id: number; title: string }, coUnitIds: readonly number[], leadName: string, deadline: string): Promise<NewNotification[]> {
+    const out: NewNotification[] = [];
+    for (const unitId of coUnitIds) {
+      for (const h of await this.org.unitPeopleWithRole(unitId, 'unit_head', trx)) {
+        out.push({ recipientId: h.id, kind: 'tasks.co_assigned', title: `协办事项：${task.title}`, body: `主办单位 ${leadName}，贵单位协办：请签收协办部分并报送协办进展，完成时限 ${deadline}。`, objectType: 'task', objectId: task.id });
+      }
+    }
+    return out;
   }
 
   /** A plan's milestones (倒排工期), given with the task or later: due by the task's deadline, owned by people of the lead unit. */
@@ -412,6 +439,7 @@ export class TaskService {
       t: TaskRow,
       policy: Policy,
       cal: WorkCalendar,
+      parts: CoPart[],
     ) => Promise<{ set: Updateable<TaskTable>; event: Record<string, unknown>; notify?: NewNotification[]; also?: { kind: TaskTransitionKind; data: Record<string, unknown> }[] }>,
     attachmentIds: number[] = [],
     trx?: Executor,
@@ -424,12 +452,13 @@ export class TaskService {
       if (!t) throw notFound(TASK_ERRORS.TASK_NOT_FOUND, id);
       await this.mustSee(actor, t, trx);
       const policy = await this.policy.forUnitPath(t.leadUnitPath, trx);
-      const decision = decide(action, taskFacts(t), actorFacts(actor, t), policy, this.maxExtensions(t, policy));
+      const parts = await this.store.coParts(trx, id);
+      const decision = decide(action, taskFactsWithParts(t, parts), taskActorFacts(actor, t, parts), policy, this.maxExtensions(t, policy));
       if (!decision.ok) throw new AppError(REFUSALS[decision.refusal.code], decision.refusal.message);
       if (t.version !== version) {
         throw conflict(PLATFORM_ERRORS.STALE_VERSION, `事项已被他人修改（当前版本 ${t.version}），请刷新后再试 (the task changed; reload it).`, { currentVersion: t.version });
       }
-      const { set, event, notify, also } = await apply(trx, t, policy, cal);
+      const { set, event, notify, also } = await apply(trx, t, policy, cal, parts);
       const data = attachmentIds.length ? { ...event, attachmentIds } : event;
       const written = await this.store.updateWithEvent(
         trx,
@@ -716,6 +745,150 @@ export class TaskService {
     }, [], trx);
   }
 
+  /** The lead unit's heads and the responsible person: who hears of what happens to the lead unit's work. */
+  private async leadPeople(t: TaskRow, trx: Executor): Promise<number[]> {
+    const heads = (await this.org.unitPeopleWithRole(t.leadUnitId, 'unit_head', trx)).map((h) => h.id);
+    return [...new Set([...heads, ...(t.responsibleId ? [t.responsibleId] : [])])];
+  }
+
+  /** The co-unit's part a 协办 action is for (the one named, else the only one that fits); 403/409 as the rules say. */
+  private coPartFor(action: 'co_sign' | 'co_progress', actor: Actor, t: TaskRow, parts: CoPart[], unitId: number | undefined): CoPart {
+    const headed = taskActorFacts(actor, t, parts).coUnitsHeaded ?? [];
+    const pick = pickCoPart(action, parts.map((p) => ({ unitId: p.unitId, signed: p.signedAt !== null })), headed, unitId);
+    if (!pick.ok) throw new AppError(REFUSALS[pick.refusal.code], pick.refusal.message, unitId === undefined ? undefined : { field: 'unitId' });
+    return parts.find((p) => p.unitId === pick.unitId)!;
+  }
+
+  /** 签收（协办）: a co-unit's head signs for the unit's part; the lead unit's heads hear of it. */
+  coSign(ctx: AuditContext, actor: Actor, id: number, version: number, unitId?: number, trx?: Executor) {
+    return this.act(ctx, actor, id, version, 'co_sign', async (trx, t, _policy, _cal, parts) => {
+      const part = this.coPartFor('co_sign', actor, t, parts, unitId);
+      if (!(await this.store.signCoPart(trx, id, part.unitId, actor.personId, ctx.now))) throw conflict(TASK_ERRORS.TASK_CO_PART_SIGNED, '协办单位已签收其承担的部分 (the co-unit has signed for its part already).');
+      const heads = (await this.org.unitPeopleWithRole(t.leadUnitId, 'unit_head', trx)).map((h) => h.id).filter((h) => h !== actor.personId);
+      return {
+        set: {},
+        event: { unitId: part.unitId, unitName: part.unitName },
+        notify: heads.flatMap((h) => this.note(t, h, 'tasks.co_signed', '协办单位已签收', `${part.unitName}（${actor.name}）已签收协办部分。`)),
+      };
+    }, [], trx);
+  }
+
+  /** 报送协办进展: a co-unit's own progress on its part, on the timeline marked with the unit; the lead unit hears of it. */
+  coProgress(ctx: AuditContext, actor: Actor, id: number, version: number, report: { unitId?: number | undefined; percent: number; text: string }, trx?: Executor) {
+    return this.act(ctx, actor, id, version, 'co_progress', async (trx, t, _policy, _cal, parts) => {
+      const part = this.coPartFor('co_progress', actor, t, parts, report.unitId);
+      await this.store.reportCoPart(trx, id, part.unitId, report.percent, report.text, ctx.now);
+      const recipients = (await this.leadPeople(t, trx)).filter((r) => r !== actor.personId);
+      return {
+        set: {},
+        event: { unitId: part.unitId, unitName: part.unitName, percent: report.percent, text: report.text },
+        notify: recipients.flatMap((r) => this.note(t, r, 'tasks.co_progress', '协办进展', `${part.unitName}：${report.percent}%。${report.text.slice(0, 200)}`)),
+      };
+    }, [], trx);
+  }
+
+  /**
+   * 修改事项: the assigner corrects the title, description, 工作标准 and 考核方式; before sign-for
+   * also the deadline (the derived dates follow) and the lead unit (a fresh sign-for clock, its
+   * heads told). After sign-for those two go through 延期 and 退回 → 重新交办 (409 naming the flow).
+   * The timeline and the audit keep each field's old and new value.
+   */
+  edit(ctx: AuditContext, actor: Actor, id: number, version: number, edit: TaskEdit, trx?: Executor) {
+    return this.act(ctx, actor, id, version, 'edit', async (trx, t, policy, cal, parts) => {
+      const refusal = checkEdit(t, edit);
+      if (refusal) throw new AppError(REFUSALS[refusal.code], refusal.message, { field: edit.deadline !== undefined && edit.deadline !== t.deadline ? 'deadline' : 'leadUnitId' });
+      const set: Updateable<TaskTable> = {};
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const change = <K extends 'title' | 'description' | 'standard' | 'assessment'>(k: K) => {
+        const to = edit[k];
+        if (to === undefined) return;
+        const value = to === '' ? null : to;
+        if (k === 'title' && value === null) throw badRequest('标题不能为空 (the title cannot be empty).', { field: 'title' });
+        if (value !== t[k]) {
+          changes[k] = { from: t[k], to: value };
+          set[k] = value as string;
+        }
+      };
+      (['title', 'description', 'standard', 'assessment'] as const).forEach(change);
+      const notes: NewNotification[] = [];
+      const today = this.today();
+      let lead = { id: t.leadUnitId, path: t.leadUnitPath, name: '' };
+      if (edit.leadUnitId !== undefined && edit.leadUnitId !== t.leadUnitId) {
+        const next = await this.org.unitWithHeads(edit.leadUnitId, trx);
+        if (!next?.active) throw badRequest(`主办单位 ${edit.leadUnitId} 不存在或已撤销 (lead unit not found).`, { field: 'leadUnitId' });
+        if (!canAssignTo(actor, next.path)) throw forbidden('只能向您管辖范围内的单位交办 (you may assign only to units in your scope).', { field: 'leadUnitId' });
+        if (parts.some((p) => p.unitId === next.id)) throw badRequest(`${next.name} 是本事项的协办单位，不能同时主办 (a co-unit cannot also lead).`, { field: 'leadUnitId' });
+        const before = (await this.org.unitsByIds([t.leadUnitId], trx))[0];
+        changes.leadUnitId = { from: { id: t.leadUnitId, name: before?.name ?? null }, to: { id: next.id, name: next.name } };
+        set.leadUnitId = next.id;
+        // The responsible person was named for the old unit; the new unit's head names theirs.
+        if (t.responsibleId && !(await this.org.personInSubtree(t.responsibleId, next.path, trx))) set.responsibleId = null;
+        lead = { id: next.id, path: next.path, name: next.name };
+        for (const h of next.heads) notes.push(...this.note(t, h.id, 'tasks.assigned', '新交办事项', `${next.name}：请于 ${scheduleFor(t.level, today, edit.deadline ?? t.deadline, cal, policy).signDue} 前签收，完成时限 ${edit.deadline ?? t.deadline}。`));
+      }
+      const deadline = edit.deadline ?? t.deadline;
+      if (edit.deadline !== undefined && edit.deadline !== t.deadline) {
+        const bad = checkDeadline(edit.deadline, today);
+        if (bad) throw badRequest(bad, { field: 'deadline' });
+        const milestones = (await this.store.detailById(trx, id))?.milestones ?? [];
+        await this.checkMilestones(milestones.map((m) => ({ title: m.title, due: m.due })), edit.deadline, lead.path, trx);
+        changes.deadline = { from: t.deadline, to: edit.deadline };
+        Object.assign(set, { deadline: edit.deadline, deadlineEstimated: cal.day(edit.deadline).estimated, originalDeadline: edit.deadline, nextEscalationOn: null });
+      }
+      if (changes.deadline || changes.leadUnitId) {
+        // The derived dates, from the day the (new) lead unit got it, none after the deadline.
+        const from = changes.leadUnitId ? today : shanghaiDate(t.assignedAt);
+        const schedule = scheduleFor(t.level, from, deadline, cal, policy);
+        Object.assign(set, { signDue: schedule.signDue, planDue: schedule.planDue, nextReportDue: schedule.nextReportDue });
+      }
+      if (Object.keys(changes).length === 0) throw new AppError(TASK_ERRORS.TASK_EDIT_EMPTY, '没有需要修改的内容 (nothing to change).');
+      if (!changes.leadUnitId) {
+        const words = Object.keys(changes).map((k) => EDIT_FIELD_NAMES[k] ?? k).join('、');
+        for (const r of (await this.leadPeople(t, trx)).filter((x) => x !== actor.personId)) notes.push(...this.note(t, r, 'tasks.edited', '事项已修改', `${actor.name} 修改了${words}。`));
+      }
+      return { set, event: { changes }, notify: notes };
+    }, [], trx);
+  }
+
+  /**
+   * 撤回: the assigner takes the task back before it is signed for (or after the lead unit returned
+   * it). It leaves every list and the ladder; its page stays open to the assigner, the timeline and
+   * the audit keep it. The lead unit's and co-units' heads, the responsible person and the leader hear.
+   */
+  withdraw(ctx: AuditContext, actor: Actor, id: number, version: number, reason: string, trx?: Executor) {
+    return this.act(ctx, actor, id, version, 'withdraw', async (trx, t, _policy, _cal, parts) => {
+      const coHeads: number[] = [];
+      for (const p of parts) coHeads.push(...(await this.org.unitPeopleWithRole(p.unitId, 'unit_head', trx)).map((h) => h.id));
+      const recipients = [...new Set([...(await this.leadPeople(t, trx)), ...coHeads, ...(t.leaderId ? [t.leaderId] : [])])].filter((r) => r !== actor.personId);
+      return {
+        set: { nextEscalationOn: null },
+        event: { reason },
+        notify: recipients.flatMap((r) => this.note(t, r, 'tasks.withdrawn', '事项已撤回', `${actor.name}：${reason}`)),
+      };
+    }, [], trx);
+  }
+
+  /** 补充附件: files uploaded to the task (POST /attachments) put on its timeline; the other side hears. */
+  attach(ctx: AuditContext, actor: Actor, id: number, version: number, attachmentIds: number[], note?: string, trx?: Executor) {
+    return this.act(ctx, actor, id, version, 'attach', async (trx, t) => {
+      const recipients = actor.personId === t.assignerId ? await this.leadPeople(t, trx) : [t.assignerId];
+      return {
+        set: {},
+        event: { note: note ?? null },
+        notify: recipients.filter((r) => r !== actor.personId).flatMap((r) => this.note(t, r, 'tasks.attached', '补充附件', `${actor.name} 补充了 ${new Set(attachmentIds).size} 个附件。${note ?? ''}`)),
+      };
+    }, attachmentIds, trx);
+  }
+
+  /** 删除附件: the assigner removes a file before sign-for; the timeline and the audit keep its name and digest. */
+  removeAttachment(ctx: AuditContext, actor: Actor, id: number, version: number, attachmentId: number, trx?: Executor) {
+    return this.act(ctx, actor, id, version, 'remove_attachment', async (trx) => {
+      const a = await this.store.removeAttachment(trx, id, attachmentId);
+      if (!a) throw notFound(TASK_ERRORS.ATTACHMENT_NOT_FOUND, attachmentId);
+      return { set: {}, event: { attachmentId: a.id, fileName: a.fileName, size: a.size, sha256: a.sha256 } };
+    }, [], trx);
+  }
+
   /** 督办通知单 / 催办通知单 (DOCX) of a task the actor may see. */
   async notice(actor: Actor, id: number, kind: NoticeKind): Promise<{ fileName: string; data: Buffer }> {
     return { fileName: noticeFileName(kind, id), data: await buildNotice(await this.noticeContent(actor, id, kind)) };
@@ -770,6 +943,12 @@ export class TaskService {
     };
   }
 }
+
+/** The words for the fields an edit changes (the notice to the lead unit). */
+const EDIT_FIELD_NAMES: Record<string, string> = { title: '标题', description: '事项内容', standard: '工作标准', assessment: '考核方式', deadline: '完成时限', leadUnitId: '主办单位' };
+
+/** A co-unit's part as the service reads it (store.coParts). */
+type CoPart = CoPartPlace & { unitName: string };
 
 export interface UrgeInput {
   level: 'urge' | 'supervise';

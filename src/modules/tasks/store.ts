@@ -10,11 +10,11 @@ import type { Insertable, Updateable } from 'kysely';
 /** The lifecycle's queries: one task, its timeline, milestones, extensions, rungs, attachments, feed. The views over many tasks are in views-store.ts. */
 
 /** An escalation rung as a JSON sub-select gives it (keys camel-cased by the plugin, the time as text). */
-export type EscalationJson = Omit<TaskEscalation, 'at'> & { at: string | Date };
+export type EscalationJson = Omit<TaskEscalation, 'at' | 'firedAt'> & { at: string | Date; firedAt: string | Date };
 
 /** JSON carries timestamps as text: back to Date, as the column reads give them. */
 export function escalationsFromJson(rows: EscalationJson[]): TaskEscalation[] {
-  return rows.map((e) => ({ ...e, at: new Date(e.at) }));
+  return rows.map((e) => ({ ...e, at: new Date(e.at), firedAt: new Date(e.firedAt) }));
 }
 
 /**
@@ -203,6 +203,47 @@ export class TaskStore {
     return db.selectFrom('taskEvent').select(['taskId', 'data']).distinctOn('taskId').where('taskId', 'in', taskIds).where('kind', 'in', ['progress', 'imported']).orderBy('taskId').orderBy('id', 'desc').execute();
   }
 
+  /** The co-units' parts of a task (协办), in the order the task names its co-units, with each unit's path and name. */
+  coParts(db: Executor, taskId: number) {
+    return db
+      .selectFrom('taskCoPart as c')
+      .innerJoin('task as t', 't.id', 'c.taskId')
+      .innerJoin('unit as u', 'u.id', 'c.unitId')
+      .leftJoin('person as p', 'p.id', 'c.signedBy')
+      .select(['c.unitId', 'u.path as unitPath', 'u.name as unitName', 'c.signedAt', 'c.signedBy', 'p.name as signedByName', 'c.percent', 'c.lastText', 'c.lastReportAt', 'c.reports'])
+      .where('c.taskId', '=', taskId)
+      .orderBy(sql`array_position(t.co_unit_ids, c.unit_id)`)
+      .orderBy('c.unitId')
+      .execute();
+  }
+
+  /** A part for each co-unit of a task (none twice). */
+  async addCoParts(db: Executor, taskId: number, unitIds: readonly number[]): Promise<void> {
+    if (unitIds.length === 0) return;
+    await db.insertInto('taskCoPart').values(unitIds.map((unitId) => ({ taskId, unitId }))).onConflict((oc) => oc.doNothing()).execute();
+  }
+
+  /** 签收（协办）: the co-unit's part is signed for (once). */
+  async signCoPart(db: Executor, taskId: number, unitId: number, personId: number, at: Date): Promise<boolean> {
+    const r = await db.updateTable('taskCoPart').set({ signedAt: at, signedBy: personId }).where('taskId', '=', taskId).where('unitId', '=', unitId).where('signedAt', 'is', null).returning('unitId').executeTakeFirst();
+    return r !== undefined;
+  }
+
+  /** 报送协办进展: the part's latest progress. */
+  async reportCoPart(db: Executor, taskId: number, unitId: number, percent: number, text: string, at: Date): Promise<void> {
+    await db
+      .updateTable('taskCoPart')
+      .set((eb) => ({ percent, lastText: text, lastReportAt: at, reports: eb('reports', '+', 1) }))
+      .where('taskId', '=', taskId)
+      .where('unitId', '=', unitId)
+      .execute();
+  }
+
+  /** Removes one attachment of a task (its bytes with it); what it was, or undefined. */
+  removeAttachment(db: Executor, taskId: number, id: number) {
+    return db.deleteFrom('taskAttachment').where('taskId', '=', taskId).where('id', '=', id).returning(['id', 'fileName', 'contentType', 'size', 'sha256', 'eventId']).executeTakeFirst();
+  }
+
   /** Ties uploaded, unused attachments to the event that cites them; how many it tied. */
   async linkAttachments(db: Executor, taskId: number, ids: number[], eventId: number): Promise<number> {
     const linked = await db.updateTable('taskAttachment').set({ eventId }).where('taskId', '=', taskId).where('id', 'in', ids).where('eventId', 'is', null).returning('id').execute();
@@ -277,13 +318,15 @@ export class TaskStore {
       .selectFrom('taskEscalation as e')
       .innerJoin('task as t', 't.id', 'e.taskId')
       .innerJoin('unit as u', 'u.id', 't.leadUnitId')
-      .select(['e.taskId', 'e.level', 'e.at', 'e.overdueWorkdays', 'e.manual', 't.title', 't.deadline', 't.leadUnitId', 'u.name as leadUnitName', 'u.path as leadUnitPath', 't.responsibleId'])
+      // `at` here is when the rung was recorded (fired_at), the order followers read in: a rung
+      // stamped on a past working day (several found at once) is still read after the last one.
+      .select(['e.taskId', 'e.level', 'e.firedAt as at', 'e.at as dueAt', 'e.overdueWorkdays', 'e.manual', 't.title', 't.deadline', 't.leadUnitId', 'u.name as leadUnitName', 'u.path as leadUnitPath', 't.responsibleId'])
       .where('e.level', 'in', [...levels]);
     if (from.after) {
       const [at, taskId, level] = from.after;
-      q = q.where(sql<SqlBool>`(e.at, e.task_id, e.level) > (${at}, ${taskId}, ${level})`);
-    } else if (from.since) q = q.where('e.at', '>=', from.since);
-    return q.orderBy('e.at').orderBy('e.taskId').orderBy('e.level').limit(limit).execute();
+      q = q.where(sql<SqlBool>`(e.fired_at, e.task_id, e.level) > (${at}, ${taskId}, ${level})`);
+    } else if (from.since) q = q.where('e.firedAt', '>=', from.since);
+    return q.orderBy('e.firedAt').orderBy('e.taskId').orderBy('e.level').limit(limit).execute();
   }
 
   /** The tasks a person was responsible for that were closed (销号) in [from, to) (Asia/Shanghai days), with their 小结, oldest first. */
@@ -310,11 +353,11 @@ export class TaskStore {
   }
 
   /** Records rungs; returns the ones that were new (the unique key drops those fired already). */
-  addEscalations(db: Executor, rows: { taskId: number; level: EscalationLevel; overdueWorkdays: number; at: Date; byId?: number; manual?: boolean }[]) {
+  addEscalations(db: Executor, rows: { taskId: number; level: EscalationLevel; overdueWorkdays: number; at: Date; firedAt?: Date; byId?: number; manual?: boolean }[]) {
     if (rows.length === 0) return Promise.resolve([]);
     return db
       .insertInto('taskEscalation')
-      .values(rows)
+      .values(rows.map((r) => ({ ...r, firedAt: r.firedAt ?? r.at })))
       .onConflict((oc) => oc.columns(['taskId', 'level']).doNothing())
       .returning(['taskId', 'level'])
       .execute();
@@ -382,7 +425,7 @@ export class TaskStore {
         .innerJoin('unit as u', 'u.id', 't.leadUnitId')
         .select(['t.id', 't.title', 't.deadline', 't.status', 't.level', 'u.name as leadUnitName', 't.updatedAt'])
         .where((eb) => eb.or([eb('t.responsibleId', '=', personId), eb('t.assignerId', '=', personId), eb('t.leaderId', '=', personId)]))
-        .where('t.status', 'not in', ['closed'])
+        .where('t.status', 'not in', ['closed', 'withdrawn'])
         .orderBy('t.deadline')
         .limit(2000)
         .execute(),
@@ -391,7 +434,7 @@ export class TaskStore {
         .innerJoin('task as t', 't.id', 'm.taskId')
         .select(['m.id', 'm.title', 'm.due', 'm.doneAt', 't.id as taskId', 't.title as taskTitle'])
         .where((eb) => eb.or([eb('m.ownerId', '=', personId), eb('t.responsibleId', '=', personId)]))
-        .where('t.status', 'not in', ['closed'])
+        .where('t.status', 'not in', ['closed', 'withdrawn'])
         .orderBy('m.due')
         .limit(2000)
         .execute(),

@@ -113,7 +113,7 @@ describe('the whole lifecycle', () => {
     expect(dispatched.allowedActions).toEqual(expect.arrayContaining(['dispatch', 'progress', 'submit', 'request_extension']));
     expect((await outsider.get(`/api/v1/tasks/${id}`)).statusCode).toBe(403);
     const staffView = (await staff.get(`/api/v1/tasks/${id}`)).json();
-    expect(staffView.allowedActions).toEqual(['progress', 'plan', 'submit', 'request_extension']);
+    expect(staffView.allowedActions).toEqual(['progress', 'plan', 'submit', 'request_extension', 'attach']);
     const reported = (await staff.post(`/api/v1/tasks/${id}/progress`, { version: 3, percent: 40, text: '已完成 3 个小区的入户调查' })).json();
     expect(reported).toMatchObject({ progressPercent: 40, nextReportDue: '2026-09-28', version: 4 });
     // The audit entry records what the report changed, not two copies of the task (issue #21).

@@ -167,7 +167,7 @@ export class TaskViewStore {
       with v as materialized (
         select t.id, t.deadline, ${flags} from task t
         -- Finished tasks are nobody's to-do (literal, for task_unfinished_lead_idx).
-        where t.status not in ('verified', 'closed') and ${this.visible(f)}
+        where t.status not in ('verified', 'closed') and t.status <> 'withdrawn' and ${this.visible(f)}
       ), g as (
         select v.id, k.kind, row_number() over (partition by k.kind order by v.deadline, v.id) as rn, count(*) over (partition by k.kind) as n
         from v cross join lateral (values ${kinds}) as k(kind, hit)
@@ -187,7 +187,8 @@ export class TaskViewStore {
 
   /** The tasks matching the filter (`task as t`, nothing joined: callers join what they show). */
   private filtered(db: Executor, f: ResolvedFilter, d: LightDates) {
-    let q = db.selectFrom('task as t');
+    // A withdrawn task (撤回) has left every list; its page stays open to its assigner.
+    let q = db.selectFrom('task as t').where('t.status', '<>', 'withdrawn');
     // A unit filter inside one of the viewer's subtrees keeps only tasks led there, all of which
     // the viewer may see: the visibility test would add nothing but planning and a check per row
     // (a county supervisor's county: 141 unit ids twice, an OR of five arms and a sub-select).

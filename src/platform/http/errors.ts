@@ -54,6 +54,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
       return reply.status(500).send(errorBody(E.INTERNAL, `服务器内部错误 (internal error), request ${req.id}.`));
     }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Name the limit: the route's own (uploads raise it), else the server's.
+      const limit = req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0;
+      const size = limit >= 1024 * 1024 ? `${Math.floor(limit / 1024 / 1024)} MB` : `${Math.max(1, Math.floor(limit / 1024))} KB`;
+      return reply.status(413).send(errorBody(E.PAYLOAD_TOO_LARGE, `请求体过大：最多 ${size} (request body too large: at most ${size}).`, { maxBytes: limit }));
+    }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     const status = err.statusCode ?? 500;
     if (status < 500 && status >= 400) {

@@ -21,6 +21,9 @@ function normalize(v: unknown): unknown {
   return v;
 }
 
+/** The server's limit for one attachment (the upload route's body limit). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 /** Uploads files to the task as they are picked; the form field holds their ids. */
 function AttachmentField({ taskId, value = [], onChange }: { taskId: number; value?: number[]; onChange?: (ids: number[]) => void }) {
   const t = useT();
@@ -109,7 +112,11 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
               ? { replyWorkdays: 3 }
               : action === 'answer_urging'
                 ? { urgingId: task.urgings.find((u) => !u.answer)?.id }
-                : {};
+                : action === 'edit'
+                  ? { title: task.title, description: task.description ?? '', standard: task.standard ?? '', assessment: task.assessment ?? '' }
+                  : action === 'co_progress'
+                    ? { percent: 0 }
+                    : {};
 
   const fields = (() => {
     switch (action) {
@@ -258,6 +265,68 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
               ]}
             >
               <WorkdayDatePicker minDate={serverToday()} />
+            </Form.Item>
+          </>
+        );
+      case 'co_sign':
+        return <p>{zh ? `签收本单位承担的协办部分，之后请按时报送协办进展。确认签收“${task.title}”的协办部分？` : `Sign for your unit’s part of “${task.title}”?`}</p>;
+      case 'co_progress':
+        return (
+          <>
+            <Form.Item name="percent" label={zh ? '协办部分进度' : 'Progress of our part'}>
+              <Slider marks={{ 0: '0%', 50: '50%', 100: '100%' }} />
+            </Form.Item>
+            <Form.Item name="text" label={zh ? '协办进展情况' : 'Progress on our part'} rules={required(zh ? '协办进展情况' : 'Progress on our part')}>
+              <Input.TextArea rows={4} maxLength={10000} showCount />
+            </Form.Item>
+          </>
+        );
+      case 'edit':
+        return (
+          <>
+            <Form.Item name="title" label={zh ? '标题' : 'Title'} rules={required(zh ? '标题' : 'Title')}>
+              <Input maxLength={200} showCount />
+            </Form.Item>
+            <Form.Item name="description" label={t('task.description')}>
+              <Input.TextArea rows={3} maxLength={20000} />
+            </Form.Item>
+            <Form.Item name="standard" label={t('task.standard')}>
+              <Input.TextArea rows={2} maxLength={5000} />
+            </Form.Item>
+            <Form.Item name="assessment" label={t('task.assessment')}>
+              <Input.TextArea rows={2} maxLength={5000} />
+            </Form.Item>
+            {task.status === 'assigned' ? (
+              <>
+                <Form.Item name="deadline" label={zh ? `完成时限（现为 ${task.deadline}，不改则留空）` : `Deadline (now ${task.deadline}; leave empty to keep)`}>
+                  <WorkdayDatePicker minDate={serverToday()} />
+                </Form.Item>
+                <Form.Item name="leadUnitId" label={zh ? `主办单位（现为 ${task.leadUnit.name}，不改则留空）` : `Lead unit (now ${task.leadUnit.name}; leave empty to keep)`}>
+                  <UnitPicker />
+                </Form.Item>
+              </>
+            ) : (
+              <Alert type="info" role="note" title={zh ? '事项已签收：完成时限请走延期申请，更换主办单位请由主办单位退回后重新交办。' : 'Signed for: change the deadline through an extension, the lead unit through a return and reassignment.'} />
+            )}
+          </>
+        );
+      case 'withdraw':
+        return (
+          <>
+            <Alert type="warning" role="note" title={zh ? '撤回后事项从各清单中移除，承办单位将收到通知；操作记入审计。' : 'The task leaves every list and the units are told; the audit keeps it.'} style={{ marginBottom: 12 }} />
+            <Form.Item name="reason" label={zh ? '撤回理由' : 'Reason'} rules={required(zh ? '撤回理由' : 'Reason')}>
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
+        );
+      case 'attach':
+        return (
+          <>
+            <Form.Item name="attachmentIds" label={t('task.attachments')} rules={[{ required: true, type: 'array', min: 1, message: zh ? '请选择要补充的附件' : 'Pick the files to add' }]} extra={zh ? '每个文件不超过 20 MB' : 'Up to 20 MB per file'}>
+              <AttachmentField taskId={task.id} />
+            </Form.Item>
+            <Form.Item name="note" label={zh ? '说明（选填）' : 'Note (optional)'}>
+              <Input maxLength={1000} />
             </Form.Item>
           </>
         );

@@ -2,7 +2,28 @@
  * Task actions on screen: which buttons to show (exactly the server's allowedActions, in the
  * order the work flows), where each one posts, and the body it sends.
  */
-export const ACTION_ORDER = ['sign', 'dispatch', 'plan', 'progress', 'answer_urging', 'request_extension', 'submit', 'verify', 'reject', 'close', 'return', 'reassign', 'urge', 'supervise', 'instruct'] as const;
+export const ACTION_ORDER = [
+  'sign',
+  'co_sign',
+  'dispatch',
+  'plan',
+  'progress',
+  'co_progress',
+  'answer_urging',
+  'request_extension',
+  'submit',
+  'verify',
+  'reject',
+  'close',
+  'return',
+  'reassign',
+  'urge',
+  'supervise',
+  'instruct',
+  'attach',
+  'edit',
+  'withdraw',
+] as const;
 export type ActionKind = (typeof ACTION_ORDER)[number];
 
 /** The buttons for these allowed actions, main flow first. Extension decisions sit on the request itself. */
@@ -12,11 +33,11 @@ export function actionButtons(allowed: readonly string[]): ActionKind[] {
 
 /** The primary (highlighted) action: the next step of the main flow. */
 export function primaryAction(allowed: readonly string[]): ActionKind | null {
-  for (const a of ['sign', 'answer_urging', 'verify', 'submit', 'progress', 'close', 'reassign', 'urge'] as const) if (allowed.includes(a)) return a;
+  for (const a of ['sign', 'co_sign', 'answer_urging', 'verify', 'submit', 'progress', 'co_progress', 'close', 'reassign', 'urge'] as const) if (allowed.includes(a)) return a;
   return null;
 }
 
-export const DANGEROUS: readonly ActionKind[] = ['reject', 'return'];
+export const DANGEROUS: readonly ActionKind[] = ['reject', 'return', 'withdraw'];
 
 /** Form values after dates became YYYY-MM-DD strings. */
 export type ActionValues = Record<string, unknown>;
@@ -69,6 +90,22 @@ export function actionRequest(action: ActionKind, taskId: number, version: numbe
       return { path: `${base}/urgings`, body: { version, level: action, text: text(v.text), replyDue: typeof v.replyDue === 'string' && v.replyDue ? v.replyDue : { workdays: Number(v.replyWorkdays ?? 3) } } };
     case 'answer_urging':
       return { path: `${base}/urgings/${Number(v.urgingId)}/answer`, body: { version, text: text(v.text) } };
+    case 'co_sign':
+      return { path: `${base}/co-sign`, body: { version, ...(v.unitId ? { unitId: v.unitId } : {}) } };
+    case 'co_progress':
+      return { path: `${base}/co-progress`, body: { version, ...(v.unitId ? { unitId: v.unitId } : {}), percent: Number(v.percent ?? 0), text: text(v.text) } };
+    case 'edit': {
+      // Only what was given: an emptied description, standard or assessment is sent as '' (cleared).
+      const field = (k: string) => (typeof v[k] === 'string' ? { [k]: v[k].trim() } : {});
+      return {
+        path: `${base}/edit`,
+        body: { version, ...field('title'), ...field('description'), ...field('standard'), ...field('assessment'), ...(typeof v.deadline === 'string' && v.deadline ? { deadline: v.deadline } : {}), ...(v.leadUnitId ? { leadUnitId: v.leadUnitId } : {}) },
+      };
+    }
+    case 'withdraw':
+      return { path: `${base}/withdraw`, body: { version, reason: text(v.reason) } };
+    case 'attach':
+      return { path: `${base}/attach`, body: { version, attachmentIds: ids('attachmentIds') ?? [], note: optional(v.note) } };
     case 'instruct': {
       const title = text(v.milestoneTitle);
       return { path: `${base}/instructions`, body: { version, text: text(v.text), ...(title || v.milestoneDue ? { milestone: { title, due: v.milestoneDue } } : {}) } };

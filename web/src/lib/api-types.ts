@@ -9984,6 +9984,70 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充附件: put files uploaded to the task (POST /:id/attachments) on its timeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attachmentIds: number[];
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/attachments": {
         parameters: {
             query?: never;
@@ -10106,6 +10170,69 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/attachments/{eid}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 删除附件 (the assigner, before sign-for): the timeline and the audit keep its name and digest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eid: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/close": {
         parameters: {
             query?: never;
@@ -10173,6 +10300,134 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/co-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送协办进展: a co-unit’s own progress on its part, after it signed for it; the lead unit sees it on the task page */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        percent: number;
+                        text: string;
+                        unitId?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/co-sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收（协办）: a co-unit’s head signs for the unit’s part (unitId: which part, for a head of several) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/dispatch": {
         parameters: {
             query?: never;
@@ -10197,6 +10452,74 @@ export type paths = {
                     "application/json": {
                         note?: string;
                         responsibleId: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改事项 (the assigner): title, description, standard, assessment while open; deadline and lead unit only before sign-for (after it: 409 TASK_EDIT_NEEDS_FLOW, use an extension or a return and reassignment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assessment?: string;
+                        deadline?: string;
+                        description?: string;
+                        leadUnitId?: number;
+                        standard?: string;
+                        title?: string;
                         version: number;
                     };
                 };
@@ -10310,6 +10633,16 @@ export type paths = {
                                 text: string;
                             } | null;
                             coUnitIds: number[];
+                            coUnits: {
+                                lastReportAt: string | null;
+                                lastText: string | null;
+                                percent: number;
+                                reports: number;
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                unitId: number;
+                                unitName: string;
+                            }[];
                             deadline: string;
                             deadlineEstimated: boolean;
                             description: string | null;
@@ -10333,6 +10666,10 @@ export type paths = {
                             }[];
                             extensionsUsed: number;
                             id: number;
+                            leader: {
+                                id: number;
+                                name: string;
+                            } | null;
                             leaderId: number | null;
                             leadUnit: {
                                 id: number;
@@ -10372,7 +10709,7 @@ export type paths = {
                             };
                             standard: string | null;
                             /** @enum {string} */
-                            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned";
+                            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned" | "withdrawn";
                             submittedAt: string | null;
                             summary: {
                                 done: string;
@@ -11276,6 +11613,16 @@ export type paths = {
                                 text: string;
                             } | null;
                             coUnitIds: number[];
+                            coUnits: {
+                                lastReportAt: string | null;
+                                lastText: string | null;
+                                percent: number;
+                                reports: number;
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                unitId: number;
+                                unitName: string;
+                            }[];
                             deadline: string;
                             deadlineEstimated: boolean;
                             description: string | null;
@@ -11298,6 +11645,10 @@ export type paths = {
                             }[];
                             extensionsUsed: number;
                             id: number;
+                            leader: {
+                                id: number;
+                                name: string;
+                            } | null;
                             leaderId: number | null;
                             leadUnit: {
                                 id: number;
@@ -11337,7 +11688,7 @@ export type paths = {
                             };
                             standard: string | null;
                             /** @enum {string} */
-                            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned";
+                            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned" | "withdrawn";
                             submittedAt: string | null;
                             summary: {
                                 done: string;
@@ -11472,6 +11823,69 @@ export type paths = {
                 content: {
                     "application/json": {
                         note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回 (the assigner), before sign-for or after a return: the task leaves every list; its page stays open to the assigner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
                         version: number;
                     };
                 };
@@ -13535,7 +13949,7 @@ export type components = {
                 /** @enum {string} */
                 light: "green" | "yellow" | "red" | "done";
                 /** @enum {string} */
-                status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned";
+                status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned" | "withdrawn";
                 title: string;
             } | null;
             taskId: number | null;
@@ -13728,7 +14142,7 @@ export type components = {
                 lightReasons: string[];
                 overdueWorkdays: number;
                 /** @enum {string} */
-                status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned";
+                status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned" | "withdrawn";
             } | null;
             taskId: number | null;
             text: string;
@@ -13996,7 +14410,7 @@ export type components = {
             };
             standard: string | null;
             /** @enum {string} */
-            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned";
+            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned" | "withdrawn";
             submittedAt: string | null;
             summary: {
                 done: string;
@@ -14028,6 +14442,16 @@ export type components = {
                 text: string;
             } | null;
             coUnitIds: number[];
+            coUnits: {
+                lastReportAt: string | null;
+                lastText: string | null;
+                percent: number;
+                reports: number;
+                signedAt: string | null;
+                signedByName: string | null;
+                unitId: number;
+                unitName: string;
+            }[];
             deadline: string;
             deadlineEstimated: boolean;
             description: string | null;
@@ -14050,6 +14474,10 @@ export type components = {
             }[];
             extensionsUsed: number;
             id: number;
+            leader: {
+                id: number;
+                name: string;
+            } | null;
             leaderId: number | null;
             leadUnit: {
                 id: number;
@@ -14089,7 +14517,7 @@ export type components = {
             };
             standard: string | null;
             /** @enum {string} */
-            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned";
+            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned" | "withdrawn";
             submittedAt: string | null;
             summary: {
                 done: string;

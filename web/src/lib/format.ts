@@ -18,6 +18,7 @@ export const STATUS: NamesOf<TaskStatus> = {
   verified: ['已办结', 'Verified'],
   closed: ['已销号', 'Closed'],
   returned: ['已退回', 'Returned'],
+  withdrawn: ['已撤回', 'Withdrawn'],
 };
 export const LEVEL: NamesOf<TaskLevel> = { normal: ['一般', 'Normal'], key: ['重点', 'Key'], major: ['重大', 'Major'] };
 export const SOURCE: NamesOf<SourceKind> = {
@@ -48,7 +49,16 @@ export const ACTION: Names = {
   supervise: ['升级督办', 'Raise to supervision'],
   answer_urging: ['填报情况说明', 'Answer the urging'],
   instruct: ['批示', 'Instruct'],
+  co_sign: ['签收（协办）', 'Sign for our part'],
+  co_progress: ['报送协办进展', 'Report on our part'],
+  edit: ['修改事项', 'Edit'],
+  withdraw: ['撤回', 'Withdraw'],
+  attach: ['补充附件', 'Add attachments'],
+  remove_attachment: ['删除附件', 'Remove attachment'],
 };
+/** The fields an edit (修改事项) changes, as the timeline names them. */
+const EDIT_FIELD: Names = { title: ['标题', 'title'], description: ['事项内容', 'description'], standard: ['工作标准', 'standard'], assessment: ['考核方式', 'assessment'], deadline: ['完成时限', 'deadline'], leadUnitId: ['主办单位', 'lead unit'] };
+
 export const REASON: Names = {
   overdue: ['已超过完成时限', 'Past the deadline'],
   deadline_near: ['临近完成时限', 'Deadline is near'],
@@ -139,6 +149,23 @@ export function describeEvent(e: TimelineEvent, lang: Lang): string {
         ? `${who} 批示：${str('text')}${m ? `\n新节点「${m.title ?? ''}」，时限 ${m.due ?? ''}` : ''}`
         : `${who} instructed: ${str('text')}${m ? `\nNew milestone “${m.title ?? ''}”, due ${m.due ?? ''}` : ''}`;
     }
+    case 'co_sign':
+      return zh ? `${str('unitName')}（协办）${who} 签收协办部分` : `${str('unitName')} (co-unit): ${who} signed for its part`;
+    case 'co_progress':
+      return zh ? `${str('unitName')}（协办）${who} 报送协办进展（${num('percent')}%）：${str('text')}` : `${str('unitName')} (co-unit): ${who} reported on its part (${num('percent')}%): ${str('text')}`;
+    case 'edit': {
+      const changes = d.changes && typeof d.changes === 'object' ? Object.keys(d.changes) : [];
+      const names = changes.map((k) => EDIT_FIELD[k]?.[zh ? 0 : 1] ?? k).join(zh ? '、' : ', ');
+      return zh ? `${who} 修改了${names}` : `${who} changed the ${names}`;
+    }
+    case 'withdraw':
+      return zh ? `${who} 撤回事项：${str('reason')}` : `${who} withdrew the task: ${str('reason')}`;
+    case 'attach': {
+      const n = Array.isArray(d.attachmentIds) ? d.attachmentIds.length : 0;
+      return zh ? `${who} 补充附件 ${n} 个${str('note') ? `：${str('note')}` : ''}` : `${who} added ${n} attachment(s)${str('note') ? `: ${str('note')}` : ''}`;
+    }
+    case 'remove_attachment':
+      return zh ? `${who} 删除附件「${str('fileName')}」` : `${who} removed the attachment “${str('fileName')}”`;
     case 'verify':
       return zh ? `${who} 审核办结${clause(str('note')) ? `：${clause(str('note'))}` : ''}，已反馈交办方` : `${who} verified it${clause(str('note')) ? `: ${clause(str('note'))}` : ''}; the source was told`;
     default:

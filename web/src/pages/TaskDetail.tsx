@@ -40,6 +40,7 @@ export default function TaskDetail() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {task.status === 'withdrawn' && <Alert type="warning" showIcon title={t('task.withdrawn')} data-testid="task-withdrawn" />}
       <Card>
         <Flex justify="space-between" align="flex-start" wrap gap={12}>
           <div style={{ minWidth: 0, flex: '1 1 320px' }}>
@@ -103,6 +104,12 @@ export default function TaskDetail() {
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
               <Descriptions.Item label={t('task.leadUnit')}>{task.leadUnit.name}</Descriptions.Item>
               <Descriptions.Item label={t('task.responsible')}>{task.responsible?.name ?? '—'}</Descriptions.Item>
+              {task.coUnits.length > 0 && <Descriptions.Item label={t('task.coUnits')}>{task.coUnits.map((c) => c.unitName).join('、')}</Descriptions.Item>}
+              {task.leader && (
+                <Descriptions.Item label={t('task.leader')}>
+                  <span data-testid="task-leader">{task.leader.name}</span>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('task.source')}>
                 {ORIGIN_PAGES[task.source.kind] && task.source.id ? (
                   <Link to={`${ORIGIN_PAGES[task.source.kind]}/${task.source.id}`}>
@@ -166,20 +173,10 @@ export default function TaskDetail() {
               />
             </Card>
           )}
+          {task.coUnits.length > 0 && <CoUnits task={task} />}
           {task.urgings.length > 0 && <Urgings task={task} />}
           {task.extensions.length > 0 && <Extensions task={task} />}
-          {task.attachments.length > 0 && (
-            <Card title={t('task.attachments')} style={{ marginTop: 16 }}>
-              {task.attachments.map((a) => (
-                <div key={a.id}>
-                  <a href={`/api/v1/tasks/${task.id}/attachments/${a.id}`} download>
-                    <PaperClipOutlined /> {a.fileName}
-                  </a>{' '}
-                  <Typography.Text type="secondary">({Math.ceil(a.size / 1024)} KB)</Typography.Text>
-                </div>
-              ))}
-            </Card>
-          )}
+          {task.attachments.length > 0 && <Attachments task={task} />}
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('task.timeline')}>
@@ -202,6 +199,73 @@ export default function TaskDetail() {
       {open && <ActionDialog action={open} task={task} onClose={() => setOpen(null)} />}
       {nominating && <NominateCase task={task} onClose={() => setNominating(false)} />}
     </Space>
+  );
+}
+
+/** The task's files; the assigner may remove one before sign-for (删除附件). */
+function Attachments({ task }: { task: Detail }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const canRemove = task.allowedActions.includes('remove_attachment');
+  const remove = useMutation({
+    mutationFn: (attachmentId: number) => api.post<Detail>(`/api/v1/tasks/${task.id}/attachments/${attachmentId}/remove`, { version: task.version }),
+    onSuccess: (d) => {
+      qc.setQueryData(['tasks', 'detail', task.id], d);
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+    },
+    onError: (err) => void message.error(err instanceof ApiError ? err.message : String(err)),
+  });
+  return (
+    <Card title={t('task.attachments')} style={{ marginTop: 16 }} data-testid="task-attachments">
+      {task.attachments.map((a) => (
+        <div key={a.id}>
+          <a href={`/api/v1/tasks/${task.id}/attachments/${a.id}`} download>
+            <PaperClipOutlined /> {a.fileName}
+          </a>{' '}
+          <Typography.Text type="secondary">({Math.ceil(a.size / 1024)} KB)</Typography.Text>
+          {canRemove && (
+            <Popconfirm title={t('task.removeAttachmentConfirm')} onConfirm={() => remove.mutate(a.id)} okText={t('task.removeAttachment')} cancelText={t('common.cancel')}>
+              <Button type="link" size="small" danger aria-label={`${t('task.removeAttachment')} ${a.fileName}`} data-testid={`remove-attachment-${a.id}`}>
+                {t('task.removeAttachment')}
+              </Button>
+            </Popconfirm>
+          )}
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+/** 协办单位 and their parts: signed for or not, by whom, their own latest progress (the lead unit sees it here). */
+function CoUnits({ task }: { task: Detail }) {
+  const t = useT();
+  return (
+    <Card title={t('task.coUnits')} style={{ marginTop: 16 }} data-testid="co-units">
+      {task.coUnits.map((c) => (
+        <div key={c.unitId} data-co-unit={c.unitId} style={{ marginBottom: 12 }}>
+          <Space wrap size={8}>
+            <Typography.Text strong>{c.unitName}</Typography.Text>
+            {c.signedAt ? (
+              <Tag color="success">
+                {t('task.coPart.signed')}
+                {c.signedByName ? ` · ${c.signedByName}` : ''} · {dateTime(c.signedAt)}
+              </Tag>
+            ) : (
+              <Tag>{t('task.coPart.unsigned')}</Tag>
+            )}
+          </Space>
+          {c.lastReportAt && (
+            <div>
+              <Progress percent={c.percent} size="small" style={{ maxWidth: 240 }} aria-label={`${c.unitName} ${c.percent}%`} />
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid={`co-latest-${c.unitId}`}>
+                {t('task.coPart.latest')}（{dateTime(c.lastReportAt)}）：{c.lastText}
+              </Typography.Paragraph>
+            </div>
+          )}
+        </div>
+      ))}
+    </Card>
   );
 }
 
