@@ -10,6 +10,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { ApiError, setRequestLanguage } from './lib/api.ts';
 import { LangContext, type Lang } from './lib/i18n.ts';
+import { APP_THEME } from './lib/theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -37,7 +38,7 @@ function Root() {
   const value = useMemo(() => ({ lang, setLang }), [lang]);
   return (
     <LangContext.Provider value={value}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c62828', borderRadius: 6 } }}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={APP_THEME}>
         <AntApp>
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
