@@ -87,6 +87,7 @@ const newContext = (browser: Browser, width: number, lang: Lang): Promise<Browse
 
 const signIn = async (context: BrowserContext, login: string): Promise<Page> => {
   const page = await context.newPage();
+  track(page);
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => e.problems.push(`pageerror: ${err.message}`));
   await page.goto(`${e.base}/login`);
@@ -97,12 +98,32 @@ const signIn = async (context: BrowserContext, login: string): Promise<Page> => 
   return page;
 };
 
-/** Loaded: no request in flight and no spinner left. */
+/** Requests in flight per page, to know when a page has its data. */
+const inflight = new WeakMap<Page, number>();
+const track = (page: Page) => {
+  inflight.set(page, 0);
+  page.on('request', () => inflight.set(page, (inflight.get(page) ?? 0) + 1));
+  for (const ev of ['requestfinished', 'requestfailed'] as const) page.on(ev, () => inflight.set(page, (inflight.get(page) ?? 1) - 1));
+};
+
+/** Loaded: no request in flight for 150 ms and no spinner left. */
 const settle = async (page: Page) => {
-  await page.waitForLoadState('networkidle').catch(() => {});
+  for (let quiet = 0, i = 0; quiet < 3 && i < 200; i++) {
+    await page.waitForTimeout(50);
+    quiet = (inflight.get(page) ?? 0) <= 0 ? quiet + 1 : 0;
+  }
   await page
     .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), undefined, { timeout: 10_000 })
     .catch(() => {});
+};
+
+/** Client-side navigation (as the menu does): no reload of the app for each page. */
+const go = async (page: Page, route: string) => {
+  await page.evaluate((r) => {
+    history.pushState(null, '', r);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, route);
+  await settle(page);
 };
 
 /** Runs a check and keeps its failure, so one run reports every page's violations at once. */
@@ -122,8 +143,7 @@ describe('accessibility (issue #23)', () => {
         const page = await signIn(context, 'duchashi');
         const failures: string[] = [];
         for (const route of routes()) {
-          await page.goto(`${e.base}${route}`);
-          await settle(page);
+          await go(page, route);
           await collect(failures, () => expectAccessible(page, { context: `${route} ${width}px ${lang}` }));
         }
         await context.close();

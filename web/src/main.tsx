@@ -10,7 +10,8 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { ApiError, setRequestLanguage } from './lib/api.ts';
 import { LangContext, type Lang } from './lib/i18n.ts';
-import { APP_THEME } from './lib/theme.ts';
+import { appTheme, TextSizeContext } from './lib/theme.ts';
+import './a11y.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -29,8 +30,16 @@ function Root() {
     localStorage.setItem('mashang.lang', l);
     setLangState(l);
   };
+  const [largeText, setLargeTextState] = useState(() => localStorage.getItem('mashang.largeText') === '1');
+  const setLargeText = (v: boolean) => {
+    localStorage.setItem('mashang.largeText', v ? '1' : '0');
+    setLargeTextState(v);
+  };
+  const textSize = useMemo(() => ({ largeText, setLargeText }), [largeText]);
+  const theme = useMemo(() => appTheme(largeText), [largeText]);
   // The page's language, the dates' and the server's error messages follow the chosen one on every load.
   setRequestLanguage(lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
@@ -38,7 +47,8 @@ function Root() {
   const value = useMemo(() => ({ lang, setLang }), [lang]);
   return (
     <LangContext.Provider value={value}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={APP_THEME}>
+      <TextSizeContext.Provider value={textSize}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
         <AntApp>
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
@@ -47,6 +57,7 @@ function Root() {
           </QueryClientProvider>
         </AntApp>
       </ConfigProvider>
+      </TextSizeContext.Provider>
     </LangContext.Provider>
   );
 }

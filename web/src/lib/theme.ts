@@ -1,4 +1,5 @@
 import type { ThemeConfig } from 'antd';
+import { createContext, useContext } from 'react';
 
 /**
  * The app's Ant Design theme: the 马上 red kept, every colour that carries text, a tag's word or
@@ -30,9 +31,41 @@ export const THEME_TOKENS = {
   colorWarningBorder: '#ffe58f',
   // The focus ring (antd draws it in colorPrimaryBorder): #eda9a1 was 2.0:1 on white.
   colorPrimaryBorder: '#d9534f',
+  // Preset-colour tags (Tag color="green") write their word in the palette's 7th shade: one or two shades darker.
+  red7: '#a8071a',
+  volcano7: '#ad2102',
+  orange7: '#ad4e00',
+  gold7: '#874d00',
+  yellow7: '#876800',
+  lime7: '#3f6600',
+  green7: '#237804',
+  cyan7: '#006d75',
+  blue7: '#003eb3',
+  geekblue7: '#10239e',
+  purple7: '#391085',
+  magenta7: '#9e1068',
 } as const;
 
-export const APP_THEME: ThemeConfig = { token: THEME_TOKENS };
+export const PRESET_COLORS = ['red', 'volcano', 'orange', 'gold', 'yellow', 'lime', 'green', 'cyan', 'blue', 'geekblue', 'purple', 'magenta'] as const;
+
+/**
+ * The theme at the chosen text size: 14 px, or 16 px with 大字 (适老化). No text is smaller
+ * than the base in the main views: antd's 12 px "small" size is the base size here.
+ */
+export function appTheme(largeText: boolean): ThemeConfig {
+  const fontSize = largeText ? 16 : 14;
+  return {
+    token: { ...THEME_TOKENS, fontSize, fontSizeSM: fontSize },
+    // A table's "no data" is drawn in the disabled grey (1.8:1): here it is secondary text.
+    components: { Table: { colorTextDisabled: THEME_TOKENS.colorTextTertiary } },
+  };
+}
+
+export const APP_THEME: ThemeConfig = appTheme(false);
+
+/** The larger-text setting, remembered per browser profile (localStorage 'mashang.largeText'). */
+export const TextSizeContext = createContext<{ largeText: boolean; setLargeText: (v: boolean) => void }>({ largeText: false, setLargeText: () => {} });
+export const useTextSize = () => useContext(TextSizeContext);
 
 /** A colour as [r, g, b, a] (0–255 and 0–1): #rgb, #rrggbb or rgba(). */
 export function parseColor(c: string): [number, number, number, number] {

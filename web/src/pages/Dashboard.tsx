@@ -91,7 +91,7 @@ export default function Dashboard() {
           <Typography.Text type="secondary">{t('dash.drill')}</Typography.Text>
         </Col>
         <Col xs={24} sm={10} md={8}>
-          <UnitPicker value={unitId ?? null} onChange={(v: number | undefined) => setUnitId(v ?? undefined)} placeholder={t('ledger.unit')} />
+          <UnitPicker value={unitId ?? null} onChange={(v: number | undefined) => setUnitId(v ?? undefined)} placeholder={t('ledger.unit')} aria-label={t('ledger.unit')} />
         </Col>
       </Row>
       {(stats.isError || trend.isError) && <ErrorState error={stats.error ?? trend.error} onRetry={() => (stats.refetch(), trend.refetch())} />}

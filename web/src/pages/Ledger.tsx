@@ -103,7 +103,7 @@ function FilterBar({ filters, onChange }: { filters: LedgerFilters; onChange: (f
     <Card size="small">
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={12} lg={6}>
-          <UnitPicker value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('ledger.unit')} />
+          <UnitPicker value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('ledger.unit')} aria-label={t('ledger.unit')} />
         </Col>
         <Col xs={12} sm={6} lg={3}>
           <Select allowClear placeholder={t('task.light')} value={filters.light} onChange={(v) => set({ light: v })} options={options(LIGHT, lang)} style={{ width: '100%' }} aria-label={t('task.light')} />
@@ -174,7 +174,7 @@ function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline'
           { title: t('task.level'), dataIndex: 'level', width: 70, render: (v: string) => <Tag color={v === 'major' ? 'red' : v === 'key' ? 'orange' : undefined}>{levelName(v, lang)}</Tag> },
           { title: t('task.status'), dataIndex: 'status', width: 100, render: (v: string) => statusName(v, lang) },
           { title: t('task.deadline'), dataIndex: 'deadline', width: 210, render: (_: unknown, r) => <Typography.Text type={r.overdueWorkdays > 0 && r.light !== 'done' ? 'danger' : undefined}>{deadlineText(r, lang)}</Typography.Text> },
-          { title: t('task.progress'), dataIndex: 'progressPercent', width: 120, render: (v: number) => <Progress percent={v} size="small" /> },
+          { title: t('task.progress'), dataIndex: 'progressPercent', width: 120, render: (v: number) => <Progress percent={v} size="small" aria-label={t('task.progress')} /> },
         ]}
       />
       <div style={{ textAlign: 'center', marginTop: 12 }}>

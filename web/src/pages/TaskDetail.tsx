@@ -69,7 +69,7 @@ export default function TaskDetail() {
             )}
           </div>
           <div style={{ width: 120 }}>
-            <Progress type="circle" percent={task.progressPercent} size={88} />
+            <Progress type="circle" percent={task.progressPercent} size={88} aria-label={t('task.progress')} />
           </div>
         </Flex>
         <div style={{ marginTop: 16 }} data-testid="task-actions">
