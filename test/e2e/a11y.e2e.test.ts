@@ -119,11 +119,29 @@ const settle = async (page: Page) => {
 
 /** Client-side navigation (as the menu does): no reload of the app for each page. */
 const go = async (page: Page, route: string) => {
+  // The old page's content is marked, then we wait until it has been replaced (React keeps the
+  // old page on screen while the new one's code loads).
   await page.evaluate((r) => {
+    document.querySelector('#main > *')?.setAttribute('data-stale', '1');
     history.pushState(null, '', r);
     dispatchEvent(new PopStateEvent('popstate'));
   }, route);
+  await page.waitForFunction(() => !document.querySelector('[data-stale]'), undefined, { timeout: 5_000 }).catch(() => {});
   await settle(page);
+};
+
+/** One h1, a document title naming the page ("督办台账 · 马上") and the chosen language on <html>. */
+const checkStructure = async (page: Page, where: string, lang: Lang) => {
+  const s = await page.evaluate(() => ({
+    h1: Array.from(document.querySelectorAll('h1')).map((h) => h.textContent?.trim() ?? ''),
+    title: document.title,
+    lang: document.documentElement.lang,
+  }));
+  const problems: string[] = [];
+  if (s.h1.length !== 1 || !s.h1[0]) problems.push(`${s.h1.length} h1 (${s.h1.join(' | ')})`);
+  if (!/ · (马上|Mashang)$/.test(s.title) || s.title.startsWith(' ')) problems.push(`title "${s.title}"`);
+  if (s.lang !== (lang === 'zh' ? 'zh-CN' : 'en')) problems.push(`lang "${s.lang}"`);
+  if (problems.length) throw new Error(`structure at ${where}: ${problems.join('; ')}`);
 };
 
 /** Runs a check and keeps its failure, so one run reports every page's violations at once. */
@@ -144,9 +162,11 @@ describe('accessibility (issue #23)', () => {
         const failures: string[] = [];
         for (const route of routes()) {
           await go(page, route);
-          await collect(failures, () => expectAccessible(page, { context: `${route} ${width}px ${lang}` }));
+          const where = `${route} ${width}px ${lang}`;
+          await collect(failures, () => expectAccessible(page, { context: where }));
+          if (!/\/(notice|timer)$/.test(route)) await collect(failures, () => checkStructure(page, where, lang));
         }
         await context.close();
-        expect(failures, failures.join('\n\n')).toEqual([]);
+        if (failures.length) throw new Error(failures.join('\n\n'));
       }, 300_000);
 });

@@ -10,7 +10,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { ApiError, setRequestLanguage } from './lib/api.ts';
 import { LangContext, type Lang } from './lib/i18n.ts';
-import { appTheme, TextSizeContext } from './lib/theme.ts';
+import { appTheme, contrastCss, TextSizeContext } from './lib/theme.ts';
 import './a11y.css';
 
 const queryClient = new QueryClient({
@@ -61,6 +61,10 @@ function Root() {
     </LangContext.Provider>
   );
 }
+
+const contrastStyle = document.createElement('style');
+contrastStyle.textContent = contrastCss();
+document.head.appendChild(contrastStyle);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -63,6 +63,20 @@ export function appTheme(largeText: boolean): ThemeConfig {
 
 export const APP_THEME: ThemeConfig = appTheme(false);
 
+/**
+ * antd draws preset and status tags from its own palette whatever the tokens say: this style
+ * sheet (added once by main.tsx) writes their words in the darker shades above, and the "no data"
+ * of lists and tables in secondary text.
+ */
+export function contrastCss(): string {
+  const T = THEME_TOKENS as unknown as Record<string, string>;
+  const presets = PRESET_COLORS.map((c) => `.ant-tag.ant-tag-${c}:not(.ant-tag-solid){color:${T[`${c}7`]}}`);
+  const status = ([['success', 'colorSuccess'], ['error', 'colorError'], ['warning', 'colorWarning'], ['processing', 'colorInfo']] as const).map(
+    ([k, token]) => `.ant-tag.ant-tag-${k}:not(.ant-tag-solid){color:${T[token]}}`,
+  );
+  return [...presets, ...status, `.ant-list-empty-text,.ant-table-placeholder,.ant-empty-description{color:${T.colorTextTertiary}}`, `.ant-badge .ant-badge-count{background:${T.colorError}}`].join('\n');
+}
+
 /** The larger-text setting, remembered per browser profile (localStorage 'mashang.largeText'). */
 export const TextSizeContext = createContext<{ largeText: boolean; setLargeText: (v: boolean) => void }>({ largeText: false, setLargeText: () => {} });
 export const useTextSize = () => useContext(TextSizeContext);

@@ -43,7 +43,7 @@ export default function Calendar() {
       {admin && (
         <Space wrap style={{ marginBottom: 16 }}>
           <span>{t('admin.year')}</span>
-          <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+          <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} aria-label={lang === 'zh' ? '年份' : 'Year'} />
           <Upload accept=".json,.csv,.txt" showUploadList={false} beforeUpload={(f) => (importYear.mutate(f), false)}>
             <Button icon={<UploadOutlined />} loading={importYear.isPending}>
               {t('admin.importYear')}
