@@ -103,7 +103,9 @@ const inflight = new WeakMap<Page, number>();
 const track = (page: Page) => {
   inflight.set(page, 0);
   page.on('request', () => inflight.set(page, (inflight.get(page) ?? 0) + 1));
-  for (const ev of ['requestfinished', 'requestfailed'] as const) page.on(ev, () => inflight.set(page, (inflight.get(page) ?? 1) - 1));
+  const done = () => inflight.set(page, (inflight.get(page) ?? 1) - 1);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
 };
 
 /** Loaded: no request in flight for 150 ms and no spinner left. */
@@ -169,4 +171,87 @@ describe('accessibility (issue #23)', () => {
         await context.close();
         if (failures.length) throw new Error(failures.join('\n\n'));
       }, 300_000);
+});
+
+/** Presses Tab (at most 80 times) until the focused element matches; fails if it never does. */
+const tabTo = async (page: Page, selector: string) => {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => !!document.activeElement?.matches(s), selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+};
+const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '', cls: String(document.activeElement?.className ?? '') }));
+
+describe('keyboard only (issue #23)', () => {
+  let page: Page;
+  it('signs in: a wrong password puts focus back on the password, then Enter signs in; the skip link comes first', async () => {
+    const context = await newContext(e.browser, 1280, 'zh');
+    page = await context.newPage();
+    track(page);
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${e.base}/login`);
+    await page.waitForFunction(() => document.activeElement?.id === 'login');
+    await page.keyboard.type('duchashi');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not-the-password');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('login-error').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'password');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('wb-sign').waitFor();
+    expect(await page.title()).toBe('工作台 · 马上');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).cls).toContain('skip-link');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('main');
+  });
+
+  it('交办: the form is filled and sent with the keyboard alone', async () => {
+    await go(page, '/tasks/new');
+    await tabTo(page, '#title');
+    await page.keyboard.type('键盘交办：整治背街小巷照明');
+    await tabTo(page, '#leadUnitId');
+    await page.keyboard.type('县住房和城乡建设局');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '县住房和城乡建设局' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await tabTo(page, '#deadlineDate');
+    await page.keyboard.type('2026-12-31');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await tabTo(page, '[data-testid="assign-submit"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/tasks\/\d+$/);
+    await page.getByTestId('task-title').waitFor();
+    expect(await page.getByTestId('task-title').innerText()).toContain('整治背街小巷照明');
+  });
+
+  it('签收 in a dialog with the keyboard; focus comes back to the task’s actions', async () => {
+    const db = e.ctx.handle.db;
+    const r = await sql<{ id: number; login: string }>`select t.id, p.login from task t join person p on p.unit_id = t.lead_unit_id
+      where t.status = 'assigned' and 'unit_head' = any(p.roles) and p.active order by t.id limit 1`.execute(db);
+    const { id, login } = r.rows[0]!;
+    const context = await newContext(e.browser, 1280, 'zh');
+    const head = await signIn(context, login);
+    await go(head, `/tasks/${id}`);
+    await tabTo(head, '[data-action="sign"]');
+    await head.keyboard.press('Enter');
+    await head.getByRole('dialog').waitFor();
+    await tabTo(head, '.ant-modal-footer .ant-btn-primary');
+    await head.keyboard.press('Enter');
+    await head.getByRole('dialog').waitFor({ state: 'detached' });
+    await head.waitForFunction(() => !!document.activeElement?.closest('[data-testid="task-actions"]'));
+    await context.close();
+  });
+
+  it('the inbox: 标为已读 with Tab and Enter', async () => {
+    await go(page, '/notifications');
+    const marks = page.getByRole('button', { name: '标为已读', exact: true });
+    const before = await marks.count();
+    expect(before).toBeGreaterThan(0);
+    await tabTo(page, '.ant-list-item button.ant-btn-link');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => marks.count()).toBe(before - 1);
+  });
 });

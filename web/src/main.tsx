@@ -24,6 +24,9 @@ const queryClient = new QueryClient({
   },
 });
 
+// The page's language is set before the first render too (a reload in English says "en" at once).
+document.documentElement.lang = localStorage.getItem('mashang.lang') === 'en' ? 'en' : 'zh-CN';
+
 function Root() {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('mashang.lang') === 'en' ? 'en' : 'zh'));
   const setLang = (l: Lang) => {
@@ -39,7 +42,6 @@ function Root() {
   const theme = useMemo(() => appTheme(largeText), [largeText]);
   // The page's language, the dates' and the server's error messages follow the chosen one on every load.
   setRequestLanguage(lang);
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);

@@ -78,7 +78,6 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   useEffect(() => {
     document.title = `${pageTitle} · ${t('a11y.appShort')}`;
   }, [pageTitle, t]);
-  useEffect(() => setDrawerOpen(false), [location.pathname]);
   const count = unread.data ?? 0;
 
   const logout = async () => {

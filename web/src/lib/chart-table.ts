@@ -14,10 +14,11 @@ const value = (d: unknown): string | number | null => {
   if (d === null || d === undefined || d === '-') return null;
   if (typeof d === 'number' || typeof d === 'string') return d;
   if (Array.isArray(d)) return value(d[d.length - 1]);
-  if (typeof d === 'object' && 'value' in d) return value((d as { value: unknown }).value);
+  if (typeof d === 'object' && 'value' in d) return value((d).value);
   return null;
 };
-const name = (d: unknown, i: number): string => (d && typeof d === 'object' && 'name' in d ? String((d as { name: unknown }).name) : String(i + 1));
+const str = (v: unknown, fallback: string): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
+const name = (d: unknown, i: number): string => (d && typeof d === 'object' && 'name' in d ? String((d).name) : String(i + 1));
 
 export function chartTable(option: Record<string, unknown>): ChartTable {
   const series = asArray(option.series);
@@ -26,13 +27,13 @@ export function chartTable(option: Record<string, unknown>): ChartTable {
   if (category) {
     const labels = (category.data as unknown[]).map((c, i) => (c && typeof c === 'object' ? name(c, i) : String(c)));
     return {
-      columns: series.map((s, i) => String(s.name ?? i + 1)),
+      columns: series.map((s, i) => str(s.name, String(i + 1))),
       rows: labels.map((label, i) => ({ label, values: series.map((s) => value((s.data as unknown[] | undefined)?.[i])) })),
     };
   }
   // Pies and gauges: one row per item of every series.
   const rows = series.flatMap((s) => ((s.data as unknown[] | undefined) ?? []).map((d, i) => ({ label: name(d, i), values: [value(d)] })));
-  return { columns: [series.length === 1 ? String(series[0]!.name ?? '') : ''], rows };
+  return { columns: [series.length === 1 ? str(series[0]!.name, '') : ''], rows };
 }
 
 /** A one-sentence text alternative: what the chart shows and its largest values. */
