@@ -564,6 +564,7 @@ const M = {
   'a11y.largeText': ['大字', 'Large text'],
   'a11y.chartTable': ['数据表', 'Data table'],
   'a11y.appShort': ['马上', 'Mashang'],
+  'common.remove': ['删除', 'Remove'],
   'page.task': ['任务详情', 'Task'],
   'page.meetingNew': ['新建会议', 'New meeting'],
   'page.meeting': ['会议详情', 'Meeting'],

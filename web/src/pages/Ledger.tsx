@@ -208,14 +208,14 @@ function ResponsibilityTable({ filters }: { filters: LedgerFilters }) {
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       scroll={{ x: 720 }}
       columns={[
-        { title: t('task.leadUnit'), dataIndex: 'unitName', render: (v: string, r) => <a onClick={() => drill(r.unitId)}>{v}</a> },
+        { title: t('task.leadUnit'), dataIndex: 'unitName', render: (v: string, r) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => drill(r.unitId)}>{v}</Button> },
         { title: t('task.responsible'), dataIndex: 'responsibleName', render: (v: string | null) => v ?? '—' },
         { title: t('ledger.total'), dataIndex: 'total', width: 80 },
         ...(['green', 'yellow', 'red', 'done'] as const).map((light) => ({
           title: LIGHT[light][lang === 'zh' ? 0 : 1],
           key: light,
           width: 80,
-          render: (_: unknown, r: ResponsibilityRow) => (r.byLight[light] ? <a onClick={() => drill(r.unitId, light)}>{r.byLight[light]}</a> : 0),
+          render: (_: unknown, r: ResponsibilityRow) => (r.byLight[light] ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => drill(r.unitId, light)}>{r.byLight[light]}</Button> : 0),
         })),
       ]}
     />

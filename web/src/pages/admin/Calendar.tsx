@@ -75,7 +75,7 @@ export default function Calendar() {
                   render: (_: unknown, y: CalendarYear) =>
                     y.source === 'imported' ? (
                       <Popconfirm title={zh ? '删除导入的日历？将恢复内置日历。' : 'Drop the imported year?'} onConfirm={() => remove.mutate(y.year)}>
-                        <a>{zh ? '删除' : 'Remove'}</a>
+                        <Button type="link" size="small" style={{ padding: 0 }}>{zh ? '删除' : 'Remove'}</Button>
                       </Popconfirm>
                     ) : null,
                 },
