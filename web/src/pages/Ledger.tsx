@@ -168,8 +168,8 @@ function TaskTable({ filters, sort }: { filters: LedgerFilters; sort: 'deadline'
         data-testid="ledger-table"
         columns={[
           { title: t('task.light'), dataIndex: 'light', width: 80, render: (_: unknown, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
-          { title: t('task.title'), dataIndex: 'title', render: (_: unknown, r) => <TaskLink task={r} />, ellipsis: true },
-          { title: t('task.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 160, ellipsis: true },
+          { title: t('task.title'), dataIndex: 'title', render: (_: unknown, r) => <TaskLink task={r} /> },
+          { title: t('task.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 160 },
           { title: t('task.responsible'), dataIndex: ['responsible', 'name'], width: 100, render: (v: string | undefined) => v ?? '—' },
           { title: t('task.level'), dataIndex: 'level', width: 70, render: (v: string) => <Tag color={v === 'major' ? 'red' : v === 'key' ? 'orange' : undefined}>{levelName(v, lang)}</Tag> },
           { title: t('task.status'), dataIndex: 'status', width: 100, render: (v: string) => statusName(v, lang) },
