@@ -173,6 +173,44 @@ describe('accessibility (issue #23)', () => {
       }, 300_000);
 });
 
+/** Opens a dialog with `open`, runs axe over the page with it, closes it with Escape. */
+const checkDialog = async (page: Page, where: string, open: () => Promise<void>, failures: string[]) => {
+  await open();
+  const dialog = page.locator('.ant-modal-wrap:visible, .ant-drawer-open').first();
+  await dialog.waitFor();
+  await settle(page);
+  await collect(failures, () => expectAccessible(page, { context: where }));
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' }).catch(() => {});
+  await page.waitForTimeout(300);
+};
+
+describe('dialogs (issue #23)', () => {
+  for (const [width, lang] of [[1440, 'zh'], [390, 'en']] as const)
+    it(`every task action's dialog, 通知设置 and the people and unit dialogs pass axe at ${width} px in ${lang}`, async () => {
+      const context = await newContext(e.browser, width, lang);
+      const page = await signIn(context, 'duchashi');
+      const failures: string[] = [];
+      const r = await sql<{ id: number }>`select id from task where status = 'in_progress' order by id limit 1`.execute(e.ctx.handle.db);
+      for (const id of [ids.task, r.rows[0]?.id ?? ids.task]) {
+        await go(page, `/tasks/${id}`);
+        const actions = await page.locator('[data-testid="task-actions"] [data-action]').evaluateAll((els) => els.map((el) => el.getAttribute('data-action')!));
+        for (const a of actions) await checkDialog(page, `/tasks/${id} ${a} ${width}px ${lang}`, () => page.locator(`[data-action="${a}"]`).click(), failures);
+      }
+      await checkDialog(page, `通知设置 ${width}px ${lang}`, async () => {
+        await page.getByTestId('user-menu').click();
+        await page.getByTestId('notify-settings').click();
+      }, failures);
+      if (width < 800) await checkDialog(page, `menu drawer ${width}px ${lang}`, () => page.getByTestId('menu-button').click(), failures);
+      await go(page, '/admin/people');
+      await checkDialog(page, `people dialog ${width}px ${lang}`, () => page.locator('.ant-card-extra button').first().click(), failures);
+      await go(page, '/admin/units');
+      await checkDialog(page, `unit dialog ${width}px ${lang}`, () => page.locator('.ant-card-extra button').first().click(), failures);
+      await context.close();
+      if (failures.length) throw new Error(failures.join('\n\n'));
+    }, 300_000);
+});
+
 /** Presses Tab (at most 80 times) until the focused element matches; fails if it never does. */
 const tabTo = async (page: Page, selector: string) => {
   for (let i = 0; i < 80; i++) {
