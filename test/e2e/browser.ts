@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestContext, TEST_PASSWORD, type TestContext } from '../helpers/context.ts';
@@ -63,4 +64,44 @@ export async function startE2E(now: string): Promise<E2E> {
       await ctx.close();
     },
   };
+}
+
+/** axe-core's script, read once and injected into the pages that are checked. */
+let axeSource: string | undefined;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) over the page as it is now and fails on any
+ * critical or serious violation, naming each: its rule, the elements and axe's summary.
+ * `context` says where the page was (route, width, language) in the failure message.
+ */
+export async function expectAccessible(page: Page, opts: { context: string; include?: string }): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // Evaluated, not added as a <script>: the app's CSP (script-src 'self') refuses inline scripts.
+    await page.evaluate(axeSource);
+  }
+  const violations = await page.evaluate(
+    async ({ tags, include }) => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const r = await axe.run(include ?? document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    },
+    { tags: AXE_TAGS, include: opts.include },
+  );
+  const bad = violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  if (bad.length === 0) return;
+  const lines = bad.flatMap((v) => [
+    `${v.id} (${v.impact}): ${v.help}`,
+    ...v.nodes.slice(0, 6).map((n) => `    ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300)}`),
+    ...(v.nodes.length > 6 ? [`    … and ${v.nodes.length - 6} more`] : []),
+  ]);
+  throw new Error(`accessibility violations at ${opts.context}:\n${lines.join('\n')}`);
 }

@@ -10,6 +10,8 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { ApiError, setRequestLanguage } from './lib/api.ts';
 import { LangContext, type Lang } from './lib/i18n.ts';
+import { appTheme, contrastCss, TextSizeContext } from './lib/theme.ts';
+import './a11y.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -22,12 +24,22 @@ const queryClient = new QueryClient({
   },
 });
 
+// The page's language is set before the first render too (a reload in English says "en" at once).
+document.documentElement.lang = localStorage.getItem('mashang.lang') === 'en' ? 'en' : 'zh-CN';
+
 function Root() {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('mashang.lang') === 'en' ? 'en' : 'zh'));
   const setLang = (l: Lang) => {
     localStorage.setItem('mashang.lang', l);
     setLangState(l);
   };
+  const [largeText, setLargeTextState] = useState(() => localStorage.getItem('mashang.largeText') === '1');
+  const setLargeText = (v: boolean) => {
+    localStorage.setItem('mashang.largeText', v ? '1' : '0');
+    setLargeTextState(v);
+  };
+  const textSize = useMemo(() => ({ largeText, setLargeText }), [largeText]);
+  const theme = useMemo(() => appTheme(largeText), [largeText]);
   // The page's language, the dates' and the server's error messages follow the chosen one on every load.
   setRequestLanguage(lang);
   useEffect(() => {
@@ -37,7 +49,8 @@ function Root() {
   const value = useMemo(() => ({ lang, setLang }), [lang]);
   return (
     <LangContext.Provider value={value}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c62828', borderRadius: 6 } }}>
+      <TextSizeContext.Provider value={textSize}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
         <AntApp>
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
@@ -46,9 +59,14 @@ function Root() {
           </QueryClientProvider>
         </AntApp>
       </ConfigProvider>
+      </TextSizeContext.Provider>
     </LangContext.Provider>
   );
 }
+
+const contrastStyle = document.createElement('style');
+contrastStyle.textContent = contrastCss();
+document.head.appendChild(contrastStyle);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

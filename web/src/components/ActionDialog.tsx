@@ -137,7 +137,7 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
         return (
           <>
             <Form.Item name="percent" label={t('task.progress')}>
-              <Slider marks={{ 0: '0%', 50: '50%', 100: '100%' }} />
+              <Slider marks={{ 0: '0%', 50: '50%', 100: '100%' }} ariaLabelForHandle={t('task.progress')} />
             </Form.Item>
             <Form.Item name="text" label={zh ? '进展情况' : 'Progress'} rules={required(zh ? '进展情况' : 'Progress')}>
               <Input.TextArea rows={4} maxLength={10000} showCount />

@@ -1,8 +1,8 @@
-import { AimOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BookOutlined, EditOutlined, FileDoneOutlined, TrophyOutlined, BellOutlined, NotificationOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { FontSizeOutlined, MenuOutlined, AimOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BookOutlined, EditOutlined, FileDoneOutlined, TrophyOutlined, BellOutlined, NotificationOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../lib/api.ts';
 import { canAssign, canSeeReports, canSeeScoreboard, hasRole } from '../lib/auth.ts';
@@ -10,6 +10,8 @@ import { roleName } from '../lib/format.ts';
 import { NotifySettingsDialog } from './NotifySettingsDialog.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { useLang, useT } from '../lib/i18n.ts';
+import { pageTitleKey } from '../lib/page-title.ts';
+import { useTextSize } from '../lib/theme.ts';
 import type { NotificationPage, User } from '../lib/types.ts';
 
 const { Header, Sider, Content } = Layout;
@@ -21,7 +23,12 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [collapsed, setCollapsed] = useState(false);
-  const [narrow, setNarrow] = useState(false);
+  // Below 992 px the menu is a drawer over the page, opened by the ☰ button (never a squeezed sidebar).
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.lg === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { largeText, setLargeText } = useTextSize();
+  const main = useRef<HTMLElement>(null);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [notifyOpen, setNotifyOpen] = useState(false);
   const unread = useQuery({
@@ -31,40 +38,47 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   });
 
   const items = [
-    { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('menu.workbench')}</Link> },
-    { key: '/tasks', icon: <TableOutlined />, label: <Link to="/tasks">{t('menu.ledger')}</Link> },
-    ...(canAssign(user) ? [{ key: '/tasks/new', icon: <FileAddOutlined />, label: <Link to="/tasks/new">{t('menu.assign')}</Link> }] : []),
-    { key: '/meetings', icon: <ScheduleOutlined />, label: <Link to="/meetings">{t('menu.meetings')}</Link> },
-    { key: '/desk', icon: <CommentOutlined />, label: <Link to="/desk">{t('menu.desk')}</Link> },
-    { key: '/documents', icon: <FileTextOutlined />, label: <Link to="/documents">{t('menu.documents')}</Link> },
-    { key: '/field-work', icon: <AimOutlined />, label: <Link to="/field-work">{t('menu.research')}</Link> },
-    { key: '/dashboard', icon: <BarChartOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> },
-    ...(canSeeScoreboard(user) ? [{ key: '/scoreboard', icon: <TrophyOutlined />, label: <Link to="/scoreboard">{t('menu.scoreboard')}</Link> }] : []),
-    { key: '/cases', icon: <BookOutlined />, label: <Link to="/cases">{t('menu.cases')}</Link> },
-    { key: '/accountability', icon: <AuditOutlined />, label: <Link to="/accountability">{t('menu.accountability')}</Link> },
-    ...(canSeeReports(user) ? [{ key: '/reports', icon: <FileDoneOutlined />, label: <Link to="/reports">{t('menu.reports')}</Link> }] : []),
-    { key: '/summary', icon: <EditOutlined />, label: <Link to="/summary">{t('menu.summary')}</Link> },
-    { key: '/notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('menu.notifications')}</Link> },
+    { key: '/', icon: <DashboardOutlined aria-hidden />, label: <Link to="/">{t('menu.workbench')}</Link> },
+    { key: '/tasks', icon: <TableOutlined aria-hidden />, label: <Link to="/tasks">{t('menu.ledger')}</Link> },
+    ...(canAssign(user) ? [{ key: '/tasks/new', icon: <FileAddOutlined aria-hidden />, label: <Link to="/tasks/new">{t('menu.assign')}</Link> }] : []),
+    { key: '/meetings', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/meetings">{t('menu.meetings')}</Link> },
+    { key: '/desk', icon: <CommentOutlined aria-hidden />, label: <Link to="/desk">{t('menu.desk')}</Link> },
+    { key: '/documents', icon: <FileTextOutlined aria-hidden />, label: <Link to="/documents">{t('menu.documents')}</Link> },
+    { key: '/field-work', icon: <AimOutlined aria-hidden />, label: <Link to="/field-work">{t('menu.research')}</Link> },
+    { key: '/dashboard', icon: <BarChartOutlined aria-hidden />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> },
+    ...(canSeeScoreboard(user) ? [{ key: '/scoreboard', icon: <TrophyOutlined aria-hidden />, label: <Link to="/scoreboard">{t('menu.scoreboard')}</Link> }] : []),
+    { key: '/cases', icon: <BookOutlined aria-hidden />, label: <Link to="/cases">{t('menu.cases')}</Link> },
+    { key: '/accountability', icon: <AuditOutlined aria-hidden />, label: <Link to="/accountability">{t('menu.accountability')}</Link> },
+    ...(canSeeReports(user) ? [{ key: '/reports', icon: <FileDoneOutlined aria-hidden />, label: <Link to="/reports">{t('menu.reports')}</Link> }] : []),
+    { key: '/summary', icon: <EditOutlined aria-hidden />, label: <Link to="/summary">{t('menu.summary')}</Link> },
+    { key: '/notifications', icon: <BellOutlined aria-hidden />, label: <Link to="/notifications">{t('menu.notifications')}</Link> },
     {
       key: 'admin',
-      icon: <SettingOutlined />,
+      icon: <SettingOutlined aria-hidden />,
       label: t('menu.admin'),
       children: [
         ...(hasRole(user, 'admin')
           ? [
-              { key: '/admin/units', icon: <ClusterOutlined />, label: <Link to="/admin/units">{t('menu.units')}</Link> },
-              { key: '/admin/people', icon: <TeamOutlined />, label: <Link to="/admin/people">{t('menu.people')}</Link> },
-              { key: '/admin/open311', icon: <ApiOutlined />, label: <Link to="/admin/open311">{t('menu.open311')}</Link> },
+              { key: '/admin/units', icon: <ClusterOutlined aria-hidden />, label: <Link to="/admin/units">{t('menu.units')}</Link> },
+              { key: '/admin/people', icon: <TeamOutlined aria-hidden />, label: <Link to="/admin/people">{t('menu.people')}</Link> },
+              { key: '/admin/open311', icon: <ApiOutlined aria-hidden />, label: <Link to="/admin/open311">{t('menu.open311')}</Link> },
             ]
           : []),
-        ...(hasRole(user, 'admin', 'supervisor') ? [{ key: '/admin/channels', icon: <NotificationOutlined />, label: <Link to="/admin/channels">{t('menu.channels')}</Link> }] : []),
-        { key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar">{t('menu.calendar')}</Link> },
-        { key: '/admin/policy', icon: <SettingOutlined />, label: <Link to="/admin/policy">{t('menu.policy')}</Link> },
+        ...(hasRole(user, 'admin', 'supervisor') ? [{ key: '/admin/channels', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/channels">{t('menu.channels')}</Link> }] : []),
+        { key: '/admin/calendar', icon: <CalendarOutlined aria-hidden />, label: <Link to="/admin/calendar">{t('menu.calendar')}</Link> },
+        { key: '/admin/policy', icon: <SettingOutlined aria-hidden />, label: <Link to="/admin/policy">{t('menu.policy')}</Link> },
       ],
     },
   ];
   const section = ['/scoreboard', '/cases', '/accountability', '/reports'].find((p) => location.pathname.startsWith(`${p}/`));
   const selected = section ? section : location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname.startsWith('/meetings/') ? '/meetings' : location.pathname.startsWith('/field-work/') ? '/field-work' : location.pathname.startsWith('/desk/') ? '/desk' : location.pathname;
+
+  // One name per page: the h1 in the header and the document title ("督办台账 · 马上").
+  const pageTitle = t(pageTitleKey(location.pathname));
+  useEffect(() => {
+    document.title = `${pageTitle} · ${t('a11y.appShort')}`;
+  }, [pageTitle, t]);
+  const count = unread.data ?? 0;
 
   const logout = async () => {
     try {
@@ -77,57 +91,67 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     }
   };
 
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      defaultOpenKeys={location.pathname.startsWith('/admin') ? ['admin'] : []}
+      items={items}
+      onClick={() => setDrawerOpen(false)}
+      aria-label={t('a11y.menu')}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        breakpoint="lg"
-        collapsedWidth={narrow ? 0 : 64}
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        onBreakpoint={(broken) => {
-          setNarrow(broken);
-          setCollapsed(broken);
-        }}
-        theme="light"
-        width={208}
-        style={{ borderInlineEnd: '1px solid #f0f0f0' }}
-      >
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, color: '#c62828', fontSize: collapsed ? 18 : 17, whiteSpace: 'nowrap' }}>
-          {collapsed ? '马上' : t('appName')}
-        </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[selected]}
-          defaultOpenKeys={location.pathname.startsWith('/admin') ? ['admin'] : []}
-          items={items}
-          onClick={() => narrow && setCollapsed(true)}
-          aria-label="main menu"
-        />
-      </Sider>
+      <a className="skip-link" href="#main" onClick={(ev) => { ev.preventDefault(); main.current?.focus(); }}>
+        {t('a11y.skip')}
+      </a>
+      {narrow ? (
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} title={<span style={{ color: '#c62828', fontWeight: 700 }}>{t('appName')}</span>} styles={{ body: { padding: 0 } }}>
+          <nav aria-label={t('a11y.menu')}>{menu}</nav>
+        </Drawer>
+      ) : (
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} collapsedWidth={64} theme="light" width={208} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, color: '#c62828', fontSize: collapsed ? 18 : 17, whiteSpace: 'nowrap' }}>
+            {collapsed ? '马上' : t('appName')}
+          </div>
+          <nav aria-label={t('a11y.menu')}>{menu}</nav>
+        </Sider>
+      )}
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 8, borderBottom: '1px solid #f0f0f0', height: 56 }}>
-          <Link to="/notifications" aria-label={t('menu.notifications')}>
-            <Badge count={unread.data ?? 0} size="small" overflowCount={99}>
-              <Button type="text" icon={<BellOutlined />} />
+        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0', minHeight: 56, height: 'auto', lineHeight: 1.4, flexWrap: 'wrap' }}>
+          {narrow && (
+            <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('a11y.menu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} data-testid="menu-button" />
+          )}
+          <h1 style={{ fontSize: 18, margin: 0, flex: '1 1 auto', minWidth: 0, overflowWrap: 'anywhere' }} data-testid="page-title">
+            {pageTitle}
+          </h1>
+          <Link to="/notifications" className="app-bell" data-testid="bell">
+            <Badge count={count} size="small" overflowCount={99} color="#c41d1d" aria-hidden>
+              <BellOutlined aria-hidden style={{ fontSize: 18 }} />
             </Badge>
+            <span className="sr-only">{count ? `${t('menu.notifications')}（${t('a11y.unread')} ${count}）` : t('menu.notifications')}</span>
           </Link>
-          <Button type="text" icon={<TranslationOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-            {t('language')}
+          <Button type="text" icon={<FontSizeOutlined aria-hidden />} aria-pressed={largeText} onClick={() => setLargeText(!largeText)} data-testid="large-text">
+            {t('a11y.largeText')}
+          </Button>
+          <Button type="text" icon={<TranslationOutlined aria-hidden />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            <span lang={lang === 'zh' ? 'en' : 'zh'}>{t('language')}</span>
           </Button>
           <Dropdown
             menu={{
               items: [
                 { key: 'roles', label: user.roles.map((r) => roleName(r, lang)).join('、'), disabled: true },
-                { key: 'notify', icon: <NotificationOutlined />, label: <span data-testid="notify-settings">{t('notify.title')}</span>, onClick: () => setNotifyOpen(true) },
-                { key: 'password', icon: <KeyOutlined />, label: t('password.title'), onClick: () => setPasswordOpen(true) },
-                { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: () => void logout() },
+                { key: 'notify', icon: <NotificationOutlined aria-hidden />, label: <span data-testid="notify-settings">{t('notify.title')}</span>, onClick: () => setNotifyOpen(true) },
+                { key: 'password', icon: <KeyOutlined aria-hidden />, label: t('password.title'), onClick: () => setPasswordOpen(true) },
+                { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('logout'), onClick: () => void logout() },
               ],
             }}
           >
-            <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+            <Button type="text" icon={<UserOutlined aria-hidden />} data-testid="user-menu">
               <Space>
-                <Typography.Text ellipsis style={{ maxWidth: 120 }}>
+                <Typography.Text ellipsis style={{ maxWidth: 120 }} lang="zh">
                   {user.name}
                 </Typography.Text>
               </Space>
@@ -136,7 +160,9 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
           <PasswordDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
           <NotifySettingsDialog open={notifyOpen} onClose={() => setNotifyOpen(false)} />
         </Header>
-        <Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>{children}</Content>
+        <Content id="main" ref={main} tabIndex={-1} style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+          {children}
+        </Content>
       </Layout>
     </Layout>
   );

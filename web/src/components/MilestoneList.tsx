@@ -20,7 +20,7 @@ export function MilestoneList({ titleRules, block = false }: { titleRules: Rule[
               <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: t('assign.due') }]}>
                 <WorkdayDatePicker minDate={serverToday()} />
               </Form.Item>
-              <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="remove" />
+              <Button type="text" icon={<MinusCircleOutlined aria-hidden />} onClick={() => remove(f.name)} aria-label={t('common.remove')} />
             </Space>
           ))}
           <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} block={block}>

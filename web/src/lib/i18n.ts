@@ -596,6 +596,26 @@ const M = {
   'sum.submittedTag': ['已提交', 'Submitted'],
   'sum.closedTasks': ['本期办结的事项及小结', 'Tasks closed in the period'],
   'sum.noTasks': ['本期没有办结的事项', 'No tasks closed in this period'],
+  // Accessibility (issue #23): the skip link, the phone menu, the bell's name, the larger-text setting, page names.
+  'a11y.skip': ['跳到主要内容', 'Skip to main content'],
+  'a11y.menu': ['菜单', 'Menu'],
+  'a11y.unread': ['未读', 'unread'],
+  'a11y.largeText': ['大字', 'Large text'],
+  'a11y.chartTable': ['数据表', 'Data table'],
+  'a11y.appShort': ['马上', 'Mashang'],
+  'common.remove': ['删除', 'Remove'],
+  'page.task': ['任务详情', 'Task'],
+  'page.meetingNew': ['新建会议', 'New meeting'],
+  'page.meeting': ['会议详情', 'Meeting'],
+  'page.meetingEdit': ['编辑会议', 'Edit meeting'],
+  'page.fieldVisitNew': ['记录调研', 'New field visit'],
+  'page.document': ['发文详情', 'Document'],
+  'page.request': ['诉求详情', 'Citizen’s request'],
+  'page.scoreUnit': ['单位得分', 'Unit score'],
+  'page.case': ['典型案例', 'Model case'],
+  'page.accountability': ['问责记录', 'Accountability record'],
+  'page.report': ['报告详情', 'Report'],
+  'page.notFound': ['页面不存在', 'No such page'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

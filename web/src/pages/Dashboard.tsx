@@ -91,20 +91,27 @@ export default function Dashboard() {
           <Typography.Text type="secondary">{t('dash.drill')}</Typography.Text>
         </Col>
         <Col xs={24} sm={10} md={8}>
-          <UnitPicker value={unitId ?? null} onChange={(v: number | undefined) => setUnitId(v ?? undefined)} placeholder={t('ledger.unit')} />
+          <UnitPicker value={unitId ?? null} onChange={(v: number | undefined) => setUnitId(v ?? undefined)} placeholder={t('ledger.unit')} aria-label={t('ledger.unit')} />
         </Col>
       </Row>
       {(stats.isError || trend.isError) && <ErrorState error={stats.error ?? trend.error} onRetry={() => (stats.refetch(), trend.refetch())} />}
       <Row gutter={[16, 16]}>
         {[
           { title: t('dash.totals'), value: totals?.total, onClick: () => ledger(unitId ? { unitId } : {}) },
-          { title: t('dash.openRed'), value: totals?.byLight.red ?? 0, color: '#f5222d', onClick: () => ledger({ ...(unitId ? { unitId } : {}), light: 'red' }) },
-          { title: lightName('yellow', lang), value: totals?.byLight.yellow ?? 0, color: '#d48806', onClick: () => ledger({ ...(unitId ? { unitId } : {}), light: 'yellow' }) },
+          { title: t('dash.openRed'), value: totals?.byLight.red ?? 0, color: '#c41d1d', onClick: () => ledger({ ...(unitId ? { unitId } : {}), light: 'red' }) },
+          { title: lightName('yellow', lang), value: totals?.byLight.yellow ?? 0, color: '#8a5300', onClick: () => ledger({ ...(unitId ? { unitId } : {}), light: 'yellow' }) },
           { title: t('dash.onTimeRate'), value: overall ?? '—', suffix: overall === null ? '' : '%' },
         ].map((s) => (
           <Col xs={12} md={6} key={s.title}>
-            <Card hoverable={!!s.onClick} onClick={s.onClick} size="small">
-              <Statistic title={s.title} value={s.value ?? 0} suffix={s.suffix} loading={stats.isPending} styles={{ content: { color: s.color } }} />
+            <Card hoverable={!!s.onClick} size="small">
+              {/* A drill-down is a button (Tab and Enter), not a clickable card. */}
+              {s.onClick ? (
+                <button type="button" onClick={s.onClick} className="stat-button">
+                  <Statistic title={s.title} value={s.value ?? 0} suffix={s.suffix} loading={stats.isPending} styles={{ content: { color: s.color } }} />
+                </button>
+              ) : (
+                <Statistic title={s.title} value={s.value ?? 0} suffix={s.suffix} loading={stats.isPending} styles={{ content: { color: s.color } }} />
+              )}
             </Card>
           </Col>
         ))}

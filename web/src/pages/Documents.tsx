@@ -65,7 +65,7 @@ function DocumentList() {
       <Card size="small">
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={6}>
-            <UnitPicker value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('doc.unit')} />
+            <UnitPicker value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('doc.unit')} aria-label={t('doc.unit')} />
           </Col>
           <Col xs={12} sm={6} lg={4}>
             <Select allowClear placeholder={t('doc.kind')} aria-label={t('doc.kind')} value={filters.kind} onChange={(v) => set({ kind: v })} options={options(DOC_KIND, lang)} style={{ width: '100%' }} />
@@ -163,7 +163,7 @@ function DocumentStatsView() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div style={{ maxWidth: 360 }}>
-        <UnitPicker value={unitId ?? null} onChange={(v: number | undefined) => setUnitId(v ?? undefined)} placeholder={t('doc.unit')} />
+        <UnitPicker value={unitId ?? null} onChange={(v: number | undefined) => setUnitId(v ?? undefined)} placeholder={t('doc.unit')} aria-label={t('doc.unit')} />
       </div>
       <Row gutter={[12, 12]} data-testid="doc-stats">
         <Col xs={12} md={4}>

@@ -263,7 +263,7 @@ function QuotaCard({ quota, loading, year }: { quota: QuotaAnswer | undefined; l
               ) : g.state === 'done' ? (
                 <Alert type="success" showIcon title={t('fw.reached')} />
               ) : g.state === 'none' ? (
-                <Alert type="info" showIcon title={t('fw.noTarget')} />
+                <Alert type="info" role="note" showIcon title={t('fw.noTarget')} />
               ) : (
                 <Typography.Text type="secondary">{g.gap > 0 ? `${t('fw.short')} ${daysText(g.gap)} ${t('fw.daysUnit')}` : t('fw.onTrack')}</Typography.Text>
               )}

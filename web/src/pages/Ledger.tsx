@@ -123,7 +123,7 @@ function FilterBar({ filters, onChange }: { filters: LedgerFilters; onChange: (f
     <Card size="small">
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={12} lg={6}>
-          <UnitPicker value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('ledger.unit')} />
+          <UnitPicker value={filters.unitId ?? null} onChange={(v: number | undefined) => set({ unitId: v ?? undefined })} placeholder={t('ledger.unit')} aria-label={t('ledger.unit')} />
         </Col>
         <Col xs={12} sm={6} lg={3}>
           <Select allowClear placeholder={t('task.light')} value={filters.light} onChange={(v) => set({ light: v })} options={options(LIGHT, lang)} style={{ width: '100%' }} aria-label={t('task.light')} />
@@ -274,13 +274,13 @@ function TaskTable({ filters, sort, phone }: { filters: LedgerFilters; sort: 'de
         data-testid="ledger-table"
         columns={[
           { title: t('task.light'), dataIndex: 'light', width: 80, render: (_: unknown, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
-          { title: t('task.title'), dataIndex: 'title', render: (_: unknown, r) => <TaskLink task={r} />, ellipsis: true },
-          { title: t('task.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 160, ellipsis: true },
+          { title: t('task.title'), dataIndex: 'title', render: (_: unknown, r) => <TaskLink task={r} /> },
+          { title: t('task.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 160 },
           { title: t('task.responsible'), dataIndex: ['responsible', 'name'], width: 100, render: (v: string | undefined) => v ?? '—' },
           { title: t('task.level'), dataIndex: 'level', width: 70, render: (v: string) => <Tag color={v === 'major' ? 'red' : v === 'key' ? 'orange' : undefined}>{levelName(v, lang)}</Tag> },
           { title: t('task.status'), dataIndex: 'status', width: 100, render: (v: string) => statusName(v, lang) },
           { title: t('task.deadline'), dataIndex: 'deadline', width: 210, render: (_: unknown, r) => <Typography.Text type={r.overdueWorkdays > 0 && r.light !== 'done' ? 'danger' : undefined}>{deadlineText(r, lang)}</Typography.Text> },
-          { title: t('task.progress'), dataIndex: 'progressPercent', width: 120, render: (v: number) => <Progress percent={v} size="small" /> },
+          { title: t('task.progress'), dataIndex: 'progressPercent', width: 120, render: (v: number) => <Progress percent={v} size="small" aria-label={t('task.progress')} /> },
         ]}
       />
       )}
@@ -315,14 +315,14 @@ function ResponsibilityTable({ filters }: { filters: LedgerFilters }) {
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       scroll={{ x: 720 }}
       columns={[
-        { title: t('task.leadUnit'), dataIndex: 'unitName', render: (v: string, r) => <a onClick={() => drill(r.unitId)}>{v}</a> },
+        { title: t('task.leadUnit'), dataIndex: 'unitName', render: (v: string, r) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => drill(r.unitId)}>{v}</Button> },
         { title: t('task.responsible'), dataIndex: 'responsibleName', render: (v: string | null) => v ?? '—' },
         { title: t('ledger.total'), dataIndex: 'total', width: 80 },
         ...(['green', 'yellow', 'red', 'done'] as const).map((light) => ({
           title: LIGHT[light][lang === 'zh' ? 0 : 1],
           key: light,
           width: 80,
-          render: (_: unknown, r: ResponsibilityRow) => (r.byLight[light] ? <a onClick={() => drill(r.unitId, light)}>{r.byLight[light]}</a> : 0),
+          render: (_: unknown, r: ResponsibilityRow) => (r.byLight[light] ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => drill(r.unitId, light)}>{r.byLight[light]}</Button> : 0),
         })),
       ]}
     />

@@ -200,17 +200,17 @@ function PlanEditor({ meeting }: { meeting?: Meeting }) {
                       }>
                         <Row gutter={8}>
                           <Col xs={24} sm={12}>
-                            <Form.Item name={[field.name, 'speakerId']} label={t('mtg.speakerPerson')} style={{ marginBottom: 8 }}>
+                            <Form.Item name={[field.name, 'speakerId']} htmlFor={`agenda-${i}-speakerId`} label={t('mtg.speakerPerson')} style={{ marginBottom: 8 }}>
                               <PersonPicker id={`agenda-${i}-speakerId`} />
                             </Form.Item>
                           </Col>
                           <Col xs={24} sm={12}>
-                            <Form.Item name={[field.name, 'speaker']} label={t('mtg.speakerName')} style={{ marginBottom: 8 }} rules={[{ max: 50 }]}>
+                            <Form.Item name={[field.name, 'speaker']} htmlFor={`agenda-${i}-speaker`} label={t('mtg.speakerName')} style={{ marginBottom: 8 }} rules={[{ max: 50 }]}>
                               <Input id={`agenda-${i}-speaker`} />
                             </Form.Item>
                           </Col>
                           <Col xs={12} sm={8}>
-                            <Form.Item name={[field.name, 'role']} label={t('mtg.role')} style={{ marginBottom: 8 }} rules={[{ required: true }]}>
+                            <Form.Item name={[field.name, 'role']} htmlFor={`agenda-${i}-role`} label={t('mtg.role')} style={{ marginBottom: 8 }} rules={[{ required: true }]}>
                               <Select
                                 id={`agenda-${i}-role`}
                                 options={[
@@ -221,12 +221,12 @@ function PlanEditor({ meeting }: { meeting?: Meeting }) {
                             </Form.Item>
                           </Col>
                           <Col xs={12} sm={6}>
-                            <Form.Item name={[field.name, 'minutes']} label={t('mtg.minutes')} style={{ marginBottom: 8 }} rules={[{ required: true }]}>
+                            <Form.Item name={[field.name, 'minutes']} htmlFor={`agenda-${i}-minutes`} label={t('mtg.minutes')} style={{ marginBottom: 8 }} rules={[{ required: true }]}>
                               <InputNumber id={`agenda-${i}-minutes`} min={1} max={1440} precision={0} style={{ width: '100%' }} />
                             </Form.Item>
                           </Col>
                           <Col xs={24} sm={10}>
-                            <Form.Item name={[field.name, 'topic']} label={t('mtg.topic')} style={{ marginBottom: 8 }} rules={[{ max: 200 }]}>
+                            <Form.Item name={[field.name, 'topic']} htmlFor={`agenda-${i}-topic`} label={t('mtg.topic')} style={{ marginBottom: 8 }} rules={[{ max: 200 }]}>
                               <Input id={`agenda-${i}-topic`} />
                             </Form.Item>
                           </Col>

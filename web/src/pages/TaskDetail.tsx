@@ -1,7 +1,7 @@
 import { PaperClipOutlined, PrinterOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Input, Popconfirm, Progress, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionDialog } from '../components/ActionDialog.tsx';
 import { LightTag } from '../components/LightTag.tsx';
@@ -23,6 +23,15 @@ export default function TaskDetail() {
   const t = useT();
   const { lang } = useLang();
   const [open, setOpen] = useState<ActionKind | null>(null);
+  // Focus goes back to the button that opened a dialog, or (when the action removed it) to the first action left.
+  const trigger = useRef<HTMLElement | null>(null);
+  const closeDialog = () => {
+    setOpen(null);
+    setTimeout(() => {
+      const el = trigger.current?.isConnected ? trigger.current : document.querySelector<HTMLElement>('[data-testid="task-actions"] button');
+      el?.focus();
+    }, 0);
+  };
   const [nominating, setNominating] = useState(false);
   const me = useMe();
   const navigate = useNavigate();
@@ -70,14 +79,14 @@ export default function TaskDetail() {
             )}
           </div>
           <div style={{ width: 120 }}>
-            <Progress type="circle" percent={task.progressPercent} size={88} />
+            <Progress type="circle" percent={task.progressPercent} size={88} aria-label={t('task.progress')} />
           </div>
         </Flex>
         <div style={{ marginTop: 16 }} data-testid="task-actions">
           <Space wrap>
             {buttons.length === 0 && <Typography.Text type="secondary">{t('task.noActions')}</Typography.Text>}
             {buttons.map((a) => (
-              <Button key={a} type={a === primary ? 'primary' : 'default'} danger={DANGEROUS.includes(a)} onClick={() => setOpen(a)} data-action={a}>
+              <Button key={a} type={a === primary ? 'primary' : 'default'} danger={DANGEROUS.includes(a)} onClick={(ev) => { trigger.current = ev.currentTarget; setOpen(a); }} data-action={a}>
                 {actionName(a, lang)}
               </Button>
             ))}
@@ -196,7 +205,7 @@ export default function TaskDetail() {
           </Card>
         </Col>
       </Row>
-      {open && <ActionDialog action={open} task={task} onClose={() => setOpen(null)} />}
+      {open && <ActionDialog action={open} task={task} onClose={closeDialog} />}
       {nominating && <NominateCase task={task} onClose={() => setNominating(false)} />}
     </Space>
   );

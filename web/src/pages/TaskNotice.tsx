@@ -11,7 +11,7 @@ const CSS = `
 .notice-page { background: #f0f2f5; min-height: 100vh; padding: 16px; }
 .notice-toolbar { max-width: 210mm; margin: 0 auto 12px; display: flex; gap: 8px; flex-wrap: wrap; }
 .notice-toolbar a, .notice-toolbar button { font-size: 14px; padding: 4px 12px; border: 1px solid #d9d9d9; border-radius: 6px; background: #fff; color: #1f1f1f; cursor: pointer; text-decoration: none; }
-.notice-toolbar button.primary { background: #1677ff; border-color: #1677ff; color: #fff; }
+.notice-toolbar button.primary { background: #0958d9; border-color: #0958d9; color: #fff; }
 .notice-sheet { max-width: 210mm; margin: 0 auto; background: #fff; padding: 20mm 18mm; box-shadow: 0 1px 4px rgba(0,0,0,.15); font-family: 'FangSong', 'STFangsong', '仿宋', serif; font-size: 16px; color: #000; }
 .notice-sheet h1 { text-align: center; font-family: 'SimSun', '宋体', serif; font-size: 28px; font-weight: 700; margin: 0 0 12px; letter-spacing: 4px; }
 .notice-sheet .number { text-align: right; margin-bottom: 8px; }

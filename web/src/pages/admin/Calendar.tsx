@@ -43,7 +43,7 @@ export default function Calendar() {
       {admin && (
         <Space wrap style={{ marginBottom: 16 }}>
           <span>{t('admin.year')}</span>
-          <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+          <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} aria-label={lang === 'zh' ? '年份' : 'Year'} />
           <Upload accept=".json,.csv,.txt" showUploadList={false} beforeUpload={(f) => (importYear.mutate(f), false)}>
             <Button icon={<UploadOutlined />} loading={importYear.isPending}>
               {t('admin.importYear')}
@@ -75,7 +75,7 @@ export default function Calendar() {
                   render: (_: unknown, y: CalendarYear) =>
                     y.source === 'imported' ? (
                       <Popconfirm title={zh ? '删除导入的日历？将恢复内置日历。' : 'Drop the imported year?'} onConfirm={() => remove.mutate(y.year)}>
-                        <a>{zh ? '删除' : 'Remove'}</a>
+                        <Button type="link" size="small" style={{ padding: 0 }}>{zh ? '删除' : 'Remove'}</Button>
                       </Popconfirm>
                     ) : null,
                 },

@@ -52,7 +52,7 @@ export default function Channels({ user }: { user: User }) {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title={<h1 style={{ fontSize: 16, margin: 0 }}>{zh ? '群机器人' : 'Group robots'}</h1>}
+        title={<h2 style={{ fontSize: 16, margin: 0 }}>{zh ? '群机器人' : 'Group robots'}</h2>}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="robot-add">
             {zh ? '添加群机器人' : 'Add a robot'}

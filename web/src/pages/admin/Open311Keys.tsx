@@ -37,7 +37,7 @@ export default function Open311Keys() {
   });
   return (
     <Card
-      title={<h1 style={{ fontSize: 16, margin: 0 }}>{zh ? 'Open311 接入密钥' : 'Open311 API keys'}</h1>}
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{zh ? 'Open311 接入密钥' : 'Open311 API keys'}</h2>}
       extra={
         <Button type="primary" icon={<KeyOutlined />} onClick={() => setIssuing(true)} data-testid="o311-issue">
           {zh ? '签发密钥' : 'Issue a key'}

@@ -39,10 +39,10 @@ export default function People() {
     <Card title={t('admin.people')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('admin.newPerson')}</Button>}>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} md={10}>
-          <UnitPicker value={under ?? null} onChange={(v: number | undefined) => setUnder(v ?? undefined)} placeholder={t('admin.unit')} />
+          <UnitPicker value={under ?? null} onChange={(v: number | undefined) => setUnder(v ?? undefined)} placeholder={t('admin.unit')} aria-label={t('admin.unit')} />
         </Col>
         <Col xs={24} md={10}>
-          <Input.Search allowClear placeholder={`${t('admin.name')} / ${t('admin.login')}`} onSearch={setQ} />
+          <Input.Search allowClear placeholder={`${t('admin.name')} / ${t('admin.login')}`} aria-label={`${t('admin.name')} / ${t('admin.login')}`} onSearch={setQ} />
         </Col>
       </Row>
       {people.isError && <ErrorState error={people.error} onRetry={() => people.refetch()} />}

@@ -58,7 +58,7 @@ export default function Units() {
             render: (_: unknown, u) =>
               u.active ? (
                 <Popconfirm title={zh ? '撤销该单位？（须无下级和人员）' : 'Deactivate? (it must be empty)'} onConfirm={() => deactivate.mutate(u.id)}>
-                  <a>{t('admin.deactivate')}</a>
+                  <Button type="link" size="small" style={{ padding: 0 }}>{t('admin.deactivate')}</Button>
                 </Popconfirm>
               ) : (
                 <Tag>{zh ? '已撤销' : 'Inactive'}</Tag>

@@ -92,7 +92,7 @@ function RequestView({ code }: { code: string }) {
           {r.description}
         </Typography.Paragraph>
       </Card>
-      {r.merged && <Alert type="info" showIcon title="您反映的事项与他人反映的相同，已合并办理；以下是合并后的办理进度和答复。" data-testid="pub-merged" />}
+      {r.merged && <Alert type="info" role="note" showIcon title="您反映的事项与他人反映的相同，已合并办理；以下是合并后的办理进度和答复。" data-testid="pub-merged" />}
       {r.declineReason && <Alert type="warning" showIcon title="不予受理" description={r.declineReason} data-testid="pub-decline" />}
       {r.reply && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>办理答复</h2>} styles={{ body: { padding: 14 } }} data-testid="pub-reply">
@@ -126,7 +126,7 @@ function RequestView({ code }: { code: string }) {
           ))}
         </Card>
       )}
-      {r.effectiveRating?.defaulted && <Alert type="info" title={`答复后 7 日内未评价，按“${r.effectiveRating.levelName}”计。`} />}
+      {r.effectiveRating?.defaulted && <Alert type="info" role="note" title={`答复后 7 日内未评价，按“${r.effectiveRating.levelName}”计。`} />}
       {r.canRate && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{r.ratings.length ? '回访后再次评价' : '评价办理结果'}</h2>} styles={{ body: { padding: 14 } }}>
           <RatingForm

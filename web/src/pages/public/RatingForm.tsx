@@ -17,8 +17,8 @@ export function RatingForm({ onRate, pending, error, testid, hint }: { onRate: (
           ))}
         </Radio.Group>
       </Form.Item>
-      {level && reopens(level) && <Alert type="info" showIcon title="选择不满意，有关单位将在规定时限内整改并回访您。" style={{ marginBottom: 12 }} />}
-      {hint && <Alert type="info" title={hint} style={{ marginBottom: 12 }} />}
+      {level && reopens(level) && <Alert type="info" role="note" showIcon title="选择不满意，有关单位将在规定时限内整改并回访您。" style={{ marginBottom: 12 }} />}
+      {hint && <Alert type="info" role="note" title={hint} style={{ marginBottom: 12 }} />}
       <Form.Item name="comment" label="评价意见（选填）" rules={[{ validator: (_, v: string | undefined) => (level && reopens(level) && !v?.trim() ? Promise.reject(new Error('选择不满意时，请写明哪里不满意')) : Promise.resolve()) }]}>
         <Input.TextArea rows={3} maxLength={500} showCount />
       </Form.Item>
