@@ -21,9 +21,6 @@ function normalize(v: unknown): unknown {
   return v;
 }
 
-/** The server's limit for one attachment (the upload route's body limit). */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
 /** Uploads files to the task as they are picked; the form field holds their ids. */
 function AttachmentField({ taskId, value = [], onChange }: { taskId: number; value?: number[]; onChange?: (ids: number[]) => void }) {
   const t = useT();
