@@ -219,7 +219,7 @@ export class TaskViewStore {
     if (f.todo) q = q.where(this.todo(f.todo, f.viewerId, f.headIds, d));
     if (f.escalatedFrom) {
       const since = new Date(`${f.escalatedFrom}T00:00:00+08:00`);
-      q = q.where(({ exists, selectFrom }) => exists(selectFrom('taskEscalation as e').select('e.taskId').whereRef('e.taskId', '=', 't.id').where('e.at', '>=', since)));
+      q = q.where((eb) => eb.exists(eb.selectFrom('taskEscalation as e').select('e.taskId').whereRef('e.taskId', '=', 't.id').where('e.at', '>=', since)));
     }
     return q;
   }
