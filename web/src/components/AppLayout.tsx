@@ -1,4 +1,4 @@
-import { FontSizeOutlined, MenuOutlined, AimOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BookOutlined, EditOutlined, FileDoneOutlined, TrophyOutlined, BellOutlined, NotificationOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { FontSizeOutlined, MenuOutlined, AimOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BookOutlined, EditOutlined, FileDoneOutlined, TrophyOutlined, BellOutlined, NotificationOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, CheckSquareOutlined, FileAddOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, TableOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -37,8 +37,11 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     refetchInterval: 60_000,
   });
 
+  // Leaders and supervisors land on the 驾驶舱 (App.tsx); their own to-dos are at /workbench.
+  const overview = hasRole(user, 'leader', 'supervisor');
   const items = [
-    { key: '/', icon: <DashboardOutlined aria-hidden />, label: <Link to="/">{t('menu.workbench')}</Link> },
+    { key: '/', icon: <DashboardOutlined aria-hidden />, label: <Link to="/">{t(overview ? 'ov.title' : 'menu.workbench')}</Link> },
+    ...(overview ? [{ key: '/workbench', icon: <CheckSquareOutlined aria-hidden />, label: <Link to="/workbench">{t('ov.myTodo')}</Link> }] : []),
     { key: '/tasks', icon: <TableOutlined aria-hidden />, label: <Link to="/tasks">{t('menu.ledger')}</Link> },
     ...(canAssign(user) ? [{ key: '/tasks/new', icon: <FileAddOutlined aria-hidden />, label: <Link to="/tasks/new">{t('menu.assign')}</Link> }] : []),
     { key: '/meetings', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/meetings">{t('menu.meetings')}</Link> },
@@ -74,7 +77,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   const selected = section ? section : location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname.startsWith('/documents/') ? '/documents' : location.pathname.startsWith('/meetings/') ? '/meetings' : location.pathname.startsWith('/field-work/') ? '/field-work' : location.pathname.startsWith('/desk/') ? '/desk' : location.pathname;
 
   // One name per page: the h1 in the header and the document title ("督办台账 · 马上").
-  const pageTitle = t(pageTitleKey(location.pathname));
+  const pageTitle = t(pageTitleKey(location.pathname, overview ? 'overview' : 'workbench'));
   useEffect(() => {
     document.title = `${pageTitle} · ${t('a11y.appShort')}`;
   }, [pageTitle, t]);

@@ -6,6 +6,7 @@ import type { MessageKey } from './i18n.ts';
  */
 const PAGES: [RegExp, MessageKey][] = [
   [/^\/$/, 'menu.workbench'],
+  [/^\/workbench$/, 'menu.workbench'],
   [/^\/tasks$/, 'menu.ledger'],
   [/^\/tasks\/new$/, 'menu.assign'],
   [/^\/tasks\/\d+(\/notice)?$/, 'page.task'],
@@ -39,6 +40,8 @@ const PAGES: [RegExp, MessageKey][] = [
   [/^\/login$/, 'login.title'],
 ];
 
-export function pageTitleKey(pathname: string): MessageKey {
+export function pageTitleKey(pathname: string, landing: 'overview' | 'workbench' = 'workbench'): MessageKey {
+  // Leaders and supervisors land on the 驾驶舱 at /; everyone else on the workbench.
+  if (pathname === '/' && landing === 'overview') return 'ov.title';
   return PAGES.find(([re]) => re.test(pathname))?.[1] ?? 'page.notFound';
 }
