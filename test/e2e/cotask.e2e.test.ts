@@ -37,7 +37,8 @@ const openTask = async (page: Page, id: number) => {
 };
 const startAction = async (page: Page, action: string) => {
   await page.locator(`[data-action="${action}"]`).click();
-  await page.getByTestId(`dialog-${action}`).or(page.getByRole('dialog')).first().waitFor();
+  // The modal's root carries the test id but is not itself visible: wait for the dialog.
+  await page.getByRole('dialog').waitFor();
 };
 const confirm = async (page: Page) => {
   const dialog = page.getByRole('dialog');
