@@ -118,7 +118,7 @@ describe('a task through the web app', () => {
     await page.getByTestId('task-title').waitFor();
     // Only what the head may do is offered.
     const offered = await page.locator('[data-testid="task-actions"] [data-action]').evaluateAll((els) => els.map((el) => el.getAttribute('data-action')));
-    expect(offered).toEqual(['sign', 'return']);
+    expect(offered).toEqual(['sign', 'return', 'attach']);
     await startAction(page, 'sign');
     await confirm(page);
     await expect.poll(() => status(page)).toBe('已签收');
@@ -247,9 +247,10 @@ describe('a task through the web app', () => {
   it('switches to English and back', async () => {
     const page = await e.signIn(people.supervisor);
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByText('My workbench').waitFor();
+    // The supervisor lands on the 驾驶舱; its name is the page's h1.
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();
-    await page.getByText('我的工作台').waitFor();
+    await page.getByRole('heading', { level: 1, name: '驾驶舱' }).waitFor();
     await page.context().close();
   });
 

@@ -70,11 +70,17 @@ export const APP_THEME: ThemeConfig = appTheme(false);
  */
 export function contrastCss(): string {
   const T = THEME_TOKENS as unknown as Record<string, string>;
-  const presets = PRESET_COLORS.map((c) => `.ant-tag.ant-tag-${c}:not(.ant-tag-solid){color:${T[`${c}7`]}}`);
+  // !important: antd's own rules for a tag variant (filled, outlined) carry more classes than these.
+  const presets = PRESET_COLORS.map((c) => `.ant-tag.ant-tag-${c}:not(.ant-tag-solid){color:${T[`${c}7`]} !important}`);
   const status = ([['success', 'colorSuccess'], ['error', 'colorError'], ['warning', 'colorWarning'], ['processing', 'colorInfo']] as const).map(
-    ([k, token]) => `.ant-tag.ant-tag-${k}:not(.ant-tag-solid){color:${T[token]}}`,
+    ([k, token]) => `.ant-tag.ant-tag-${k}:not(.ant-tag-solid){color:${T[token]} !important}`,
   );
-  return [...presets, ...status, `.ant-list-empty-text,.ant-table-placeholder,.ant-empty-description{color:${T.colorTextTertiary}}`, `.ant-badge .ant-badge-count{background:${T.colorError}}`].join('\n');
+  return [
+    ...presets,
+    ...status,
+    `.ant-list-empty-text,.ant-table-placeholder,.ant-empty-description{color:${T.colorTextTertiary} !important}`,
+    `.ant-badge .ant-badge-count{background:${T.colorError} !important}`,
+  ].join('\n');
 }
 
 /** The larger-text setting, remembered per browser profile (localStorage 'mashang.largeText'). */
