@@ -220,6 +220,8 @@ describe('dialogs (issue #23)', () => {
       await checkDialog(page, `通知设置 ${width}px ${lang}`, async () => {
         await page.getByTestId('user-menu').click();
         await page.getByTestId('notify-settings').click();
+        // The user menu fades out as the dialog opens: axe would read its half-transparent words.
+        await page.waitForFunction(() => !document.querySelector('.ant-dropdown:not(.ant-dropdown-hidden)'), undefined, { timeout: 5_000 }).catch(() => {});
       }, failures);
       if (width < 800) await checkDialog(page, `menu drawer ${width}px ${lang}`, () => page.getByTestId('menu-button').click(), failures);
       await go(page, '/admin/people');
