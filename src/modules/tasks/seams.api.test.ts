@@ -179,6 +179,18 @@ describe('task events', () => {
       x = await t.verify(sys, L, x.id, x.version, '同意');
       x = await t.close(sys, L, x.id, x.version);
 
+      // A co-unit's part, an edit, files added and removed, and a withdrawal (issue #16).
+      const coUnit = await ctx.newUnit({ parent: county, name: '接缝协办局' });
+      const coHead = await ctx.actorOf(await ctx.newPerson({ unit: coUnit, roles: ['unit_head'] }));
+      let y = await t.create(sys, L, { title: '协办发现', level: 'normal', leadUnitId: dept.id, coUnitIds: [coUnit.id], deadline: { workdays: 20 }, source: { kind: 'research', id: 9 } });
+      y = await t.coSign(sys, coHead, y.id, y.version);
+      y = await t.coProgress(sys, coHead, y.id, y.version, { percent: 50, text: '协办部分过半' });
+      y = await t.edit(sys, L, y.id, y.version, { title: '协办发现（修订）' });
+      const file = await ctx.services.taskAttachments.upload(sys, L, y.id, '方案.txt', Buffer.from('方案'));
+      y = await t.attach(sys, L, y.id, y.version, [file.id], '补充方案');
+      y = await t.removeAttachment(sys, L, y.id, y.version, file.id);
+      await t.withdraw(sys, L, y.id, y.version, '与调研发现重复');
+
       // An overdue research task climbs the ladder: the scan delivers `escalated`.
       const late = await t.create(sys, L, { title: '超期发现', level: 'normal', leadUnitId: dept.id, deadline: '2026-12-01', source: { kind: 'research', id: 8 } });
       ctx.clock.set(new Date('2026-12-08T09:00:00+08:00'));
