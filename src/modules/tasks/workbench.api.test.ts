@@ -78,8 +78,10 @@ describe('工作台 (workbench)', () => {
     otherHead = await ctx.login(otherHead.person);
     const trend = (await supervisor.get('/api/v1/tasks/stats/trend?weeks=2')).json().weeks;
     expect(trend).toEqual([
-      { week: '2026-09-21', done: 1, onTime: 1, escalations: { remind: 0, urge: 0, supervise: 0, notice: 0, accountability: 0 } },
-      { week: '2026-09-28', done: 0, onTime: 0, escalations: { remind: 1, urge: 1, supervise: 0, notice: 0, accountability: 0 } },
+      // Each rung in the week it became due, though one scan on the 29th found both (issue #16):
+      // 提醒 at 1 工作日 overdue (Thursday 24th), 催办 at 3 (Monday 28th).
+      { week: '2026-09-21', done: 1, onTime: 1, escalations: { remind: 1, urge: 0, supervise: 0, notice: 0, accountability: 0 } },
+      { week: '2026-09-28', done: 0, onTime: 0, escalations: { remind: 0, urge: 1, supervise: 0, notice: 0, accountability: 0 } },
     ]);
     expect((await otherHead.get('/api/v1/tasks/stats/trend?weeks=2')).json().weeks.every((w: { done: number }) => w.done === 0)).toBe(true);
     expect((await supervisor.get('/api/v1/tasks/stats/trend?weeks=0')).statusCode).toBe(400);
