@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { addDays } from '../../platform/calendar/calendar.ts';
 import type { Executor } from '../../platform/db/index.ts';
 
 /**
@@ -25,11 +26,6 @@ export interface DocumentFactsRow {
 const issuedDay = sql`(d.issued_at at time zone 'Asia/Shanghai')::date`;
 const yearBefore = (d: string) => sql`(${d}::date - interval '1 year')::date`;
 const tsOf = (d: string) => `${d}T00:00:00+08:00`;
-const dayAfter = (d: string) => {
-  const x = new Date(`${d}T00:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + 1);
-  return x.toISOString().slice(0, 10);
-};
 
 export async function documentFacts(db: Executor, r: FactsRange): Promise<DocumentFactsRow[]> {
   const res = await sql<DocumentFactsRow>`
@@ -39,8 +35,8 @@ export async function documentFacts(db: Executor, r: FactsRange): Promise<Docume
       count(*) filter (where ${issuedDay} >= ${yearBefore(r.from)} and ${issuedDay} <= ${yearBefore(r.asOf)})::int as "lastYear"
     from document d
     where d.status = 'issued'
-      and ((d.issued_at >= ${tsOf(r.from)}::timestamptz and d.issued_at < ${tsOf(dayAfter(r.asOf))}::timestamptz)
-        or (d.issued_at >= (${tsOf(r.from)}::timestamptz - interval '1 year' - interval '1 day') and d.issued_at < (${tsOf(dayAfter(r.asOf))}::timestamptz - interval '1 year' + interval '1 day')))
+      and ((d.issued_at >= ${tsOf(r.from)}::timestamptz and d.issued_at < ${tsOf(addDays(r.asOf, 1))}::timestamptz)
+        or (d.issued_at >= (${tsOf(r.from)}::timestamptz - interval '1 year' - interval '1 day') and d.issued_at < (${tsOf(addDays(r.asOf, 1))}::timestamptz - interval '1 year' + interval '1 day')))
     group by d.unit_id`.execute(db);
   return res.rows;
 }
@@ -60,7 +56,7 @@ export async function documentFactRecords(db: Executor, r: FactsRange, unitId: n
     select d.id, d.title, d.number, d.issued_at as "issuedAt", d.verdict, coalesce(d.verdict = 'pass', false) as "compliant"
     from document d
     where d.unit_id = ${unitId} and d.status = 'issued'
-      and d.issued_at >= ${tsOf(r.from)}::timestamptz and d.issued_at < ${tsOf(dayAfter(r.asOf))}::timestamptz
+      and d.issued_at >= ${tsOf(r.from)}::timestamptz and d.issued_at < ${tsOf(addDays(r.asOf, 1))}::timestamptz
       and d.id > ${page.afterId ?? 0}
     order by d.id
     limit ${page.limit}`.execute(db);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { addDays } from '../../platform/calendar/calendar.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { COUNTED_STATUSES } from './rules.ts';
 
@@ -27,11 +28,6 @@ const startDay = sql`(m.starts_at at time zone 'Asia/Shanghai')::date`;
 const blocked = sql`exists (select 1 from jsonb_array_elements(m.findings) f where f->>'severity' = 'block')`;
 const yearBefore = (d: string) => sql`(${d}::date - interval '1 year')::date`;
 const tsOf = (d: string) => `${d}T00:00:00+08:00`;
-const dayAfter = (d: string) => {
-  const x = new Date(`${d}T00:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + 1);
-  return x.toISOString().slice(0, 10);
-};
 
 export async function meetingFacts(db: Executor, r: FactsRange): Promise<MeetingFactsRow[]> {
   const res = await sql<MeetingFactsRow>`
@@ -41,8 +37,8 @@ export async function meetingFacts(db: Executor, r: FactsRange): Promise<Meeting
       count(*) filter (where ${startDay} >= ${yearBefore(r.from)} and ${startDay} <= ${yearBefore(r.asOf)})::int as "lastYear"
     from meeting m
     where m.status in (${sql.join(COUNTED_STATUSES)})
-      and ((m.starts_at >= ${tsOf(r.from)}::timestamptz and m.starts_at < ${tsOf(dayAfter(r.asOf))}::timestamptz)
-        or (m.starts_at >= (${tsOf(r.from)}::timestamptz - interval '1 year' - interval '1 day') and m.starts_at < (${tsOf(dayAfter(r.asOf))}::timestamptz - interval '1 year' + interval '1 day')))
+      and ((m.starts_at >= ${tsOf(r.from)}::timestamptz and m.starts_at < ${tsOf(addDays(r.asOf, 1))}::timestamptz)
+        or (m.starts_at >= (${tsOf(r.from)}::timestamptz - interval '1 year' - interval '1 day') and m.starts_at < (${tsOf(addDays(r.asOf, 1))}::timestamptz - interval '1 year' + interval '1 day')))
     group by m.organizer_unit_id`.execute(db);
   return res.rows;
 }
@@ -63,7 +59,7 @@ export async function meetingFactRecords(db: Executor, r: FactsRange, unitId: nu
       (select count(*) from jsonb_array_elements(m.findings) f where f->>'severity' = 'block')::int as "blocks"
     from meeting m
     where m.organizer_unit_id = ${unitId} and m.status in (${sql.join(COUNTED_STATUSES)})
-      and m.starts_at >= ${tsOf(r.from)}::timestamptz and m.starts_at < ${tsOf(dayAfter(r.asOf))}::timestamptz
+      and m.starts_at >= ${tsOf(r.from)}::timestamptz and m.starts_at < ${tsOf(addDays(r.asOf, 1))}::timestamptz
       and m.id > ${page.afterId ?? 0}
     order by m.id
     limit ${page.limit}`.execute(db);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Rank } from '../../platform/auth/actor.ts';
+import { addDays } from '../../platform/calendar/calendar.ts';
 import type { Executor } from '../../platform/db/index.ts';
 
 /**
@@ -30,11 +31,6 @@ export interface FindingFactsRow {
 }
 
 const tsOf = (d: string) => `${d}T00:00:00+08:00`;
-const dayAfter = (d: string) => {
-  const x = new Date(`${d}T00:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + 1);
-  return x.toISOString().slice(0, 10);
-};
 
 /** One grouped query: every leader with their field days in the span (0 without visits). */
 export async function leaderDays(db: Executor, r: FactsRange): Promise<LeaderDaysRow[]> {
@@ -62,7 +58,7 @@ export async function leaderDays(db: Executor, r: FactsRange): Promise<LeaderDay
 export async function findingFacts(db: Executor, r: FactsRange): Promise<FindingFactsRow[]> {
   const res = await sql<FindingFactsRow>`
     select p.unit_id as "unitId", count(distinct f.id)::int as "found",
-      count(distinct f.id) filter (where t.verified_at < ${tsOf(dayAfter(r.asOf))}::timestamptz)::int as "resolved"
+      count(distinct f.id) filter (where t.verified_at < ${tsOf(addDays(r.asOf, 1))}::timestamptz)::int as "resolved"
     from field_finding f
     join field_visit v on v.id = f.visit_id
     join field_visit_person vp on vp.visit_id = v.id
@@ -109,7 +105,7 @@ export interface FindingFactRecord {
 /** A page (by id) of the findings of visits one unit's people made in the span. */
 export async function findingFactRecords(db: Executor, r: FactsRange, unitId: number, page: { limit: number; afterId?: number | undefined }): Promise<FindingFactRecord[]> {
   const res = await sql<FindingFactRecord>`
-    select f.id, f.problem, f.visit_id as "visitId", f.task_id as "taskId", coalesce(t.verified_at < ${tsOf(dayAfter(r.asOf))}::timestamptz, false) as "resolved"
+    select f.id, f.problem, f.visit_id as "visitId", f.task_id as "taskId", coalesce(t.verified_at < ${tsOf(addDays(r.asOf, 1))}::timestamptz, false) as "resolved"
     from field_finding f
     join field_visit v on v.id = f.visit_id
     left join task t on t.id = f.task_id
