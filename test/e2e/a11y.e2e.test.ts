@@ -114,7 +114,10 @@ const track = (page: Page) => {
   page.on('requestfailed', done);
 };
 
-/** Loaded: no request in flight for 150 ms and no spinner left. */
+/**
+ * Loaded: no request in flight for 150 ms, no spinner left and no transition running (a button
+ * enabled by the data that just came is still fading from its disabled grey: axe would read that).
+ */
 const settle = async (page: Page) => {
   for (let quiet = 0, i = 0; quiet < 3 && i < 200; i++) {
     await page.waitForTimeout(50);
@@ -122,6 +125,9 @@ const settle = async (page: Page) => {
   }
   await page
     .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), undefined, { timeout: 10_000 })
+    .catch(() => {});
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 3_000 })
     .catch(() => {});
 };
 
@@ -152,25 +158,12 @@ const checkStructure = async (page: Page, where: string, lang: Lang) => {
   if (problems.length) throw new Error(`structure at ${where}: ${problems.join('; ')}`);
 };
 
-/**
- * Places axe still finds violations at (issue #23 stays open for them; the list of what axe
- * reported is printed on every run). Their violations are printed, not failed; every other page
- * and dialog must pass. Take a place off this list when it is fixed.
- */
-const NOT_YET_CONFORMING = new Set([
-  // Overview statistics in light colours and their names; charts whose drill-down buttons sit inside role="img".
-  '/ 1440px zh', '/ 390px en', '/field-work 1440px zh', '/field-work 390px en', '/scoreboard/units/17 1440px zh', '/scoreboard/units/17 390px en', '/reports/1 1440px zh', '/reports/1 390px en',
-  // Phone width: tables that scroll sideways without a focusable region; tab lists and menus missing required children.
-  '/notifications 1440px zh', '/meetings/1 390px en', '/notifications 390px en', '/documents 390px en', '/admin/policy 390px en', '/admin/open311 390px en', '/admin/channels 390px en', '/desk 390px en', '/reports 390px en', '/summary 390px en', '/workbench 390px en', '/desk/1 390px en', 'menu drawer 390px en',
-]);
-
 /** Runs a check and keeps its failure, so one run reports every page's violations at once. */
-const collect = async (failures: string[], check: () => Promise<void>, where?: string) => {
+const collect = async (failures: string[], check: () => Promise<void>) => {
   try {
     await check();
   } catch (err) {
-    if (where && NOT_YET_CONFORMING.has(where)) console.warn(`not yet conforming (issue #23): ${(err as Error).message}`);
-    else failures.push((err as Error).message);
+    failures.push((err as Error).message);
   }
 };
 
@@ -185,7 +178,7 @@ describe('accessibility (issue #23)', () => {
         for (const route of routes()) {
           await go(page, route);
           const where = `${route} ${width}px ${lang}`;
-          await collect(failures, () => expectAccessible(page, { context: where }), where);
+          await collect(failures, () => expectAccessible(page, { context: where }));
           if (!/\/(notice|timer)$|^\/public/.test(route)) await collect(failures, () => checkStructure(page, where, lang));
         }
         await context.close();
@@ -199,7 +192,7 @@ const checkDialog = async (page: Page, where: string, open: () => Promise<void>,
   const dialog = page.locator('.ant-modal-wrap:visible, .ant-drawer-open').first();
   await dialog.waitFor();
   await settle(page);
-  await collect(failures, () => expectAccessible(page, { context: where }), where);
+  await collect(failures, () => expectAccessible(page, { context: where }));
   await page.keyboard.press('Escape');
   await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' }).catch(() => {});
   await page.waitForTimeout(300);

@@ -3,9 +3,11 @@ import { Result, Spin } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
+import { useA11yFixups } from './lib/a11y-fixups.ts';
 import { ErrorState } from './components/States.tsx';
 import { UNAUTHORIZED_EVENT } from './lib/api.ts';
 import { hasRole, useMe } from './lib/auth.ts';
+import { useT } from './lib/i18n.ts';
 import { Login } from './pages/Login.tsx';
 import { Workbench } from './pages/Workbench.tsx';
 
@@ -53,6 +55,7 @@ const PageFallback = () => (
 
 export function App() {
   const location = useLocation();
+  useA11yFixups(useT()('a11y.scrollRegion'));
   // /public is the citizens' portal: nobody signs in there, so the session is not even asked for.
   if (location.pathname === '/public' || location.pathname.startsWith('/public/'))
     return (

@@ -13,10 +13,12 @@ export type ChartClick = { name?: string; seriesName?: string; seriesId?: string
 
 /**
  * An ECharts chart of a fixed height (no layout shift), resized with its box. The canvas is an
- * image named by a summary of its data, and a 数据表 toggle shows the data as a table; where the
- * chart drills down on a click, each row's label is a button doing the same (keyboard, no sight).
+ * image named by a summary of its data (or by `alt`), and a 数据表 toggle shows the data as a
+ * table; where the chart drills down on a click, each row's label is a button doing the same
+ * (keyboard, no sight). The image holds nothing interactive: the toggle and the buttons sit beside
+ * it in a figure (wrapping a Chart in role="img" would hide them — axe's nested-interactive).
  */
-export function Chart({ option, height = 320, onClick, testId, title = '' }: { option: ChartOption; height?: number; onClick?: (p: ChartClick) => void; testId?: string; title?: string }) {
+export function Chart({ option, height = 320, onClick, testId, title = '', alt }: { option: ChartOption; height?: number; onClick?: (p: ChartClick) => void; testId?: string; title?: string; alt?: string }) {
   const t = useT();
   const table = useMemo(() => chartTable(option as Record<string, unknown>), [option]);
   const el = useRef<HTMLDivElement>(null);
@@ -42,8 +44,8 @@ export function Chart({ option, height = 320, onClick, testId, title = '' }: { o
     chart.current?.setOption(option, true);
   }, [option]);
   return (
-    <div>
-      <div ref={el} style={{ height, width: '100%' }} data-testid={testId} role="img" aria-label={chartSummary(table, title)} />
+    <figure style={{ margin: 0 }} aria-label={title || undefined}>
+      <div ref={el} style={{ height, width: '100%' }} data-testid={testId} role="img" aria-label={alt ?? chartSummary(table, title)} />
       <details>
         <summary style={{ cursor: 'pointer', color: '#0958d9' }}>{t('a11y.chartTable')}</summary>
         <table style={{ borderCollapse: 'collapse', marginTop: 8 }}>
@@ -81,7 +83,7 @@ export function Chart({ option, height = 320, onClick, testId, title = '' }: { o
           </tbody>
         </table>
       </details>
-    </div>
+    </figure>
   );
 }
 

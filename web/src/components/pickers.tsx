@@ -7,6 +7,7 @@ import { api } from '../lib/api.ts';
 import { useT } from '../lib/i18n.ts';
 import { unitTree } from '../lib/tree.ts';
 import type { CalendarDays, PersonPage, UnitList } from '../lib/types.ts';
+import { LIGHT_TEXT } from '../lib/theme.ts';
 
 export function useUnits() {
   return useQuery({ queryKey: ['units'], queryFn: () => api.get<UnitList>('/api/v1/units').then((r) => r.items), staleTime: 5 * 60_000 });
@@ -94,7 +95,7 @@ export function WorkdayDatePicker(props: { value?: Dayjs | null; onChange?: (v: 
           <div className="ant-picker-cell-inner" title={day?.name} style={{ position: 'relative' }}>
             {current.date()}
             {mark && (
-              <span data-day-kind={day?.kind} style={{ position: 'absolute', top: -6, right: -8, fontSize: 10, lineHeight: 1, color: day?.kind === 'holiday' ? '#389e0d' : '#cf1322' }}>
+              <span data-day-kind={day?.kind} style={{ position: 'absolute', top: -6, right: -8, fontSize: 10, lineHeight: 1, color: day?.kind === 'holiday' ? LIGHT_TEXT.green : LIGHT_TEXT.red }}>
                 {mark}
               </span>
             )}

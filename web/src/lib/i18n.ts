@@ -602,6 +602,7 @@ const M = {
   'a11y.unread': ['未读', 'unread'],
   'a11y.largeText': ['大字', 'Large text'],
   'a11y.chartTable': ['数据表', 'Data table'],
+  'a11y.scrollRegion': ['表格，可滚动', 'table, scrollable'],
   'a11y.appShort': ['马上', 'Mashang'],
   'common.remove': ['删除', 'Remove'],
   'page.task': ['任务详情', 'Task'],

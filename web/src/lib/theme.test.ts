@@ -1,6 +1,6 @@
 import { theme } from 'antd';
 import { describe, expect, it } from 'vitest';
-import { contrast, PRESET_COLORS, THEME_TOKENS } from './theme.ts';
+import { contrast, LIGHT_TEXT, PRESET_COLORS, THEME_TOKENS } from './theme.ts';
 
 /**
  * WCAG 2.x AA (GB/T 37668-2019 §5.1.4.3 and 1.4.11): the theme's text colours reach 4.5:1 on the
@@ -50,6 +50,10 @@ describe('contrast of the theme tokens', () => {
 
   it.each(PRESET_COLORS)('a %s tag: its word on its background reaches 4.5:1', (c) => {
     expect(contrast(t[`${c}7`]!, t[`${c}1`]!)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it.each(Object.entries(LIGHT_TEXT))('a %s light written on white (%s) reaches 4.5:1', (_, c) => {
+    expect(contrast(c, WHITE)).toBeGreaterThanOrEqual(4.5);
   });
 
   it('a white word on the error badge reaches 4.5:1', () => {

@@ -46,6 +46,17 @@ export const THEME_TOKENS = {
   magenta7: '#9e1068',
 } as const;
 
+/**
+ * A traffic light's colour where it writes a word or a number on white (the 驾驶舱's counts, a
+ * table's red count): the AA tokens above, not the chart hues of LIGHT_HEX (#faad14 is 1.9:1).
+ */
+export const LIGHT_TEXT = {
+  red: THEME_TOKENS.colorError,
+  yellow: THEME_TOKENS.colorWarning,
+  green: THEME_TOKENS.colorSuccess,
+  done: THEME_TOKENS.colorTextTertiary,
+} as const;
+
 export const PRESET_COLORS = ['red', 'volcano', 'orange', 'gold', 'yellow', 'lime', 'green', 'cyan', 'blue', 'geekblue', 'purple', 'magenta'] as const;
 
 /**

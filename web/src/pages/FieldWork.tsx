@@ -239,9 +239,7 @@ function QuotaCard({ quota, loading, year }: { quota: QuotaAnswer | undefined; l
     <Card size="small" title={`${t('fw.quota')}（${year}）`} data-testid="fw-quota" data-state={g?.state ?? 'loading'}>
       <Row gutter={[12, 12]} align="middle">
         <Col xs={24} md={10}>
-          <div role="img" aria-label={quota ? `${t('fw.daysDone')} ${daysText(quota.days)}，${t('fw.target')} ${daysText(quota.target)}，${t('fw.expected')} ${daysText(quota.expectedByNow)}` : t('common.loading')}>
-            <Chart option={option} height={220} testId="fw-gauge" />
-          </div>
+          <Chart option={option} height={220} testId="fw-gauge" title={t('fw.quota')} alt={quota ? `${t('fw.daysDone')} ${daysText(quota.days)}，${t('fw.target')} ${daysText(quota.target)}，${t('fw.expected')} ${daysText(quota.expectedByNow)}` : t('common.loading')} />
         </Col>
         <Col xs={24} md={14}>
           <Row gutter={[12, 12]}>
@@ -417,9 +415,7 @@ function CoverageView() {
             {stat(t('fw.resolvedShare'), c ? share(c.county.resolvedShare) : undefined, 'cov-resolved-share')}
           </Row>
           <Card size="small" title={t('fw.byLeader')}>
-            <div role="img" aria-label={`${t('fw.byLeader')}。${t('stats.chartNote')}`}>
-              <Chart option={option} height={320} testId="fw-cov-chart" />
-            </div>
+            <Chart option={option} height={320} testId="fw-cov-chart" title={t('fw.byLeader')} />
             <Table
               rowKey={(l) => l.person.id}
               size="small"

@@ -275,8 +275,8 @@ function TaskTable({ filters, sort, phone }: { filters: LedgerFilters; sort: 'de
         columns={[
           { title: t('task.light'), dataIndex: 'light', width: 80, render: (_: unknown, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
           { title: t('task.title'), dataIndex: 'title', render: (_: unknown, r) => <TaskLink task={r} /> },
-          { title: t('task.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 160 },
-          { title: t('task.responsible'), dataIndex: ['responsible', 'name'], width: 100, render: (v: string | undefined) => v ?? '—' },
+          { title: t('task.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 160, render: (v: string) => <span lang="zh">{v}</span> },
+          { title: t('task.responsible'), dataIndex: ['responsible', 'name'], width: 100, render: (v: string | undefined) => (v ? <span lang="zh">{v}</span> : '—') },
           { title: t('task.level'), dataIndex: 'level', width: 70, render: (v: string) => <Tag color={v === 'major' ? 'red' : v === 'key' ? 'orange' : undefined}>{levelName(v, lang)}</Tag> },
           { title: t('task.status'), dataIndex: 'status', width: 100, render: (v: string) => statusName(v, lang) },
           { title: t('task.deadline'), dataIndex: 'deadline', width: 210, render: (_: unknown, r) => <Typography.Text type={r.overdueWorkdays > 0 && r.light !== 'done' ? 'danger' : undefined}>{deadlineText(r, lang)}</Typography.Text> },

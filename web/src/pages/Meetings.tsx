@@ -186,9 +186,7 @@ function MeetingStatsView() {
         {stat(`${t('stats.onTime')}（${s?.tasks.onTime ?? 0}/${(s?.tasks.onTime ?? 0) + (s?.tasks.late ?? 0)}）`, percent(s?.tasks.shareOnTime), 'stat-on-time')}
       </Row>
       <Card size="small" title={t('stats.byKind')}>
-        <div role="img" aria-label={`${t('stats.byKind')}。${t('stats.chartNote')}`}>
-          <Chart option={option} height={300} testId="chart-by-kind" />
-        </div>
+        <Chart option={option} height={300} testId="chart-by-kind" title={t('stats.byKind')} />
         <Table
           rowKey="kind"
           size="small"

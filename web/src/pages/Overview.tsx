@@ -5,8 +5,9 @@ import { LightTag } from '../components/LightTag.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
 import { TaskLink } from '../components/TaskLink.tsx';
 import { api } from '../lib/api.ts';
-import { deadlineText, ESCALATION, escalationName, LIGHT, LIGHT_HEX } from '../lib/format.ts';
+import { deadlineText, ESCALATION, escalationName, LIGHT } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
+import { LIGHT_TEXT } from '../lib/theme.ts';
 import type { OverviewResponse } from '../lib/types.ts';
 import { BehindCard, FlaggedUnitsCard } from './Workbench.tsx';
 
@@ -27,8 +28,9 @@ export default function Overview() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (q.isPending) return <Loading rows={8} />;
   const o = q.data;
+  // Named by its visible words (the label and the number), so what is seen is what is said.
   const count = (n: number, to: string, label: string, testId: string, color?: string) => (
-    <Link to={to} data-testid={testId} aria-label={`${label} ${n}`}>
+    <Link to={to} data-testid={testId}>
       <Statistic title={label} value={n} {...(color ? { styles: { content: { color } } } : {})} />
     </Link>
   );
@@ -51,12 +53,12 @@ export default function Overview() {
           </Col>
           {LIGHTS.map((l) => (
             <Col xs={12} sm={8} lg={4} key={l}>
-              {count(o.totals.byLight[l] ?? 0, ledger({ light: l }), LIGHT[l][zh ? 0 : 1], `ov-light-${l}`, l === 'done' ? undefined : LIGHT_HEX[l])}
+              {count(o.totals.byLight[l] ?? 0, ledger({ light: l }), LIGHT[l][zh ? 0 : 1], `ov-light-${l}`, l === 'done' ? undefined : LIGHT_TEXT[l])}
             </Col>
           ))}
           <Col xs={12} sm={8} lg={4}>
             <Tooltip title={t('ov.escalationsHint')}>
-              {count(o.escalations.tasks, ledger({ escalatedFrom: o.escalations.since }), t('ov.escalations'), 'ov-escalations', o.escalations.tasks ? LIGHT_HEX.red : undefined)}
+              {count(o.escalations.tasks, ledger({ escalatedFrom: o.escalations.since }), t('ov.escalations'), 'ov-escalations', o.escalations.tasks ? LIGHT_TEXT.red : undefined)}
             </Tooltip>
           </Col>
         </Row>
@@ -138,7 +140,7 @@ export default function Overview() {
                   render: (_: unknown, r: OverviewResponse['units'][number]) => {
                     const n = r.byLight[l] ?? 0;
                     return n ? (
-                      <Link to={ledger({ unitId: r.unitId, light: l })} aria-label={`${r.unitName} ${LIGHT[l][zh ? 0 : 1]} ${n}`} style={l === 'red' ? { color: LIGHT_HEX.red, fontWeight: 600 } : undefined}>
+                      <Link to={ledger({ unitId: r.unitId, light: l })} aria-label={`${r.unitName} ${LIGHT[l][zh ? 0 : 1]} ${n}`} style={l === 'red' ? { color: LIGHT_TEXT.red, fontWeight: 600 } : undefined}>
                         {n}
                       </Link>
                     ) : (

@@ -170,8 +170,8 @@ function SectionData({ section, index }: { section: ReportSection; index: number
   return (
     <>
       {chart && option && chart.categories.length > 1 && (
-        <div role="img" aria-label={chartSummary(section.heading, chart)} style={{ marginBottom: 12 }}>
-          <Chart option={option} height={260} testId={`rep-chart-${index}`} />
+        <div style={{ marginBottom: 12 }}>
+          <Chart option={option} height={260} testId={`rep-chart-${index}`} title={section.heading} alt={chartSummary(section.heading, chart)} />
         </div>
       )}
       {table && (

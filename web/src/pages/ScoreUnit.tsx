@@ -9,6 +9,7 @@ import { useLang, useT } from '../lib/i18n.ts';
 import { changeView, componentName, factsText, ledgerHref, periodName, recordHref, recordOfName, scoreText, weightText } from '../lib/score.ts';
 import { scoreApi, type ComponentRecord, type UnitComponent } from './score-api.ts';
 import { useScoreParams } from './Scoreboard.tsx';
+import { LIGHT_TEXT } from '../lib/theme.ts';
 
 type Component = UnitComponent;
 
@@ -69,7 +70,7 @@ export default function ScoreUnit() {
             <Statistic title={t('sb.rank')} value={u.rank === null ? '—' : `${u.rank} / ${u.of}`} />
           </Col>
           <Col xs={8} md={6}>
-            <Statistic title={t('sb.change')} value={change.dir === 'new' ? t('sb.new') : change.text} styles={{ content: { color: change.dir === 'up' ? '#389e0d' : change.dir === 'down' ? '#cf1322' : undefined } }} />
+            <Statistic title={t('sb.change')} value={change.dir === 'new' ? t('sb.new') : change.text} styles={{ content: { color: change.dir === 'up' ? LIGHT_TEXT.green : change.dir === 'down' ? LIGHT_TEXT.red : undefined } }} />
           </Col>
         </Row>
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="su-formula">
@@ -109,9 +110,7 @@ export default function ScoreUnit() {
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('sb.componentsChart')}>
-            <div role="img" aria-label={alt}>
-              <Chart option={chartOption} height={Math.max(200, u.components.length * 28 + 24)} testId="su-chart" />
-            </div>
+            <Chart option={chartOption} height={Math.max(200, u.components.length * 28 + 24)} testId="su-chart" title={t('sb.componentsChart')} alt={alt} />
           </Card>
         </Col>
       </Row>

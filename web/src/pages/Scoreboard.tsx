@@ -8,9 +8,10 @@ import { dateTime } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import { changeView, componentName, PEER, PERIOD_KIND, periodKind, periodName, periodOf, recentPeriods, redBlack, scoreText, type PeriodKind } from '../lib/score.ts';
 import { scoreApi, type ScoreComponent, type ScoreRow } from './score-api.ts';
+import { LIGHT_TEXT } from '../lib/theme.ts';
 
 const LIST_SIZE = 3;
-const CHANGE_COLOR = { up: '#389e0d', down: '#cf1322', same: undefined, new: undefined } as const;
+const CHANGE_COLOR = { up: LIGHT_TEXT.green, down: LIGHT_TEXT.red, same: undefined, new: undefined } as const;
 
 /** The period and peer group of the scoreboard, kept in the address so a drill-down can come back. */
 export function useScoreParams() {

@@ -63,7 +63,7 @@ export default function TaskDetail() {
                 </Tag>
               ))}
             </Space>
-            <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="task-title">
+            <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="task-title" lang="zh">
               {task.title}
             </Typography.Title>
             <Typography.Text type={task.light === 'red' ? 'danger' : 'secondary'} data-testid="task-deadline">
