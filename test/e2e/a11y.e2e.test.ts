@@ -226,6 +226,43 @@ describe('dialogs (issue #23)', () => {
     }, 300_000);
 });
 
+/**
+ * 200 % zoom (WCAG 1.4.4 / 1.4.10): a 1440 px window at 200 % is a 720 px viewport at twice the
+ * pixels. Nothing is lost: the page never scrolls sideways (wide tables scroll inside their own
+ * region), the menu button does not cover the heading, and text cut short with an ellipsis
+ * carries its full text in a title (a tooltip).
+ */
+const checkZoom = async (page: Page, where: string) => {
+  const r = await page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > innerWidth + 1) problems.push(`the page scrolls sideways (${doc.scrollWidth} px in ${innerWidth} px)`);
+    const h1 = document.querySelector('h1')?.getBoundingClientRect();
+    const menu = document.querySelector('[data-testid="menu-button"]')?.getBoundingClientRect();
+    if (h1 && menu && menu.right > h1.left && menu.left < h1.right && menu.bottom > h1.top && menu.top < h1.bottom) problems.push('the menu button covers the h1');
+    for (const el of document.querySelectorAll<HTMLElement>('#main *')) {
+      if (getComputedStyle(el).textOverflow !== 'ellipsis' || el.scrollWidth <= el.clientWidth + 1 || !el.textContent?.trim()) continue;
+      if (!el.closest('[title]') && !el.closest('[aria-describedby]')) problems.push(`"${el.textContent.trim().slice(0, 40)}" is cut short with no title`);
+    }
+    return problems;
+  });
+  if (r.length) throw new Error(`200 % zoom at ${where}: ${r.join('; ')}`);
+};
+
+describe('200 % zoom (issue #23)', () => {
+  it('the main pages reflow at 720 px with twice the pixels: nothing cut off or covered', async () => {
+    const context = await e.browser.newContext({ viewport: { width: 720, height: 450 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await signIn(context, 'duchashi');
+    const failures: string[] = [];
+    for (const route of ['/', '/tasks', `/tasks/${ids.task}`, '/meetings', '/notifications', '/dashboard']) {
+      await go(page, route);
+      await collect(failures, () => checkZoom(page, route));
+    }
+    await context.close();
+    if (failures.length) throw new Error(failures.join('\n'));
+  }, 120_000);
+});
+
 /** Presses Tab (at most 80 times) until the focused element matches; fails if it never does. */
 const tabTo = async (page: Page, selector: string) => {
   for (let i = 0; i < 80; i++) {
