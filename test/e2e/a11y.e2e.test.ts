@@ -335,6 +335,23 @@ describe('keyboard only (issue #23)', () => {
     await context.close();
   });
 
+  it('at phone width a table too wide for the screen is a named Tab stop scrolled by the arrow keys; tab lists hold their tabs', async () => {
+    const context = await newContext(e.browser, 390, 'zh');
+    const phone = await signIn(context, 'duchashi');
+    await go(phone, '/admin/policy');
+    await phone.locator('#main').focus();
+    await tabTo(phone, '[data-a11y-scroll]');
+    const region = await phone.evaluate(() => ({ role: document.activeElement?.getAttribute('role'), name: document.activeElement?.getAttribute('aria-label') ?? '' }));
+    expect(region.role).toBe('group');
+    expect(region.name).toContain('表格，可滚动');
+    await phone.keyboard.press('ArrowRight');
+    await phone.keyboard.press('ArrowRight');
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.scrollLeft ?? 0)).toBeGreaterThan(0);
+    await go(phone, '/notifications');
+    expect(await phone.getByRole('tablist').first().getByRole('tab').count()).toBeGreaterThan(1);
+    await context.close();
+  });
+
   it('the inbox: 标为已读 with Tab and Enter', async () => {
     await go(page, '/notifications');
     const marks = page.getByRole('button', { name: '标为已读', exact: true });
