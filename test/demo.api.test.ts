@@ -31,12 +31,12 @@ describe('the demo county', () => {
     const red = (await ctx.inject({ method: 'GET', url: '/api/v1/tasks?light=red&limit=100', headers: { cookie } })).json().items;
     expect(red.some((t: { escalations: unknown[] }) => t.escalations.length > 0)).toBe(true);
     expect(stats.totals.byStatus.closed).toBeGreaterThan(0);
-    // 协办: six tasks with co-units (nine parts), each overseen by a 分管领导 who did not assign it;
+    // 协办: six tasks with co-units (ten parts), each overseen by a 分管领导 who did not assign it;
     // all parts but one signed for, the signed ones with their own progress reported.
     const parts = await ctx.handle.db.selectFrom('taskCoPart').select(['taskId', 'signedAt', 'reports', 'percent']).execute();
     expect(new Set(parts.map((p) => p.taskId)).size).toBe(6);
-    expect(parts.length).toBe(9);
-    expect(parts.filter((p) => p.signedAt !== null).length).toBe(8);
+    expect(parts.length).toBe(10);
+    expect(parts.filter((p) => p.signedAt !== null).length).toBe(9);
     expect(parts.filter((p) => p.reports > 0).length).toBeGreaterThanOrEqual(6);
     const overseen = await ctx.handle.db.selectFrom('task').select(['leaderId', 'assignerId']).where('id', 'in', [...new Set(parts.map((p) => p.taskId))]).execute();
     expect(overseen.every((t) => t.leaderId !== null && t.leaderId !== t.assignerId)).toBe(true);

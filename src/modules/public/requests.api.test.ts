@@ -242,7 +242,7 @@ describe('the desk and the unit', () => {
     expect(v).toMatchObject({ status: 'submitted', statusName: '已受理，待交办', unitName: null, deadline: null });
     expect(v.acknowledgedAt).not.toBeNull();
     // The other supervisors of the region hear of it with the reason (not the one who withdrew).
-    const notes = await ctx.handle.db.selectFrom('notification').select(['recipientId', 'title', 'body']).where('kind', '=', 'public.withdrawn').where('objectId', '=', r.id).execute();
+    const notes = await ctx.handle.db.selectFrom('notification').select(['recipientId', 'title', 'body']).where('kind', '=', 'public.withdrawn').where('objectId', '=', String(r.id)).execute();
     expect(notes).toContainEqual({ recipientId: other.person.id, title: '诉求的督办事项已撤回，请重新交办', body: '交办单位有误，重新交办' });
     expect(notes.some((n) => n.recipientId === desk.person.id)).toBe(false);
     // 交办 again: a new task, the withdrawn one stays withdrawn.
