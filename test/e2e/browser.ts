@@ -5,6 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestContext, TEST_PASSWORD, type TestContext } from '../helpers/context.ts';
 
 export const SHOTS = 'test-results/e2e';
+/** Screenshots kept in the repository (README, issue #16), written only when MASHANG_SCREENSHOTS=1. */
+export const KEPT_SHOTS = 'docs/screenshots';
 const CHROMIUM = process.env.MASHANG_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
@@ -16,6 +18,12 @@ export interface E2E {
   signIn(login: string, opts?: { width?: number; height?: number }): Promise<Page>;
   /** Saves a full-page screenshot as test-results/e2e/<name>.png. */
   shot(page: Page, name: string): Promise<void>;
+  /**
+   * A screenshot kept in the repository: docs/screenshots/<name>.png, written only when
+   * MASHANG_SCREENSHOTS=1 (so ordinary runs leave the tracked files alone); the viewport only
+   * unless fullPage. Always also in test-results/e2e/.
+   */
+  keep(page: Page, name: string, opts?: { fullPage?: boolean }): Promise<void>;
   /** Script errors and alert() dialogs seen on any page. */
   problems: string[];
   close(): Promise<void>;
@@ -57,6 +65,15 @@ export async function startE2E(now: string): Promise<E2E> {
     async shot(page, name) {
       await page.waitForLoadState('networkidle').catch(() => {});
       await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    },
+    async keep(page, name, opts = {}) {
+      await page.waitForLoadState('networkidle').catch(() => {});
+      await page.waitForTimeout(400); // let the drawer's and the cards' transitions finish
+      await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: opts.fullPage ?? false });
+      if (process.env.MASHANG_SCREENSHOTS === '1') {
+        mkdirSync(KEPT_SHOTS, { recursive: true });
+        await page.screenshot({ path: `${KEPT_SHOTS}/${name}.png`, fullPage: opts.fullPage ?? false });
+      }
     },
     async close() {
       await browser.close();
@@ -126,6 +143,7 @@ export async function chineseLeftovers(page: Page): Promise<string[]> {
       const clone = el.cloneNode(true) as Element;
       for (const d of Array.from(clone.querySelectorAll(DATA))) d.remove();
       const text = el.closest(DATA) ? '' : (clone.textContent ?? '').trim();
+      if (text === '中文') continue; // the language switch names the other language in its own words
       if (CJK.test(text)) out.push(`${el.tagName.toLowerCase()}: ${text.slice(0, 80)}`);
     }
     for (const el of Array.from(document.querySelectorAll('[aria-label], [placeholder], [title]'))) {
