@@ -235,7 +235,7 @@ function QuotaCard({ quota, loading, year }: { quota: QuotaAnswer | undefined; l
         },
       ],
     };
-  }, [g?.donePct, g?.expectedPct, g?.state, quota, t]);
+  }, [g?.donePct, g?.expectedPct, g?.state, quota, t, lang]);
   return (
     <Card size="small" title={`${t('fw.quota')}${paren(lang, String(year))}`} data-testid="fw-quota" data-state={g?.state ?? 'loading'}>
       <Row gutter={[12, 12]} align="middle">
