@@ -31,6 +31,26 @@ describe('the demo county', () => {
     const red = (await ctx.inject({ method: 'GET', url: '/api/v1/tasks?light=red&limit=100', headers: { cookie } })).json().items;
     expect(red.some((t: { escalations: unknown[] }) => t.escalations.length > 0)).toBe(true);
     expect(stats.totals.byStatus.closed).toBeGreaterThan(0);
+    // 协办: six tasks with co-units (ten parts), each overseen by a 分管领导 who did not assign it;
+    // all parts but one signed for, the signed ones with their own progress reported.
+    const parts = await ctx.handle.db.selectFrom('taskCoPart').select(['taskId', 'signedAt', 'reports', 'percent']).execute();
+    expect(new Set(parts.map((p) => p.taskId)).size).toBe(6);
+    expect(parts.length).toBe(10);
+    expect(parts.filter((p) => p.signedAt !== null).length).toBe(9);
+    expect(parts.filter((p) => p.reports > 0).length).toBeGreaterThanOrEqual(6);
+    const overseen = await ctx.handle.db.selectFrom('task').select(['leaderId', 'assignerId']).where('id', 'in', [...new Set(parts.map((p) => p.taskId))]).execute();
+    expect(overseen.every((t) => t.leaderId !== null && t.leaderId !== t.assignerId)).toBe(true);
+    // The escalations are spread over the weeks they happened (the replay runs the ladder day by
+    // day): rungs on their own working days in office hours, found by the scan of their own day.
+    const rungs = await ctx.handle.db.selectFrom('taskEscalation').select(['taskId', 'at', 'firedAt']).execute();
+    const local = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString();
+    const week = (d: Date) => Math.floor((d.getTime() + 8 * 3600_000 + 3 * 86_400_000) / (7 * 86_400_000));
+    expect(new Set(rungs.map((r) => week(r.at))).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(rungs.map((r) => local(r.firedAt).slice(0, 10))).size).toBeGreaterThanOrEqual(5);
+    for (const r of rungs) expect(Number(local(r.at).slice(11, 13)), local(r.at)).toBeGreaterThanOrEqual(9);
+    for (const r of rungs) expect(Number(local(r.at).slice(11, 13)), local(r.at)).toBeLessThan(18);
+    const perTaskDay = rungs.map((r) => `${r.taskId} ${local(r.at).slice(0, 10)}`);
+    expect(new Set(perTaskDay).size).toBe(perTaskDay.length);
     expect((await verifyAudit(ctx.handle.db)).ok).toBe(true);
   });
 

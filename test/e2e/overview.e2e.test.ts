@@ -147,9 +147,30 @@ describe('the leader’s overview, forms, imports and the phone ledger', () => {
     // No horizontal scrolling: each card fits the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await e.shot(page, 'overview-04-phone-ledger');
+    await e.keep(page, 'phone-390-ledger-cards');
     await toggle.click();
     await page.locator('#ledger-filters').waitFor();
     await e.shot(page, 'overview-05-phone-filters');
+    await toggle.click();
+    // The menu opens as a drawer over the page: the page keeps its width, its title is not covered.
+    const title = page.getByTestId('page-title');
+    const before = await title.boundingBox();
+    const menuButton = page.getByTestId('menu-button');
+    const buttonBox = (await menuButton.boundingBox())!;
+    expect(before!.x).toBeGreaterThanOrEqual(buttonBox.x + buttonBox.width); // ☰ covers no letter of the title
+    await menuButton.click();
+    const drawer = page.locator('.ant-drawer-open nav');
+    await drawer.waitFor();
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+    expect(await drawer.getByRole('menuitem').count()).toBeGreaterThan(3);
+    // At the left edge once it has slid in.
+    await expect.poll(async () => Math.round((await drawer.boundingBox())?.x ?? -1)).toBe(0);
+    const box = (await drawer.boundingBox())!;
+    expect(box.width).toBeLessThan(390);
+    expect((await title.boundingBox())!.x).toBe(before!.x); // over the page, not pushing it aside
+    await e.keep(page, 'phone-390-menu-drawer');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
     await page.context().close();
   });
 

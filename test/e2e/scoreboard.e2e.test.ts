@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './browser.ts';
+import { chineseLeftovers, startE2E, type E2E } from './browser.ts';
 
 /**
  * 比学赶超 and 问责 in the web app. Two townships of a county get tasks; one signs for them on
@@ -21,6 +21,7 @@ const MEETING = '绿水镇汛期工作部署会';
 const DOCUMENT = '关于加强河道管理的通知';
 let meetingId = 0;
 let documentId = 0;
+let townBId = 0;
 
 beforeAll(async () => {
   e = await startE2E('2026-11-02T09:00:00+08:00'); // a Monday
@@ -28,6 +29,7 @@ beforeAll(async () => {
   const duchashi = await e.ctx.newUnit({ parent: county, name: '县委督查室' });
   const townA = await e.ctx.newUnit({ parent: county, kind: 'region', level: 'township', name: '青山镇' });
   const townB = await e.ctx.newUnit({ parent: county, kind: 'region', level: 'township', name: '绿水镇' });
+  townBId = townB.id;
   const sup = await e.ctx.newPerson({ unit: duchashi, roles: ['supervisor'], login: people.supervisor, name: '赵督查' });
   const headA = await e.ctx.newPerson({ unit: townA, roles: ['unit_head'], login: people.headA, name: '青山镇钱镇长', rank: 'township' });
   await e.ctx.newPerson({ unit: townB, roles: ['unit_head'], login: people.headB, name: '绿水镇孙镇长', rank: 'township' });
@@ -327,5 +329,36 @@ describe('比学赶超 and 问责 through the web app', () => {
     await e.shot(head, 'score-09-phone-summary');
     await head.context().close();
     expect(e.problems).toEqual([]);
+  });
+
+  it('5. in English the pages name everything in English: no Chinese or full-width colon outside user data', async () => {
+    const leftovers: string[] = [];
+    const scan = async (page: Page, where: string, ready: string) => {
+      await page.goto(`${e.base}${where}`);
+      await page.locator(ready).first().waitFor();
+      await page.waitForLoadState('networkidle').catch(() => {});
+      for (const l of await chineseLeftovers(page)) leftovers.push(`${where} ${l}`);
+    };
+    const page = await e.signIn(people.supervisor);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: '中文' }).waitFor();
+    await scan(page, `/tasks/${lateTaskId}`, '[data-testid="task-title"]');
+    await page.getByTestId('nominate-case').click();
+    await page.getByRole('dialog').waitFor();
+    for (const l of await chineseLeftovers(page)) leftovers.push(`NominateCase ${l}`);
+    await page.keyboard.press('Escape');
+    await scan(page, '/accountability', '[data-testid="acc-table"]');
+    await scan(page, `/scoreboard/units/${townBId}?period=2026-11`, '[data-testid="su-components"]');
+    await scan(page, `/meetings/${meetingId}`, '[data-testid="mtg-title"]');
+    await scan(page, `/documents/${documentId}`, '[data-testid="doc-title"]');
+    await scan(page, '/field-work', '#fw-person');
+    await e.shot(page, 'score-10-english-fieldwork');
+    await page.context().close();
+    const head = await e.signIn(people.headA);
+    await head.getByRole('button', { name: 'English' }).click();
+    await head.getByRole('button', { name: '中文' }).waitFor();
+    await scan(head, '/summary', '[data-testid="sum-text"]');
+    await head.context().close();
+    expect(leftovers).toEqual([]);
   });
 });

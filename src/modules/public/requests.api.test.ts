@@ -215,6 +215,45 @@ describe('the desk and the unit', () => {
     await travel(-3 * 86_400_000);
   });
 
+  it('follows its task when the assigner edits it before sign-for: the unit and the deadline move, the citizen’s words stay', async () => {
+    const r = await assigned();
+    const before = await lookup(r.code);
+    const t = (await desk.get(`/api/v1/tasks/${r.taskId}`)).json();
+    const res = await desk.post(`/api/v1/tasks/${r.taskId}/edit`, { version: t.version, title: '【群众投诉】幸福路路灯（已核实）', leadUnitId: otherDept.id, deadline: '2026-12-18' });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = await detail(desk, r.id);
+    expect(d).toMatchObject({ status: 'assigned', unit: { id: otherDept.id }, deadline: '2026-12-18', taskId: r.taskId });
+    const v = await lookup(r.code);
+    expect(v).toMatchObject({ status: 'assigned', statusName: '办理中', deadline: '2026-12-18', description: before.description });
+    expect(v.unitName).toBe(otherDept.name);
+  });
+
+  it('goes back to the desk as 已受理，待交办 when its task is withdrawn; the next 交办 makes a fresh task', async () => {
+    const other = await ctx.as(['supervisor'], county);
+    const r = await assigned();
+    const t = (await desk.get(`/api/v1/tasks/${r.taskId}`)).json();
+    const res = await desk.post(`/api/v1/tasks/${r.taskId}/withdraw`, { version: t.version, reason: '交办单位有误，重新交办' });
+    expect(res.statusCode, res.body).toBe(200);
+    let d = await detail(desk, r.id);
+    expect(d).toMatchObject({ status: 'submitted', unit: null, deadline: null, taskId: null });
+    expect(d.allowedActions).toContain('assign');
+    // The citizen is not left with a request 办理中 at a unit that no longer has it.
+    const v = await lookup(r.code);
+    expect(v).toMatchObject({ status: 'submitted', statusName: '已受理，待交办', unitName: null, deadline: null });
+    expect(v.acknowledgedAt).not.toBeNull();
+    // The other supervisors of the region hear of it with the reason (not the one who withdrew).
+    const notes = await ctx.handle.db.selectFrom('notification').select(['recipientId', 'title', 'body']).where('kind', '=', 'public.withdrawn').where('objectId', '=', String(r.id)).execute();
+    expect(notes).toContainEqual({ recipientId: other.person.id, title: '诉求的督办事项已撤回，请重新交办', body: '交办单位有误，重新交办' });
+    expect(notes.some((n) => n.recipientId === desk.person.id)).toBe(false);
+    // 交办 again: a new task, the withdrawn one stays withdrawn.
+    const again = await desk.post(`/api/v1/citizen-requests/${r.id}/assign`, { version: d.version, unitId: otherDept.id });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().taskId).not.toBe(r.taskId);
+    d = await detail(desk, r.id);
+    expect(d).toMatchObject({ status: 'assigned', unit: { id: otherDept.id } });
+    expect((await desk.get(`/api/v1/tasks/${r.taskId}`)).json().status).toBe('withdrawn');
+  });
+
   it('allows one extension of at most extensionMaxWorkdays (the requests’ keys)', async () => {
     const r = await assigned(); // complaint: 15 working days → 2026-12-22
     let t = (await head.get(`/api/v1/tasks/${r.taskId}`)).json();

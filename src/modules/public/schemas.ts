@@ -97,7 +97,8 @@ export function toPublicView(v: Awaited<ReturnType<PublicRequestService['lookup'
     description: r.description,
     address: r.address,
     status: shown.status,
-    statusName: STATUS_NAMES[shown.status],
+    // Acknowledged and waiting (again) for its unit — after a return or a withdrawn task — reads 已受理，待交办.
+    statusName: shown.status === 'submitted' && shown.acknowledgedAt ? '已受理，待交办' : STATUS_NAMES[shown.status],
     submittedAt: iso(r.submittedAt)!,
     acknowledgeDue: r.acknowledgeDue,
     acknowledgedAt: iso(r.acknowledgedAt),

@@ -500,8 +500,21 @@ export class PublicRequestService {
       }
       case 'reassigned':
       case 'extended':
-        await this.store.update(trx, r.id, { unitId: tr.task.leadUnitId, deadline: tr.task.deadline, updatedAt: tr.at });
+      case 'edited':
+        // 修改事项 before sign-for may move the lead unit and the deadline: the request follows.
+        // The citizen's own words stay as they wrote them; a new task title is staff wording.
+        if (r.unitId !== tr.task.leadUnitId || r.deadline !== tr.task.deadline) await this.store.update(trx, r.id, { unitId: tr.task.leadUnitId, deadline: tr.task.deadline, updatedAt: tr.at });
         return;
+      case 'withdrawn': {
+        // 撤回: the task is gone, the request is not. It goes back to the desk's queue as 已受理、待交办
+        // (its acknowledgement kept), without unit, deadline or task, so that the next 交办 makes a
+        // fresh task; the desk hears of it with the reason.
+        if (r.status !== 'assigned' && r.status !== 'submitted') return;
+        await this.store.update(trx, r.id, { status: 'submitted', unitId: null, taskId: null, assignedOn: null, deadline: null, updatedAt: tr.at });
+        const desk = (await this.org.supervisorsOver(r.regionPath, trx)).filter((p) => p.id !== tr.actorId);
+        const reason = typeof tr.data.reason === 'string' ? tr.data.reason : '';
+        return desk.map((p) => ({ recipientId: p.id, kind: 'public.withdrawn', title: '诉求的督办事项已撤回，请重新交办', body: reason, objectType: 'citizen_request', objectId: r.id }));
+      }
       default:
         return;
     }

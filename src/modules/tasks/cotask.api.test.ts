@@ -91,6 +91,9 @@ describe('co-units (协办) and the overseeing leader take part', () => {
   it('offers a co-unit head 签收（协办） only, and refuses what belongs to the lead unit (申请办结 among them)', async () => {
     const t = await detail(id, coHead1);
     expect(t.allowedActions).toEqual(['co_sign']);
+    // Each part says whether the caller heads it (the web app offers a choice to a head of several).
+    expect(t.coUnits.map((p: { unitId: number; mine: boolean }) => [p.unitId, p.mine])).toEqual([[co1.id, true], [co2.id, false]]);
+    expect((await detail(id, head)).coUnits.every((p: { mine: boolean }) => !p.mine)).toBe(true);
     const c = await as(coHead1);
     expect((await c.post(`/api/v1/tasks/${id}/sign`, { version: t.version })).statusCode).toBe(403);
     expect((await c.post(`/api/v1/tasks/${id}/co-progress`, { version: t.version, percent: 10, text: '资金已落实' })).json().error.code).toBe('TASK_CO_PART_NOT_SIGNED');

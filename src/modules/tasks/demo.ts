@@ -57,6 +57,22 @@ const TITLES: [string, string, TaskLevel, SourceKind, string][] = [
 
 const ASSIGNERS = ['xianzhang', 'changwu', 'fuxianzhang1', 'fuxianzhang2', 'fuxianzhang3', 'duchashi', 'shuji'];
 
+/**
+ * 协办: the tasks (by their index in TITLES) that the assigner gave co-units, and the 分管领导 who
+ * oversees each (not the assigner). Chosen by index, not by the random stream, so the rest of the
+ * replay stays as it was. A co-unit signs for its part about a day after 交办 and reports on it a
+ * week later, unless the part is left unsigned (the last of the list) to show a co-unit behind.
+ */
+const CO_UNITS: Record<number, { units: string[]; overseer: string }> = {
+  1: { units: ['czj', 'zrj'], overseer: 'fuxianzhang3' },
+  4: { units: ['nyj'], overseer: 'fuxianzhang2' },
+  12: { units: ['zjj', 'czj'], overseer: 'fuxianzhang3' },
+  13: { units: ['gaj'], overseer: 'fuxianzhang3' },
+  23: { units: ['fgj', 'zrj'], overseer: 'changwu' },
+  31: { units: ['jtj', 'jyj'], overseer: 'fuxianzhang1' },
+};
+const CO_UNSIGNED = new Set(['31:jyj']);
+
 type Step = { at: number; run: () => Promise<unknown> };
 
 export async function seedDemoTasks(services: PlatformServices & ModuleServices, withClock: (clock: Clock) => PlatformServices & ModuleServices): Promise<{ tasks: number; escalations: number; steps: number }> {
@@ -81,7 +97,7 @@ export async function seedDemoTasks(services: PlatformServices & ModuleServices,
     }
     return a;
   };
-  const units = await db.selectFrom('unit').select(['id', 'code']).execute();
+  const units = await db.selectFrom('unit').select(['id', 'code', 'name']).execute();
   const ctxAt = (a: Actor): AuditContext => ({ actorId: a.personId, actorLogin: a.login, clientIp: '127.0.0.1', now: clock.now() });
   const cal = await services.calendar.get();
 
@@ -96,6 +112,7 @@ export async function seedDemoTasks(services: PlatformServices & ModuleServices,
     const workdays = 5 + Math.floor(random() * 30);
     const fate = random(); // < .3 done, < .55 in progress, < .7 submitted/awaiting, else left to go red
     const leadUnitId = units.find((u) => u.code === unitCode)!.id;
+    const co = CO_UNITS[i];
     let taskId = 0;
     steps.push({
       at: assignedAt,
@@ -106,7 +123,8 @@ export async function seedDemoTasks(services: PlatformServices & ModuleServices,
           title,
           level,
           leadUnitId,
-          leaderId: assignerLogin === 'duchashi' ? idOf('xianzhang') : a.personId,
+          leaderId: co ? idOf(co.overseer) : assignerLogin === 'duchashi' ? idOf('xianzhang') : a.personId,
+          ...(co ? { coUnitIds: co.units.map((c) => units.find((u) => u.code === c)!.id) } : {}),
           deadline: cal.addWorkdays(assignedOn, workdays).date,
           source: { kind: sourceKind, ref },
           standard: '按期保质完成，群众满意',
@@ -117,6 +135,25 @@ export async function seedDemoTasks(services: PlatformServices & ModuleServices,
       },
     });
     const signDelay = (random() < 0.85 ? 0.2 + random() * 1.5 : 3) * day;
+    co?.units.forEach((code, k) => {
+      if (CO_UNSIGNED.has(`${i}:${code}`)) return;
+      const unitId = units.find((u) => u.code === code)!.id;
+      steps.push({
+        at: assignedAt + (0.8 + 0.3 * k) * day,
+        run: async () => {
+          const head = await actor(`${code}.head`);
+          bump(taskId, await replay.tasks.coSign(ctxAt(head), head, taskId, v(taskId), unitId));
+        },
+      });
+      steps.push({
+        at: assignedAt + (7 + k) * day,
+        run: async () => {
+          const head = await actor(`${code}.head`);
+          const text = `${units.find((u) => u.code === code)!.name}承担部分：已落实专人、资金和进度表，完成约 ${40 + 20 * k}%。`;
+          bump(taskId, await replay.tasks.coProgress(ctxAt(head), head, taskId, v(taskId), { unitId, percent: 40 + 20 * k, text }));
+        },
+      });
+    });
     if (fate < 0.95) {
       steps.push({ at: assignedAt + signDelay, run: async () => bump(taskId, await replay.tasks.sign(ctxAt(await actor(`${unitCode}.head`)), await actor(`${unitCode}.head`), taskId, v(taskId))) });
       steps.push({

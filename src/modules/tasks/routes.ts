@@ -112,6 +112,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
         lastText: p.lastText,
         lastReportAt: p.lastReportAt ? p.lastReportAt.toISOString() : null,
         reports: p.reports,
+        mine: p.mine,
       })),
       leader: d.task.leaderId ? { id: d.task.leaderId, name: d.names.leaderName ?? '' } : null,
       urgings: d.urgings.map((u) => ({

@@ -101,6 +101,8 @@ export const CoPartResponse = z.object({
   lastText: z.string().nullable(),
   lastReportAt: z.string().nullable(),
   reports: z.number(),
+  /** The caller heads this co-unit (a head of several picks the part to sign for or report on). */
+  mine: z.boolean(),
 });
 export const NoticeQuery = z.strictObject({ kind: z.enum(['supervise', 'urge']).default('supervise') });
 

@@ -195,10 +195,11 @@ export class TaskService {
     const today = this.today();
     const coParts = await this.store.coParts(db, id);
     const leader = t.leaderId ? (await this.org.peopleByIds([t.leaderId], db))[0] : undefined;
+    const headed = taskActorFacts(actor, t, coParts).coUnitsHeaded ?? [];
     return {
       ...d,
       names: { ...d.names, leaderName: leader?.name ?? null },
-      coParts,
+      coParts: coParts.map((p) => ({ ...p, mine: headed.includes(p.unitId) })),
       urgings: d.urgings.map((u) => ({ ...u, overdue: urgingOverdue(u, today) })),
       light: lightOf(taskFacts(t), today, cal, policy),
       allowedActions: allowedActions(taskFactsWithParts(t, coParts), taskActorFacts(actor, t, coParts), policy, this.maxExtensions(t, policy)),

@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Slider, Upload } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Slider, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { actionRequest, DANGEROUS, type ActionKind } from '../lib/actions.ts';
@@ -96,6 +96,20 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
   });
   const required = (label: string) => [{ required: true, whitespace: true, message: zh ? `请填写${label}` : `${label} is required` }];
   const openMilestones = task.milestones.filter((m) => !m.doneAt);
+  // A head of several co-units picks which part to sign for (not yet signed) or report on (signed).
+  const coChoices = task.coUnits.filter((c) => c.mine && (action === 'co_sign' ? !c.signedAt : action === 'co_progress' ? Boolean(c.signedAt) : false));
+  const coPart =
+    coChoices.length > 1 ? (
+      <Form.Item name="unitId" label={t(action === 'co_sign' ? 'task.coPartSign' : 'task.coPartReport')} rules={[{ required: true, message: zh ? '请选择协办单位' : 'Pick the co-unit' }]}>
+        <Radio.Group aria-label={t(action === 'co_sign' ? 'task.coPartSign' : 'task.coPartReport')} data-testid="co-part-choice">
+          {coChoices.map((c) => (
+            <Radio key={c.unitId} value={c.unitId}>
+              {c.unitName}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+    ) : null;
   const initial: Record<string, unknown> =
     action === 'progress'
       ? { percent: task.progressPercent }
@@ -112,8 +126,10 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
                 : action === 'edit'
                   ? { title: task.title, description: task.description ?? '', standard: task.standard ?? '', assessment: task.assessment ?? '' }
                   : action === 'co_progress'
-                    ? { percent: 0 }
-                    : {};
+                    ? { percent: 0, unitId: coChoices[0]?.unitId }
+                    : action === 'co_sign'
+                      ? { unitId: coChoices[0]?.unitId }
+                      : {};
 
   const fields = (() => {
     switch (action) {
@@ -266,10 +282,16 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
           </>
         );
       case 'co_sign':
-        return <p>{zh ? `签收本单位承担的协办部分，之后请按时报送协办进展。确认签收“${task.title}”的协办部分？` : `Sign for your unit’s part of “${task.title}”?`}</p>;
+        return (
+          <>
+            <p>{zh ? `签收本单位承担的协办部分，之后请按时报送协办进展。确认签收“${task.title}”的协办部分？` : `Sign for your unit’s part of “${task.title}”?`}</p>
+            {coPart}
+          </>
+        );
       case 'co_progress':
         return (
           <>
+            {coPart}
             <Form.Item name="percent" label={zh ? '协办部分进度' : 'Progress of our part'}>
               <Slider marks={{ 0: '0%', 50: '50%', 100: '100%' }} />
             </Form.Item>

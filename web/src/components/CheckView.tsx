@@ -1,7 +1,7 @@
 import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { segments, VERDICT_COLOR, verdictName } from '../lib/documents.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { colon, paren, useLang, useT } from '../lib/i18n.ts';
 import type { DocumentCheck } from '../lib/types.ts';
 
 const PHRASE_STYLE = { background: '#ffe58f', padding: 0, borderRadius: 2 };
@@ -26,7 +26,8 @@ export function CheckSummary({ check }: { check: DocumentCheck }) {
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('doc.phrasesPer1000')}>
-          {check.phrasesPer1000}（{check.phrases.length}）
+          {check.phrasesPer1000}
+          {paren(lang, String(check.phrases.length))}
         </Descriptions.Item>
         <Descriptions.Item label={t('doc.preambleRatio')}>{Math.round(check.preambleRatio * 100)}%</Descriptions.Item>
       </Descriptions>
@@ -53,13 +54,14 @@ export function CheckSummary({ check }: { check: DocumentCheck }) {
  */
 export function MarkedText({ text, check }: { text: string; check: DocumentCheck }) {
   const t = useT();
+  const { lang } = useLang();
   const pieces = segments(text, check);
   const render = (list: typeof pieces): ReactNode[] =>
     list.map((s) => {
       let node: ReactNode = s.text;
       if (s.phrase !== null) {
         node = (
-          <mark className="doc-phrase" aria-label={`${t('doc.phrases')}：${s.phrase}`} title={t('doc.phrases')} style={PHRASE_STYLE}>
+          <mark className="doc-phrase" aria-label={`${t('doc.phrases')}${colon(lang)}${s.phrase}`} title={t('doc.phrases')} style={PHRASE_STYLE}>
             {node}
           </mark>
         );
@@ -67,7 +69,7 @@ export function MarkedText({ text, check }: { text: string; check: DocumentCheck
       if (s.repeat !== null) {
         const r = check.repeats[s.repeat]!;
         node = (
-          <mark className="doc-repeat" aria-label={`${t('doc.repeats')}：《${r.documentTitle}》${r.documentNumber ?? ''}`} title={`《${r.documentTitle}》${r.documentNumber ?? ''}`} style={REPEAT_STYLE}>
+          <mark className="doc-repeat" aria-label={`${t('doc.repeats')}${colon(lang)}《${r.documentTitle}》${r.documentNumber ?? ''}`} title={`《${r.documentTitle}》${r.documentNumber ?? ''}`} style={REPEAT_STYLE}>
             {node}
           </mark>
         );

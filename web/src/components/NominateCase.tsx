@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../lib/api.ts';
-import { useT } from '../lib/i18n.ts';
+import { paren, useLang, useT } from '../lib/i18n.ts';
 import { scoreApi } from '../pages/score-api.ts';
 import { UnitPicker } from './pickers.tsx';
 
@@ -11,6 +11,7 @@ type NominateValues = { unitId: number; title: string; summary: string; body: st
 /** 推荐为典型: a write-up of a task (or of a practice without one). */
 export function NominateCase({ task, onClose }: { task?: { id: number; title: string; leadUnit: { id: number } }; onClose: () => void }) {
   const t = useT();
+  const { lang } = useLang();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -39,7 +40,7 @@ export function NominateCase({ task, onClose }: { task?: { id: number; title: st
         <Form.Item name="body" label={t('case.body')} rules={[{ required: true, whitespace: true, max: 20000 }]}>
           <Input.TextArea rows={6} maxLength={20000} />
         </Form.Item>
-        <Form.Item name="tags" label={`${t('case.tags')}（${t('common.optional')}）`}>
+        <Form.Item name="tags" label={`${t('case.tags')}${paren(lang, t('common.optional'))}`}>
           <Select mode="tags" tokenSeparators={[',', '，', '、']} maxCount={20} open={false} suffixIcon={null} aria-label={t('case.tags')} />
         </Form.Item>
         {save.isError && <Alert type="error" showIcon title={save.error instanceof ApiError ? save.error.message : String(save.error)} />}

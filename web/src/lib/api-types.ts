@@ -10636,6 +10636,7 @@ export type paths = {
                             coUnits: {
                                 lastReportAt: string | null;
                                 lastText: string | null;
+                                mine: boolean;
                                 percent: number;
                                 reports: number;
                                 signedAt: string | null;
@@ -11616,6 +11617,7 @@ export type paths = {
                             coUnits: {
                                 lastReportAt: string | null;
                                 lastText: string | null;
+                                mine: boolean;
                                 percent: number;
                                 reports: number;
                                 signedAt: string | null;
@@ -14445,6 +14447,7 @@ export type components = {
             coUnits: {
                 lastReportAt: string | null;
                 lastText: string | null;
+                mine: boolean;
                 percent: number;
                 reports: number;
                 signedAt: string | null;

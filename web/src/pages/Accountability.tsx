@@ -8,7 +8,7 @@ import { ErrorState } from '../components/States.tsx';
 import { ApiError } from '../lib/api.ts';
 import { hasRole, useMe } from '../lib/auth.ts';
 import { dateTime } from '../lib/format.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { paren, useLang, useT } from '../lib/i18n.ts';
 import { ACC_KIND, ACC_STATUS, accKindName, accStatusName } from '../lib/score.ts';
 import { scoreApi, type AccDraft, type AccRecord, type AccRow } from './score-api.ts';
 
@@ -153,7 +153,7 @@ export function RecordForm({ record, onClose }: { record?: AccRecord; onClose: (
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="targetPersonId" label={`${t('acc.targetPerson')}（${t('common.optional')}）`}>
+        <Form.Item name="targetPersonId" label={`${t('acc.targetPerson')}${paren(lang, t('common.optional'))}`}>
           <PersonPicker id="acc_targetPersonId" under={unitId ?? record?.targetUnit.id ?? null} />
         </Form.Item>
         <Form.Item name="title" label={t('acc.title')} rules={[{ required: true, whitespace: true, max: 200 }]}>
@@ -162,7 +162,7 @@ export function RecordForm({ record, onClose }: { record?: AccRecord; onClose: (
         <Form.Item name="reason" label={t('acc.reason')} rules={[{ required: true, whitespace: true, max: 5000 }]}>
           <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
-        <Form.Item name="taskIds" label={`${t('acc.evidenceTasks')}（${t('common.optional')}）`} extra={t('acc.evidenceHint')}>
+        <Form.Item name="taskIds" label={`${t('acc.evidenceTasks')}${paren(lang, t('common.optional'))}`} extra={t('acc.evidenceHint')}>
           <Input maxLength={500} />
         </Form.Item>
         {save.isError && <Alert type="error" showIcon title={save.error instanceof ApiError ? save.error.message : String(save.error)} />}

@@ -12,7 +12,7 @@ import { TaskLink } from '../components/TaskLink.tsx';
 import { api, ApiError, queryString } from '../lib/api.ts';
 import { hasRole, serverToday, useMe } from '../lib/auth.ts';
 import { LEVEL, statusName } from '../lib/format.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { colon, paren, useLang, useT } from '../lib/i18n.ts';
 import {
   daysText,
   idParam,
@@ -106,7 +106,7 @@ function PersonView() {
       <Card size="small">
         <Row gutter={[12, 12]} align="middle">
           <Col xs={24} sm={12} lg={8}>
-            <PersonPicker id="fw-person" aria-label={t('fw.who')} placeholder={me.data ? `${t('fw.who')}：${me.data.name}` : t('fw.who')} value={idParam(params.get('personId')) ?? null} onChange={(v) => set('personId', v)} />
+            <PersonPicker id="fw-person" aria-label={t('fw.who')} placeholder={me.data ? `${t('fw.who')}${colon(lang)}${me.data.name}` : t('fw.who')} value={idParam(params.get('personId')) ?? null} onChange={(v) => set('personId', v)} />
           </Col>
           <Col xs={12} sm={6} lg={3}>
             <InputNumber id="fw-year" aria-label={t('fw.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => set('year', v ?? undefined)} style={{ width: '100%' }} />
@@ -191,7 +191,7 @@ function PersonView() {
                     <TaskLink task={{ id: f.task.id, title: `${t('fw.task')} #${f.task.id}` }} />
                   </Space>
                 ) : f.visit.canAssign ? (
-                  <Button size="small" icon={<FileAddOutlined />} onClick={() => setConverting(f)} aria-label={`${t('fw.toTask')}：${f.problem}`} data-testid={`finding-convert-${f.id}`}>
+                  <Button size="small" icon={<FileAddOutlined />} onClick={() => setConverting(f)} aria-label={`${t('fw.toTask')}${colon(lang)}${f.problem}`} data-testid={`finding-convert-${f.id}`}>
                     {t('fw.toTask')}
                   </Button>
                 ) : (
@@ -209,6 +209,7 @@ function PersonView() {
 /** The quota as a dial (days done, the mark expected by now) with the numbers in words beside it. */
 function QuotaCard({ quota, loading, year }: { quota: QuotaAnswer | undefined; loading: boolean; year: number }) {
   const t = useT();
+  const { lang } = useLang();
   const g = quota ? quotaGauge(quota) : null;
   const option = useMemo<ChartOption>(() => {
     // The mark for "expected by now" is a dark notch on the dial's track, not a second needle.
@@ -230,16 +231,16 @@ function QuotaCard({ quota, loading, year }: { quota: QuotaAnswer | undefined; l
           anchor: { show: false },
           detail: { valueAnimation: false, fontSize: 24, fontWeight: 600, offsetCenter: [0, '-5%'], formatter: () => (quota ? `${daysText(quota.days)} / ${daysText(quota.target)}` : '—') },
           title: { offsetCenter: [0, '30%'], fontSize: 12, color: '#595959' },
-          data: [{ value: g?.donePct ?? 0, name: quota ? `${t('fw.expected')} ${daysText(quota.expectedByNow)}（▮）` : '' }],
+          data: [{ value: g?.donePct ?? 0, name: quota ? `${t('fw.expected')} ${daysText(quota.expectedByNow)}${paren(lang, '▮')}` : '' }],
         },
       ],
     };
-  }, [g?.donePct, g?.expectedPct, g?.state, quota, t]);
+  }, [g?.donePct, g?.expectedPct, g?.state, quota, t, lang]);
   return (
-    <Card size="small" title={`${t('fw.quota')}（${year}）`} data-testid="fw-quota" data-state={g?.state ?? 'loading'}>
+    <Card size="small" title={`${t('fw.quota')}${paren(lang, String(year))}`} data-testid="fw-quota" data-state={g?.state ?? 'loading'}>
       <Row gutter={[12, 12]} align="middle">
         <Col xs={24} md={10}>
-          <Chart option={option} height={220} testId="fw-gauge" title={t('fw.quota')} alt={quota ? `${t('fw.daysDone')} ${daysText(quota.days)}，${t('fw.target')} ${daysText(quota.target)}，${t('fw.expected')} ${daysText(quota.expectedByNow)}` : t('common.loading')} />
+          <Chart option={option} height={220} testId="fw-gauge" title={t('fw.quota')} alt={quota ? `${t('fw.daysDone')} ${daysText(quota.days)}${lang === 'zh' ? '，' : ', '}${t('fw.target')} ${daysText(quota.target)}${lang === 'zh' ? '，' : ', '}${t('fw.expected')} ${daysText(quota.expectedByNow)}` : t('common.loading')} />
         </Col>
         <Col xs={24} md={14}>
           <Row gutter={[12, 12]}>
@@ -360,6 +361,7 @@ function ToTaskDialog({ finding, onClose }: { finding: FieldFinding & { visit: F
 /** The county's coverage and showcase checks, per leader, with the annual table to download. */
 function CoverageView() {
   const t = useT();
+  const { lang } = useLang();
   const [unitId, setUnitId] = useState<number | undefined>();
   const [year, setYear] = useState<number>(serverToday().year());
   const cov = useQuery({ queryKey: ['field-visits', 'coverage', unitId, year], queryFn: () => api.get<Coverage>('/api/v1/field-visits/stats', { unitId, year }) });
@@ -449,7 +451,7 @@ function CoverageView() {
               ]}
             />
           </Card>
-          <Card size="small" title={`${t('fw.unvisited')}（${c?.unvisitedVillages.length ?? 0}）`}>
+          <Card size="small" title={`${t('fw.unvisited')}${paren(lang, `${c?.unvisitedVillages.length ?? 0}`)}`}>
             <Table
               rowKey="id"
               size="small"
@@ -467,7 +469,7 @@ function CoverageView() {
       )}
       <Card
         size="small"
-        title={`${t('fw.annual')}（${year}）`}
+        title={`${t('fw.annual')}${paren(lang, String(year))}`}
         extra={
           <Button size="small" icon={<DownloadOutlined />} href={`/api/v1/field-visits/annual.xlsx${queryString({ unitId, year })}`} download data-testid="fw-annual-xlsx">
             {t('fw.download')}

@@ -12,7 +12,7 @@ import { TaskLink } from '../components/TaskLink.tsx';
 import { api, ApiError } from '../lib/api.ts';
 import { serverToday } from '../lib/auth.ts';
 import { dateTime, LEVEL, levelName } from '../lib/format.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { colon, paren, useLang, useT } from '../lib/i18n.ts';
 import { can, chinaText, kindName, meetingStatusName, missingNames, scopeName, STATUS_COLOR } from '../lib/meetings.ts';
 import type { Meeting, MeetingAgendaItem, MeetingDecision, TaskLevel } from '../lib/types.ts';
 
@@ -251,9 +251,9 @@ export default function MeetingDetail() {
                     width: 110,
                     render: (_: unknown, d: MeetingDecision) => (
                       <Space size={4}>
-                        <Button size="small" type="text" icon={<EditOutlined />} aria-label={`${t('mtg.editDecision')}：${d.text}`} onClick={() => setEditing(d)} />
+                        <Button size="small" type="text" icon={<EditOutlined />} aria-label={`${t('mtg.editDecision')}${colon(lang)}${d.text}`} onClick={() => setEditing(d)} />
                         <Popconfirm title={t('mtg.deleteConfirm')} onConfirm={() => remove.mutate(d.id)} okText={t('mtg.deleteDecision')} cancelText={t('common.cancel')}>
-                          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${t('mtg.deleteDecision')}：${d.text}`} />
+                          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${t('mtg.deleteDecision')}${colon(lang)}${d.text}`} />
                         </Popconfirm>
                       </Space>
                     ),
@@ -274,6 +274,7 @@ export default function MeetingDetail() {
 /** Approve / refuse (with a comment) or cancel (with a reason). */
 function DecideDialog({ meeting, kind, onClose, onDone }: { meeting: Meeting; kind: 'approve' | 'refuse' | 'cancel'; onClose: () => void; onDone: (m: Meeting) => void }) {
   const t = useT();
+  const { lang } = useLang();
   const [text, setText] = useState('');
   const required = kind !== 'approve';
   const label = kind === 'approve' ? t('mtg.comment') : kind === 'refuse' ? t('mtg.refuseComment') : t('mtg.cancelReason');
@@ -289,7 +290,7 @@ function DecideDialog({ meeting, kind, onClose, onDone }: { meeting: Meeting; ki
     <Modal open title={`${title} · ${meeting.title}`} onCancel={onClose} onOk={() => go.mutate()} okButtonProps={{ disabled: required && !text.trim(), danger: kind !== 'approve' }} confirmLoading={go.isPending} okText={title} cancelText={t('common.cancel')} destroyOnHidden>
       <label htmlFor="decide-text" style={{ display: 'block', marginBottom: 6 }}>
         {label}
-        {!required && `（${t('common.optional')}）`}
+        {!required && `${paren(lang, t('common.optional'))}`}
       </label>
       <Input.TextArea id="decide-text" value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
       {go.isError && <Alert style={{ marginTop: 12 }} type="error" role="alert" title={go.error.message} />}

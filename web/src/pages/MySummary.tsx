@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { ApiError } from '../lib/api.ts';
 import { serverToday } from '../lib/auth.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { colon, useLang, useT } from '../lib/i18n.ts';
 import { PERIOD_KIND, periodName, periodOf, previousPeriod, recentPeriods, type PeriodKind } from '../lib/score.ts';
 import { scoreApi, type PersonalSummary } from './score-api.ts';
 
@@ -70,7 +70,7 @@ export default function MySummary() {
                     <div style={{ minWidth: 0 }}>
                       <Link to={`/tasks/${x.taskId}`}>{x.title}</Link>
                       <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                        {itemText(x)}
+                        {itemText(x, lang)}
                       </Typography.Paragraph>
                     </div>
                   </List.Item>
@@ -128,8 +128,8 @@ function SummaryForm({ summary, queryKey }: { summary: PersonalSummary; queryKey
 function prefill(s: PersonalSummary, lang: 'zh' | 'en'): string {
   if (!s.items.length) return '';
   const head = lang === 'zh' ? `${periodName(s.period.key, lang)}，本人办结督办事项 ${s.items.length} 件：` : `In ${s.period.key} I closed ${s.items.length} supervised tasks:`;
-  return [head, ...s.items.map((x, i) => `${i + 1}. ${x.title}：${itemText(x)}`)].join('\n');
+  return [head, ...s.items.map((x, i) => `${i + 1}. ${x.title}${colon(lang)}${itemText(x, lang)}`)].join('\n');
 }
 
 /** A closed task's close-out summary (一件事情一小结) in one line. */
-const itemText = (x: PersonalSummary['items'][number]) => [x.done, x.result, x.lessons].filter((v) => v.trim()).join('；');
+const itemText = (x: PersonalSummary['items'][number], lang: 'zh' | 'en') => [x.done, x.result, x.lessons].filter((v) => v.trim()).join(lang === 'zh' ? '；' : '; ');

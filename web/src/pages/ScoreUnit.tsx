@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
-import { useLang, useT } from '../lib/i18n.ts';
+import { colon, useLang, useT } from '../lib/i18n.ts';
 import { changeView, componentName, factsText, ledgerHref, periodName, recordHref, recordOfName, scoreText, weightText } from '../lib/score.ts';
 import { scoreApi, type ComponentRecord, type UnitComponent } from './score-api.ts';
 import { useScoreParams } from './Scoreboard.tsx';
@@ -33,7 +33,7 @@ export default function ScoreUnit() {
     };
   }, [q.data, lang, t]);
 
-  if (!Number.isInteger(unitId) || unitId <= 0) return <ErrorState error={new Error('没有这个单位 (no such unit).')} />;
+  if (!Number.isInteger(unitId) || unitId <= 0) return <ErrorState error={new Error(lang === 'zh' ? '没有这个单位。' : 'No such unit.')} />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (q.isPending) return <Card><Loading rows={10} /></Card>;
   const u = q.data;
@@ -45,7 +45,7 @@ export default function ScoreUnit() {
     setParams(p, { replace: true });
   };
   const selected = u.components.find((c) => c.key === open) ?? null;
-  const alt = `${t('sb.componentsChart')}：${u.components.map((c) => `${componentName(c.key, lang, c.name)} ${scoreText(c.score, lang)}`).join('，')}`;
+  const alt = `${t('sb.componentsChart')}${colon(lang)}${u.components.map((c) => `${componentName(c.key, lang, c.name)} ${scoreText(c.score, lang)}`).join(lang === 'zh' ? '，' : ', ')}`;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -74,7 +74,10 @@ export default function ScoreUnit() {
           </Col>
         </Row>
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="su-formula">
-          <Typography.Text strong>{t('sb.formula')}：</Typography.Text>
+          <Typography.Text strong>
+            {t('sb.formula')}
+            {colon(lang)}
+          </Typography.Text>
           {u.explanation || t('sb.formulaDefault')}
         </Typography.Paragraph>
       </Card>
@@ -99,7 +102,7 @@ export default function ScoreUnit() {
                   key: 'open',
                   width: 110,
                   render: (_: unknown, c) => (
-                    <Button size="small" type={c.key === open ? 'primary' : 'default'} onClick={() => choose(c.key === open ? null : c.key)} aria-label={`${t('sb.showRecords')}：${componentName(c.key, lang, c.name)}`} aria-pressed={c.key === open} data-testid={`su-open-${c.key}`}>
+                    <Button size="small" type={c.key === open ? 'primary' : 'default'} onClick={() => choose(c.key === open ? null : c.key)} aria-label={`${t('sb.showRecords')}${colon(lang)}${componentName(c.key, lang, c.name)}`} aria-pressed={c.key === open} data-testid={`su-open-${c.key}`}>
                       {t('sb.showRecords')}
                     </Button>
                   ),
@@ -134,7 +137,7 @@ function Records({ unitId, period, component }: { unitId: number; period: string
   return (
     <Card
       size="small"
-      title={`${t('sb.records')}：${componentName(component.key, lang, component.name)}`}
+      title={`${t('sb.records')}${colon(lang)}${componentName(component.key, lang, component.name)}`}
       extra={ledger ? <Link to={ledger} data-testid="su-ledger">{t('sb.inLedger')}</Link> : null}
       data-testid="su-records"
     >

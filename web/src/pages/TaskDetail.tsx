@@ -11,7 +11,7 @@ import { hasRole, useMe } from '../lib/auth.ts';
 import { actionButtons, DANGEROUS, extensionDecision, primaryAction, type ActionKind } from '../lib/actions.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { actionName, dateTime, deadlineText, describeEvent, escalationName, eventColor, levelName, reasonName, sourceName, statusName } from '../lib/format.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { colon, paren, useLang, useT } from '../lib/i18n.ts';
 import type { TaskDetail as Detail } from '../lib/types.ts';
 
 /** Where a task's origin lives in the app, by source kind (a meeting's decision links back to the meeting). */
@@ -40,7 +40,7 @@ export default function TaskDetail() {
     queryFn: () => api.get<Detail>(`/api/v1/tasks/${taskId}`),
     enabled: Number.isInteger(taskId) && taskId > 0,
   });
-  if (!Number.isInteger(taskId) || taskId <= 0) return <ErrorState error={new Error('没有这个事项 (no such task).')} />;
+  if (!Number.isInteger(taskId) || taskId <= 0) return <ErrorState error={new Error(lang === 'zh' ? '没有这个事项。' : 'No such task.')} />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (q.isPending) return <Card><Loading rows={10} /></Card>;
   const task = q.data;
@@ -67,13 +67,17 @@ export default function TaskDetail() {
               {task.title}
             </Typography.Title>
             <Typography.Text type={task.light === 'red' ? 'danger' : 'secondary'} data-testid="task-deadline">
-              {t('task.deadline')}：{deadlineText(task, lang)}
-              {task.deadline !== task.originalDeadline && `（${t('task.originalDeadline')} ${task.originalDeadline}）`}
+              {t('task.deadline')}
+              {colon(lang)}
+              {deadlineText(task, lang)}
+              {task.deadline !== task.originalDeadline && paren(lang, `${t('task.originalDeadline')} ${task.originalDeadline}`)}
             </Typography.Text>
             {task.lightReasons.length > 0 && (
               <div>
                 <Typography.Text type="secondary">
-                  {t('task.reasons')}：{task.lightReasons.map((r) => reasonName(r, lang)).join('；')}
+                  {t('task.reasons')}
+                  {colon(lang)}
+                  {task.lightReasons.map((r) => reasonName(r, lang)).join(lang === 'zh' ? '；' : '; ')}
                 </Typography.Text>
               </div>
             )}
@@ -249,6 +253,7 @@ function Attachments({ task }: { task: Detail }) {
 /** 协办单位 and their parts: signed for or not, by whom, their own latest progress (the lead unit sees it here). */
 function CoUnits({ task }: { task: Detail }) {
   const t = useT();
+  const { lang } = useLang();
   return (
     <Card title={t('task.coUnits')} style={{ marginTop: 16 }} data-testid="co-units">
       {task.coUnits.map((c) => (
@@ -268,7 +273,10 @@ function CoUnits({ task }: { task: Detail }) {
             <div>
               <Progress percent={c.percent} size="small" style={{ maxWidth: 240 }} aria-label={`${c.unitName} ${c.percent}%`} />
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid={`co-latest-${c.unitId}`}>
-                {t('task.coPart.latest')}（{dateTime(c.lastReportAt)}）：{c.lastText}
+                {t('task.coPart.latest')}
+                {paren(lang, dateTime(c.lastReportAt))}
+                {colon(lang)}
+                {c.lastText}
               </Typography.Paragraph>
             </div>
           )}
@@ -300,8 +308,10 @@ function Urgings({ task }: { task: Detail }) {
           <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{u.text}</Typography.Paragraph>
           {u.answer && (
             <Typography.Paragraph type="secondary" style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-              {t('task.urging.answer')}（{u.answeredByName}
-              {u.answeredAt ? ` · ${dateTime(u.answeredAt)}` : ''}）：{u.answer}
+              {t('task.urging.answer')}
+              {paren(lang, `${u.answeredByName ?? ''}${u.answeredAt ? ` · ${dateTime(u.answeredAt)}` : ''}`)}
+              {colon(lang)}
+              {u.answer}
             </Typography.Paragraph>
           )}
         </div>
