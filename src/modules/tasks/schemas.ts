@@ -3,7 +3,9 @@ import { Cursor, pageQuery } from '../../platform/http/paging.ts';
 import { DateString, Id, Line, QueryBool, QueryId, QueryText } from '../../platform/http/zod.ts';
 import type { LightResult } from './rules.ts';
 import { ESCALATION_LEVELS, LIGHTS, SOURCE_KINDS, TASK_LEVELS, TASK_STATUSES } from './rules.ts';
-import type { TaskEscalationTable } from './schema.ts';
+import type { TaskEscalationTable, TaskListFields } from './schema.ts';
+
+type TaskListRow = TaskListFields;
 import { TODO_KINDS } from './rules.ts';
 import type { TaskRow } from './service.ts';
 
@@ -201,7 +203,56 @@ export const TaskResponse = z.object({
 }).meta({ id: 'Task' });
 export type TaskResponse = z.infer<typeof TaskResponse>;
 
+/**
+ * A task as a list shows it (台账, 工作台, the 驾驶舱's red list): everything but the long texts
+ * (description, standard, assessment, completion, summary), which the task page carries. A page
+ * of 50 is then a few kilobytes however much was written on each task.
+ */
+export const TaskListItem = TaskResponse.omit({ description: true, standard: true, assessment: true, completion: true, summary: true }).meta({ id: 'TaskListItem' });
+export type TaskListItem = z.infer<typeof TaskListItem>;
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A list row as TaskListItem. */
+export function toTaskListItem(
+  t: TaskListRow & { leadUnitName: string; responsibleName: string | null },
+  light: LightResult,
+  escalations: { level: TaskEscalationTable['level']; at: Date; overdueWorkdays: number }[],
+): TaskListItem {
+  return {
+    id: t.id,
+    version: t.version,
+    title: t.title,
+    status: t.status,
+    level: t.level,
+    source: { kind: t.sourceKind, id: t.sourceId, ref: t.sourceRef },
+    assignerId: t.assignerId,
+    leadUnit: { id: t.leadUnitId, name: t.leadUnitName },
+    coUnitIds: t.coUnitIds,
+    responsible: t.responsibleId ? { id: t.responsibleId, name: t.responsibleName ?? '' } : null,
+    leaderId: t.leaderId,
+    deadline: t.deadline,
+    deadlineEstimated: t.deadlineEstimated,
+    originalDeadline: t.originalDeadline,
+    signDue: t.signDue,
+    planDue: t.planDue,
+    nextReportDue: t.nextReportDue,
+    nextMilestoneDue: t.nextMilestoneDue,
+    progressPercent: t.progressPercent,
+    light: light.light,
+    lightReasons: light.reasons,
+    overdueWorkdays: light.overdueWorkdays,
+    escalations: escalations.map((e) => ({ level: e.level, at: e.at.toISOString(), overdueWorkdays: e.overdueWorkdays })),
+    extensionsUsed: t.extensionsUsed,
+    pendingExtension: t.pendingExtension,
+    assignedAt: t.assignedAt.toISOString(),
+    signedAt: iso(t.signedAt),
+    submittedAt: iso(t.submittedAt),
+    verifiedAt: iso(t.verifiedAt),
+    closedAt: iso(t.closedAt),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
 
 export function toTaskResponse(
   t: TaskRow & { leadUnitName?: string; responsibleName?: string | null },

@@ -9846,7 +9846,7 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Task"][];
+                            items: components["schemas"]["TaskListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -12373,7 +12373,7 @@ export type paths = {
                             };
                             red: {
                                 count: number;
-                                items: components["schemas"]["Task"][];
+                                items: components["schemas"]["TaskListItem"][];
                             };
                             today: string;
                             totals: {
@@ -12624,7 +12624,7 @@ export type paths = {
                         "application/json": {
                             groups: {
                                 count: number;
-                                items: components["schemas"]["Task"][];
+                                items: components["schemas"]["TaskListItem"][];
                                 /** @enum {string} */
                                 kind: "sign" | "report" | "warn" | "verify" | "extension";
                             }[];
@@ -14551,6 +14551,58 @@ export type components = {
                 replyDue: string;
                 text: string;
             }[];
+            verifiedAt: string | null;
+            version: number;
+        };
+        TaskListItem: {
+            assignedAt: string;
+            assignerId: number;
+            closedAt: string | null;
+            coUnitIds: number[];
+            deadline: string;
+            deadlineEstimated: boolean;
+            escalations: {
+                at: string;
+                /** @enum {string} */
+                level: "remind" | "urge" | "supervise" | "notice" | "accountability";
+                overdueWorkdays: number;
+            }[];
+            extensionsUsed: number;
+            id: number;
+            leaderId: number | null;
+            leadUnit: {
+                id: number;
+                name: string;
+            };
+            /** @enum {string} */
+            level: "normal" | "key" | "major";
+            /** @enum {string} */
+            light: "green" | "yellow" | "red" | "done";
+            lightReasons: string[];
+            nextMilestoneDue: string | null;
+            nextReportDue: string | null;
+            originalDeadline: string;
+            overdueWorkdays: number;
+            pendingExtension: boolean;
+            planDue: string | null;
+            progressPercent: number;
+            responsible: {
+                id: number;
+                name: string;
+            } | null;
+            signDue: string;
+            signedAt: string | null;
+            source: {
+                id: number | null;
+                /** @enum {string} */
+                kind: "directive" | "meeting" | "instruction" | "research" | "citizen" | "document" | "other";
+                ref: string | null;
+            };
+            /** @enum {string} */
+            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned" | "withdrawn";
+            submittedAt: string | null;
+            title: string;
+            updatedAt: string;
             verifiedAt: string | null;
             version: number;
         };
