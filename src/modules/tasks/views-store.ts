@@ -280,12 +280,14 @@ export class TaskViewStore {
       if (page.after) q = q.where('t.id', '<', page.after[1]);
       q = q.orderBy('t.id', 'desc');
     }
+    // Names by key, one index probe each: joined, the planner hashed all of a county's 2,961
+    // people for a page of 25 (a sequential scan, 7 ms of the 8).
     const named = db
       .selectFrom(q.limit(page.limit).as('t'))
-      .innerJoin('unit as u', 'u.id', 't.leadUnitId')
-      .leftJoin('person as r', 'r.id', 't.responsibleId')
+      .innerJoinLateral((eb) => eb.selectFrom('unit as u').select(['u.path', 'u.name']).whereRef('u.id', '=', 't.leadUnitId').as('u'), (j) => j.onTrue())
       .selectAll('t')
-      .select(['u.path as leadUnitPath', 'u.name as leadUnitName', 'r.name as responsibleName'])
+      .select(['u.path as leadUnitPath', 'u.name as leadUnitName'])
+      .select((eb) => eb.selectFrom('person as r').select('r.name').whereRef('r.id', '=', 't.responsibleId').$asScalar().as('responsibleName'))
       // The page's escalation rungs with it: a second statement for 50 rows cost a round trip.
       .select((eb) => jsonArrayFrom(eb.selectFrom('taskEscalation as s').selectAll('s').whereRef('s.taskId', '=', 't.id').orderBy('s.at')).as('escalations'));
     return page.sort === 'deadline' ? named.orderBy('t.deadline').orderBy('t.id') : named.orderBy('t.id', 'desc');
