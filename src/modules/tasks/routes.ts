@@ -1,3 +1,4 @@
+import type { TaskRow } from './events.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -43,6 +44,8 @@ import {
   toTaskResponse,
   TaskListItem,
   toTaskListItem,
+  TaskChange,
+  toTaskChange,
   VersionBody,
 } from './schemas.ts';
 import { ASSIGNING_ROLES } from './policy.ts';
@@ -411,14 +414,17 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
     handler: async (req) => present(req.actor!, req.params.id),
   });
 
-  /** One lifecycle action: POST /tasks/:id/<path> with the version, answered with the updated task. */
-  const action = <B extends z.ZodType>(path: string, summary: string, body: B, run: (actor: Actor, ctx: AuditContext, id: number, b: z.infer<B>) => Promise<unknown>) => {
+  /**
+   * One lifecycle action: POST /tasks/:id/<path> with the version, answered with what changed and
+   * the new version (TaskChange); the page re-reads the rest.
+   */
+  const action = <B extends z.ZodType>(path: string, summary: string, body: B, run: (actor: Actor, ctx: AuditContext, id: number, b: z.infer<B>) => Promise<TaskRow>) => {
     app.post(`/:id/${path}`, {
       config: { access: ANY_USER },
-      schema: { tags, summary, params: IdParam, body, response: { 200: TaskDetailResponse } },
+      schema: { tags, summary: `${summary}. Answers with what changed and the new version (TaskChange)`, params: IdParam, body, response: { 200: TaskChange } },
       handler: async (req) => {
-        await run(req.actor!, req.auditContext(), req.params.id, req.body as z.infer<B>);
-        return present(req.actor!, req.params.id);
+        const row = await run(req.actor!, req.auditContext(), req.params.id, req.body as z.infer<B>);
+        return toTaskChange(row, await tasks.lightNow(row));
       },
     });
   };

@@ -213,6 +213,54 @@ export type TaskListItem = z.infer<typeof TaskListItem>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/**
+ * A lifecycle action's answer (签收, 报送进展, 审核 …): what the write changed and the new version,
+ * not the whole task page again (its timeline grows with every report). `id` and `version` come
+ * first; the page re-reads what it shows (GET /api/v1/tasks/:id).
+ */
+export const TaskChange = z.object({
+  id: z.number(),
+  version: z.number(),
+  status: z.enum(TASK_STATUSES),
+  leadUnitId: z.number(),
+  responsibleId: z.number().nullable(),
+  deadline: z.string(),
+  signDue: z.string(),
+  planDue: z.string().nullable(),
+  nextReportDue: z.string().nullable(),
+  nextMilestoneDue: z.string().nullable(),
+  progressPercent: z.number(),
+  light: z.enum(LIGHTS),
+  lightReasons: z.array(z.string()),
+  overdueWorkdays: z.number(),
+  extensionsUsed: z.number(),
+  pendingExtension: z.boolean(),
+  updatedAt: z.string(),
+}).meta({ id: 'TaskChange' });
+export type TaskChange = z.infer<typeof TaskChange>;
+
+export function toTaskChange(t: TaskListRow, light: LightResult): TaskChange {
+  return {
+    id: t.id,
+    version: t.version,
+    status: t.status,
+    leadUnitId: t.leadUnitId,
+    responsibleId: t.responsibleId,
+    deadline: t.deadline,
+    signDue: t.signDue,
+    planDue: t.planDue,
+    nextReportDue: t.nextReportDue,
+    nextMilestoneDue: t.nextMilestoneDue,
+    progressPercent: t.progressPercent,
+    light: light.light,
+    lightReasons: light.reasons,
+    overdueWorkdays: light.overdueWorkdays,
+    extensionsUsed: t.extensionsUsed,
+    pendingExtension: t.pendingExtension,
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
 /** A list row as TaskListItem. */
 export function toTaskListItem(
   t: TaskListRow & { leadUnitName: string; responsibleName: string | null },
