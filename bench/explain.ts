@@ -41,6 +41,11 @@ async function explain(title: string, q: { compile(): CompiledQuery }) {
 }
 
 await explain('Ledger, county supervisor: county subtree, red, first page', store.listQuery(db, await store.resolve(db, { ...sup, light: 'red' }), dates, { sort: 'deadline', limit: 51 }));
+await explain(
+  'Ledger, county supervisor: county open by deadline, first 25 (status=assigned,signed,in_progress,submitted,returned)',
+  store.listQuery(db, await store.resolve(db, { ...sup, status: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'] }), dates, { sort: 'deadline', limit: 26 }),
+);
+await explain('Ledger, county supervisor: county subtree, yellow, first page', store.listQuery(db, await store.resolve(db, { ...sup, light: 'yellow' }), dates, { sort: 'deadline', limit: 51 }));
 await explain('Ledger, county supervisor: deep keyset page', store.listQuery(db, await store.resolve(db, sup), dates, { sort: 'deadline', after: [addDays(BENCH_TODAY, 20), 1], limit: 51 }));
 await explain('Ledger, township head: first page', store.listQuery(db, await store.resolve(db, { scope: townScope, viewerId: townHead.id }), dates, { sort: 'deadline', limit: 51 }));
 await explain('Stats, county subtree', store.statsQuery(db, await store.resolve(db, sup), dates));

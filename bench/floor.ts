@@ -174,6 +174,8 @@ const write = (i: number, action: string, payload: object): Request => {
 const scenarios: [string, Replay, (i: number) => Request][] = [
   ['ledger: county subtree, red, page 1', 'one', () => ({ url: `/api/v1/tasks?unitId=${countyId}&light=red&limit=50`, headers: supervisor })],
   ['ledger: township head, page 1', 'one', () => ({ url: '/api/v1/tasks?limit=50', headers: townHead })],
+  ['ledger: county open by deadline, first 25', 'one', () => ({ url: `/api/v1/tasks?unitId=${countyId}&status=assigned,signed,in_progress,submitted,returned&sort=deadline&limit=25`, headers: supervisor })],
+  ['ledger: county yellow, page 1', 'one', () => ({ url: `/api/v1/tasks?unitId=${countyId}&light=yellow&limit=50`, headers: supervisor })],
   ['ledger: deep keyset page (21st)', 'one', () => ({ url: `/api/v1/tasks?unitId=${countyId}&sort=deadline&limit=50&cursor=${deepCursor}`, headers: supervisor })],
   ['task detail with timeline', 'each', (i) => ({ url: `/api/v1/tasks/${readable[i % readable.length]!.id}`, headers: supervisor })],
   ['stats: county subtree', 'one', () => ({ url: `/api/v1/tasks/stats?unitId=${countyId}`, headers: supervisor })],

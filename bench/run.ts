@@ -187,6 +187,8 @@ async function getJson<T>(s: Session, path: string): Promise<T> {
 }
 
 type Task = { id: number; version: number };
+/** "The first 25 open tasks of the county by deadline", as a county office spells "open" (issue 21). */
+const OPEN_BY_DEADLINE = 'assigned,signed,in_progress,submitted,returned';
 interface Scenario {
   name: string;
   session: Session;
@@ -268,6 +270,10 @@ try {
   const supervisor = await signIn(`${county}.p2`);
   const countyHead = await signIn(`${county}.p1`);
   const townHead = await signIn(`${county}-t1.p1`);
+  // An integration (the 12345 platform, an Open311 client) reads with the supervisor's API token.
+  const issued = await fetch(`${base}/api/v1/auth/tokens`, { method: 'POST', headers: supervisor.headers, body: JSON.stringify({ name: 'bench' }) });
+  if (!issued.ok) throw new Error(`API token: ${issued.status} ${await issued.text()}`);
+  const supervisorToken: Session = { login: supervisor.login, headers: { authorization: `Bearer ${((await issued.json()) as { token: string }).token}`, 'content-type': 'application/json' } };
   const units = await getJson<{ items: { id: number; code: string }[] }>(supervisor, `/api/v1/units`);
   const countyId = units.items.find((u) => u.code === county)!.id;
   const deptId = units.items.find((u) => u.code === `${county}-d1`)!.id;
@@ -321,8 +327,11 @@ try {
     const scenarios: Scenario[] = [
       { name: 'ledger: county subtree, red, page 1', session: supervisor, next: () => ({ path: `/api/v1/tasks?unitId=${countyId}&light=red&limit=50` }) },
       { name: 'ledger: township head, page 1', session: townHead, next: () => ({ path: `/api/v1/tasks?limit=50` }) },
+      { name: 'ledger: county open by deadline, first 25', session: supervisor, next: () => ({ path: `/api/v1/tasks?unitId=${countyId}&status=${OPEN_BY_DEADLINE}&sort=deadline&limit=25` }) },
+      { name: 'ledger: county yellow, page 1', session: supervisor, next: () => ({ path: `/api/v1/tasks?unitId=${countyId}&light=yellow&limit=50` }) },
       { name: 'ledger: deep keyset page (21st)', session: supervisor, next: () => ({ path: `/api/v1/tasks?unitId=${countyId}&sort=deadline&limit=50&cursor=${deepCursor}` }) },
       { name: 'task detail with timeline', session: supervisor, next: () => ({ path: `/api/v1/tasks/${pickRead().id}` }) },
+      { name: 'task detail via API token', session: supervisorToken, next: () => ({ path: `/api/v1/tasks/${pickRead().id}` }) },
       { name: 'stats: county subtree', session: supervisor, next: () => ({ path: `/api/v1/tasks/stats?unitId=${countyId}` }) },
       { name: 'workbench: county head', session: countyHead, next: () => ({ path: `/api/v1/tasks/workbench` }) },
       { name: 'scoreboard: county townships', session: supervisor, next: () => ({ path: `/api/v1/scoreboard?period=${scorePeriod}&peer=township` }) },

@@ -76,7 +76,7 @@ export class LedgerService {
     const rows: LedgerRow[] = [];
     let after: [string | number, number] | undefined;
     do {
-      const page = await this.views.list(actor, filter, { sort: 'deadline', limit: 500, ...(after ? { after } : {}) });
+      const page = await this.views.list(actor, filter, { sort: 'deadline', limit: 500, withDescription: true, ...(after ? { after } : {}) });
       const ids = page.items.map((i) => i.task.id);
       const personIds = [...new Set(page.items.flatMap((i) => [i.task.leaderId].filter((x): x is number => x !== null)))];
       const unitIds = [...new Set(page.items.flatMap((i) => i.task.coUnitIds))];

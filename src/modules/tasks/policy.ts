@@ -1,6 +1,7 @@
 import { hasRole, inScope, scopeOf, type Actor, type Role } from '../../platform/auth/actor.ts';
 import type { ActorFacts, TaskFacts } from './rules.ts';
 import type { TaskRow } from './events.ts';
+import type { TaskLongText } from './schema.ts';
 
 /**
  * Who may do what with a task, as pure functions of the actor and the task. The lifecycle's
@@ -10,7 +11,8 @@ import type { TaskRow } from './events.ts';
  */
 
 /** The task as the rules see it. */
-export function taskFacts(t: TaskRow): TaskFacts {
+/** The rules' view of a task; a list row (without the long texts) is enough. */
+export function taskFacts(t: Omit<TaskRow, TaskLongText>): TaskFacts {
   return {
     status: t.status,
     level: t.level,

@@ -1,3 +1,4 @@
+import type { TaskRow } from './events.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -41,6 +42,10 @@ import {
   TaskResponse,
   TITLE_MAX,
   toTaskResponse,
+  TaskListItem,
+  toTaskListItem,
+  TaskChange,
+  toTaskChange,
   VersionBody,
 } from './schemas.ts';
 import { ASSIGNING_ROLES } from './policy.ts';
@@ -168,13 +173,13 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       tags,
       summary: '督办台账 / 任务清单 / 时限清单 (sort=deadline): filtered, keyset-paged',
       querystring: TaskListQuery,
-      response: { 200: Page(TaskResponse) },
+      response: { 200: Page(TaskListItem) },
     },
     handler: async (req) => {
       const q = req.query;
       const page = await taskViews.list(req.actor!, await filterOf(req.actor!, q), { sort: q.sort, limit: q.limit, ...(q.cursor ? { after: q.cursor } : {}) });
       return {
-        items: page.items.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
+        items: page.items.map(({ task, light, escalations }) => toTaskListItem(task, light, escalations)),
         nextCursor: page.next ? encodeCursor(page.next) : null,
       };
     },
@@ -185,13 +190,13 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
     schema: {
       tags,
       summary: '工作台: my to-dos by group (to sign for, to report, yellow/red, to verify, extensions to decide) with counts; the ledger takes the same ?todo=',
-      response: { 200: z.object({ groups: z.array(z.object({ kind: z.enum(TODO_KINDS), count: z.number(), items: z.array(TaskResponse) })) }) },
+      response: { 200: z.object({ groups: z.array(z.object({ kind: z.enum(TODO_KINDS), count: z.number(), items: z.array(TaskListItem) })) }) },
     },
     handler: async (req) => ({
       groups: (await taskViews.workbench(req.actor!)).map((g) => ({
         kind: g.kind,
         count: g.count,
-        items: g.items.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
+        items: g.items.map(({ task, light, escalations }) => toTaskListItem(task, light, escalations)),
       })),
     }),
   });
@@ -218,7 +223,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
           today: z.string(),
           totals: z.object({ total: z.number(), byLight: Counts }),
           units: z.array(z.object({ unitId: z.number(), unitName: z.string(), total: z.number(), byLight: Counts })),
-          red: z.object({ count: z.number(), items: z.array(TaskResponse) }),
+          red: z.object({ count: z.number(), items: z.array(TaskListItem) }),
           escalations: z.object({ since: z.string(), tasks: z.number(), byLevel: Counts }),
           decisions: z.object({
             verify: z.number(),
@@ -258,7 +263,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
         }),
         red: {
           count: totals.byLight.red ?? 0,
-          items: o.red.map(({ task, light, escalations }) => toTaskResponse(task, light, escalations, { leadUnitName: task.leadUnitName, responsibleName: task.responsibleName })),
+          items: o.red.map(({ task, light, escalations }) => toTaskListItem(task, light, escalations)),
         },
         escalations: { since: o.weekStart, tasks: o.escalatedTasks, byLevel: thisWeek?.escalations ?? {} },
         decisions: {
@@ -410,14 +415,17 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
     handler: async (req) => present(req.actor!, req.params.id),
   });
 
-  /** One lifecycle action: POST /tasks/:id/<path> with the version, answered with the updated task. */
-  const action = <B extends z.ZodType>(path: string, summary: string, body: B, run: (actor: Actor, ctx: AuditContext, id: number, b: z.infer<B>) => Promise<unknown>) => {
+  /**
+   * One lifecycle action: POST /tasks/:id/<path> with the version, answered with what changed and
+   * the new version (TaskChange); the page re-reads the rest.
+   */
+  const action = <B extends z.ZodType>(path: string, summary: string, body: B, run: (actor: Actor, ctx: AuditContext, id: number, b: z.infer<B>) => Promise<TaskRow>) => {
     app.post(`/:id/${path}`, {
       config: { access: ANY_USER },
-      schema: { tags, summary, params: IdParam, body, response: { 200: TaskDetailResponse } },
+      schema: { tags, summary: `${summary}. Answers with what changed and the new version (TaskChange)`, params: IdParam, body, response: { 200: TaskChange } },
       handler: async (req) => {
-        await run(req.actor!, req.auditContext(), req.params.id, req.body as z.infer<B>);
-        return present(req.actor!, req.params.id);
+        const row = await run(req.actor!, req.auditContext(), req.params.id, req.body as z.infer<B>);
+        return toTaskChange(row, await tasks.lightNow(row));
       },
     });
   };

@@ -63,6 +63,22 @@ export interface TaskTable {
 }
 export type Task = Selectable<TaskTable>;
 
+/** The long texts a task carries, read on its page and never by a list (issue 21: list items stay small). */
+export const TASK_LONG_TEXTS = ['description', 'standard', 'assessment', 'completion', 'summary'] as const;
+export type TaskLongText = (typeof TASK_LONG_TEXTS)[number];
+/** A task as lists read it: every column but the long texts. */
+export type TaskListFields = Omit<Task, TaskLongText>;
+/** The columns of TaskListFields, for select lists (checked against the type below). */
+export const TASK_LIST_COLUMNS = [
+  'id', 'version', 'title', 'sourceKind', 'sourceId', 'sourceRef', 'level', 'status', 'assignerId', 'leadUnitId', 'coUnitIds',
+  'responsibleId', 'leaderId', 'deadline', 'deadlineEstimated', 'originalDeadline', 'assignedAt', 'signDue', 'planDue', 'planAt',
+  'nextReportDue', 'nextMilestoneDue', 'progressPercent', 'lastReportAt', 'signedAt', 'submittedAt', 'submittedOn', 'verifiedAt',
+  'closedAt', 'extensionsUsed', 'pendingExtension', 'escalationRung', 'nextEscalationOn', 'openUrgings', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof TaskListFields)[];
+// A column added to the task table must be named in TASK_LIST_COLUMNS or in TASK_LONG_TEXTS.
+const listColumnsComplete: Exclude<keyof TaskListFields, (typeof TASK_LIST_COLUMNS)[number]> extends never ? true : never = true;
+void listColumnsComplete;
+
 export interface TaskEventTable {
   id: Generated<number>;
   taskId: number;

@@ -3,7 +3,9 @@ import { Cursor, pageQuery } from '../../platform/http/paging.ts';
 import { DateString, Id, Line, QueryBool, QueryId, QueryText } from '../../platform/http/zod.ts';
 import type { LightResult } from './rules.ts';
 import { ESCALATION_LEVELS, LIGHTS, SOURCE_KINDS, TASK_LEVELS, TASK_STATUSES } from './rules.ts';
-import type { TaskEscalationTable } from './schema.ts';
+import type { TaskEscalationTable, TaskListFields } from './schema.ts';
+
+type TaskListRow = TaskListFields;
 import { TODO_KINDS } from './rules.ts';
 import type { TaskRow } from './service.ts';
 
@@ -203,7 +205,104 @@ export const TaskResponse = z.object({
 }).meta({ id: 'Task' });
 export type TaskResponse = z.infer<typeof TaskResponse>;
 
+/**
+ * A task as a list shows it (台账, 工作台, the 驾驶舱's red list): everything but the long texts
+ * (description, standard, assessment, completion, summary), which the task page carries. A page
+ * of 50 is then a few kilobytes however much was written on each task.
+ */
+export const TaskListItem = TaskResponse.omit({ description: true, standard: true, assessment: true, completion: true, summary: true }).meta({ id: 'TaskListItem' });
+export type TaskListItem = z.infer<typeof TaskListItem>;
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * A lifecycle action's answer (签收, 报送进展, 审核 …): what the write changed and the new version,
+ * not the whole task page again (its timeline grows with every report). `id` and `version` come
+ * first; the page re-reads what it shows (GET /api/v1/tasks/:id).
+ */
+export const TaskChange = z.object({
+  id: z.number(),
+  version: z.number(),
+  status: z.enum(TASK_STATUSES),
+  leadUnitId: z.number(),
+  responsibleId: z.number().nullable(),
+  deadline: z.string(),
+  signDue: z.string(),
+  planDue: z.string().nullable(),
+  nextReportDue: z.string().nullable(),
+  nextMilestoneDue: z.string().nullable(),
+  progressPercent: z.number(),
+  light: z.enum(LIGHTS),
+  lightReasons: z.array(z.string()),
+  overdueWorkdays: z.number(),
+  extensionsUsed: z.number(),
+  pendingExtension: z.boolean(),
+  updatedAt: z.string(),
+}).meta({ id: 'TaskChange' });
+export type TaskChange = z.infer<typeof TaskChange>;
+
+export function toTaskChange(t: TaskListRow, light: LightResult): TaskChange {
+  return {
+    id: t.id,
+    version: t.version,
+    status: t.status,
+    leadUnitId: t.leadUnitId,
+    responsibleId: t.responsibleId,
+    deadline: t.deadline,
+    signDue: t.signDue,
+    planDue: t.planDue,
+    nextReportDue: t.nextReportDue,
+    nextMilestoneDue: t.nextMilestoneDue,
+    progressPercent: t.progressPercent,
+    light: light.light,
+    lightReasons: light.reasons,
+    overdueWorkdays: light.overdueWorkdays,
+    extensionsUsed: t.extensionsUsed,
+    pendingExtension: t.pendingExtension,
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+/** A list row as TaskListItem. */
+export function toTaskListItem(
+  t: TaskListRow & { leadUnitName: string; responsibleName: string | null },
+  light: LightResult,
+  escalations: { level: TaskEscalationTable['level']; at: Date; overdueWorkdays: number }[],
+): TaskListItem {
+  return {
+    id: t.id,
+    version: t.version,
+    title: t.title,
+    status: t.status,
+    level: t.level,
+    source: { kind: t.sourceKind, id: t.sourceId, ref: t.sourceRef },
+    assignerId: t.assignerId,
+    leadUnit: { id: t.leadUnitId, name: t.leadUnitName },
+    coUnitIds: t.coUnitIds,
+    responsible: t.responsibleId ? { id: t.responsibleId, name: t.responsibleName ?? '' } : null,
+    leaderId: t.leaderId,
+    deadline: t.deadline,
+    deadlineEstimated: t.deadlineEstimated,
+    originalDeadline: t.originalDeadline,
+    signDue: t.signDue,
+    planDue: t.planDue,
+    nextReportDue: t.nextReportDue,
+    nextMilestoneDue: t.nextMilestoneDue,
+    progressPercent: t.progressPercent,
+    light: light.light,
+    lightReasons: light.reasons,
+    overdueWorkdays: light.overdueWorkdays,
+    escalations: escalations.map((e) => ({ level: e.level, at: e.at.toISOString(), overdueWorkdays: e.overdueWorkdays })),
+    extensionsUsed: t.extensionsUsed,
+    pendingExtension: t.pendingExtension,
+    assignedAt: t.assignedAt.toISOString(),
+    signedAt: iso(t.signedAt),
+    submittedAt: iso(t.submittedAt),
+    verifiedAt: iso(t.verifiedAt),
+    closedAt: iso(t.closedAt),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
 
 export function toTaskResponse(
   t: TaskRow & { leadUnitName?: string; responsibleName?: string | null },

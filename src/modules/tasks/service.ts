@@ -206,6 +206,12 @@ export class TaskService {
     };
   }
 
+  /** A task row's light today (a write's answer: the row is in hand, nothing is read again but the cached policy and calendar). */
+  async lightNow(t: TaskRow): Promise<LightResult> {
+    const policy = await this.policy.forUnitPath(t.leadUnitPath);
+    return lightOf(taskFacts(t), this.today(), await this.calendar.get(), policy);
+  }
+
   /**
    * A task as the module it came from follows it: the row, its light today and the escalation
    * rungs reached. No visibility check: the caller's module decides who sees its own records.

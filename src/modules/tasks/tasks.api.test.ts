@@ -216,6 +216,42 @@ describe('the whole lifecycle', () => {
 });
 
 describe('the ledger', () => {
+  it('lists items without the long texts, and reads any spelling of "open" as the unfinished tasks', async () => {
+    const unit = await ctx.newUnit({ parent: county, name: '统计局' });
+    const h = await ctx.as(['unit_head'], unit);
+    const long = '详'.repeat(5000);
+    const ids: number[] = [];
+    for (const [i, deadline] of ['2026-10-09', '2026-10-12', '2026-10-13', '2026-10-14'].entries()) {
+      const r = await leader.post('/api/v1/tasks', { title: `统计任务${i + 1}`, level: 'normal', leadUnitId: unit.id, deadline, description: long, standard: long, assessment: long });
+      ids.push(r.json().id);
+    }
+    // The first is finished (closed), the second withdrawn: neither is open.
+    await ctx.handle.db.updateTable('task').set({ status: 'closed', closedAt: new Date(), summary: JSON.stringify({ done: long, result: long, lessons: long }) }).where('id', '=', ids[0]!).execute();
+    expect((await leader.post(`/api/v1/tasks/${ids[1]}/withdraw`, { version: 1, reason: '重复交办' })).statusCode).toBe(200);
+    const all = (await h.get(`/api/v1/tasks?unitId=${unit.id}`)).json();
+    expect(all.items.map((t: { title: string }) => t.title)).toEqual(['统计任务1', '统计任务3', '统计任务4']);
+    for (const item of all.items) {
+      for (const key of ['description', 'standard', 'assessment', 'completion', 'summary']) expect(item).not.toHaveProperty(key);
+      expect(item).toMatchObject({ leadUnit: { id: unit.id, name: '统计局' }, light: expect.any(String), overdueWorkdays: expect.any(Number), escalations: [] });
+    }
+    // Four long texts of 5,000 characters each stay on the task page.
+    expect(JSON.stringify(all).length).toBeLessThan(4000);
+    expect((await h.get(`/api/v1/tasks/${ids[2]}`)).json()).toMatchObject({ description: long, standard: long, assessment: long });
+    const titles = async (query: string) => (await h.get(`/api/v1/tasks?unitId=${unit.id}&${query}`)).json().items.map((t: { title: string }) => t.title);
+    // Every spelling of "open" gives the same open tasks in deadline order; a list with a finished status keeps it.
+    for (const status of ['assigned,signed,in_progress,submitted,returned', 'returned,submitted,in_progress,signed,assigned', 'assigned'])
+      expect(await titles(`status=${status}&sort=deadline&limit=25`)).toEqual(['统计任务3', '统计任务4']);
+    expect(await titles('status=assigned,closed')).toEqual(['统计任务1', '统计任务3', '统计任务4']);
+    expect(await titles('status=closed')).toEqual(['统计任务1']);
+    expect(await titles('light=done')).toEqual(['统计任务1']);
+    expect(await titles('status=withdrawn')).toEqual([]);
+    // The workbench and the 驾驶舱's red list carry list items too.
+    const wb = (await h.get('/api/v1/tasks/workbench')).json();
+    const sign = wb.groups.find((g: { kind: string }) => g.kind === 'sign');
+    expect(sign.items.map((t: { title: string }) => t.title)).toEqual(['统计任务3', '统计任务4']);
+    expect(sign.items[0]).not.toHaveProperty('description');
+  });
+
   it('filters by unit subtree, light, level, status, responsible, text (Chinese), and pages by keyset', async () => {
     const unit = await ctx.newUnit({ parent: county, name: '水务局' });
     const h = await ctx.as(['unit_head'], unit);

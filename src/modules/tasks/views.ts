@@ -8,7 +8,7 @@ import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import { taskFacts } from './policy.ts';
 import { ESCALATION_LEVELS, lightDatesFor, lightOf, TODO_KINDS } from './rules.ts';
-import type { LightDates, TaskFilter, TaskSort, TaskViewStore } from './views-store.ts';
+import type { LightDates, ListPage, TaskFilter, TaskViewStore } from './views-store.ts';
 
 /** A filter as a route gives it: the viewer's part (scope, what they head) is added here. */
 export type ViewFilter = Omit<TaskFilter, 'scope' | 'viewerId'>;
@@ -55,7 +55,7 @@ export class TaskViews {
   }
 
   /** The ledger: filtered, sorted, keyset-paged rows with their lights. */
-  async list(actor: Actor, filter: ViewFilter, page: { sort: TaskSort; after?: [string | number, number]; limit: number }) {
+  async list(actor: Actor, filter: ViewFilter, page: ListPage) {
     const policy = await this.policy.forUnitPath(actor.regionPath);
     const dates = await this.lightDates(policy);
     const rows = await this.store.list(this.db, this.fullFilter(actor, filter), dates, { ...page, limit: page.limit + 1 });

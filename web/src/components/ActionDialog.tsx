@@ -85,10 +85,10 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
   const run = useMutation({
     mutationFn: (values: Record<string, unknown>) => {
       const r = actionRequest(action, task.id, task.version, normalize(values) as Record<string, unknown>);
-      return api.post<TaskDetail>(r.path, r.body);
+      // A lifecycle action answers with what changed (TaskChange), not the page: the page re-reads itself.
+      return api.post<unknown>(r.path, r.body);
     },
-    onSuccess: (d) => {
-      qc.setQueryData(['tasks', 'detail', task.id], d);
+    onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['tasks'] });
       void qc.invalidateQueries({ queryKey: ['notifications'] });
       onClose();

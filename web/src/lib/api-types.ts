@@ -9846,7 +9846,7 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Task"][];
+                            items: components["schemas"]["TaskListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -9993,7 +9993,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 补充附件: put files uploaded to the task (POST /:id/attachments) on its timeline */
+        /** 补充附件: put files uploaded to the task (POST /:id/attachments) on its timeline. Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -10037,7 +10037,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -10242,7 +10242,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 销号, with the close-out summary */
+        /** 销号, with the close-out summary. Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -10289,7 +10289,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -10309,7 +10309,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 报送协办进展: a co-unit’s own progress on its part, after it signed for it; the lead unit sees it on the task page */
+        /** 报送协办进展: a co-unit’s own progress on its part, after it signed for it; the lead unit sees it on the task page. Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -10354,7 +10354,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -10374,7 +10374,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 签收（协办）: a co-unit’s head signs for the unit’s part (unitId: which part, for a head of several) */
+        /** 签收（协办）: a co-unit’s head signs for the unit’s part (unitId: which part, for a head of several). Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -10417,7 +10417,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -10437,7 +10437,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 交办到人: name the responsible person (lead unit head) */
+        /** 交办到人: name the responsible person (lead unit head). Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -10481,7 +10481,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -10501,7 +10501,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 修改事项 (the assigner): title, description, standard, assessment while open; deadline and lead unit only before sign-for (after it: 409 TASK_EDIT_NEEDS_FLOW, use an extension or a return and reassignment) */
+        /** 修改事项 (the assigner): title, description, standard, assessment while open; deadline and lead unit only before sign-for (after it: 409 TASK_EDIT_NEEDS_FLOW, use an extension or a return and reassignment). Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -10549,7 +10549,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -11087,7 +11087,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 实施方案: milestones with owners and dates (倒排工期) */
+        /** 实施方案: milestones with owners and dates (倒排工期). Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -11134,7 +11134,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -11154,7 +11154,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 报送进展: an immutable progress report */
+        /** 报送进展: an immutable progress report. Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -11200,7 +11200,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -11220,7 +11220,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 重新交办 a returned task */
+        /** 重新交办 a returned task. Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -11266,7 +11266,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -11286,7 +11286,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 驳回 the completion, with the reason */
+        /** 驳回 the completion, with the reason. Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -11329,7 +11329,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -11349,7 +11349,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 退回 to the assigner, with the reason (lead unit head) */
+        /** 退回 to the assigner, with the reason (lead unit head). Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -11392,7 +11392,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -11412,7 +11412,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 签收 (lead unit head) */
+        /** 签收 (lead unit head). Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -11454,7 +11454,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -11474,7 +11474,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 申请办结: completion report and close-out summary */
+        /** 申请办结: completion report and close-out summary. Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -11526,7 +11526,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -11811,7 +11811,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 审核办结 (assigner or overseeing leader); the source gets the feedback at once */
+        /** 审核办结 (assigner or overseeing leader); the source gets the feedback at once. Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -11854,7 +11854,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -11874,7 +11874,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 撤回 (the assigner), before sign-for or after a return: the task leaves every list; its page stays open to the assigner */
+        /** 撤回 (the assigner), before sign-for or after a return: the task leaves every list; its page stays open to the assigner. Answers with what changed and the new version (TaskChange) */
         post: {
             parameters: {
                 query?: never;
@@ -11917,7 +11917,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TaskDetail"];
+                        "application/json": components["schemas"]["TaskChange"];
                     };
                 };
             };
@@ -12375,7 +12375,7 @@ export type paths = {
                             };
                             red: {
                                 count: number;
-                                items: components["schemas"]["Task"][];
+                                items: components["schemas"]["TaskListItem"][];
                             };
                             today: string;
                             totals: {
@@ -12626,7 +12626,7 @@ export type paths = {
                         "application/json": {
                             groups: {
                                 count: number;
-                                items: components["schemas"]["Task"][];
+                                items: components["schemas"]["TaskListItem"][];
                                 /** @enum {string} */
                                 kind: "sign" | "report" | "warn" | "verify" | "extension";
                             }[];
@@ -14424,6 +14424,27 @@ export type components = {
             verifiedAt: string | null;
             version: number;
         };
+        TaskChange: {
+            deadline: string;
+            extensionsUsed: number;
+            id: number;
+            leadUnitId: number;
+            /** @enum {string} */
+            light: "green" | "yellow" | "red" | "done";
+            lightReasons: string[];
+            nextMilestoneDue: string | null;
+            nextReportDue: string | null;
+            overdueWorkdays: number;
+            pendingExtension: boolean;
+            planDue: string | null;
+            progressPercent: number;
+            responsibleId: number | null;
+            signDue: string;
+            /** @enum {string} */
+            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned" | "withdrawn";
+            updatedAt: string;
+            version: number;
+        };
         TaskDetail: {
             allowedActions: string[];
             assessment: string | null;
@@ -14554,6 +14575,58 @@ export type components = {
                 replyDue: string;
                 text: string;
             }[];
+            verifiedAt: string | null;
+            version: number;
+        };
+        TaskListItem: {
+            assignedAt: string;
+            assignerId: number;
+            closedAt: string | null;
+            coUnitIds: number[];
+            deadline: string;
+            deadlineEstimated: boolean;
+            escalations: {
+                at: string;
+                /** @enum {string} */
+                level: "remind" | "urge" | "supervise" | "notice" | "accountability";
+                overdueWorkdays: number;
+            }[];
+            extensionsUsed: number;
+            id: number;
+            leaderId: number | null;
+            leadUnit: {
+                id: number;
+                name: string;
+            };
+            /** @enum {string} */
+            level: "normal" | "key" | "major";
+            /** @enum {string} */
+            light: "green" | "yellow" | "red" | "done";
+            lightReasons: string[];
+            nextMilestoneDue: string | null;
+            nextReportDue: string | null;
+            originalDeadline: string;
+            overdueWorkdays: number;
+            pendingExtension: boolean;
+            planDue: string | null;
+            progressPercent: number;
+            responsible: {
+                id: number;
+                name: string;
+            } | null;
+            signDue: string;
+            signedAt: string | null;
+            source: {
+                id: number | null;
+                /** @enum {string} */
+                kind: "directive" | "meeting" | "instruction" | "research" | "citizen" | "document" | "other";
+                ref: string | null;
+            };
+            /** @enum {string} */
+            status: "assigned" | "signed" | "in_progress" | "submitted" | "verified" | "closed" | "returned" | "withdrawn";
+            submittedAt: string | null;
+            title: string;
+            updatedAt: string;
             verifiedAt: string | null;
             version: number;
         };

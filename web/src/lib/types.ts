@@ -22,6 +22,8 @@ export type Me = ApiResponse<'/api/v1/auth/me', 'get'>;
 export type LoginResponse = ApiResponse<'/api/v1/auth/login', 'post'>;
 
 export type Task = Schemas['Task'];
+/** A task as lists show it: the task without its long texts (description, standard, assessment, completion, summary). */
+export type TaskListItem = Schemas['TaskListItem'];
 export type TaskDetail = Schemas['TaskDetail'];
 export type Light = Task['light'];
 export type TaskStatus = Task['status'];

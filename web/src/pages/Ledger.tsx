@@ -13,7 +13,7 @@ import { canAssign, hasRole, useMe } from '../lib/auth.ts';
 import { deadlineText, LEVEL, LIGHT, levelName, SOURCE, STATUS, statusName } from '../lib/format.ts';
 import { filtersToParams, parseFilters, toQuery, type LedgerFilters } from '../lib/filters.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
-import type { ImportResult, ResponsibilityList, ResponsibilityRow, Task, TaskPage } from '../lib/types.ts';
+import type { ImportResult, ResponsibilityList, ResponsibilityRow, TaskListItem, TaskPage } from '../lib/types.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const options = (names: Record<string, readonly [string, string]>, lang: 'zh' | 'en') => Object.entries(names).map(([value, n]) => ({ value, label: n[lang === 'zh' ? 0 : 1] }));
@@ -213,7 +213,7 @@ function ImportProblems({ problems, onClose }: { problems: ImportProblem[]; onCl
 }
 
 /** The ledger on a phone: a card per task with what matters at a glance. */
-function TaskCard({ task }: { task: Task }) {
+function TaskCard({ task }: { task: TaskListItem }) {
   const t = useT();
   const { lang } = useLang();
   const overdue = task.overdueWorkdays > 0 && task.light !== 'done';
@@ -249,7 +249,7 @@ function TaskTable({ filters, sort, phone }: { filters: LedgerFilters; sort: 'de
   return (
     <>
       {phone ? (
-        <List<Task>
+        <List<TaskListItem>
           aria-label={t('ledger.cards')}
           data-testid="ledger-cards"
           loading={q.isPending}
@@ -263,7 +263,7 @@ function TaskTable({ filters, sort, phone }: { filters: LedgerFilters; sort: 'de
           )}
         />
       ) : (
-      <Table<Task>
+      <Table<TaskListItem>
         rowKey="id"
         size="middle"
         loading={q.isPending}

@@ -11,7 +11,7 @@ import { deskApi } from './desk-api.ts';
 import { deadlineText } from '../lib/format.ts';
 import { useLang, useT, type MessageKey } from '../lib/i18n.ts';
 import { daysText, type Behind } from '../lib/research.ts';
-import type { Task, TodoKind, WorkbenchResponse } from '../lib/types.ts';
+import type { TaskListItem, TodoKind, WorkbenchResponse } from '../lib/types.ts';
 
 const GROUP_COLOR: Record<TodoKind, string> = { sign: '#1677ff', report: '#13c2c2', warn: '#f5222d', verify: '#722ed1', extension: '#fa8c16' };
 
@@ -30,7 +30,7 @@ export function Workbench() {
       </Typography.Title>
       {wb.isError && <ErrorState error={wb.error} onRetry={() => wb.refetch()} />}
       <Row gutter={[16, 16]}>
-        {(wb.data?.groups ?? (['sign', 'report', 'warn', 'verify', 'extension'] as TodoKind[]).map((kind) => ({ kind, count: 0, items: [] as Task[] }))).map((g) => (
+        {(wb.data?.groups ?? (['sign', 'report', 'warn', 'verify', 'extension'] as TodoKind[]).map((kind) => ({ kind, count: 0, items: [] as TaskListItem[] }))).map((g) => (
           <Col xs={24} md={12} xl={8} key={g.kind}>
             <Card
               data-testid={`wb-${g.kind}`}
