@@ -246,6 +246,7 @@ async function drive(sc: Scenario, connections: number) {
     scenario: sc.name,
     user: sc.session.login,
     connections,
+    write: !!sc.write,
     seconds: Number((result.duration ?? duration).toFixed(1)),
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
@@ -263,8 +264,46 @@ async function drive(sc: Scenario, connections: number) {
   return row;
 }
 
+/**
+ * Storage the load's writes left (PostgreSQL): the database's growth and, per audit action, how
+ * many entries and their average size as stored (`pg_column_size` of the row, before indexes).
+ */
+async function storageMark() {
+  if (!databaseUrl) return null;
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const r = await c.query<{ bytes: string; audit: string }>('select pg_database_size(current_database()) as bytes, (select coalesce(max(id), 0) from audit_log) as audit');
+    return { bytes: Number(r.rows[0]!.bytes), auditId: Number(r.rows[0]!.audit) };
+  } finally {
+    await c.end();
+  }
+}
+async function storageSince(mark: { bytes: number; auditId: number } | null, writes: number) {
+  if (!databaseUrl || !mark) return null;
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query('checkpoint');
+    const size = Number((await c.query<{ bytes: string }>('select pg_database_size(current_database()) as bytes')).rows[0]!.bytes);
+    const audit = await c.query<{ action: string; n: string; avg: string }>(
+      'select action, count(*) as n, round(avg(pg_column_size(a.*))) as avg from audit_log a where id > $1 group by action order by action',
+      [mark.auditId],
+    );
+    return {
+      writes,
+      databaseGrowthBytes: size - mark.bytes,
+      bytesPer10000Writes: writes ? Math.round(((size - mark.bytes) / writes) * 10_000) : null,
+      audit: audit.rows.map((r) => ({ action: r.action, entries: Number(r.n), averageBytes: Number(r.avg) })),
+    };
+  } finally {
+    await c.end();
+  }
+}
+
 try {
   await waitForServer();
+  const storageBefore = await storageMark();
   await new Promise((r) => setTimeout(r, 3000)); // let the start-up escalation scan finish
   const county = size === 'county' ? 'c1' : 'p1c1';
   const supervisor = await signIn(`${county}.p2`);
@@ -400,7 +439,9 @@ try {
     escalationScan: { openTasks, first: firstScan, again: secondScan },
     pgbenchInsertsPerSecond: pgbench,
     rows,
+    storage: await storageSince(storageBefore, rows.filter((r) => r.write).reduce((n, r) => n + r.requests, 0)),
   };
+  if (result.storage) console.log('Storage:', JSON.stringify(result.storage));
   mkdirSync('bench/results', { recursive: true });
   // A partial run (--only, --skip-scan) does not replace the full results.
   const partial = values.only || skipScan ? '-partial' : '';

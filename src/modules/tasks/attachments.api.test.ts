@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers/context.ts';
+import { actThenRead } from '../../../test/helpers/tasks.ts';
 import type { Unit } from '../../platform/db/schema.ts';
 
 let ctx: TestContext;
@@ -35,7 +36,7 @@ describe('attachments', () => {
     expect(res.json()).toMatchObject({ fileName: '现场照片.pdf.png', contentType: 'image/png', size: PNG.length });
     const pdf = (await upload(head, PDF, '验收单.pdf')).json();
     expect(pdf.contentType).toBe('application/pdf');
-    const t = (await head.post(`/api/v1/tasks/${taskId}/progress`, { version: 2, percent: 50, text: '见附件', attachmentIds: [res.json().id, pdf.id] })).json();
+    const t = await actThenRead(head, taskId, 'progress', { version: 2, percent: 50, text: '见附件', attachmentIds: [res.json().id, pdf.id] });
     expect(t.attachments.map((a: { eventId: number | null }) => a.eventId !== null)).toEqual([true, true]);
     expect(t.timeline.at(-1).data.attachmentIds).toEqual([res.json().id, pdf.id]);
     const dl = await ctx.inject({ method: 'GET', url: `/api/v1/tasks/${taskId}/attachments/${pdf.id}`, headers: { cookie: head.cookie } });

@@ -107,7 +107,7 @@ describe('co-units (协办) and the overseeing leader take part', () => {
     let t = await detail(id, coHead1);
     const signed = await c.post(`/api/v1/tasks/${id}/co-sign`, { version: t.version });
     expect(signed.statusCode).toBe(200);
-    t = signed.json();
+    t = await detail(id, coHead1);
     expect(t.status).toBe('assigned'); // the lead unit's sign-for is its own
     expect(t.allowedActions).toEqual(['co_progress']);
     expect((await c.post(`/api/v1/tasks/${id}/co-sign`, { version: t.version })).json().error.code).toBe('TASK_CO_PART_SIGNED');
@@ -148,13 +148,15 @@ describe('editing after 交办 and 撤回', () => {
     const c = await as(assigner);
     const r = await c.post(`/api/v1/tasks/${id}/edit`, { version, title: '城区老旧小区改造', description: '含雨污分流', deadline: '2026-11-13' });
     expect(r.statusCode).toBe(200);
-    const t = r.json();
+    expect(r.json()).toMatchObject({ id, deadline: '2026-11-13' });
+    const t = await detail(id);
     expect(t).toMatchObject({ title: '城区老旧小区改造', description: '含雨污分流', deadline: '2026-11-13', originalDeadline: '2026-11-13' });
     expect(t.timeline.at(-1)).toMatchObject({ kind: 'edit', data: { changes: { title: { from: '老旧小区改造（初稿）', to: '城区老旧小区改造' }, description: { from: null, to: '含雨污分流' }, deadline: { from: '2026-10-30', to: '2026-11-13' } } } });
     expect((await notes('tasks.edited', id)).map((n) => n.recipientId)).toEqual([head.id]);
     const moved = await c.post(`/api/v1/tasks/${id}/edit`, { version: t.version, leadUnitId: other.id });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json().leadUnit).toEqual({ id: other.id, name: '教育局' });
+    expect(moved.json().leadUnitId).toBe(other.id);
+    expect((await detail(id)).leadUnit).toEqual({ id: other.id, name: '教育局' });
     expect((await notes('tasks.assigned', id)).map((n) => n.recipientId)).toEqual([head.id, otherHead.id]);
     expect((await c.post(`/api/v1/tasks/${id}/edit`, { version: moved.json().version })).json().error.code).toBe('TASK_EDIT_EMPTY');
     expect((await c.post(`/api/v1/tasks/${id}/edit`, { version: moved.json().version, deadline: '2026-01-05' })).statusCode).toBe(400);
@@ -182,15 +184,16 @@ describe('editing after 交办 and 撤回', () => {
     expect(w.json().error.message).toContain('签收后不能撤回');
     const ok = await c.post(`/api/v1/tasks/${id}/edit`, { version: t.version, standard: '年底前全部完工', deadline: t.deadline });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().standard).toBe('年底前全部完工');
+    expect((await detail(id)).standard).toBe('年底前全部完工');
   });
 
   it('撤回 before sign-for: the task leaves every list, its page stays open to the assigner, the units are told', async () => {
     const { id, version } = await newTask();
     const r = await (await as(assigner)).post(`/api/v1/tasks/${id}/withdraw`, { version, reason: '与第 12 号事项重复，撤回' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'withdrawn', allowedActions: [], light: 'done' });
-    expect(r.json().timeline.at(-1)).toMatchObject({ kind: 'withdraw', data: { reason: '与第 12 号事项重复，撤回' } });
+    expect(r.json()).toMatchObject({ status: 'withdrawn', light: 'done' });
+    expect(await detail(id)).toMatchObject({ status: 'withdrawn', allowedActions: [] });
+    expect((await detail(id)).timeline.at(-1)).toMatchObject({ kind: 'withdraw', data: { reason: '与第 12 号事项重复，撤回' } });
     expect((await notes('tasks.withdrawn', id)).map((n) => n.recipientId).sort()).toEqual([head.id, coHead1.id, coHead2.id, leader.id].sort());
     for (const p of [assigner, head, leader, coHead1]) {
       const items = (await (await as(p)).get('/api/v1/tasks?limit=200')).json().items as { id: number }[];
@@ -216,7 +219,7 @@ describe('attachments on an existing task', () => {
     let t = await detail(id);
     const r = await c.post(`/api/v1/tasks/${id}/attach`, { version: t.version, attachmentIds: [a.id, b.id], note: '补充方案和预算' });
     expect(r.statusCode).toBe(200);
-    t = r.json();
+    t = await detail(id);
     expect(t.attachments.map((x: { fileName: string; eventId: number | null }) => [x.fileName, x.eventId !== null])).toEqual([
       ['改造方案.pdf', true],
       ['预算表.pdf', true],
