@@ -88,9 +88,11 @@ export function ActionDialog({ action, task, onClose }: { action: ActionKind; ta
       // A lifecycle action answers with what changed (TaskChange), not the page: the page re-reads itself.
       return api.post<unknown>(r.path, r.body);
     },
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['tasks'] });
+    // The dialog closes once the page has re-read the task (the refetch of the active queries), so
+    // the focus that returns to the task's actions lands on the buttons the task has now.
+    onSuccess: async () => {
       void qc.invalidateQueries({ queryKey: ['notifications'] });
+      await qc.invalidateQueries({ queryKey: ['tasks'] });
       onClose();
     },
   });
