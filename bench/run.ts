@@ -273,7 +273,7 @@ async function storageMark() {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const r = await c.query<{ bytes: string; audit: string }>('select pg_database_size(current_database()) as bytes, (select coalesce(max(id), 0) from audit_log) as audit');
+    const r = await c.query<{ bytes: string; audit: string }>('select pg_database_size(current_database()) as bytes, (select coalesce(max(seq), 0) from audit_log) as audit');
     return { bytes: Number(r.rows[0]!.bytes), auditId: Number(r.rows[0]!.audit) };
   } finally {
     await c.end();
@@ -287,7 +287,7 @@ async function storageSince(mark: { bytes: number; auditId: number } | null, wri
     await c.query('checkpoint');
     const size = Number((await c.query<{ bytes: string }>('select pg_database_size(current_database()) as bytes')).rows[0]!.bytes);
     const audit = await c.query<{ action: string; n: string; avg: string }>(
-      'select action, count(*) as n, round(avg(pg_column_size(a.*))) as avg from audit_log a where id > $1 group by action order by action',
+      'select action, count(*) as n, round(avg(pg_column_size(a.*))) as avg from audit_log a where seq > $1 group by action order by action',
       [mark.auditId],
     );
     return {

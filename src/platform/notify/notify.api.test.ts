@@ -136,6 +136,14 @@ describe('inbox', () => {
     }
   });
 
+  it('queues more entries than one statement can bind (a province-wide job), all in one transaction', async () => {
+    const p = await ctx.newPerson();
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ recipientId: p.id, kind: 'test.bulk', title: `第${i}条`, body: 'x', objectType: 'task', objectId: i }));
+    await ctx.handle.db.transaction().execute((trx) => ctx.services.notify.queue(trx, many));
+    const n = await ctx.handle.db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('recipientId', '=', p.id).where('kind', '=', 'test.bulk').executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(10_000);
+  });
+
   it("cannot mark somebody else's notification (404)", async () => {
     const a = await ctx.as(['staff']);
     const b = await ctx.as(['staff']);

@@ -26,6 +26,9 @@ export interface NewNotification {
 }
 
 /** One inbox entry per person, kind and object in a batch: the same event reaching someone by two paths (responsible person and unit head) arrives once. */
+/** Entries written by one statement (see queue). */
+const QUEUE_SLICE = 2000;
+
 export function withoutDuplicates(items: NewNotification[]): NewNotification[] {
   const seen = new Map<string, NewNotification>();
   const out: NewNotification[] = [];
@@ -135,6 +138,12 @@ export class NotifyService {
   async queue(trx: Executor, all: NewNotification[]): Promise<void> {
     if (all.length === 0) return;
     const items = withoutDuplicates(all);
+    // One statement binds at most 65,535 parameters (seven an entry): a province-wide job (the
+    // monthly field-day warnings of 13,000 leaders) queues in slices, in the same transaction.
+    if (items.length > QUEUE_SLICE) {
+      for (let i = 0; i < items.length; i += QUEUE_SLICE) await this.queue(trx, items.slice(i, i + QUEUE_SLICE));
+      return;
+    }
     const now = this.clock.now();
     const inserted = await trx
       .with('n', (db) =>
