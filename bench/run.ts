@@ -120,11 +120,18 @@ function pgbenchInserts(connections: number): number | null {
   return m ? Math.round(Number(m[1])) : null;
 }
 let pgbench: Record<number, number | null> = {};
-if (databaseUrl && !skipScan) {
+/** One connection to the benchmark's PostgreSQL for bookkeeping, closed after `fn`. */
+async function withPg<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
-  await c.query('create table if not exists bench_plain (id bigint generated always as identity primary key, title text not null, body text, created_at timestamptz not null)');
-  await c.end();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+if (databaseUrl && !skipScan) {
+  await withPg((c) => c.query('create table if not exists bench_plain (id bigint generated always as identity primary key, title text not null, body text, created_at timestamptz not null)'));
   pgbench = Object.fromEntries(connectionCounts.map((n) => [n, pgbenchInserts(n)]));
   console.log(`pgbench plain inserts: ${JSON.stringify(pgbench)} tps by connections`);
 }
@@ -270,20 +277,14 @@ async function drive(sc: Scenario, connections: number) {
  */
 async function storageMark() {
   if (!databaseUrl) return null;
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
+  return withPg(async (c) => {
     const r = await c.query<{ bytes: string; audit: string }>('select pg_database_size(current_database()) as bytes, (select coalesce(max(seq), 0) from audit_log) as audit');
     return { bytes: Number(r.rows[0]!.bytes), auditId: Number(r.rows[0]!.audit) };
-  } finally {
-    await c.end();
-  }
+  });
 }
 async function storageSince(mark: { bytes: number; auditId: number } | null, writes: number) {
   if (!databaseUrl || !mark) return null;
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
+  return withPg(async (c) => {
     await c.query('checkpoint');
     const size = Number((await c.query<{ bytes: string }>('select pg_database_size(current_database()) as bytes')).rows[0]!.bytes);
     const audit = await c.query<{ action: string; n: string; avg: string }>(
@@ -296,9 +297,7 @@ async function storageSince(mark: { bytes: number; auditId: number } | null, wri
       bytesPer10000Writes: writes ? Math.round(((size - mark.bytes) / writes) * 10_000) : null,
       audit: audit.rows.map((r) => ({ action: r.action, entries: Number(r.n), averageBytes: Number(r.avg) })),
     };
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 try {

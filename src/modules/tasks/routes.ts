@@ -179,7 +179,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       const q = req.query;
       const page = await taskViews.list(req.actor!, await filterOf(req.actor!, q), { sort: q.sort, limit: q.limit, ...(q.cursor ? { after: q.cursor } : {}) });
       return {
-        items: page.items.map(({ task, light, escalations }) => toTaskListItem(task, light, escalations)),
+        items: page.items.map(({ task, light, escalations }) => toTaskListItem(task, light, escalations, task)),
         nextCursor: page.next ? encodeCursor(page.next) : null,
       };
     },
@@ -196,7 +196,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       groups: (await taskViews.workbench(req.actor!)).map((g) => ({
         kind: g.kind,
         count: g.count,
-        items: g.items.map(({ task, light, escalations }) => toTaskListItem(task, light, escalations)),
+        items: g.items.map(({ task, light, escalations }) => toTaskListItem(task, light, escalations, task)),
       })),
     }),
   });
@@ -263,7 +263,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
         }),
         red: {
           count: totals.byLight.red ?? 0,
-          items: o.red.map(({ task, light, escalations }) => toTaskListItem(task, light, escalations)),
+          items: o.red.map(({ task, light, escalations }) => toTaskListItem(task, light, escalations, task)),
         },
         escalations: { since: o.weekStart, tasks: o.escalatedTasks, byLevel: thisWeek?.escalations ?? {} },
         decisions: {

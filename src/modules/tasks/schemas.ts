@@ -220,25 +220,25 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * not the whole task page again (its timeline grows with every report). `id` and `version` come
  * first; the page re-reads what it shows (GET /api/v1/tasks/:id).
  */
-export const TaskChange = z.object({
-  id: z.number(),
-  version: z.number(),
-  status: z.enum(TASK_STATUSES),
-  leadUnitId: z.number(),
-  responsibleId: z.number().nullable(),
-  deadline: z.string(),
-  signDue: z.string(),
-  planDue: z.string().nullable(),
-  nextReportDue: z.string().nullable(),
-  nextMilestoneDue: z.string().nullable(),
-  progressPercent: z.number(),
-  light: z.enum(LIGHTS),
-  lightReasons: z.array(z.string()),
-  overdueWorkdays: z.number(),
-  extensionsUsed: z.number(),
-  pendingExtension: z.boolean(),
-  updatedAt: z.string(),
-}).meta({ id: 'TaskChange' });
+export const TaskChange = TaskListItem.pick({
+  id: true,
+  version: true,
+  status: true,
+  deadline: true,
+  signDue: true,
+  planDue: true,
+  nextReportDue: true,
+  nextMilestoneDue: true,
+  progressPercent: true,
+  light: true,
+  lightReasons: true,
+  overdueWorkdays: true,
+  extensionsUsed: true,
+  pendingExtension: true,
+  updatedAt: true,
+})
+  .extend({ leadUnitId: z.number(), responsibleId: z.number().nullable() })
+  .meta({ id: 'TaskChange' });
 export type TaskChange = z.infer<typeof TaskChange>;
 
 export function toTaskChange(t: TaskListRow, light: LightResult): TaskChange {
@@ -263,12 +263,11 @@ export function toTaskChange(t: TaskListRow, light: LightResult): TaskChange {
   };
 }
 
-/** A list row as TaskListItem. */
-export function toTaskListItem(
-  t: TaskListRow & { leadUnitName: string; responsibleName: string | null },
-  light: LightResult,
-  escalations: { level: TaskEscalationTable['level']; at: Date; overdueWorkdays: number }[],
-): TaskListItem {
+type Names = { leadUnitName: string; responsibleName: string | null };
+type Rung = { level: TaskEscalationTable['level']; at: Date; overdueWorkdays: number };
+
+/** A task row as TaskListItem (a list row carries its names: pass it as `names`). */
+export function toTaskListItem(t: TaskListRow, light: LightResult, escalations: Rung[], names: Names): TaskListItem {
   return {
     id: t.id,
     version: t.version,
@@ -277,9 +276,9 @@ export function toTaskListItem(
     level: t.level,
     source: { kind: t.sourceKind, id: t.sourceId, ref: t.sourceRef },
     assignerId: t.assignerId,
-    leadUnit: { id: t.leadUnitId, name: t.leadUnitName },
+    leadUnit: { id: t.leadUnitId, name: names.leadUnitName },
     coUnitIds: t.coUnitIds,
-    responsible: t.responsibleId ? { id: t.responsibleId, name: t.responsibleName ?? '' } : null,
+    responsible: t.responsibleId ? { id: t.responsibleId, name: names.responsibleName ?? '' } : null,
     leaderId: t.leaderId,
     deadline: t.deadline,
     deadlineEstimated: t.deadlineEstimated,
@@ -304,48 +303,7 @@ export function toTaskListItem(
   };
 }
 
-export function toTaskResponse(
-  t: TaskRow & { leadUnitName?: string; responsibleName?: string | null },
-  light: LightResult,
-  escalations: { level: TaskEscalationTable['level']; at: Date; overdueWorkdays: number }[],
-  names: { leadUnitName: string; responsibleName: string | null },
-): TaskResponse {
-  return {
-    id: t.id,
-    version: t.version,
-    title: t.title,
-    description: t.description,
-    status: t.status,
-    level: t.level,
-    source: { kind: t.sourceKind, id: t.sourceId, ref: t.sourceRef },
-    assignerId: t.assignerId,
-    leadUnit: { id: t.leadUnitId, name: names.leadUnitName },
-    coUnitIds: t.coUnitIds,
-    responsible: t.responsibleId ? { id: t.responsibleId, name: names.responsibleName ?? '' } : null,
-    leaderId: t.leaderId,
-    standard: t.standard,
-    assessment: t.assessment,
-    deadline: t.deadline,
-    deadlineEstimated: t.deadlineEstimated,
-    originalDeadline: t.originalDeadline,
-    signDue: t.signDue,
-    planDue: t.planDue,
-    nextReportDue: t.nextReportDue,
-    nextMilestoneDue: t.nextMilestoneDue,
-    progressPercent: t.progressPercent,
-    light: light.light,
-    lightReasons: light.reasons,
-    overdueWorkdays: light.overdueWorkdays,
-    escalations: escalations.map((e) => ({ level: e.level, at: e.at.toISOString(), overdueWorkdays: e.overdueWorkdays })),
-    extensionsUsed: t.extensionsUsed,
-    pendingExtension: t.pendingExtension,
-    completion: t.completion,
-    summary: t.summary,
-    assignedAt: t.assignedAt.toISOString(),
-    signedAt: iso(t.signedAt),
-    submittedAt: iso(t.submittedAt),
-    verifiedAt: iso(t.verifiedAt),
-    closedAt: iso(t.closedAt),
-    updatedAt: t.updatedAt.toISOString(),
-  };
+/** A task as TaskResponse: the list item with the long texts. */
+export function toTaskResponse(t: TaskRow, light: LightResult, escalations: Rung[], names: Names): TaskResponse {
+  return { ...toTaskListItem(t, light, escalations, names), description: t.description, standard: t.standard, assessment: t.assessment, completion: t.completion, summary: t.summary };
 }

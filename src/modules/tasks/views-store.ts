@@ -4,7 +4,7 @@ import type { Scope } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import type { UnitIdCache } from '../../platform/org/service.ts';
-import { OPEN_STATUSES, TODO_KINDS, type Light, type SourceKind, type TaskLevel, type TaskStatus, type TodoKind } from './rules.ts';
+import { DONE_STATUSES, OPEN_STATUSES, TASK_STATUSES, TODO_KINDS, type Light, type SourceKind, type TaskLevel, type TaskStatus, type TodoKind } from './rules.ts';
 import { TASK_LIST_COLUMNS, type TaskListFields } from './schema.ts';
 import { withEscalations, type EscalationJson } from './store.ts';
 
@@ -74,7 +74,7 @@ export type TaskRowWithNames = TaskListFields & { leadUnitPath: string; leadUnit
  * spelling of the filter does not decide the plan.
  */
 const UNFINISHED = sql<SqlBool>`t.status not in ('verified', 'closed', 'withdrawn')`;
-const UNFINISHED_STATUSES: readonly TaskStatus[] = ['assigned', 'signed', 'in_progress', 'submitted', 'returned'];
+const UNFINISHED_STATUSES: readonly TaskStatus[] = TASK_STATUSES.filter((s) => !DONE_STATUSES.includes(s) && s !== 'withdrawn');
 /** The select list of a list row (raw SQL): TASK_LIST_COLUMNS of `t`. */
 const listColumnsSql = sql.join(TASK_LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)));
 
