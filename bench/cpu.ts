@@ -27,6 +27,14 @@ const townHead = await login(`${county}-t1.p1`);
 const { countyId, deptId } = await countyUnits(supervisor);
 const taskId = (await app.inject({ url: `/api/v1/tasks?unitId=${countyId}&limit=1`, headers: supervisor })).json<{ items: { id: number }[] }>().items[0]!.id;
 let created = 0;
+// 比学赶超: this month's board, computed once if it is not (as the hourly job would).
+const scorePeriod = '2026-11';
+const board = () => app.inject({ url: `/api/v1/scoreboard?period=${scorePeriod}&peer=township`, headers: supervisor });
+if (!(await board()).json<{ computedAt: string | null }>().computedAt) {
+  const r = await app.inject({ method: 'POST', url: '/api/v1/scoreboard/recompute', headers: supervisor, payload: { periods: [scorePeriod] } });
+  if (r.statusCode !== 200) throw new Error(`scoreboard recompute: ${r.statusCode} ${r.body}`);
+}
+const firstTownship = (await board()).json<{ items: { unitId: number }[] }>().items[0]?.unitId;
 
 type Answer = { statusCode: number; body: string };
 const scenarios: [string, () => Promise<Answer>][] = [
@@ -35,6 +43,8 @@ const scenarios: [string, () => Promise<Answer>][] = [
   ['task detail with timeline', () => app.inject({ url: `/api/v1/tasks/${taskId}`, headers: supervisor })],
   ['stats: county subtree', () => app.inject({ url: `/api/v1/tasks/stats?unitId=${countyId}`, headers: supervisor })],
   ['create task (+audit)', () => app.inject({ method: 'POST', url: '/api/v1/tasks', headers: supervisor, payload: { title: `基准交办 cpu-${++created}`, level: 'normal', leadUnitId: deptId, deadline: '2026-12-31' } })],
+  ['scoreboard: county townships', board],
+  ['scoreboard: a township drilled down', () => app.inject({ url: `/api/v1/scoreboard/units/${firstTownship}?period=${scorePeriod}`, headers: supervisor })],
   ['who am I (the floor: session, guard, headers)', () => app.inject({ url: '/api/v1/auth/me', headers: supervisor })],
 ];
 const only = values.only?.split(',').filter(Boolean);
