@@ -85,7 +85,14 @@ const scenarios: [string, () => Promise<Answer>][] = [
     },
   ],
   ['sign for (+audit)', () => write(made[signed++ % made.length]!, 'sign', {})],
-  ['progress report (+audit)', () => write(made[reported++ % made.length]!, 'progress', { percent: 50, text: '基准进展报告' })],
+  [
+    'progress report (+audit)',
+    async () => {
+      // Reports need signed tasks: sign what the sign scenario did not (on the first, unmeasured call).
+      for (; signed < made.length; signed++) await write(made[signed]!, 'sign', {});
+      return write(made[reported++ % made.length]!, 'progress', { percent: 50, text: '基准进展报告' });
+    },
+  ],
   ['scoreboard: county townships', board],
   ['scoreboard: a township drilled down', () => app.inject({ url: `/api/v1/scoreboard/units/${firstTownship}?period=${scorePeriod}`, headers: supervisor })],
   ['who am I (the floor: session, guard, headers)', () => app.inject({ url: '/api/v1/auth/me', headers: supervisor })],
