@@ -58,10 +58,14 @@ describe('audit entry size (issue #21)', () => {
       expect(signed.statusCode).toBe(200);
       ids.push({ id: t.id, version: signed.json().version });
     }
-    // ~50 reports, as the bench's "progress report (+audit)" writes them: a short text and a percent.
+    // 50 reports, as the bench's "progress report (+audit)" writes them: a short text and a percent,
+    // each on a new day, so that each moves the next report's due date (as a task's first report of
+    // the day does: the larger entry).
     for (let round = 0; round < 5; round++) {
+      ctx.clock.advance(86_400_000);
+      const reporter = await ctx.login(head.person); // a new day, a new session
       for (const t of ids) {
-        const res = await head.post(`/api/v1/tasks/${t.id}/progress`, { version: t.version, percent: 10 + round * 15, text: '基准进展报告' });
+        const res = await reporter.post(`/api/v1/tasks/${t.id}/progress`, { version: t.version, percent: 10 + round * 15, text: '基准进展报告' });
         expect(res.statusCode).toBe(200);
         t.version = res.json().version;
       }
@@ -69,7 +73,10 @@ describe('audit entry size (issue #21)', () => {
     const progress = await sizes('task.progress');
     const create = await sizes('task.create');
     const sign = await sizes('task.sign');
-    if (process.env.AUDIT_SIZES) console.log(JSON.stringify({ kind: ctx.handle.kind, progress, create, sign }, null, 1));
+    if (process.env.AUDIT_SIZES) {
+      const example = await ctx.handle.db.selectFrom('auditLog').select(['actorLogin', 'clientIp', 'before', 'after']).where('action', '=', 'task.progress').orderBy('seq', 'desc').executeTakeFirst();
+      console.log(JSON.stringify({ kind: ctx.handle.kind, progress, create, sign, example }, null, 1));
+    }
     expect(progress.n).toBe(50);
     expect(progress.row).toBeLessThanOrEqual(400);
     expect(await verifyAudit(ctx.handle.db)).toMatchObject({ ok: true });
