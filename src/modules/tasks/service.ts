@@ -487,9 +487,12 @@ export class TaskService {
       for (const x of also ?? []) fromSource.push(...(await this.events.emit(trx, { kind: x.kind, task: after, actorId: actor.personId, at: ctx.now, data: x.data })));
       await this.notify.queue(trx, [...(notify ?? []), ...fromSource]);
       // Last: the audit head's lock is held from here to the commit.
-      // What changed (the fields set, the new status and version) and the event, not the whole task twice.
-      const changed = changedFields(t, { ...set, status: updated.status, version: updated.version });
-      await appendAudit(trx, ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: changed.before, after: { ...changed.after, event } });
+      // What changed (the fields set, the new status and version) and the timeline event's id (its
+      // row holds what was reported), not the whole task twice nor the event again (issue #21).
+      // lastReportAt is left out: it becomes the entry's own time, and was the previous report's.
+      const { lastReportAt: _reportedAt, ...audited } = set;
+      const changed = changedFields(t, { ...audited, status: updated.status, version: updated.version });
+      await appendAudit(trx, ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: changed.before, after: { ...changed.after, eventId } });
       return after;
     });
     if (!trx) this.notify.kick();
