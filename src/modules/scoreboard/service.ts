@@ -251,6 +251,7 @@ export class ScoreboardService {
             rank: r.rank,
             change: changeOf(r.score, before.get(`unit:${r.u.id}`)),
             components: JSON.stringify(r.parts),
+            brief: JSON.stringify(r.parts.map((c) => ({ key: c.key, name: c.name, score: c.score, weight: c.weight }))),
             explanation: r.explanation,
             computedAt: now,
           });
