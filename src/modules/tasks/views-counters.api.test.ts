@@ -55,6 +55,7 @@ describe('yellow and red-or-yellow as index ranges', () => {
     const dates = [-3, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 40].map(near);
     const maybe = [null, ...[-2, -1, 0, 1, 2].map(near)];
     const statuses = ['assigned', 'signed', 'in_progress', 'submitted', 'returned', 'verified', 'closed'] as const;
+    // A submission day is never after the earliest day the test looks from (the clock's day - 1).
     for (let i = 0; i < 140; i++) {
       const t = await ctx.newTask({ by: leader.person, title: `灯 ${i}`, leadUnitId: pick(depts).id, deadline: '2026-12-31' });
       const status = statuses[i % statuses.length]!;
@@ -62,7 +63,7 @@ describe('yellow and red-or-yellow as index ranges', () => {
       await sql`update task set status = ${status}, deadline = ${deadline}::date, sign_due = ${pick(dates)}::date,
           plan_due = ${pick(maybe)}::date, plan_at = ${random() < 0.5 ? null : new Date(`${TODAY}T08:00:00+08:00`)},
           next_report_due = ${pick(maybe)}::date, next_milestone_due = ${pick(maybe)}::date,
-          submitted_on = ${status === 'submitted' ? addDays(deadline, pick([-1, 0, 1])) : null}::date
+          submitted_on = ${status === 'submitted' ? pick([addDays(deadline, -1), deadline, addDays(deadline, 1), near(-3), near(-1)].filter((x) => x <= near(-1))) : null}::date
         where id = ${t.id}`.execute(db());
     }
     for (const day of [-1, 0, 1, 3].map(near)) {
@@ -112,7 +113,7 @@ describe('statistics from per-unit counters of finished tasks', () => {
           assigner_id = ${random() < 0.15 ? pick(staffs).id : leader.person.id}
         where id = ${t.id}`.execute(db());
       if (random() < 0.1) {
-        await sql`insert into task_milestone (task_id, title, due, owner_id) values (${t.id}, '节点', ${addDays(TODAY, 3)}::date, ${pick(staffs).id})`.execute(db());
+        await sql`insert into task_milestone (task_id, title, due, owner_id, created_at) values (${t.id}, '节点', ${addDays(TODAY, 3)}::date, ${pick(staffs).id}, now())`.execute(db());
       }
     }
     expect(await counters()).toEqual(await truth());
@@ -168,7 +169,8 @@ describe('statistics from per-unit counters of finished tasks', () => {
     await sql`update task set title = '计数（改）', progress_percent = 100 where id = ${t.id}`.execute(db());
     expect(await counters()).toEqual(await truth());
     await sql`delete from task_event where task_id = ${t.id}`.execute(db());
-    await sql`delete from task where id = ${t.id}`.execute(db()).catch(() => undefined);
+    await sql`delete from task where id = ${t.id}`.execute(db());
+    expect((await sql<{ n: number }>`select count(*)::int as n from task where id = ${t.id}`.execute(db())).rows[0]!.n).toBe(0);
     expect(await counters()).toEqual(await truth());
     // A withdrawn task never counts.
     const w = await ctx.newTask({ by: leader.person, title: '撤回', leadUnitId: depts[1]!.id, deadline: addDays(TODAY, 20) });
