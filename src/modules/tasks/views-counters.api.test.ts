@@ -37,7 +37,7 @@ beforeAll(async () => {
   const office = await ctx.newUnit({ parent: county, name: '县委办' });
   leader = await ctx.as(['leader'], office);
   supervisor = await ctx.as(['supervisor'], office);
-  deptHead = await ctx.as(['unit_head'], depts[0]!);
+  deptHead = await ctx.as(['unit_head'], depts[0]);
 });
 afterAll(() => ctx.close());
 
@@ -146,8 +146,8 @@ describe('statistics from per-unit counters of finished tasks', () => {
   });
 
   it('follow every change into and out of a finished status, a move to another unit and a delete', async () => {
-    const staff = await ctx.as(['staff'], depts[1]!);
-    const head = await ctx.as(['unit_head'], depts[1]!);
+    const staff = await ctx.as(['staff'], depts[1]);
+    const head = await ctx.as(['unit_head'], depts[1]);
     const t = await ctx.newTask({ by: leader.person, title: '计数', leadUnitId: depts[1]!.id, deadline: addDays(TODAY, 20) });
     expect((await head.post(`/api/v1/tasks/${t.id}/sign`, { version: 1 })).statusCode).toBe(200);
     expect((await head.post(`/api/v1/tasks/${t.id}/dispatch`, { version: 2, responsibleId: staff.person.id })).statusCode).toBe(200);
