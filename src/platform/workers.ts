@@ -78,7 +78,12 @@ export function runWorkers(opts: WorkersOptions): Promise<number> {
   });
 }
 
-/** Whether this process should run the scheduled jobs: a lone server, or the jobs worker. */
+/**
+ * Whether this process should run the scheduled jobs: a lone server, or the jobs worker — unless
+ * `MASHANG_JOBS=0` makes it a node that only serves (several nodes on one database: one runs the
+ * jobs; the benchmarks measure requests without the start-up jobs beside them).
+ */
 export function runsJobs(): boolean {
+  if (process.env.MASHANG_JOBS === '0') return false;
   return cluster.isPrimary || process.env[JOBS_ENV] === '1';
 }

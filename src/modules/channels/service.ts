@@ -1,5 +1,6 @@
 import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { TtlCache } from '../../platform/cache.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor } from '../../platform/db/index.ts';
@@ -55,6 +56,9 @@ export interface SettingsInput {
   mobile?: string | null | undefined;
 }
 
+/** How long routing reuses what it read of the robots and the gateway (see ChannelService.routing). */
+export const ROUTING_CACHE_MS = 5_000;
+
 type RobotRow = Omit<ChannelRobot, 'createdBy'> & { unitPath: string; unitName: string };
 
 /** What the API shows of a robot: never its secret, and its address without the token or key. */
@@ -105,14 +109,22 @@ export class ChannelService implements ChannelPlugin {
     private readonly publicUrl: string,
   ) {}
 
+  /**
+   * The group robots and the SMS gateway as routing reads them in every queueing transaction:
+   * kept for a few seconds (as sessions are), forgotten at once when this node changes them, seen
+   * within that time when another node (or the CLI) does.
+   */
+  private readonly routing = new TtlCache<'routing', { gateway: Awaited<ReturnType<ChannelStore['gateway']>>; robots: Awaited<ReturnType<ChannelStore['activeRobots']>> }>(ROUTING_CACHE_MS, 1);
+
   // ---- routing (inside the queueing transaction) ----
 
-  async route(trx: Executor, rows: QueuedNotification[], now: Date): Promise<{ deliveries: RoutedDelivery[]; noEmail: number[] }> {
+  async route(trx: Executor, rows: QueuedNotification[], now: Date, opts: { email: boolean }): Promise<{ deliveries: RoutedDelivery[]; noEmail: number[] }> {
+    const { gateway, robots } = await this.routing.get('routing', async () => ({ gateway: await this.store.gateway(trx), robots: await this.store.activeRobots(trx) }));
+    // No robot, no gateway, no mail server: every entry stays in the inbox, nothing to decide
+    // (and no statement to send inside the writer's transaction).
+    if (!gateway && robots.length === 0 && !opts.email) return { deliveries: [], noEmail: [] };
     const people = new Map((await this.store.recipients(trx, [...new Set(rows.map((r) => r.recipientId))])).map((p) => [p.id, p]));
-    const policyOf = await this.policy.snapshot(trx);
     const cal = await this.calendar.get(trx);
-    const gateway = await this.store.gateway(trx);
-    const robots = await this.store.activeRobots(trx);
     const deliveries: RoutedDelivery[] = [];
     const noEmail: number[] = [];
     // One group message per robot and event, mentioning every recipient of it in the robot's unit.
@@ -121,7 +133,7 @@ export class ChannelService implements ChannelPlugin {
       const p = people.get(n.recipientId);
       // Someone no longer in post gets the inbox entry (kept with the record) and nothing else.
       if (!p?.active) continue;
-      const policy = policyOf(p.unitPath);
+      const policy = await this.policy.forUnitPath(p.unitPath, trx);
       const choices = (p.choices ?? {}) as Choices;
       const channels = channelsFor(n.kind, choices, policy, n.urgent);
       const wait = n.urgent ? null : quietUntil(now, { start: p.quietStart ?? policy.notify.quietStart, end: p.quietEnd ?? policy.notify.quietEnd }, cal);
@@ -217,6 +229,7 @@ export class ChannelService implements ChannelPlugin {
       });
       return id;
     });
+    this.routing.clear();
     return robotView((await this.store.robot(this.db, id))!);
   }
 
@@ -236,6 +249,7 @@ export class ChannelService implements ChannelPlugin {
       const { secret, url, ...logged } = set as typeof patch;
       await appendAudit(trx, ctx, { action: 'channel_robot.update', objectType: 'channel_robot', objectId: id, after: { ...logged, ...(url ? { url: maskedUrl(url) } : {}), ...(secret !== undefined ? { secretChanged: true } : {}) } });
     });
+    this.routing.clear();
     return robotView((await this.store.robot(this.db, id))!);
   }
 
@@ -245,6 +259,7 @@ export class ChannelService implements ChannelPlugin {
       await this.store.updateRobot(trx, id, { active: false });
       await appendAudit(trx, ctx, { action: 'channel_robot.disable', objectType: 'channel_robot', objectId: id });
     });
+    this.routing.clear();
   }
 
   /** 发送测试消息: sent now, not through the outbox; the answer says whether the robot accepted it. */
@@ -304,6 +319,7 @@ export class ChannelService implements ChannelPlugin {
         after: { kind: input.kind, url: input.url ? maskedUrl(input.url) : null, method: input.method, headerNames: Object.keys(input.headers), hasSecret: secret !== null },
       });
     });
+    this.routing.clear();
     return this.gatewayView();
   }
 

@@ -26,6 +26,8 @@ export interface ScoreboardScoreTable {
   rank: number | null;
   change: number | null;
   components: Json<ComponentScore[]>;
+  /** What a board row shows of each component (key, name, score, weight); empty for people. */
+  brief: ColumnType<Pick<ComponentScore, 'key' | 'name' | 'score' | 'weight'>[], string | undefined, string>;
   /** The total's formula in words and numbers. */
   explanation: string;
   computedAt: Timestamp;

@@ -251,6 +251,7 @@ export class ScoreboardService {
             rank: r.rank,
             change: changeOf(r.score, before.get(`unit:${r.u.id}`)),
             components: JSON.stringify(r.parts),
+            brief: JSON.stringify(r.parts.map((c) => ({ key: c.key, name: c.name, score: c.score, weight: c.weight }))),
             explanation: r.explanation,
             computedAt: now,
           });
@@ -323,18 +324,24 @@ export class ScoreboardService {
     const under = q.unitId ? await this.org.getUnit(actor, q.unitId) : undefined;
     const sight = boardSight(actor);
     const own = sight.ownUnitPath ? await this.store.score(this.db, period.key, 'unit', actor.unitId) : undefined;
-    const [rows, state, policy] = await Promise.all([
-      this.store.board(this.db, { period: period.key, peer: q.peer, sight, ownGroupId: own && own.peer === q.peer ? own.groupId : null, underPath: under?.path }),
-      this.store.period(this.db, period.key),
+    const ownGroupId = own && own.peer === q.peer ? own.groupId : null;
+    // One statement in the common case: the rows carry the period's state; the policy is cached.
+    const [rows, policy] = await Promise.all([
+      this.store.board(this.db, { period: period.key, peer: q.peer, sight, ownGroupId, underPath: under?.path }),
       this.policy.forUnitPath(under?.path ?? actor.regionPath),
     ]);
+    const first = rows[0];
+    const state = first ? { computedAt: first.computedAt, closedAt: first.periodClosedAt } : await this.store.period(this.db, period.key);
     const items = rows.map(toBoardItem);
     const groups = new Map<number, BoardItem[]>();
     for (const i of items) groups.set(i.groupId, [...(groups.get(i.groupId) ?? []), i]);
     // 红榜 / 黑榜 are a group's top and bottom, whoever reads them: from the whole group's ranks when
-    // the caller sees only part of it (a township leader, a unit filter), shown for the units they see.
-    const wholeGroups = sight.all && !under;
-    const ranks = wholeGroups || groups.size === 0 ? items : await this.store.groupRanks(this.db, period.key, q.peer, [...groups.keys()]);
+    // the caller sees only part of it (a township leader, a unit filter), shown for the units they
+    // see. A group is whole when the reader sees every unit under its unit (a county supervisor's
+    // county) or its ranks as a unit head's own group, and no unit filter cuts it.
+    const groupPaths = new Map(rows.map((r) => [r.groupId, r.groupPath]));
+    const partial = under ? [...groups.keys()] : [...groups.keys()].filter((gid) => !sight.all && gid !== ownGroupId && !sight.full.some((p) => groupPaths.get(gid)!.startsWith(p)));
+    const ranks = partial.length === 0 ? items : [...items.filter((i) => !partial.includes(i.groupId)), ...(await this.store.groupRanks(this.db, period.key, q.peer, partial))];
     const visible = new Set(items.map((i) => i.unitId));
     const red: number[] = [];
     const black: number[] = [];
@@ -626,7 +633,6 @@ export class ScoreboardService {
 }
 
 function toBoardItem(r: BoardRow): BoardItem {
-  const components = (r.components).map((c) => ({ key: c.key, name: c.name, score: c.score, weight: c.weight }));
   return {
     unitId: r.unitId,
     unitName: r.unitName,
@@ -636,7 +642,7 @@ function toBoardItem(r: BoardRow): BoardItem {
     full: r.full,
     score: r.full ? r.score : null,
     change: r.full ? r.change : null,
-    components: r.full ? components : [],
+    components: r.components,
   };
 }
 

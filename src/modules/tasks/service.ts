@@ -193,12 +193,10 @@ export class TaskService {
     const policy = await this.policy.forUnitPath(t.leadUnitPath, db);
     const cal = await this.calendar.get(db);
     const today = this.today();
-    const coParts = await this.store.coParts(db, id);
-    const leader = t.leaderId ? (await this.org.peopleByIds([t.leaderId], db))[0] : undefined;
+    const coParts = d.coParts;
     const headed = taskActorFacts(actor, t, coParts).coUnitsHeaded ?? [];
     return {
       ...d,
-      names: { ...d.names, leaderName: leader?.name ?? null },
       coParts: coParts.map((p) => ({ ...p, mine: headed.includes(p.unitId) })),
       urgings: d.urgings.map((u) => ({ ...u, overdue: urgingOverdue(u, today) })),
       light: lightOf(taskFacts(t), today, cal, policy),
@@ -455,11 +453,11 @@ export class TaskService {
     // which the transaction holds, so nothing inside it may query outside it.
     const cal = await this.calendar.get(trx);
     const row = await transact(trx ?? this.db, async (trx) => {
-      const t = await this.store.byId(trx, id, { lock: true });
-      if (!t) throw notFound(TASK_ERRORS.TASK_NOT_FOUND, id);
+      const locked = await this.store.forAction(trx, id);
+      if (!locked) throw notFound(TASK_ERRORS.TASK_NOT_FOUND, id);
+      const { task: t, parts } = locked;
       await this.mustSee(actor, t, trx);
       const policy = await this.policy.forUnitPath(t.leadUnitPath, trx);
-      const parts = await this.store.coParts(trx, id);
       const decision = decide(action, taskFactsWithParts(t, parts), taskActorFacts(actor, t, parts), policy, this.maxExtensions(t, policy));
       if (!decision.ok) throw new AppError(REFUSALS[decision.refusal.code], decision.refusal.message);
       if (t.version !== version) {
@@ -489,9 +487,12 @@ export class TaskService {
       for (const x of also ?? []) fromSource.push(...(await this.events.emit(trx, { kind: x.kind, task: after, actorId: actor.personId, at: ctx.now, data: x.data })));
       await this.notify.queue(trx, [...(notify ?? []), ...fromSource]);
       // Last: the audit head's lock is held from here to the commit.
-      // What changed (the fields set, the new status and version) and the event, not the whole task twice.
-      const changed = changedFields(t, { ...set, status: updated.status, version: updated.version });
-      await appendAudit(trx, ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: changed.before, after: { ...changed.after, event } });
+      // What changed (the fields set, the new status and version) and the timeline event's id (its
+      // row holds what was reported), not the whole task twice nor the event again (issue #21).
+      // lastReportAt is left out: it becomes the entry's own time, and was the previous report's.
+      const { lastReportAt: _reportedAt, ...audited } = set;
+      const changed = changedFields(t, { ...audited, status: updated.status, version: updated.version });
+      await appendAudit(trx, ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: changed.before, after: { ...changed.after, eventId } });
       return after;
     });
     if (!trx) this.notify.kick();
@@ -538,7 +539,8 @@ export class TaskService {
           progressPercent: report.percent,
           lastReportAt: ctx.now,
           nextReportDue: nextReportDue(t.level, this.today(), t.deadline, policy),
-          nextMilestoneDue: await this.store.nextMilestoneDue(trx, id),
+          // Only a report that completes milestones moves the next one.
+          ...(done.length ? { nextMilestoneDue: await this.store.nextMilestoneDue(trx, id) } : {}),
         },
         event: { percent: report.percent, text: report.text, milestonesDone: done },
         notify: this.note(t, t.assignerId, 'tasks.progress', '进展报送', `${actor.name}：${report.percent}%。${report.text.slice(0, 200)}`),

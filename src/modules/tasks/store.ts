@@ -49,6 +49,32 @@ const taskWithPath = (db: Executor, id: number) =>
 const taskById = compiledOnce((db: Executor, id: number) => taskWithPath(db, id).modifyEnd(PREPARE));
 const taskForUpdate = compiledOnce((db: Executor, id: number) => taskWithPath(db, id).forUpdate('t').modifyEnd(PREPARE));
 
+/** A task's co-units' parts (协办), ordered as its co-unit list: the columns of TaskStore.coParts. */
+const coPartsOf = (db: Executor, taskId: number) =>
+  db
+    .selectFrom('taskCoPart as c')
+    .innerJoin('task as t', 't.id', 'c.taskId')
+    .innerJoin('unit as u', 'u.id', 'c.unitId')
+    .leftJoin('person as p', 'p.id', 'c.signedBy')
+    .select(['c.unitId', 'u.path as unitPath', 'u.name as unitName', 'c.signedAt', 'c.signedBy', 'p.name as signedByName', 'c.percent', 'c.lastText', 'c.lastReportAt', 'c.reports'])
+    .where('c.taskId', '=', taskId)
+    .orderBy(sql`array_position(t.co_unit_ids, c.unit_id)`)
+    .orderBy('c.unitId');
+
+/** Co-parts read as a JSON array: timestamps come as text, back to Date as coParts() gives them. */
+function coPartsFromJson<P extends { signedAt: Date | string | null; lastReportAt: Date | string | null }>(parts: P[]) {
+  const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v));
+  return parts.map((c) => ({ ...c, signedAt: dateOrNull(c.signedAt), lastReportAt: dateOrNull(c.lastReportAt) }));
+}
+
+/** The locked task with its co-parts as a JSON array: a lifecycle action's read, one statement. */
+const taskForUpdateWithParts = compiledOnce((db: Executor, id: number) =>
+  taskWithPath(db, id)
+    .select((eb) => jsonArrayFrom(coPartsOf(eb as unknown as Executor, id)).as('coParts'))
+    .forUpdate('t')
+    .modifyEnd(PREPARE),
+);
+
 const nextMilestone = compiledOnce((db: Executor, taskId: number) =>
   db.selectFrom('taskMilestone').select((eb) => eb.fn.min('due').as('due')).where('taskId', '=', taskId).where('doneAt', 'is', null).modifyEnd(PREPARE),
 );
@@ -61,7 +87,9 @@ const taskPage = compiledOnce((db: Executor, id: number) =>
     .leftJoin('person as r', 'r.id', 't.responsibleId')
     .selectAll('t')
     .select(['u.path as leadUnitPath', 'u.name as leadUnitName', 'r.name as responsibleName'])
+    .select((eb) => eb.selectFrom('person as l').select('l.name').whereRef('l.id', '=', 't.leaderId').$asScalar().as('leaderName'))
     .select((eb) => [
+      jsonArrayFrom(coPartsOf(eb as unknown as Executor, id)).as('coParts'),
       jsonArrayFrom(
         eb
           .selectFrom('taskEvent as e')
@@ -152,10 +180,11 @@ export class TaskStore {
     // JSON carries timestamps as text: back to Date, as the column reads give them.
     const date = (v: Date | string) => new Date(v);
     const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v));
-    const { events, milestones, extensions, escalations, urgings, attachments, leadUnitName, responsibleName, ...task } = row;
+    const { events, milestones, extensions, escalations, urgings, attachments, coParts, leadUnitName, responsibleName, leaderName, ...task } = row;
     return {
       task,
-      names: { leadUnitName, responsibleName },
+      names: { leadUnitName, responsibleName, leaderName },
+      coParts: coPartsFromJson(coParts),
       events: events.map((e) => ({ ...e, at: date(e.at) })),
       milestones: milestones.map((m) => ({ ...m, doneAt: dateOrNull(m.doneAt) })),
       extensions: extensions.map((x) => ({ ...x, decidedAt: dateOrNull(x.decidedAt), createdAt: date(x.createdAt) })),
@@ -205,16 +234,18 @@ export class TaskStore {
 
   /** The co-units' parts of a task (协办), in the order the task names its co-units, with each unit's path and name. */
   coParts(db: Executor, taskId: number) {
-    return db
-      .selectFrom('taskCoPart as c')
-      .innerJoin('task as t', 't.id', 'c.taskId')
-      .innerJoin('unit as u', 'u.id', 'c.unitId')
-      .leftJoin('person as p', 'p.id', 'c.signedBy')
-      .select(['c.unitId', 'u.path as unitPath', 'u.name as unitName', 'c.signedAt', 'c.signedBy', 'p.name as signedByName', 'c.percent', 'c.lastText', 'c.lastReportAt', 'c.reports'])
-      .where('c.taskId', '=', taskId)
-      .orderBy(sql`array_position(t.co_unit_ids, c.unit_id)`)
-      .orderBy('c.unitId')
-      .execute();
+    return coPartsOf(db, taskId).execute();
+  }
+
+  /**
+   * A lifecycle action's read: the task locked for the rest of the transaction, with its lead
+   * unit's path and its co-units' parts (one statement, not two).
+   */
+  async forAction(db: Executor, id: number) {
+    const row = (await taskForUpdateWithParts(db, id)).rows[0];
+    if (!row) return undefined;
+    const { coParts, ...task } = row;
+    return { task, parts: coPartsFromJson(coParts) };
   }
 
   /** A part for each co-unit of a task (none twice). */

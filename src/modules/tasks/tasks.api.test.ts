@@ -124,7 +124,11 @@ describe('the whole lifecycle', () => {
     // The audit entry records what the report changed, not two copies of the task (issue #21).
     const entry = await ctx.handle.db.selectFrom('auditLog').select(['before', 'after']).where('objectType', '=', 'task').where('objectId', '=', String(id)).where('action', '=', 'task.progress').executeTakeFirstOrThrow();
     expect(entry.before).toMatchObject({ progressPercent: 0, version: 3 });
-    expect(entry.after).toMatchObject({ progressPercent: 40, version: 4, event: { text: '已完成 3 个小区的入户调查' } });
+    expect(entry.after).toMatchObject({ progressPercent: 40, version: 4, eventId: expect.any(Number) });
+    const reportEvent = await ctx.handle.db.selectFrom('taskEvent').select(['kind', 'data']).where('id', '=', (entry.after as { eventId: number }).eventId).executeTakeFirstOrThrow();
+    expect(reportEvent).toMatchObject({ kind: 'progress', data: { text: '已完成 3 个小区的入户调查' } });
+    // The entry names the event instead of copying it: the event is written once.
+    await expect(ctx.handle.db.updateTable('taskEvent').set({ data: JSON.stringify({ text: '改写' }) }).where('id', '=', (entry.after as { eventId: number }).eventId).execute()).rejects.toThrow(/written once/);
     expect(Object.keys(entry.before as object)).not.toContain('title');
     expect(Buffer.byteLength(JSON.stringify(entry))).toBeLessThan(600);
 

@@ -28,6 +28,14 @@ export interface AuditEntry {
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
+ * A stored hash as hex, as it is hashed and shown. The log stores the sha256's 32 bytes (`bytea`,
+ * migration 202612030100); the heads, the archive anchors and archive files keep hex text.
+ */
+export function hexOf(hash: Uint8Array | string): string {
+  return typeof hash === 'string' ? hash : Buffer.from(hash.buffer, hash.byteOffset, hash.byteLength).toString('hex');
+}
+
+/**
  * How many chains the log has (migration 202611270300 makes their heads). A database connection
  * always appends to the same one, `pg_backend_pid() % AUDIT_CHAINS + 1`: writers on different
  * connections do not wait for each other's commit, and a transaction locks exactly one head.
@@ -145,8 +153,9 @@ export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: 
     const hash = entryHash(fields);
     prevHash = hash;
     // seq is the global order (a sequence); the hash covered the place in the chain as "seq".
-    const { seq: _, ...row } = fields;
-    return { ...row, chain: head.id, link, before: jsonOrNull(fields.before), after: jsonOrNull(fields.after), hash };
+    // prevHash is not stored: it is the previous entry's hash (migration 202612030100).
+    const { seq: _, prevHash: __, ...row } = fields;
+    return { ...row, chain: head.id, link, before: jsonOrNull(fields.before), after: jsonOrNull(fields.after), hash: Buffer.from(hash, 'hex') };
   });
   // The entries and the new head in one statement: the head's lock is held until commit and
   // orders this chain's writers, so each round trip saved while holding it is throughput.
@@ -163,7 +172,8 @@ export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: 
  * entry after it and move the head. The hash is the same sha256 over the same canonical JSON as
  * entryHash, finished by PostgreSQL: the head's hash and the entry's place in the chain are the
  * last two keys ("prevHash", "seq"), so the text before them is made here and the database
- * appends them.
+ * appends them. The entry stores the hash's 32 bytes and not the previous hash (it is the
+ * previous entry's); the head keeps hex, the text the next entry hashes.
  */
 async function appendOne(trx: Executor, f: HashedFields): Promise<void> {
   const tail = `"prevHash":${JSON.stringify(GENESIS_HASH)},"seq":0}`;
@@ -172,13 +182,13 @@ async function appendOne(trx: Executor, f: HashedFields): Promise<void> {
   const head = whole.slice(0, -tail.length) + '"prevHash":"';
   await sql`with h as (select id, seq, hash from audit_head where id = ${chainOfConnection} for update),
     e as (
-      insert into audit_log (chain, link, at, actor_id, actor_login, action, object_type, object_id, before, after, client_ip, prev_hash, hash)
-      select h.id, h.seq + 1, ${f.at}, ${f.actorId}, ${f.actorLogin}, ${f.action}, ${f.objectType}, ${f.objectId}, ${jsonOrNull(f.before)}::jsonb, ${jsonOrNull(f.after)}::jsonb, ${f.clientIp}, h.hash,
-        encode(sha256(convert_to(${head} || h.hash || '","seq":' || (h.seq + 1)::text || '}', 'UTF8')), 'hex')
+      insert into audit_log (chain, link, at, actor_id, actor_login, action, object_type, object_id, before, after, client_ip, hash)
+      select h.id, h.seq + 1, ${f.at}, ${f.actorId}, ${f.actorLogin}, ${f.action}, ${f.objectType}, ${f.objectId}, ${jsonOrNull(f.before)}::jsonb, ${jsonOrNull(f.after)}::jsonb, ${f.clientIp},
+        sha256(convert_to(${head} || h.hash || '","seq":' || (h.seq + 1)::text || '}', 'UTF8'))
       from h
       returning chain, link, hash
     )
-    update audit_head set seq = e.link, hash = e.hash from e where audit_head.id = e.chain ${PREPARE}`.execute(trx);
+    update audit_head set seq = e.link, hash = encode(e.hash, 'hex') from e where audit_head.id = e.chain ${PREPARE}`.execute(trx);
 }
 
 export interface AuditVerifyResult {
@@ -209,10 +219,10 @@ export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerifyR
         const link = Number(row.link);
         const seq = Number(row.seq);
         if (link !== expected) return { ok: false, checked, firstBroken: { chain, link: expected, seq: null, reason: `entry ${expected} of chain ${chain} is missing` } };
-        if (row.prevHash !== prevHash) return { ok: false, checked, firstBroken: { chain, link, seq, reason: 'prev_hash does not match the previous entry' } };
-        const hash = entryHash({ ...row, seq: link, objectId: row.objectId, before: row.before, after: row.after });
-        if (hash !== row.hash) return { ok: false, checked, firstBroken: { chain, link, seq, reason: 'content does not match its hash' } };
-        prevHash = row.hash;
+        // The hash covers the previous entry's hash: a changed, replaced or re-linked entry fails here.
+        const hash = hexOf(row.hash);
+        if (entryHash({ ...row, seq: link, prevHash }) !== hash) return { ok: false, checked, firstBroken: { chain, link, seq, reason: 'content does not match its hash' } };
+        prevHash = hash;
         expected += 1;
         checked += 1;
       }
@@ -253,8 +263,12 @@ export interface AuditArchiveHeader {
   chains: AuditArchiveChain[];
 }
 
-/** An entry as an archive file holds it: every column, so that its hash can be checked again. */
-type ArchivedEntry = Omit<AuditRow, 'seq' | 'link' | 'at'> & { seq: number; link: number; at: string };
+/**
+ * An entry as an archive file holds it: every column, so that its hash can be checked again, the
+ * hash as hex and the previous entry's hash beside it (the file format did not change when the
+ * table stopped storing it, migration 202612030100: files written before and after are alike).
+ */
+type ArchivedEntry = Omit<AuditRow, 'seq' | 'link' | 'at' | 'hash'> & { seq: number; link: number; at: string; prevHash: string; hash: string };
 
 /**
  * 审计日志归档: moves the entries older than `before` out of the database into `file` (JSON
@@ -296,7 +310,7 @@ export async function archiveAudit(db: Db, opts: { before: Date; file: string; n
     for await (const row of entriesOf(head.id, afterLink, throughLink)) {
       const broken = checkLink(row, expected, prevHash);
       if (broken) throw new Error(`audit chain ${head.id} is broken at entry ${expected} (${broken}); run \`mashang audit verify\` — nothing was archived.`);
-      prevHash = row.hash;
+      prevHash = hexOf(row.hash);
       expected += 1;
     }
     if (expected !== throughLink + 1) throw new Error(`audit chain ${head.id}: entry ${expected} is missing; nothing was archived.`);
@@ -322,9 +336,12 @@ export async function archiveAudit(db: Db, opts: { before: Date; file: string; n
     await write(JSON.stringify(header) + '\n');
     // Second pass: the same entries, written out (they are old: nothing changes them meanwhile).
     for (const c of chains) {
+      let prevHash = c.afterHash;
       for await (const row of entriesOf(c.chain, c.afterLink, c.throughLink)) {
-        const entry: ArchivedEntry = { ...row, seq: Number(row.seq), link: Number(row.link), at: row.at.toISOString() };
+        const hash = hexOf(row.hash);
+        const entry: ArchivedEntry = { ...row, seq: Number(row.seq), link: Number(row.link), at: row.at.toISOString(), prevHash, hash };
         await write(JSON.stringify(entry) + '\n');
+        prevHash = hash;
       }
     }
     await write('', true);
@@ -349,11 +366,14 @@ export async function archiveAudit(db: Db, opts: { before: Date; file: string; n
   }
 }
 
-/** Why `row` is not the entry `expected` of its chain after `prevHash`, or null when it is. */
-function checkLink(row: AuditRow, expected: number, prevHash: string): string | null {
+/**
+ * Why `row` is not the entry `expected` of its chain after `prevHash`, or null when it is. A row
+ * of the table has no previous hash of its own; an archive file's line has one, which must be it.
+ */
+function checkLink(row: Omit<AuditRow, 'hash'> & { hash: Uint8Array | string; prevHash?: string }, expected: number, prevHash: string): string | null {
   if (Number(row.link) !== expected) return 'missing';
-  if (row.prevHash !== prevHash) return 'prev_hash does not match the previous entry';
-  if (entryHash({ ...row, seq: expected }) !== row.hash) return 'content does not match its hash';
+  if (row.prevHash !== undefined && row.prevHash !== prevHash) return 'prev_hash does not match the previous entry';
+  if (entryHash({ ...row, seq: expected, prevHash }) !== hexOf(row.hash)) return 'content does not match its hash';
   return null;
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '../db/index.ts';
 import { roles } from '../http/access.ts';
 import { Cursor, Page, pageOf, pageQuery } from '../http/paging.ts';
 import { QueryText } from '../http/zod.ts';
-import { listAudit, verifyAudit } from './audit.ts';
+import { hexOf, listAudit, verifyAudit } from './audit.ts';
 
 /** Read-only: no route updates or deletes audit entries (and the table refuses it anyway). */
 export function auditRoutes(fastify: FastifyInstance, db: Db): void {
@@ -58,7 +58,7 @@ export function auditRoutes(fastify: FastifyInstance, db: Db): void {
           before: r.before,
           after: r.after,
           clientIp: r.clientIp,
-          hash: r.hash,
+          hash: hexOf(r.hash),
         })),
       };
     },

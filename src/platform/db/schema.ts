@@ -89,8 +89,11 @@ export interface AuditLogTable {
   before: Json | null;
   after: Json | null;
   clientIp: string | null;
-  prevHash: string;
-  hash: string;
+  /**
+   * sha256 of the entry's canonical JSON (`entryHash`), its 32 bytes. The previous entry's hash,
+   * which it covers, is not stored (migration 202612030100): it is the entry before in the chain.
+   */
+  hash: ColumnType<Uint8Array, Uint8Array, never>;
 }
 export type AuditRow = Selectable<AuditLogTable>;
 

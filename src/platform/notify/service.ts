@@ -67,7 +67,8 @@ export interface NotifyOptions {
  * leases, recorded failures. No business rule lives here.
  */
 export interface ChannelPlugin {
-  route(trx: Executor, rows: QueuedNotification[], now: Date): Promise<{ deliveries: RoutedDelivery[]; noEmail: number[] }>;
+  /** `email`: whether mail is sent at all (a person's choice not to get mail matters only then). */
+  route(trx: Executor, rows: QueuedNotification[], now: Date, opts: { email: boolean }): Promise<{ deliveries: RoutedDelivery[]; noEmail: number[] }>;
   send(delivery: { id: number; channel: 'robot' | 'sms'; target: string }, message: Message, now: Date): Promise<void>;
 }
 
@@ -196,7 +197,7 @@ export class NotifyService {
     if (this.channels) {
       // The statement returns the entries in the order of the values (one multi-row insert).
       const rows = inserted.map((n, i) => ({ id: n.id, recipientId: n.recipientId, kind: n.kind, objectType: n.objectType, objectId: n.objectId, urgent: items[i]?.urgent ?? false }));
-      const routed = await this.channels.route(trx, rows, now);
+      const routed = await this.channels.route(trx, rows, now, { email: !!this.opts.email });
       noEmail = new Set(routed.noEmail);
       if (routed.deliveries.length) {
         await trx
