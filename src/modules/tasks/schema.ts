@@ -177,6 +177,13 @@ export interface TaskFeedTable {
   createdAt: Timestamp;
 }
 
+/** Finished tasks per lead unit and status, kept by triggers on task (migration 202612030200); statistics read it. */
+export interface TaskDoneCountTable {
+  leadUnitId: number;
+  status: 'verified' | 'closed';
+  n: number;
+}
+
 // The module's tables join the one Database type (module augmentation): every executor — the
 // platform's handle, a transaction another module opened — sees them with their types.
 declare module '../../platform/db/schema.ts' {
@@ -190,5 +197,6 @@ declare module '../../platform/db/schema.ts' {
     taskAttachment: TaskAttachmentTable;
     taskUrging: TaskUrgingTable;
     taskCoPart: TaskCoPartTable;
+    taskDoneCount: TaskDoneCountTable;
   }
 }
