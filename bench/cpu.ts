@@ -9,8 +9,8 @@
  * write those. Each row also says how many statements a request sent to the database.
  */
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { inProcessApp } from './in-process.ts';
+import { statementRecorder } from './shared.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,25 +26,8 @@ const { values } = parseArgs({
 const { database, app, login, county, countyUnits } = await inProcessApp({ size: values.size, databaseUrl: values['database-url'] ?? process.env.DATABASE_URL, dataDir: values['data-dir'] });
 const requests = Number(values.requests);
 
-// Statements sent to the database (every one goes through Client#query on PostgreSQL, through
-// PGlite's query() in process).
-let statements = 0;
-let shown: string[] | null = null;
-// eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called below with the client as `this`
-const pgQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  statements++;
-  shown?.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text);
-  return pgQuery.apply(this, args);
-} as typeof pg.Client.prototype.query;
-if (database.pglite) {
-  const query = database.pglite.query.bind(database.pglite);
-  database.pglite.query = ((...a: unknown[]) => {
-    statements++;
-    shown?.push(String(a[0]));
-    return (query as (...b: unknown[]) => unknown)(...a);
-  }) as typeof database.pglite.query;
-}
+// Statements sent to the database, counted (and for --show, one request's kept).
+const recorder = statementRecorder(database.pglite);
 
 const supervisor = await login(`${county}.p2`);
 const townHead = await login(`${county}-t1.p1`);
@@ -104,18 +87,17 @@ for (const [name, run] of scenarios) {
   if (first.statusCode >= 300) throw new Error(`${name}: ${first.statusCode} ${first.body}`);
   for (let i = 0; i < 30; i++) await run(); // warm up: JIT, caches, prepared statements
   if (values.show) {
-    shown = [];
+    recorder.start();
     await run();
-    console.log(`— ${name}:\n${shown.map((t, i) => `  ${i + 1}. ${t.replace(/\s+/g, ' ').slice(0, 400)}`).join('\n')}`);
-    shown = null;
+    console.log(`— ${name}:\n${recorder.stop().map((s, i) => `  ${i + 1}. ${s.text.replace(/\s+/g, ' ').slice(0, 400)}`).join('\n')}`);
   }
-  const statements0 = statements;
+  const statements0 = recorder.count;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < requests; i++) await run();
   const cpu = process.cpuUsage(cpu0);
   const ms = (us: number) => (us / 1000 / requests).toFixed(2);
-  const perRequest = ((statements - statements0) / requests).toFixed(1);
+  const perRequest = ((recorder.count - statements0) / requests).toFixed(1);
   console.log(`${name.padEnd(46)} server CPU ${ms(cpu.user + cpu.system)} ms/req   wall ${((performance.now() - t0) / requests).toFixed(2)} ms/req   ${perRequest} statements/req   ${first.body.length} bytes`);
 }
 await app.close();

@@ -33,11 +33,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { SESSION_OPTIONS } from '../src/platform/db/index.ts';
 import { inProcessApp } from './in-process.ts';
 import { BENCH_TODAY } from './generate.ts';
-import { CREATED, machineCpu, pgbenchBinary, removeCreatedTasks } from './shared.ts';
+import { CREATED, machineCpu, pgbenchBinary, removeCreatedTasks, statementRecorder, type Sent } from './shared.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,25 +56,6 @@ const duration = Number(values.duration);
 const connectionCounts = values.connections.split(',').map(Number);
 /** Requests recorded per scenario (pgbench takes at most 128 scripts, for `each`). */
 const RECORDED = 100;
-
-/** One statement as the server sent it. */
-interface Sent {
-  text: string;
-  values: unknown[];
-  named: boolean;
-}
-let recording: Sent[] | null = null;
-// Every statement goes through Client#query (the pool's clients, transactions, prepared ones).
-// eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called below with the client as `this`
-const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  if (recording) {
-    const [first, second] = args as [string | { text: string; values?: unknown[]; name?: string }, unknown];
-    if (typeof first === 'string') recording.push({ text: first, values: Array.isArray(second) ? second : [], named: false });
-    else recording.push({ text: first.text, values: first.values ?? (Array.isArray(second) ? second : []), named: Boolean(first.name) });
-  }
-  return query.apply(this, args);
-} as typeof pg.Client.prototype.query;
 
 /** node-postgres's conversion of a parameter to the text it sends. */
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (v: unknown) => string | Buffer | null };
@@ -119,15 +99,9 @@ function script(sent: Sent[], task?: { id: number; from: number; to: number }): 
 }
 
 const { database, app, login, county, countyUnits } = await inProcessApp({ size: values.size, databaseUrl, dataDir: values['data-dir'] });
-// PGlite: its one connection's query() (the Kysely dialect calls it for every statement).
+// Every statement the server sends (PGlite: its one connection's query(), which the Kysely dialect calls).
 const pglite = database.pglite;
-if (pglite) {
-  const query = pglite.query.bind(pglite);
-  pglite.query = ((text: string, params?: unknown[], ...rest: unknown[]) => {
-    recording?.push({ text, values: params ?? [], named: false });
-    return (query as (...a: unknown[]) => unknown)(text, params, ...rest);
-  }) as typeof pglite.query;
-}
+const recorder = statementRecorder(pglite);
 await removeCreatedTasks(database.db);
 const supervisor = await login(`${county}.p2`);
 const countyHead = await login(`${county}.p1`);
@@ -218,10 +192,9 @@ try {
       for (const t of created) t.version = now.get(t.id)!;
     }
     for (let i = 0; i < RECORDED; i++) {
-      recording = [];
+      recorder.start();
       const r = await app.inject(request(i));
-      const sent = recording;
-      recording = null;
+      const sent = recorder.stop();
       if (r.statusCode >= 300) throw new Error(`${name}: ${r.statusCode} ${r.body}`);
       const answer = r.json<Task>();
       if (name.startsWith('create')) created.push({ id: answer.id, version: answer.version });

@@ -1,6 +1,8 @@
 /** What the load runner (run.ts) and the floor runner (floor.ts) share. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { Db } from '../src/platform/db/index.ts';
 
 /** Title prefix of the tasks the create scenarios add (removed again before the next run). */
@@ -45,4 +47,54 @@ export function machineCpu(): { busy: number; total: number } {
   const idle = t[3]! + t[4]!;
   const total = t.reduce((a, b) => a + b, 0);
   return { busy: total - idle, total };
+}
+
+/** One statement as the server sent it. */
+export interface Sent {
+  text: string;
+  values: unknown[];
+  /** A named prepared statement (node-postgres `name`). */
+  named: boolean;
+}
+
+/**
+ * Hears every statement sent to the database — node-postgres's Client#query (the pool's clients,
+ * transactions, prepared statements) and, on PGlite, its one connection's query() — and keeps
+ * them between `start()` and `stop()`. `count` goes on counting either way.
+ */
+export function statementRecorder(pglite: PGlite | null) {
+  let recording: Sent[] | null = null;
+  let count = 0;
+  const heard = (s: Sent) => {
+    count++;
+    recording?.push(s);
+  };
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called below with the client as `this`
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first, second] = args as [string | { text: string; values?: unknown[]; name?: string }, unknown];
+    if (typeof first === 'string') heard({ text: first, values: Array.isArray(second) ? second : [], named: false });
+    else heard({ text: first.text, values: first.values ?? (Array.isArray(second) ? second : []), named: Boolean(first.name) });
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  if (pglite) {
+    const pgliteQuery = pglite.query.bind(pglite);
+    pglite.query = ((text: string, params?: unknown[], ...rest: unknown[]) => {
+      heard({ text, values: params ?? [], named: false });
+      return (pgliteQuery as (...a: unknown[]) => unknown)(text, params, ...rest);
+    }) as typeof pglite.query;
+  }
+  return {
+    start(): void {
+      recording = [];
+    },
+    stop(): Sent[] {
+      const out = recording ?? [];
+      recording = null;
+      return out;
+    },
+    get count(): number {
+      return count;
+    },
+  };
 }

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementRecorder } from '../bench/shared.ts';
 import { createTestContext, type Client, type TestContext } from './helpers/context.ts';
 
 /**
@@ -13,25 +13,11 @@ describe('statements per request', () => {
   let supervisor: Client;
   let head: Client;
   let headUnit: number;
-  let sent: string[] | null = null;
+  let recorder: ReturnType<typeof statementRecorder>;
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    // Every statement: node-postgres clients (PostgreSQL), PGlite's query() (embedded).
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the client as `this`
-    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      sent?.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text);
-      return query.apply(this, args);
-    } as typeof pg.Client.prototype.query;
-    const pglite = ctx.handle.pglite;
-    if (pglite) {
-      const q = pglite.query.bind(pglite);
-      pglite.query = ((...a: unknown[]) => {
-        sent?.push(String(a[0]));
-        return (q as (...b: unknown[]) => unknown)(...a);
-      }) as typeof pglite.query;
-    }
+    recorder = statementRecorder(ctx.handle.pglite);
     const county = await ctx.newUnit({ kind: 'region', level: 'county' });
     supervisor = await ctx.as(['supervisor'], county);
     const dept = await ctx.newUnit({ parent: county });
@@ -43,12 +29,11 @@ describe('statements per request', () => {
   /** The statements one request sends (its session already cached by an earlier request). */
   async function statementsOf(request: () => Promise<{ statusCode: number; body: string }>) {
     await ctx.services.notify.idle(); // an earlier request's deliveries, sent in the background
-    sent = [];
+    recorder.start();
     const res = await request();
-    const out = sent;
-    sent = null;
+    const out = recorder.stop();
     expect(res.statusCode, res.body).toBeLessThan(300);
-    return out.map((s) => s.replace(/\s+/g, ' ').trim().toLowerCase());
+    return out.map((s) => s.text.replace(/\s+/g, ' ').trim().toLowerCase());
   }
 
   it('a task page is one statement; sign and progress are begin, the locked task, the write, the inbox, the audit entry, commit', async () => {
