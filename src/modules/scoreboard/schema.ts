@@ -4,6 +4,9 @@ import type { CaseStatus, ComponentScore } from './rules.ts';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
+/** What a board row shows of a component (the `brief` of a score row). */
+export type ComponentBrief = Pick<ComponentScore, 'key' | 'name' | 'score' | 'weight'>;
+
 /**
  * One subject's score for one period (比学赶超), written by the scoreboard job: a unit ranked
  * within its peer group (townships of a county; a county's departments), or a person ranked within
@@ -27,7 +30,7 @@ export interface ScoreboardScoreTable {
   change: number | null;
   components: Json<ComponentScore[]>;
   /** What a board row shows of each component (key, name, score, weight); empty for people. */
-  brief: ColumnType<Pick<ComponentScore, 'key' | 'name' | 'score' | 'weight'>[], string | undefined, string>;
+  brief: ColumnType<ComponentBrief[], string | undefined, string>;
   /** The total's formula in words and numbers. */
   explanation: string;
   computedAt: Timestamp;

@@ -2,11 +2,8 @@ import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/index.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import type { BoardSight } from './policy.ts';
-import type { CaseStatus, ComponentScore } from './rules.ts';
-
-/** What a board row shows of a component. */
-export type ComponentBrief = Pick<ComponentScore, 'key' | 'name' | 'score' | 'weight'>;
-import type { ModelCaseTable, ScoreboardScoreTable } from './schema.ts';
+import type { CaseStatus } from './rules.ts';
+import type { ComponentBrief, ModelCaseTable, ScoreboardScoreTable } from './schema.ts';
 
 const BATCH = 500;
 

@@ -61,9 +61,11 @@ const coPartsOf = (db: Executor, taskId: number) =>
     .orderBy(sql`array_position(t.co_unit_ids, c.unit_id)`)
     .orderBy('c.unitId');
 
+/** A timestamp read through JSON (text) back to a Date, as a column read gives it. */
+const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v));
+
 /** Co-parts read as a JSON array: timestamps come as text, back to Date as coParts() gives them. */
 function coPartsFromJson<P extends { signedAt: Date | string | null; lastReportAt: Date | string | null }>(parts: P[]) {
-  const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v));
   return parts.map((c) => ({ ...c, signedAt: dateOrNull(c.signedAt), lastReportAt: dateOrNull(c.lastReportAt) }));
 }
 
@@ -179,7 +181,6 @@ export class TaskStore {
     if (!row) return undefined;
     // JSON carries timestamps as text: back to Date, as the column reads give them.
     const date = (v: Date | string) => new Date(v);
-    const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v));
     const { events, milestones, extensions, escalations, urgings, attachments, coParts, leadUnitName, responsibleName, leaderName, ...task } = row;
     return {
       task,

@@ -118,6 +118,11 @@ function subtreeInScope(scope: Scope, unitPath: string): boolean {
 }
 
 
+/** The filter names a unit inside one of the viewer's subtrees: every task led there is visible to them. */
+function unitInsideScope(f: ResolvedFilter): boolean {
+  return f.unitPath !== undefined && !!f.unitIds && subtreeInScope(f.scope, f.unitPath);
+}
+
 /** Statistics may take the finished tasks from task_done_count: the filter names no more than the scope and a unit. */
 function countersAnswer(f: ResolvedFilter): boolean {
   // An allow-list: a filter added later falls back to the full count until it is thought through.
@@ -276,7 +281,7 @@ export class TaskViewStore {
     // A unit filter inside one of the viewer's subtrees keeps only tasks led there, all of which
     // the viewer may see: the visibility test would add nothing but planning and a check per row
     // (a county supervisor's county: 141 unit ids twice, an OR of five arms and a sub-select).
-    if (!(f.unitPath !== undefined && f.unitIds && subtreeInScope(f.scope, f.unitPath))) q = q.where(this.visible(f));
+    if (!unitInsideScope(f)) q = q.where(this.visible(f));
     if (f.unitIds) q = q.where(sql<SqlBool>`t.lead_unit_id = any(${f.unitIds}::int[])`);
     if (f.responsibleId) q = q.where('t.responsibleId', '=', f.responsibleId);
     if (f.assignerId) q = q.where('t.assignerId', '=', f.assignerId);
@@ -383,7 +388,7 @@ export class TaskViewStore {
     // the unfinished ones are counted live on the unfinished partial indexes. The three parts
     // are disjoint (by status, by lead unit in or out of the scope).
     const unfinished = live(this.filtered(db, f, d, true));
-    const scopeWide = f.scopeIds === null || (f.unitPath !== undefined && f.unitIds !== null && subtreeInScope(f.scope, f.unitPath));
+    const scopeWide = f.scopeIds === null || unitInsideScope(f);
     const doneIn = db
       .selectFrom('taskDoneCount as k')
       .select(['k.leadUnitId', 'k.status', sql<Light>`'done'`.as('light'), sql<number>`k.n::bigint`.as('n')])

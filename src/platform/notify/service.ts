@@ -25,10 +25,10 @@ export interface NewNotification {
   urgent?: boolean;
 }
 
-/** One inbox entry per person, kind and object in a batch: the same event reaching someone by two paths (responsible person and unit head) arrives once. */
 /** Entries written by one statement (see queue). */
 const QUEUE_SLICE = 2000;
 
+/** One inbox entry per person, kind and object in a batch: the same event reaching someone by two paths (responsible person and unit head) arrives once. */
 export function withoutDuplicates(items: NewNotification[]): NewNotification[] {
   const seen = new Map<string, NewNotification>();
   const out: NewNotification[] = [];
