@@ -12,7 +12,7 @@ import type { TaskLongText } from './schema.ts';
 
 /** The task as the rules see it. */
 /** The rules' view of a task; a list row (without the long texts) is enough. */
-export function taskFacts(t: Omit<TaskRow, TaskLongText>): TaskFacts {
+export function taskFacts(t: Omit<TaskRow, TaskLongText | 'countyId'>): TaskFacts {
   return {
     status: t.status,
     level: t.level,

@@ -28,6 +28,8 @@ export interface TaskTable {
   status: TaskStatus;
   assignerId: number;
   leadUnitId: number;
+  /** The county the lead unit lies in (null above county level); kept by triggers (migration 202612040000), never written here. */
+  countyId: ColumnType<number | null, never, never>;
   coUnitIds: ColumnType<number[], number[] | undefined, number[]>;
   responsibleId: number | null;
   leaderId: number | null;
@@ -66,8 +68,8 @@ export type Task = Selectable<TaskTable>;
 /** The long texts a task carries, read on its page and never by a list (issue 21: list items stay small). */
 export const TASK_LONG_TEXTS = ['description', 'standard', 'assessment', 'completion', 'summary'] as const;
 export type TaskLongText = (typeof TASK_LONG_TEXTS)[number];
-/** A task as lists read it: every column but the long texts. */
-export type TaskListFields = Omit<Task, TaskLongText>;
+/** A task as lists read it: every column but the long texts (and the county key, which only the ledger's conditions use). */
+export type TaskListFields = Omit<Task, TaskLongText | 'countyId'>;
 /** The columns of TaskListFields, for select lists (checked against the type below). */
 export const TASK_LIST_COLUMNS = [
   'id', 'version', 'title', 'sourceKind', 'sourceId', 'sourceRef', 'level', 'status', 'assignerId', 'leadUnitId', 'coUnitIds',
