@@ -49,6 +49,9 @@ await explain('Ledger, county supervisor: county subtree, yellow, first page', s
 await explain('Ledger, county supervisor: deep keyset page', store.listQuery(db, await store.resolve(db, sup), dates, { sort: 'deadline', after: [addDays(BENCH_TODAY, 20), 1], limit: 51 }));
 await explain('Ledger, township head: first page', store.listQuery(db, await store.resolve(db, { scope: townScope, viewerId: townHead.id }), dates, { sort: 'deadline', limit: 51 }));
 await explain('Stats, county subtree', store.statsQuery(db, await store.resolve(db, sup), dates));
+const countyHead = await db.selectFrom('person').select('id').where('login', '=', `${countyCode}.p1`).executeTakeFirstOrThrow();
+const wb = store.workbenchQuery(await store.resolve(db, { scope: regionScope, viewerId: countyHead.id, headPath: county.path, todo: 'sign' }), dates, 5);
+await explain('Workbench, county head', { compile: () => wb.compile(db) });
 
 // 比学赶超: the board (one indexed read of the period table) and a unit's drill-down row.
 const scorePeriod = BENCH_TODAY.slice(0, 7);

@@ -109,8 +109,9 @@ describe('the county key of a task', () => {
     const filters: Partial<TaskFilter>[] = [{}, { status: ['assigned', 'signed', 'in_progress', 'submitted', 'returned'] }, { light: 'red' }, { light: 'yellow' }, { light: 'done' }, { overdue: true }, { status: ['verified'] }];
     const all = async (f: TaskFilter, sort: ListPage['sort'], byKey: boolean) => {
       const resolved = await store.resolve(db(), f);
-      expect(resolved.countyId).toBe(countyA.id);
-      const r = byKey ? resolved : { ...resolved, countyId: null };
+      expect(resolved.scopeCountyId).toBe(countyA.id);
+      if (f.unitPath) expect(resolved.countyId).toBe(countyA.id);
+      const r = byKey ? resolved : { ...resolved, countyId: null, scopeCountyId: null };
       const ids: number[] = [];
       let after: ListPage['after'];
       for (let pages = 0; pages < 50; pages++) {
@@ -123,7 +124,8 @@ describe('the county key of a task', () => {
       return ids;
     };
     let seen = 0;
-    for (const extra of filters) {
+    // With the county as the unit filter, and without one (the county is the viewer's scope).
+    for (const extra of [...filters, ...filters.map((x) => ({ ...x, unitPath: undefined }))]) {
       for (const sort of ['deadline', 'newest'] as const) {
         const f = { ...base, ...extra };
         const byUnits = await all(f, sort, false);
@@ -131,7 +133,15 @@ describe('the county key of a task', () => {
         seen += byUnits.length;
       }
     }
-    expect(seen).toBeGreaterThan(100);
+    expect(seen).toBeGreaterThan(200);
+    // The workbench of the county's head: the county is both its scope and the subtree it heads.
+    const head = await ctx.actorOf(await ctx.newPerson({ unit: countyA, roles: ['unit_head'] }));
+    const wb = await store.resolve(db(), { scope: scopeOf(head), viewerId: head.personId, headPath: countyA.path, todo: 'sign' });
+    expect([wb.scopeCountyId, wb.headCountyId]).toEqual([countyA.id, countyA.id]);
+    const groups = async (f: typeof wb) => (await store.workbench(db(), f, dates, 100)).rows.map((r) => `${r.todoKind}:${r.id}`);
+    const byKey = await groups(wb);
+    expect(byKey.length).toBeGreaterThan(20);
+    expect(byKey).toEqual(await groups({ ...wb, scopeCountyId: null, headCountyId: null }));
     // A township is not a county: its ledger keeps the unit list.
     expect((await store.resolve(db(), { ...base, unitPath: townA.path })).countyId).toBeNull();
     expect((await store.resolve(db(), { ...base, unitPath: deptA.path })).countyId).toBeNull();

@@ -56,6 +56,8 @@ export interface ResolvedFilter extends TaskFilter {
   /** About how many units exist: a scope's share of them decides the ledger's plan. */
   unitTotal: number;
   scopeIds: number[] | null;
+  /** The scope when it is one county's subtree: that county (see countyId). */
+  scopeCountyId: number | null;
   unitIds: number[] | null;
   /**
    * The filter's unit when it is a county (the shallowest county-level unit of its path): its
@@ -63,6 +65,8 @@ export interface ResolvedFilter extends TaskFilter {
    */
   countyId: number | null;
   headIds: number[] | null;
+  /** The subtree the viewer heads when it is a county's: that county (see countyId). */
+  headCountyId: number | null;
 }
 
 /**
@@ -115,6 +119,15 @@ function yellowSql(d: LightDates) {
 /** The select list of a list row (raw SQL): TASK_LIST_COLUMNS of `t`. */
 const listColumnsSql = sql.join(TASK_LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)));
 
+/**
+ * Led by one of these units (`task as t`). When they are a county's subtree, its key instead: one range of the
+ * county indexes (task_county_*_idx, in deadline order), not a range per unit merged by a sort
+ * (a province county has 141), and one comparison a row, not a search of 141 ids.
+ */
+function ledIn(unitIds: number[], countyId: number | null): Expression<SqlBool> {
+  return countyId !== null ? sql<SqlBool>`t.county_id = ${countyId}` : sql<SqlBool>`t.lead_unit_id = any(${unitIds}::int[])`;
+}
+
 /** Up to this share of all units, a deadline-sorted page is read by unit and sorted (see listQuery). */
 const NARROW_SCOPE_SHARE = 0.05;
 /** Every unit under `unitPath` lies in the scope (a subtree of it, or everything). */
@@ -135,7 +148,7 @@ function countersAnswer(f: ResolvedFilter): boolean {
     ([k, v]) => COUNTER_FILTER_KEYS.has(k) || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0),
   );
 }
-const COUNTER_FILTER_KEYS = new Set<string>(['scope', 'viewerId', 'unitPath', 'headPath', 'unitTotal', 'scopeIds', 'unitIds', 'countyId', 'headIds'] satisfies (keyof ResolvedFilter)[]);
+const COUNTER_FILTER_KEYS = new Set<string>(['scope', 'viewerId', 'unitPath', 'headPath', 'unitTotal', 'scopeIds', 'scopeCountyId', 'unitIds', 'countyId', 'headIds', 'headCountyId'] satisfies (keyof ResolvedFilter)[]);
 
 /** The light as SQL, for filters and counts. Kept in step with rules.lightOf by a test. */
 export function lightSql(d: LightDates) {
@@ -183,6 +196,9 @@ export class TaskViewStore {
       };
       return this.unitIds ? this.unitIds.get(JSON.stringify([subtrees, exact]), load) : load();
     };
+    // A scope of one subtree (a region's people: their region, and their own unit inside it).
+    const [first] = f.scope.subtrees;
+    const oneSubtree = !f.scope.all && f.scope.subtrees.length === 1 && f.scope.units.every((u) => u.startsWith(first!)) ? first! : null;
     return {
       ...f,
       unitTotal: await this.unitTotal(db),
@@ -190,6 +206,8 @@ export class TaskViewStore {
       unitIds: f.unitPath ? await ids([f.unitPath]) : null,
       countyId: f.unitPath ? await this.countyOf(db, f.unitPath) : null,
       headIds: !f.todo || !f.headPath ? [] : f.headPath === '/' ? null : await ids([f.headPath]),
+      scopeCountyId: oneSubtree ? await this.countyOf(db, oneSubtree) : null,
+      headCountyId: f.todo && f.headPath && f.headPath !== '/' ? await this.countyOf(db, f.headPath) : null,
     };
   }
 
@@ -213,7 +231,7 @@ export class TaskViewStore {
    */
   private visible(f: ResolvedFilter): Expression<SqlBool> {
     if (f.scopeIds === null) return sql<SqlBool>`true`;
-    return sql<SqlBool>`(t.lead_unit_id = any(${f.scopeIds}::int[]) or ${this.visibleBeyondScope(f.scopeIds, f.viewerId)})`;
+    return sql<SqlBool>`(${ledIn(f.scopeIds, f.scopeCountyId)} or ${this.visibleBeyondScope(f.scopeIds, f.viewerId)})`;
   }
 
   /**
@@ -223,17 +241,19 @@ export class TaskViewStore {
    * 4,400 buffers of id probes for none).
    */
   private visibleBeyondScope(scopeIds: number[], viewerId: number, finishedBeyond = false): Expression<SqlBool> {
+    // Only the co-handled tasks led outside the scope: the others are seen by their lead unit, and
+    // their ids, looked up again, cost a county head's workbench 4,300 of its 6,000 buffers.
     const co = finishedBeyond
       ? sql<SqlBool>`c.co_unit_ids @> array[s.unit_id] and c.status in ('verified', 'closed') and not (c.lead_unit_id = any(${scopeIds}::int[]))`
-      : sql<SqlBool>`c.co_unit_ids @> array[s.unit_id]`;
+      : sql<SqlBool>`c.co_unit_ids @> array[s.unit_id] and not (c.lead_unit_id = any(${scopeIds}::int[]))`;
     return sql<SqlBool>`(t.assigner_id = ${viewerId} or t.responsible_id = ${viewerId} or t.leader_id = ${viewerId}
       or t.id = any(array(select m.task_id from task_milestone m where m.owner_id = ${viewerId}))
       or t.id = any(array(select c.id from unnest(${scopeIds}::int[]) as s(unit_id) cross join lateral (select c.id from task c where ${co}) c)))`;
   }
 
   /** The condition of one workbench group; mirrors who may act in rules.allowedActor. */
-  private todo(kind: TodoKind, viewerId: number, headIds: number[] | null, d: LightDates): Expression<SqlBool> {
-    const heads = headIds === null ? sql<SqlBool>`true` : headIds.length ? sql<SqlBool>`t.lead_unit_id = any(${headIds}::int[])` : sql<SqlBool>`false`;
+  private todo(kind: TodoKind, viewerId: number, f: Pick<ResolvedFilter, 'headIds' | 'headCountyId'>, d: LightDates): Expression<SqlBool> {
+    const heads = f.headIds === null ? sql<SqlBool>`true` : f.headIds.length ? ledIn(f.headIds, f.headCountyId) : sql<SqlBool>`false`;
     switch (kind) {
       case 'sign':
         return sql<SqlBool>`(t.status = 'assigned' and ${heads})`;
@@ -257,9 +277,16 @@ export class TaskViewStore {
    * a county head's five (40 s at province scale). `f` is resolved once, with headIds.
    */
   async workbench(db: Executor, f: ResolvedFilter, d: LightDates, perGroup: number) {
-    const flags = sql.join(TODO_KINDS.map((k) => sql`${this.todo(k, f.viewerId, f.headIds, d)} as ${sql.ref(k)}`));
+    const { rows } = await this.workbenchQuery(f, d, perGroup).execute(db);
+    const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, Number(rows.find((r) => r.todoKind === k)?.groupCount ?? 0)])) as Record<TodoKind, number>;
+    return { counts, rows: withEscalations(rows) };
+  }
+
+  /** The workbench's statement, unexecuted (bench/explain.ts prints its plan). */
+  workbenchQuery(f: ResolvedFilter, d: LightDates, perGroup: number) {
+    const flags = sql.join(TODO_KINDS.map((k) => sql`${this.todo(k, f.viewerId, f, d)} as ${sql.ref(k)}`));
     const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)}, v.${sql.ref(k)})`));
-    const { rows } = await sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number; escalations: EscalationJson[] }>`
+    return sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number; escalations: EscalationJson[] }>`
       with v as materialized (
         select t.id, t.deadline, ${flags} from task t
         -- Finished tasks are nobody's to-do (UNFINISHED: task_unfinished_lead_idx).
@@ -279,9 +306,7 @@ export class TaskViewStore {
       join task t on t.id = g.id
       join unit u on u.id = t.lead_unit_id
       where g.rn <= ${perGroup} and t.id = any(array(select g2.id from g g2 where g2.rn <= ${perGroup}))
-      order by g.kind, t.deadline, t.id`.execute(db);
-    const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, Number(rows.find((r) => r.todoKind === k)?.groupCount ?? 0)])) as Record<TodoKind, number>;
-    return { counts, rows: withEscalations(rows) };
+      order by g.kind, t.deadline, t.id`;
   }
 
   /** The tasks matching the filter (`task as t`, nothing joined: callers join what they show). */
@@ -296,10 +321,7 @@ export class TaskViewStore {
     // the viewer may see: the visibility test would add nothing but planning and a check per row
     // (a county supervisor's county: 141 unit ids twice, an OR of five arms and a sub-select).
     if (!unitInsideScope(f)) q = q.where(this.visible(f));
-    // A county: its tasks are one key (task_county_*_idx, a range in deadline order), not a list
-    // of its units (one index range each, merged by a sort: a province county has 141).
-    if (f.countyId !== null) q = q.where('t.countyId', '=', f.countyId);
-    else if (f.unitIds) q = q.where(sql<SqlBool>`t.lead_unit_id = any(${f.unitIds}::int[])`);
+    if (f.unitIds) q = q.where(ledIn(f.unitIds, f.countyId));
     if (f.responsibleId) q = q.where('t.responsibleId', '=', f.responsibleId);
     if (f.assignerId) q = q.where('t.assignerId', '=', f.assignerId);
     if (f.level) q = q.where('t.level', '=', f.level);
@@ -322,7 +344,7 @@ export class TaskViewStore {
       // Yellow in the indexes' ranges, the same set as lightSql's (WARN_FROM; held to rules.lightOf by tests).
       q = f.light === 'yellow' ? q.where(yellowSql(d)) : q.where(lightSql(d), '=', f.light);
     }
-    if (f.todo) q = q.where(this.todo(f.todo, f.viewerId, f.headIds, d));
+    if (f.todo) q = q.where(this.todo(f.todo, f.viewerId, f, d));
     if (f.escalatedFrom) {
       const since = new Date(`${f.escalatedFrom}T00:00:00+08:00`);
       q = q.where((eb) => eb.exists(eb.selectFrom('taskEscalation as e').select('e.taskId').whereRef('e.taskId', '=', 't.id').where('e.at', '>=', since)));
