@@ -147,6 +147,14 @@ describe('hostile input', () => {
     }
     const citizen = await ctx.inject({ method: 'POST', url: '/api/v1/public/requests', payload: { type: 'consult', category: 'roads', description: '\u200b\u200b\u200b\u200b\u200b\u200b' } });
     expect400(citizen, 'body.description', 'a citizen’s invisible description');
+    // A required reason or report is not given by a zero-width space either.
+    for (const [path, body, field] of [
+      ['return', { version: 1, reason: '\u200b\u200b' }, 'body.reason'],
+      ['progress', { version: 1, percent: 10, text: '\u2800' }, 'body.text'],
+      ['submit', { version: 1, completion: { text: '\u200b' }, summary: { done: '做了', result: '成了', lessons: '\u3164' } }, 'body.completion.text'],
+    ] as const) {
+      expect400(await admin.post(`/api/v1/tasks/${taskId}/${path}`, body), field, `${path} ${JSON.stringify(body)}`);
+    }
     // Visible text around a zero-width joiner (emoji, some scripts) stays allowed.
     expect((await admin.post('/api/v1/tasks', { title: '家庭👨\u200d👩\u200d👧活动', level: 'normal', leadUnitId, deadline: '2026-12-31' })).statusCode).toBe(201);
   });
