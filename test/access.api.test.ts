@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/platform/auth/actor.ts';
+import { localizeMessage } from '../src/platform/http/language.ts';
 import { createTestContext, type Client, type TestContext } from './helpers/context.ts';
 
 /**
@@ -53,5 +54,15 @@ describe('every API route × every role', () => {
       }
     }
     expect(refused).toBeGreaterThan(50);
+  });
+
+  it('names the roles a refused caller lacks in words, in Chinese and in English', async () => {
+    const res = await clients.get('staff')!.get('/api/v1/scoreboard');
+    expect(res.statusCode).toBe(403);
+    const message = res.json().error.message as string;
+    // A clerk reading the Chinese page sees 督查室 and 单位负责人, not the role codes.
+    expect(localizeMessage(message, 'zh')).toBe('此操作需要以下角色之一：系统管理员、督查室、领导、单位负责人。');
+    expect(localizeMessage(message, 'en')).toBe('Requires one of the roles: administrator, supervision office, leader, unit head.');
+    expect(res.json().error.details).toEqual({ requiredRoles: ['admin', 'supervisor', 'leader', 'unit_head'] });
   });
 });

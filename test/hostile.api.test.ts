@@ -137,6 +137,27 @@ describe('hostile input', () => {
     expect(seen).toBeGreaterThan(300);
     console.log(`hostile input: ${seen} requests tried, none answered 5xx`);
   });
+
+  it('refuses texts with nothing visible in them and text-direction overrides, with 400 naming the field', async () => {
+    const leadUnitId = (await admin.get(`/api/v1/tasks/${taskId}`)).json().leadUnit.id;
+    // Zero-width spaces, a braille blank, a Hangul filler: a title nobody can read in the ledger.
+    // U+202E turns the rest of a line around in every list and export it is shown in.
+    for (const title of ['\u200b', '\u200b\u200c\u200d\u2060', '\u2800\u2800', '\u3164', ' \u200b ', '\u202e发通知', '正文\u2066隔离\u2069']) {
+      expect400(await admin.post('/api/v1/tasks', { title, level: 'normal', leadUnitId, deadline: '2026-12-31' }), 'body.title', JSON.stringify(title));
+    }
+    const citizen = await ctx.inject({ method: 'POST', url: '/api/v1/public/requests', payload: { type: 'consult', category: 'roads', description: '\u200b\u200b\u200b\u200b\u200b\u200b' } });
+    expect400(citizen, 'body.description', 'a citizen’s invisible description');
+    // A required reason or report is not given by a zero-width space either.
+    for (const [path, body, field] of [
+      ['return', { version: 1, reason: '\u200b\u200b' }, 'body.reason'],
+      ['progress', { version: 1, percent: 10, text: '\u2800' }, 'body.text'],
+      ['submit', { version: 1, completion: { text: '\u200b' }, summary: { done: '做了', result: '成了', lessons: '\u3164' } }, 'body.completion.text'],
+    ] as const) {
+      expect400(await admin.post(`/api/v1/tasks/${taskId}/${path}`, body), field, `${path} ${JSON.stringify(body)}`);
+    }
+    // Visible text around a zero-width joiner (emoji, some scripts) stays allowed.
+    expect((await admin.post('/api/v1/tasks', { title: '家庭👨\u200d👩\u200d👧活动', level: 'normal', leadUnitId, deadline: '2026-12-31' })).statusCode).toBe(201);
+  });
 });
 
 /** A query or path parameter as the OpenAPI document (built from the routes' own schemas) lists it. */

@@ -127,6 +127,14 @@ describe('Open311 GeoReport v2', () => {
     expect((await ctx.inject({ url: '/open311/v2/nothing.json' })).json()[0].code).toBe(404);
     expect((await ctx.inject({ url: '/open311/v2/requests.json?jurisdiction_id=999999' })).json()[0].code).toBe(404);
     expect((await ctx.inject({ url: '/open311/v2/requests.json?start_date=yesterday' })).json()[0].code).toBe(400);
+    // PostgreSQL has no year 0: the date is refused as input, not a 500 from the database.
+    for (const date of ['0000-01-01', '0000-01-01T00:00:00Z', '2026-02-30', '2026-13-01T00:00:00Z', '1899-12-31']) {
+      for (const param of ['start_date', 'end_date']) {
+        const res = await ctx.inject({ url: `/open311/v2/requests.json?${param}=${encodeURIComponent(date)}` });
+        expect(res.statusCode, `${param}=${date}`).toBe(400);
+        expect(res.json()[0].code).toBe(400);
+      }
+    }
 
     const issued = (await admin.post('/api/v1/open311-clients', { name: '将吊销的应用' })).json();
     const ok = await postForm({ api_key: issued.key, jurisdiction_id: String(county.id), service_code: 'roads', description: '吊销前的提交内容', lat: '25.1', long: '102.1' });

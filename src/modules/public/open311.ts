@@ -4,6 +4,7 @@ import { create } from 'xmlbuilder2';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { PUBLIC } from '../../platform/http/access.ts';
+import { DateString } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import { CATEGORIES, REQUEST_TYPES, STATUS_NAMES, TYPE_NAMES, type RequestStatus, type RequestType } from './rules.ts';
 import type { RequestRow } from './service.ts';
@@ -80,6 +81,9 @@ const DateParam = z
   .string()
   .max(40)
   .refine((s) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date-time, e.g. 2026-12-01T00:00:00+08:00')
+  // The calendar day must exist (no 2026-02-30) and lie in 1900 … 2999, as DateString: PostgreSQL
+  // has no year 0000, and refusing it there would be a 500.
+  .refine((s) => DateString.safeParse(s.slice(0, 10)).success, 'expected a calendar date between 1900 and 2999')
   .transform((s) => new Date(s));
 /** A region's id, as Open311 clients pass it (a string of digits). */
 const JurisdictionQuery = { jurisdiction_id: z.string().regex(/^\d{1,9}$/, 'jurisdiction_id is the id of a region (digits)').optional() };

@@ -327,6 +327,12 @@ describe('ratings', () => {
     expect((await lookup(r.code)).rectification).toBe('另一盏也已更换');
     d = await detail(desk, r.id);
     expect((await desk.post(`/api/v1/citizen-requests/${r.id}/callback`, { version: d.version, calledAt: '2030-01-01T10:00:00+08:00', said: '未来' })).statusCode).toBe(400);
+    // No such day or hour: refused, not rolled over to 3 月 2 日 or the next morning.
+    for (const calledAt of ['2026-02-30T10:00:00+08:00', '2026-11-31T10:00:00+08:00', '2026-11-30T24:00:00+08:00']) {
+      const res = await desk.post(`/api/v1/citizen-requests/${r.id}/callback`, { version: d.version, calledAt, said: '日期不存在' });
+      expect(res.statusCode, calledAt).toBe(400);
+      expect(res.json().error, `${calledAt} ${res.body}`).toMatchObject({ code: 'VALIDATION', details: [{ path: 'body.calledAt', message: expect.stringMatching(/no such day or hour/) }] });
+    }
     const cb = await desk.post(`/api/v1/citizen-requests/${r.id}/callback`, { version: d.version, said: '群众表示两盏灯都亮了' });
     expect(cb.statusCode, cb.body).toBe(200);
     expect(cb.json().callbacks[0]).toMatchObject({ round: 1, calledBy: { id: desk.person.id }, said: '群众表示两盏灯都亮了' });

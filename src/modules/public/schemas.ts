@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdCursor, pageQuery } from '../../platform/http/paging.ts';
-import { Id, Line, QueryId, QueryInt, QueryText, Text } from '../../platform/http/zod.ts';
+import { DateString, Id, Line, QueryId, QueryInt, QueryText, Text } from '../../platform/http/zod.ts';
 import { LIGHTS, TASK_LEVELS } from '../tasks/rules.ts';
 import { CATEGORY_CODES, isTrackingCode, normalizeCode, REQUEST_STATUSES, REQUEST_TYPES, RATING_NAMES, STATUS_NAMES, TYPE_NAMES, maskName, maskPhone, type RequestAction } from './rules.ts';
 import type { PublicRequestService, RequestRow } from './service.ts';
@@ -13,7 +13,8 @@ export const Instant = z
   .string()
   .max(40)
   .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'expected a date-time with its offset, e.g. 2026-12-10T09:00:00+08:00')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date-time');
+  // The day must exist and the hour be 00–23: Date.parse rolls 2026-02-30 over to 3 月 2 日 and T24:00 to the next day.
+  .refine((s) => !Number.isNaN(Date.parse(s)) && DateString.safeParse(s.slice(0, 10)).success && Number(s.slice(11, 13)) < 24, 'not a date-time (no such day or hour)');
 
 /** A phone number as people write it: digits, +, -, spaces; 5 to 20 characters. */
 export const Phone = z.string().trim().regex(/^\+?[0-9][0-9 -]{3,18}[0-9]$/, '请填写有效的电话号码 (a phone number: digits, +, - and spaces)');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Cursor, pageQuery } from '../../platform/http/paging.ts';
-import { DateString, Id, Line, QueryBool, QueryId, QueryText } from '../../platform/http/zod.ts';
+import { DateString, Id, Line, QueryBool, QueryId, QueryText, Text } from '../../platform/http/zod.ts';
 import type { LightResult } from './rules.ts';
 import { ESCALATION_LEVELS, LIGHTS, SOURCE_KINDS, TASK_LEVELS, TASK_STATUSES } from './rules.ts';
 import type { TaskEscalationTable, TaskListFields } from './schema.ts';
@@ -10,7 +10,8 @@ import { TODO_KINDS } from './rules.ts';
 import type { TaskRow } from './service.ts';
 
 const Version = z.number().int().min(1).max(2_147_483_647);
-const LongText = (max: number) => z.string().trim().min(1).max(max);
+/** A required text (a report, a reason): something visible in it, no control characters (Text). */
+const LongText = Text;
 const Milestone = z.strictObject({ title: Line(200), due: DateString, ownerId: Id.optional() });
 const SummaryBody = z.strictObject({ done: LongText(5000), result: LongText(5000), lessons: LongText(5000) });
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../auth/actor.ts';
 import type { AuthService } from '../auth/service.ts';
 import { API_TOKEN_PREFIX } from '../auth/service.ts';
 import type { Clock } from '../clock.ts';
@@ -80,10 +81,21 @@ export function registerGuard(app: FastifyInstance, auth: AuthService, clock: Cl
     if ('public' in access) return;
     if (!req.actor) throw unauthorized();
     if (access.roles !== 'any' && !access.roles.some((r) => req.actor!.roles.includes(r))) {
-      throw forbidden(`此操作需要以下角色之一 (requires one of the roles): ${access.roles.join(', ')}.`, { requiredRoles: access.roles });
+      const zh = access.roles.map((r) => ROLE_WORDS[r][0]).join('、');
+      const en = access.roles.map((r) => ROLE_WORDS[r][1]).join(', ');
+      throw forbidden(`此操作需要以下角色之一：${zh} (requires one of the roles: ${en}).`, { requiredRoles: access.roles });
     }
   });
 }
+
+/** The roles in words for a refusal's message (the codes stay in its details). */
+const ROLE_WORDS: Record<Role, [string, string]> = {
+  admin: ['系统管理员', 'administrator'],
+  supervisor: ['督查室', 'supervision office'],
+  leader: ['领导', 'leader'],
+  unit_head: ['单位负责人', 'unit head'],
+  staff: ['工作人员', 'staff'],
+};
 
 /** The cookie session behind a request, when it came with one. */
 export function sessionOf(req: FastifyRequest): { tokenHash: string; csrfToken: string } | undefined {

@@ -150,6 +150,17 @@ describe('people', () => {
     expect((await supervisor.get(`/api/v1/people/${outsider.id}`)).statusCode).toBe(403);
   });
 
+  it('refuses a people filter on a unit out of sight as it refuses the unit itself: 403, and 404 for a missing one', async () => {
+    const staff = await ctx.as(['staff'], township);
+    for (const param of ['unitId', 'under']) {
+      expect((await staff.get(`/api/v1/people?${param}=${siblingTownship.id}`)).statusCode, param).toBe(403);
+      const missing = await staff.get(`/api/v1/people?${param}=999999`);
+      expect(missing.statusCode, param).toBe(404);
+      expect(missing.json().error.code).toBe('UNIT_NOT_FOUND');
+      expect((await staff.get(`/api/v1/people?${param}=${township.id}`)).statusCode, param).toBe(200);
+    }
+  });
+
   it('creates a person with a policy-checked password who can then log in', async () => {
     const weak = await admin.post('/api/v1/people', { unitId: dept.id, name: '王芳', login: 'wangfang', rank: 'other', roles: ['staff'], password: 'weak' });
     expect(weak.statusCode).toBe(400);

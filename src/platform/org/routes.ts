@@ -71,6 +71,8 @@ export function orgRoutes(fastify: FastifyInstance, org: OrgService): void {
     handler: async (req) => {
       const { under: underId, cursor, limit, includeInactive, q, ...rest } = req.query;
       const under = underId ? await org.getUnit(req.actor!, underId) : undefined;
+      // A unit out of sight is refused as `under` and GET /units/:id refuse it (403; missing: 404), not answered with an empty page.
+      if (rest.unitId) await org.getUnit(req.actor!, rest.unitId);
       const rows = await org.listPeople(req.actor!, {
         ...rest,
         ...(q ? { q } : {}),
