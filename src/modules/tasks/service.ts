@@ -1,4 +1,4 @@
-import { appendAudit, changedFields, type AuditContext } from '../../platform/audit/audit.ts';
+import { appendAuditWith, changedFields, type AuditContext } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { WorkCalendar } from '../../platform/calendar/calendar.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
@@ -401,11 +401,12 @@ export class TaskService {
         ]
       : [];
     notes.push(...(await this.events.emit(trx, { kind: 'assigned', task: row, actorId: actor.personId, at: now, data: assigned.data })));
-    await this.notify.queue(trx, notes);
+    // The inbox entries ride on the audit entry's statement (one round trip less).
+    const inbox = await this.notify.queueWith(trx, notes);
     // Last: the audit head's lock is held from here to the commit.
     // The new task's fields, without the empty ones (absent is null: ≈ 17 of them on a new task).
     const given = Object.fromEntries(Object.entries(task).filter(([, v]) => v !== null));
-    await appendAudit(trx, ctx, { action: history ? 'task.import' : 'task.create', objectType: 'task', objectId: task.id, after: given });
+    await appendAuditWith(trx, ctx, inbox, { action: history ? 'task.import' : 'task.create', objectType: 'task', objectId: task.id, after: given });
     return row;
   }
 
@@ -487,14 +488,15 @@ export class TaskService {
       const fromSource = await this.events.emit(trx, { kind: transitionOf(action, event), task: after, actorId: actor.personId, at: ctx.now, data });
       // A rung raised by hand is heard as the scan's rungs are (`escalated`), after the action's own transition.
       for (const x of also ?? []) fromSource.push(...(await this.events.emit(trx, { kind: x.kind, task: after, actorId: actor.personId, at: ctx.now, data: x.data })));
-      await this.notify.queue(trx, [...(notify ?? []), ...fromSource]);
+      // The inbox entries ride on the audit entry's statement (one round trip less).
+      const inbox = await this.notify.queueWith(trx, [...(notify ?? []), ...fromSource]);
       // Last: the audit head's lock is held from here to the commit.
       // What changed (the fields set, the new status and version) and the timeline event's id (its
       // row holds what was reported), not the whole task twice nor the event again (issue #21).
       // lastReportAt is left out: it becomes the entry's own time, and was the previous report's.
       const { lastReportAt: _reportedAt, ...audited } = set;
       const changed = changedFields(t, { ...audited, status: updated.status, version: updated.version });
-      await appendAudit(trx, ctx, { action: `task.${action}`, objectType: 'task', objectId: id, before: changed.before, after: { ...changed.after, eventId } });
+      await appendAuditWith(trx, ctx, inbox, { action: `task.${action}`, objectType: 'task', objectId: id, before: changed.before, after: { ...changed.after, eventId } });
       return after;
     });
     if (!trx) this.notify.kick();
