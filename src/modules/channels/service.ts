@@ -118,8 +118,19 @@ export class ChannelService implements ChannelPlugin {
 
   // ---- routing (inside the queueing transaction) ----
 
+  private routingOf(trx: Executor) {
+    return this.routing.get('routing', async () => ({ gateway: await this.store.gateway(trx), robots: await this.store.activeRobots(trx) }));
+  }
+
+  /** Whether route would route anything: a gateway, a robot or mail (from the same cache). */
+  async routes(trx: Executor, opts: { email: boolean }): Promise<boolean> {
+    if (opts.email) return true;
+    const { gateway, robots } = await this.routingOf(trx);
+    return !!gateway || robots.length > 0;
+  }
+
   async route(trx: Executor, rows: QueuedNotification[], now: Date, opts: { email: boolean }): Promise<{ deliveries: RoutedDelivery[]; noEmail: number[] }> {
-    const { gateway, robots } = await this.routing.get('routing', async () => ({ gateway: await this.store.gateway(trx), robots: await this.store.activeRobots(trx) }));
+    const { gateway, robots } = await this.routingOf(trx);
     // No robot, no gateway, no mail server: every entry stays in the inbox, nothing to decide
     // (and no statement to send inside the writer's transaction).
     if (!gateway && robots.length === 0 && !opts.email) return { deliveries: [], noEmail: [] };

@@ -89,8 +89,8 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
   // Files arrive as the raw body; only the upload routes raise their body limit above the default.
   app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  const present = async (actor: Actor, id: number) => {
-    const d = await tasks.detail(actor, id);
+  const present = async (actor: Actor, id: number) => presented(await tasks.detail(actor, id));
+  const presented = (d: Awaited<ReturnType<typeof tasks.detail>>) => {
     return {
       ...toTaskResponse(d.task, d.light, d.escalations, d.names),
       allowedActions: d.allowedActions,
@@ -162,8 +162,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
     config: { access: ASSIGNERS },
     schema: { tags, summary: '交办: assign a task to a lead unit in your scope', body: TaskCreateBody, response: { 201: TaskDetailResponse } },
     handler: async (req, reply) => {
-      const t = await tasks.create(req.auditContext(), req.actor!, req.body);
-      return reply.status(201).send(await present(req.actor!, t.id));
+      return reply.status(201).send(presented(await tasks.createdPage(req.auditContext(), req.actor!, req.body)));
     },
   });
 

@@ -141,9 +141,10 @@ export class TaskStore {
   insertWithEvent(db: Executor, row: Insertable<TaskTable>, e: NewEvent) {
     return db
       .with('t', (w) => w.insertInto('task').values(row).returningAll())
-      .with('e', (w) => w.insertInto('taskEvent').columns(['taskId', 'kind', 'actorId', 'at', 'data']).expression((eb) => eb.selectFrom('t').select(eventColumns(e))))
-      .selectFrom('t')
-      .selectAll()
+      .with('e', (w) => w.insertInto('taskEvent').columns(['taskId', 'kind', 'actorId', 'at', 'data']).expression((eb) => eb.selectFrom('t').select(eventColumns(e))).returning('id'))
+      .selectFrom(['t', 'e'])
+      .selectAll('t')
+      .select('e.id as eventId')
       .modifyEnd(PREPARE)
       .executeTakeFirstOrThrow();
   }

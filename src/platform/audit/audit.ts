@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { PREPARE } from '../db/prepared.ts';
 
 import type { Db, Executor } from '../db/index.ts';
@@ -121,12 +121,50 @@ function normalize(value: unknown): unknown {
 }
 
 /**
+ * A write that rides on the audit entry's statement (issue #21): its data-modifying CTEs go into
+ * the one statement that appends the entry, so it costs no round trip of its own. The inbox
+ * entries of a task write are one (`NotifyService.queueWith`). PostgreSQL runs every
+ * data-modifying CTE of a statement, in the statement's transaction: it is written exactly when
+ * the entry is, and a failing write leaves neither. A rider's CTEs cannot see the audit's (nor
+ * the audit the rider's): it must not depend on them.
+ */
+export interface AuditRider {
+  /**
+   * The rider's CTEs as `name as (…)` items separated by commas, every name starting with `tag`
+   * (the statement may carry several riders).
+   */
+  ctes(tag: string): RawBuilder<unknown>;
+  /** A scalar expression over the rider's CTEs that the statement returns for `done`, if any. */
+  result?(tag: string): RawBuilder<unknown>;
+  /** Called with `result`'s value once the statement has run. */
+  done?(value: unknown): void;
+}
+
+/** Runs riders in a statement of their own (when there is no single entry to ride on). */
+async function runRiders(trx: Executor, riders: readonly AuditRider[]): Promise<void> {
+  for (const r of riders) {
+    const row = (await sql<{ result: unknown }>`with ${r.ctes('r_')} select ${r.result ? r.result('r_') : sql`null`} as result ${PREPARE}`.execute(trx)).rows[0];
+    r.done?.(row?.result ?? null);
+  }
+}
+
+/**
  * Appends entries to the hash chain. Call it inside the transaction of the write it records,
  * as its last statement: the head row lock orders concurrent writers, so the chain never forks,
  * and a rolled-back write leaves no entry behind; taken last, the lock is held only for this and
  * the commit.
  */
-export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: AuditEntry[]): Promise<void> {
+export function appendAudit(trx: Executor, ctx: AuditContext, ...entries: AuditEntry[]): Promise<void> {
+  return appendAuditWith(trx, ctx, [], ...entries);
+}
+
+/**
+ * appendAudit with writes riding on it (`AuditRider`): for one entry, the riders' CTEs are part of
+ * the entry's statement; otherwise they run first, each in a statement of its own, and then the
+ * entries as appendAudit appends them. Either way the head's lock is taken last.
+ */
+export async function appendAuditWith(trx: Executor, ctx: AuditContext, riders: readonly AuditRider[], ...entries: AuditEntry[]): Promise<void> {
+  if (entries.length !== 1 && riders.length) await runRiders(trx, riders);
   if (entries.length === 0) return;
   // Millisecond precision: what timestamptz returns to JavaScript is what we hashed.
   const at = new Date(Math.floor(ctx.now.getTime()));
@@ -143,7 +181,7 @@ export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: 
     clientIp: ctx.clientIp,
     prevHash,
   });
-  if (entries.length === 1) return appendOne(trx, fieldsOf(entries[0]!, 0, GENESIS_HASH));
+  if (entries.length === 1) return appendOne(trx, fieldsOf(entries[0]!, 0, GENESIS_HASH), riders);
   const head = await trx.selectFrom('auditHead').select(['id', 'seq', 'hash']).where('id', '=', chainOfConnection).forUpdate().executeTakeFirstOrThrow();
   let link = Number(head.seq);
   let prevHash = head.hash;
@@ -169,18 +207,23 @@ export async function appendAudit(trx: Executor, ctx: AuditContext, ...entries: 
 
 /**
  * One entry (nearly every write) in one statement: lock the connection's chain head, insert the
- * entry after it and move the head. The hash is the same sha256 over the same canonical JSON as
- * entryHash, finished by PostgreSQL: the head's hash and the entry's place in the chain are the
- * last two keys ("prevHash", "seq"), so the text before them is made here and the database
- * appends them. The entry stores the hash's 32 bytes and not the previous hash (it is the
- * previous entry's); the head keeps hex, the text the next entry hashes.
+ * entry after it and move the head, with the riders' writes as further CTEs. The hash is the
+ * same sha256 over the same canonical JSON as entryHash, finished by PostgreSQL: the head's hash
+ * and the entry's place in the chain are the last two keys ("prevHash", "seq"), so the text
+ * before them is made here and the database appends them. The entry stores the hash's 32 bytes
+ * and not the previous hash (it is the previous entry's); the head keeps hex, the text the next
+ * entry hashes.
  */
-async function appendOne(trx: Executor, f: HashedFields): Promise<void> {
+async function appendOne(trx: Executor, f: HashedFields, riders: readonly AuditRider[]): Promise<void> {
   const tail = `"prevHash":${JSON.stringify(GENESIS_HASH)},"seq":0}`;
   const whole = canonicalJsonOfEntry(f);
   if (!whole.endsWith(tail)) throw new Error('audit: prevHash and seq must be the last keys of an entry');
   const head = whole.slice(0, -tail.length) + '"prevHash":"';
-  await sql`with h as (select id, seq, hash from audit_head where id = ${chainOfConnection} for update),
+  const tags = riders.map((_, i) => `r${i}_`);
+  const withRiders = riders.length ? sql`${sql.join(riders.map((r, i) => r.ctes(tags[i]!)))},` : sql``;
+  const results = riders.flatMap((r, i) => (r.result ? [sql`${r.result(tags[i]!)} as ${sql.ref(`result${i}`)}`] : []));
+  const returning = results.length ? sql` returning ${sql.join(results)}` : sql``;
+  const done = await sql<Record<string, unknown>>`with ${withRiders} h as (select id, seq, hash from audit_head where id = ${chainOfConnection} for update),
     e as (
       insert into audit_log (chain, link, at, actor_id, actor_login, action, object_type, object_id, before, after, client_ip, hash)
       select h.id, h.seq + 1, ${f.at}, ${f.actorId}, ${f.actorLogin}, ${f.action}, ${f.objectType}, ${f.objectId}, ${jsonOrNull(f.before)}::jsonb, ${jsonOrNull(f.after)}::jsonb, ${f.clientIp},
@@ -188,7 +231,9 @@ async function appendOne(trx: Executor, f: HashedFields): Promise<void> {
       from h
       returning chain, link, hash
     )
-    update audit_head set seq = e.link, hash = encode(e.hash, 'hex') from e where audit_head.id = e.chain ${PREPARE}`.execute(trx);
+    update audit_head set seq = e.link, hash = encode(e.hash, 'hex') from e where audit_head.id = e.chain${returning} ${PREPARE}`.execute(trx);
+  const row = done.rows[0] ?? {};
+  riders.forEach((r, i) => r.done?.(r.result ? row[`result${i}`] ?? null : null));
 }
 
 export interface AuditVerifyResult {

@@ -1,7 +1,7 @@
 import type { BlockList } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
-import { appendAudit, type AuditContext } from '../audit/audit.ts';
+import { appendAudit, type AuditContext, type AuditRider } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import { PREPARE } from '../db/prepared.ts';
 import type { Db, Executor } from '../db/index.ts';
@@ -69,6 +69,11 @@ export interface NotifyOptions {
 export interface ChannelPlugin {
   /** `email`: whether mail is sent at all (a person's choice not to get mail matters only then). */
   route(trx: Executor, rows: QueuedNotification[], now: Date, opts: { email: boolean }): Promise<{ deliveries: RoutedDelivery[]; noEmail: number[] }>;
+  /**
+   * Whether `route` could route anything now (a robot, a gateway or mail); false lets the inbox
+   * entries ride on the audit entry's statement (`NotifyService.queueWith`). Absent: always true.
+   */
+  routes?(trx: Executor, opts: { email: boolean }): Promise<boolean>;
   send(delivery: { id: number; channel: 'robot' | 'sms'; target: string }, message: Message, now: Date): Promise<void>;
 }
 
@@ -220,6 +225,53 @@ export class NotifyService {
       queued += deliveries.length;
     }
     if (queued) this.queued = true;
+  }
+
+  /**
+   * Queues `all` as an `AuditRider` of the caller's audit entry when it can (issue #21): the inbox
+   * entries and their webhook deliveries are then CTEs of the statement that appends the entry
+   * (the last of the transaction), not a statement of their own. Pass what it returns to
+   * `appendAuditWith` in the same transaction, which must append exactly one entry for the
+   * riders to share its statement (otherwise they run by themselves before the entries), and
+   * must not be skipped: nothing is written until then. When the channels may route these
+   * entries (a robot, an SMS gateway, mail), which needs their ids, or when there are more than
+   * one statement holds, they are queued at once (as `queue`) and nothing is returned.
+   */
+  async queueWith(trx: Executor, all: NewNotification[]): Promise<AuditRider[]> {
+    if (all.length === 0) return [];
+    const items = withoutDuplicates(all);
+    const email = !!this.opts.email;
+    if (items.length > QUEUE_SLICE || email || (this.channels && (this.channels.routes ? await this.channels.routes(trx, { email }) : true))) {
+      await this.queue(trx, items);
+      return [];
+    }
+    const now = this.clock.now();
+    const rows = JSON.stringify(
+      items.map((n) => ({ r: n.recipientId, k: n.kind, t: n.title, b: n.body, ot: n.objectType ?? null, oi: n.objectId === undefined ? null : String(n.objectId) })),
+    );
+    return [
+      {
+        // The entries from one JSON parameter: one statement text whatever their number (prepared once).
+        ctes: (tag) => {
+          const n = sql.raw(`${tag}n`);
+          return sql`${n} as (
+              insert into notification (recipient_id, kind, title, body, object_type, object_id, created_at)
+              select x.r, x.k, x.t, x.b, x.ot, x.oi, ${now}::timestamptz
+              from jsonb_to_recordset(${rows}::jsonb) as x(r integer, k text, t text, b text, ot text, oi text)
+              returning id, kind),
+            ${sql.raw(`${tag}d`)} as (
+              insert into delivery (notification_id, channel, target, webhook_id, status, next_attempt_at, created_at)
+              select n.id, 'webhook', w.url, w.id, 'pending', ${now}::timestamptz, ${now}::timestamptz
+              from ${n} n join webhook w on w.active and (cardinality(w.kinds) = 0 or n.kind = any(w.kinds)
+                or exists (select 1 from unnest(w.kinds) k where right(k, 2) = '.*' and starts_with(n.kind, left(k, -1))))
+              returning id)`;
+        },
+        result: (tag) => sql`(select count(*)::integer from ${sql.raw(`${tag}d`)})`,
+        done: (deliveries) => {
+          if (Number(deliveries) > 0) this.queued = true;
+        },
+      },
+    ];
   }
 
   /**
