@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinYears } from '../../platform/calendar/builtin.ts';
 import { WorkCalendar } from '../../platform/calendar/calendar.ts';
 import { defaultPolicy } from '../../platform/policy.ts';
-import { allowedActions, checkDeadline, checkEdit, decide, pickCoPart, dueEscalations, ladderState, lightOf, nextReportDue, replyDueOf, scheduleFor, urgingOverdue, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
+import { allowedActions, checkDeadline, checkEdit, checkMilestoneDue, decide, pickCoPart, dueEscalations, ladderState, lightOf, nextReportDue, replyDueOf, scheduleFor, urgingOverdue, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
 
 const cal = new WorkCalendar(builtinYears());
 const policy = defaultPolicy;
@@ -136,6 +136,15 @@ describe('extensions', () => {
     expect(checkDeadline('2026-10-20', '2026-10-01', '2026-10-16')).toBeNull();
     expect(checkDeadline('2026-10-16', '2026-10-01', '2026-10-16')).toMatch(/later/);
     expect(checkDeadline('2026-09-01', '2026-10-01')).toMatch(/past/);
+  });
+  it('needs a milestone due by the deadline and not in the past, unless brought from an old ledger', () => {
+    const m = (due: string) => ({ title: '方案', due });
+    expect(checkMilestoneDue(m('2026-10-01'), '2026-10-20', '2026-10-01')).toBeNull();
+    expect(checkMilestoneDue(m('2026-10-20'), '2026-10-20', '2026-10-01')).toBeNull();
+    expect(checkMilestoneDue(m('2026-10-21'), '2026-10-20', '2026-10-01')).toMatch(/after the task/);
+    expect(checkMilestoneDue(m('2026-09-30'), '2026-10-20', '2026-10-01')).toMatch(/in the past/);
+    expect(checkMilestoneDue(m('2026-09-30'), '2026-10-20', null)).toBeNull();
+    expect(checkMilestoneDue(m('2026-10-21'), '2026-10-20', null)).toMatch(/after the task/);
   });
 });
 

@@ -560,6 +560,16 @@ export function lightDatesFor(today: string, cal: WorkCalendar, policy: Policy):
   return { today, yellowBefore: cal.addWorkdays(today, policy.tasks.yellowWithinWorkdays + 1).date };
 }
 
+/**
+ * Checks a milestone's due date: by the task's deadline and, unless the task comes from a ledger
+ * before Mashang (today null: its plan may already be late), not in the past.
+ */
+export function checkMilestoneDue(m: { title: string; due: string }, deadline: string, today: string | null): string | null {
+  if (m.due > deadline) return `节点「${m.title}」的时限晚于事项时限 ${deadline} (a milestone is due after the task).`;
+  if (today !== null && m.due < today) return `节点「${m.title}」的时限 ${m.due} 已过 (a milestone is due in the past).`;
+  return null;
+}
+
 export function checkDeadline(deadline: string, today: string, current?: string): string | null {
   if (deadline < today) return `完成时限 ${deadline} 已过 (the deadline is in the past).`;
   if (current !== undefined && deadline <= current) return `延期后的时限须晚于现时限 ${current} (the new deadline must be later than ${current}).`;

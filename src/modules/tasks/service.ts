@@ -17,6 +17,7 @@ import { canAssignTo, canOversee, canSeeTask, seesFromRow, taskActorFacts, taskF
 import {
   allowedActions,
   checkDeadline,
+  checkMilestoneDue,
   checkEdit,
   decide,
   pickCoPart,
@@ -349,7 +350,7 @@ export class TaskService {
     // A ledger brought in from before Mashang may hold work already late: its deadline stands.
     const bad = history?.migration ? null : checkDeadline(due.date, today);
     if (bad) throw badRequest(bad, { field: 'deadline' });
-    await this.checkMilestones(input.milestones ?? [], due.date, lead.path, trx);
+    await this.checkMilestones(input.milestones ?? [], due.date, history?.migration ? null : today, lead.path, trx);
     const schedule = scheduleFor(input.level, today, due.date, cal, policy);
     const now = ctx.now;
     if (history && !history.migration && (history.status !== 'assigned' || history.doneAt)) throw badRequest('导入新事项只能是「已交办」状态；已在办理或已办结的事项须由管理员以迁移模式导入 (only an admin migration imports work already under way or done).', { field: 'status' });
@@ -449,9 +450,10 @@ export class TaskService {
   }
 
   /** A plan's milestones (倒排工期), given with the task or later: due by the task's deadline, owned by people of the lead unit. */
-  private async checkMilestones(milestones: readonly Milestone[], deadline: string, leadUnitPath: string, trx: Executor): Promise<void> {
+  private async checkMilestones(milestones: readonly Milestone[], deadline: string, today: string | null, leadUnitPath: string, trx: Executor): Promise<void> {
     for (const m of milestones) {
-      if (m.due > deadline) throw badRequest(`节点「${m.title}」的时限晚于事项时限 ${deadline} (a milestone is due after the task).`, { field: 'milestones' });
+      const bad = checkMilestoneDue(m, deadline, today);
+      if (bad) throw badRequest(bad, { field: 'milestones' });
       if (m.ownerId && !(await this.org.personInSubtree(m.ownerId, leadUnitPath, trx))) {
         throw badRequest(`节点「${m.title}」的负责人须是主办单位人员 (milestone owners work in the lead unit).`, { field: 'milestones' });
       }
@@ -582,7 +584,7 @@ export class TaskService {
   /** 实施方案 / 倒排工期: milestones with owners and dates. */
   plan(ctx: AuditContext, actor: Actor, id: number, version: number, milestones: Milestone[], trx?: Executor) {
     return this.act(ctx, actor, id, version, 'plan', async (trx, t) => {
-      await this.checkMilestones(milestones, t.deadline, t.leadUnitPath, trx);
+      await this.checkMilestones(milestones, t.deadline, this.today(), t.leadUnitPath, trx);
       await this.store.addMilestones(trx, id, milestones, ctx.now);
       return {
         set: { planAt: t.planAt ?? ctx.now, nextMilestoneDue: await this.store.nextMilestoneDue(trx, id) },
@@ -771,7 +773,7 @@ export class TaskService {
     return this.act(ctx, actor, id, version, 'instruct', async (trx, t) => {
       const m = input.milestone;
       if (m) {
-        await this.checkMilestones([m], t.deadline, t.leadUnitPath, trx);
+        await this.checkMilestones([m], t.deadline, this.today(), t.leadUnitPath, trx);
         await this.store.addMilestones(trx, id, [m], ctx.now);
       }
       const heads = (await this.org.unitPeopleWithRole(t.leadUnitId, 'unit_head', trx)).map((h) => h.id);
@@ -871,7 +873,8 @@ export class TaskService {
         const bad = checkDeadline(edit.deadline, today);
         if (bad) throw badRequest(bad, { field: 'deadline' });
         const milestones = (await this.store.detailById(trx, id))?.milestones ?? [];
-        await this.checkMilestones(milestones.map((m) => ({ title: m.title, due: m.due })), edit.deadline, lead.path, trx);
+        // The plan's existing milestones, done or late ones too, must still fall by the new deadline.
+        await this.checkMilestones(milestones.map((m) => ({ title: m.title, due: m.due })), edit.deadline, null, lead.path, trx);
         changes.deadline = { from: t.deadline, to: edit.deadline };
         Object.assign(set, { deadline: edit.deadline, deadlineEstimated: cal.day(edit.deadline).estimated, originalDeadline: edit.deadline, nextEscalationOn: null });
       }

@@ -209,6 +209,12 @@ describe('the whole lifecycle', () => {
     expect(planned.nextMilestoneDue).toBe('2026-10-20');
     const late = await head.post(`/api/v1/tasks/${id}/plan`, { version: 3, milestones: [{ title: '超出时限', due: '2027-01-10' }] });
     expect(late.statusCode).toBe(400);
+    // A milestone already due is refused like a past deadline, in a plan and at creation.
+    const past = await head.post(`/api/v1/tasks/${id}/plan`, { version: 3, milestones: [{ title: '已过节点', due: '2026-09-01' }] });
+    expect(past.statusCode, past.body).toBe(400);
+    expect(past.json().error.message).toMatch(/in the past/);
+    const born = await newTask({ deadline: '2026-12-31', milestones: [{ title: '已过节点', due: '2026-09-01' }] });
+    expect(born.statusCode, born.body).toBe(400);
     ctx.clock.set(new Date('2026-10-22T09:00:00+08:00'));
     try {
       // A month later the old sessions have timed out: log in again.
