@@ -177,12 +177,17 @@ describe('情况说明', () => {
 
 describe('批示', () => {
   it('a leader over the unit writes a 批示 with a new milestone; the heads and the responsible person are told', async () => {
-    const t0 = await detail();
-    const r = await (await as(leader)).post(`/api/v1/tasks/${taskId}/instructions`, { version: t0.version, text: '请应急局牵头，10 月 30 日前报结果。', milestone: { title: '报送检查结果', due: '2026-09-30' } });
-    expect(r.statusCode).toBe(201);
-    expect(r.json().timeline.at(-1)).toMatchObject({ kind: 'instruct', data: { text: '请应急局牵头，10 月 30 日前报结果。', milestone: { title: '报送检查结果', due: '2026-09-30' } } });
+    // A task still in time: the overdue one above can take no new milestone (none falls between today and its deadline).
+    const fresh = await ctx.newTask({ by: leader, title: '节后复工检查', level: 'key', leadUnitId: dept.id, responsibleId: staff.id, deadline: '2026-11-30' });
+    const r = await (await as(leader)).post(`/api/v1/tasks/${fresh.id}/instructions`, { version: fresh.version, text: '请应急局牵头，10 月 30 日前报结果。', milestone: { title: '报送检查结果', due: '2026-10-30' } });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().timeline.at(-1)).toMatchObject({ kind: 'instruct', data: { text: '请应急局牵头，10 月 30 日前报结果。', milestone: { title: '报送检查结果', due: '2026-10-30' } } });
     expect(r.json().milestones.map((m: { title: string }) => m.title)).toContain('报送检查结果');
-    expect((await notes('tasks.instructed')).map((n) => n.recipientId).sort()).toEqual([head.id, staff.id].sort());
+    expect((await notes('tasks.instructed', fresh.id)).map((n) => n.recipientId).sort()).toEqual([head.id, staff.id].sort());
+    // On the overdue task a milestone already due is refused like a past deadline.
+    const past = await (await as(leader)).post(`/api/v1/tasks/${taskId}/instructions`, { version: (await detail()).version, text: '补报结果', milestone: { title: '报送检查结果', due: '2026-09-30' } });
+    expect(past.statusCode, past.body).toBe(400);
+    expect(past.json().error.message).toMatch(/in the past/);
   });
 
   it('refuses a milestone after the deadline (400), a supervisor or a unit head (403), and a leader out of scope (403)', async () => {
@@ -227,7 +232,8 @@ describe('督办通知单 / 催办通知单', () => {
   });
 
   it('kept the audit chain whole', async () => {
-    const actions = await ctx.handle.db.selectFrom('auditLog').select('action').where('objectType', '=', 'task').where('objectId', '=', String(taskId)).execute();
+    // The 批示 is on the second task (see above); the rest on the first.
+    const actions = await ctx.handle.db.selectFrom('auditLog').select('action').where('objectType', '=', 'task').execute();
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['task.urge', 'task.supervise', 'task.answer_urging', 'task.instruct']));
     expect((await verifyAudit(ctx.handle.db)).ok).toBe(true);
   });
