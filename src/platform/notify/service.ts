@@ -28,6 +28,13 @@ export interface NewNotification {
 /** Entries written by one statement (see queue). */
 const QUEUE_SLICE = 2000;
 
+/**
+ * Which active webhook `w` wants inbox entry `n`: all kinds (none listed), the kind itself, or a
+ * listed prefix `tasks.*`. Shared by `queue` and `queueWith`, so both paths deliver alike.
+ */
+const WEBHOOK_WANTS = sql<boolean>`w.active and (cardinality(w.kinds) = 0 or n.kind = any(w.kinds)
+  or exists (select 1 from unnest(w.kinds) k where right(k, 2) = '.*' and starts_with(n.kind, left(k, -1))))`;
+
 /** One inbox entry per person, kind and object in a batch: the same event reaching someone by two paths (responsible person and unit head) arrives once. */
 export function withoutDuplicates(items: NewNotification[]): NewNotification[] {
   const seen = new Map<string, NewNotification>();
@@ -176,10 +183,7 @@ export class NotifyService {
             eb
               .selectFrom('n')
               .innerJoin('webhook as w', (j) =>
-                j.on(
-                  sql<boolean>`w.active and (cardinality(w.kinds) = 0 or n.kind = any(w.kinds)
-                    or exists (select 1 from unnest(w.kinds) k where right(k, 2) = '.*' and starts_with(n.kind, left(k, -1))))`,
-                ),
+                j.on(WEBHOOK_WANTS),
               )
               .select((eb) => [
                 'n.id',
@@ -262,8 +266,7 @@ export class NotifyService {
             ${sql.raw(`${tag}d`)} as (
               insert into delivery (notification_id, channel, target, webhook_id, status, next_attempt_at, created_at)
               select n.id, 'webhook', w.url, w.id, 'pending', ${now}::timestamptz, ${now}::timestamptz
-              from ${n} n join webhook w on w.active and (cardinality(w.kinds) = 0 or n.kind = any(w.kinds)
-                or exists (select 1 from unnest(w.kinds) k where right(k, 2) = '.*' and starts_with(n.kind, left(k, -1))))
+              from ${n} n join webhook w on ${WEBHOOK_WANTS}
               returning id)`;
         },
         result: (tag) => sql`(select count(*)::integer from ${sql.raw(`${tag}d`)})`,
