@@ -293,22 +293,22 @@ export class TaskService {
     return this.store.closedFor(db, personId, from, to, limit);
   }
 
-  /** The pages of plain tasks just created (see `insert`), for `createdPage`. */
-  private readonly written = new WeakMap<TaskRow, StoredPage>();
-
   /**
    * 交办 as the API answers it: the new task's page, as `detail` gives it. A plain task's page is
    * built from what the create wrote (nothing else can have changed it yet, its creator sees
    * it); any other is read back after the commit.
    */
   async createdPage(ctx: AuditContext, actor: Actor, input: TaskCreateInput) {
-    const created = await this.create(ctx, actor, input);
-    const page = this.written.get(created);
-    return page ? this.detailOf(actor, page) : this.detail(actor, created.id);
+    const { row, page } = await this.created(ctx, actor, input);
+    return page ? this.detailOf(actor, page) : this.detail(actor, row.id);
   }
 
   /** 交办: creates a task for a lead unit within the assigner's scope (in the caller's transaction when given one). */
   async create(ctx: AuditContext, actor: Actor, input: TaskCreateInput, trx?: Executor): Promise<TaskRow> {
+    return (await this.created(ctx, actor, input, trx)).row;
+  }
+
+  private async created(ctx: AuditContext, actor: Actor, input: TaskCreateInput, trx?: Executor) {
     const created = await transact(trx ?? this.db, (tx) => this.insert(ctx, actor, input, tx, null));
     if (!trx) this.notify.kick();
     return created;
@@ -319,11 +319,12 @@ export class TaskService {
    * event, the notices to the lead unit's heads, the transition to the source's module), then the
    * state the file gives it, marked `imported` on the timeline. Runs in the import's transaction.
    */
-  importRow(ctx: AuditContext, actor: Actor, input: TaskCreateInput, history: ImportedHistory, trx: Executor): Promise<TaskRow> {
-    return this.insert(ctx, actor, input, trx, history);
+  async importRow(ctx: AuditContext, actor: Actor, input: TaskCreateInput, history: ImportedHistory, trx: Executor): Promise<TaskRow> {
+    return (await this.insert(ctx, actor, input, trx, history)).row;
   }
 
-  private async insert(ctx: AuditContext, actor: Actor, input: TaskCreateInput, trx: Executor, history: ImportedHistory | null): Promise<TaskRow> {
+  /** The new task's row, and for a plain one (see below) its page as `detailById` would read it. */
+  private async insert(ctx: AuditContext, actor: Actor, input: TaskCreateInput, trx: Executor, history: ImportedHistory | null): Promise<{ row: TaskRow; page: StoredPage | null }> {
     const today = shanghaiDate(ctx.now);
     const cal = await this.calendar.get(trx);
     const lead = await this.org.unitWithHeads(input.leadUnitId, trx);
@@ -404,10 +405,14 @@ export class TaskService {
     // up, imported history or source module that may add to it): the route answers from it
     // without reading the page back (issue #21: one statement less per create).
     const plain = !history && !coUnitIds.length && !input.milestones?.length && !input.responsibleId && !input.leaderId && !this.events.hasSubscribers(row.sourceKind, 'assigned');
-    if (plain) {
-      const event = { id: eventId, kind: assigned.kind, at: now, data: JSON.parse(JSON.stringify(assigned.data)) as Record<string, unknown>, actorId: actor.personId, actorName: actor.name };
-      this.written.set(row, { task: row, names: { leadUnitName: lead.name, responsibleName: null, leaderName: null } as unknown as StoredPage['names'] /* the page's left-joined names are null here, as they are read */, coParts: [], events: [event], milestones: [], extensions: [], escalations: [], urgings: [], attachments: [] });
-    }
+    const page: StoredPage | null = plain
+      ? {
+          task: row,
+          names: { leadUnitName: lead.name, responsibleName: null, leaderName: null } as unknown as StoredPage['names'] /* the page's left-joined names are null here, as they are read */,
+          events: [{ id: eventId, kind: assigned.kind, at: now, data: JSON.parse(JSON.stringify(assigned.data)) as Record<string, unknown>, actorId: actor.personId, actorName: actor.name }],
+          coParts: [], milestones: [], extensions: [], escalations: [], urgings: [], attachments: [],
+        }
+      : null;
     // Work already done before Mashang has nothing to sign for: its heads are not asked to.
     const open = stage < 3;
     const notes: NewNotification[] = open
@@ -435,7 +440,7 @@ export class TaskService {
     // The new task's fields, without the empty ones (absent is null: ≈ 17 of them on a new task).
     const given = Object.fromEntries(Object.entries(task).filter(([, v]) => v !== null));
     await appendAuditWith(trx, ctx, inbox, { action: history ? 'task.import' : 'task.create', objectType: 'task', objectId: task.id, after: given });
-    return row;
+    return { row, page };
   }
 
   /** 协办: each co-unit's heads are asked to sign for their part. */
