@@ -1,8 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { CamelCaseResultsPlugin, SnakeCaseQueryCompiler } from './naming.ts';
 import { prepareMarkedStatements } from './prepared.ts';
 import type { Database } from './schema.ts';
 
@@ -54,8 +55,20 @@ export interface DatabaseOptions {
  */
 export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
 
+/** snake_case in SQL, camelCase in TypeScript (naming.ts): the compiler writes the names, a plugin renames the rows. */
+class SnakeCasePostgresDialect extends PostgresDialect {
+  override createQueryCompiler() {
+    return new SnakeCaseQueryCompiler();
+  }
+}
+class SnakeCasePGliteDialect extends PGliteDialect {
+  override createQueryCompiler() {
+    return new SnakeCaseQueryCompiler();
+  }
+}
+
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
-  const plugins = [new CamelCasePlugin()];
+  const plugins = [new CamelCaseResultsPlugin()];
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
@@ -70,7 +83,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       },
     });
     prepareMarkedStatements(pool);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<Database>({ dialect: new SnakeCasePostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', pglite: null, close: () => db.destroy() };
   }
   const pglite = await PGlite.create({
@@ -79,6 +92,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     extensions: { pg_trgm },
     parsers: { [OID.int8]: parseInt8, [OID.date]: keepText },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  const db = new Kysely<Database>({ dialect: new SnakeCasePGliteDialect(pglite), plugins });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }
