@@ -90,6 +90,34 @@ describe('WorkCalendar properties', () => {
     );
   });
 
+  it('workdaysBetween over long spans, across years with and without a schedule and before 1970, equals counting day by day', () => {
+    // The count is arithmetic (weekdays, then the schedule's departures): checked against the plain loop.
+    const anyDay = fc.integer({ min: -3000, max: 25_000 }).map((k) => addDays('1965-06-01', k));
+    const naive = (from: string, to: string) => {
+      let count = 0;
+      if (from < to) for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) count += Number(cal.day(d).isWorkday);
+      else for (let d = to; d < from; d = addDays(d, 1)) count -= Number(cal.day(d).isWorkday);
+      return count;
+    };
+    fc.assert(fc.property(anyDay, fc.integer({ min: -1500, max: 1500 }), (d, k) => cal.workdaysBetween(d, addDays(d, k)) === naive(d, addDays(d, k))), { numRuns: 300 });
+    for (const [from, to] of [['2020-12-25', '2027-01-10'], ['2027-01-10', '2020-12-25'], ['2026-02-13', '2026-02-14'], ['2026-02-14', '2026-02-13'], ['1969-12-31', '1970-01-05']])
+      expect(cal.workdaysBetween(from!, to!)).toBe(naive(from!, to!));
+  });
+
+  it('isValidDate and date arithmetic agree with the JavaScript Date on every day of years 0–9999 sampled, and reject non-dates', () => {
+    const viaDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+        return isValidDate(s) === viaDate(s) && (!viaDate(s) || addDays(s, 1) === (y === 9999 && m === 12 && d === 31 ? '+010000-01-01' : new Date(Date.parse(`${s}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ['2026-02-29', '2024-02-29', '1900-02-29', '2000-02-29', '0000-02-29', '2026-1-01', '2026-01-1 ', '２０２６-01-01', '2026/01/01', '', '2026-01-01T00:00', '-026-01-01', '2026-00-10', '2026-04-31'])
+      expect([s, isValidDate(s)]).toEqual([s, viaDate(s)]);
+  });
+
   it('addWorkdays(d, 0) is d on a working day, else the first working day after it', () => {
     fc.assert(
       fc.property(date, (d) => {
