@@ -98,7 +98,7 @@ for (const [name, run] of scenarios) {
   const cpu = process.cpuUsage(cpu0);
   const ms = (us: number) => (us / 1000 / requests).toFixed(2);
   const perRequest = ((recorder.count - statements0) / requests).toFixed(1);
-  console.log(`${name.padEnd(46)} server CPU ${ms(cpu.user + cpu.system)} ms/req   wall ${((performance.now() - t0) / requests).toFixed(2)} ms/req   ${perRequest} statements/req   ${first.body.length} bytes`);
+  console.log(`${name.padEnd(46)} server CPU ${ms(cpu.user + cpu.system)} ms/req (kernel ${ms(cpu.system)})   wall ${((performance.now() - t0) / requests).toFixed(2)} ms/req   ${perRequest} statements/req   ${first.body.length} bytes`);
 }
 await app.close();
 await database.close();

@@ -9,7 +9,7 @@ import { ANY_USER, PUBLIC, roles } from '../../platform/http/access.ts';
 import { encodeCursor, Page } from '../../platform/http/paging.ts';
 import { fileNameFromHeader } from '../../platform/files/upload.ts';
 import { shanghaiDate } from '../../platform/clock.ts';
-import { fileResponse } from '../../platform/http/responses.ts';
+import { exactJson, fileResponse } from '../../platform/http/responses.ts';
 import { IdParam, QueryInt } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import {
@@ -161,6 +161,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
   app.post('', {
     config: { access: ASSIGNERS },
     schema: { tags, summary: '交办: assign a task to a lead unit in your scope', body: TaskCreateBody, response: { 201: TaskDetailResponse } },
+    serializerCompiler: exactJson,
     handler: async (req, reply) => {
       return reply.status(201).send(presented(await tasks.createdPage(req.auditContext(), req.actor!, req.body)));
     },
@@ -174,6 +175,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       querystring: TaskListQuery,
       response: { 200: Page(TaskListItem) },
     },
+    serializerCompiler: exactJson,
     handler: async (req) => {
       const q = req.query;
       const page = await taskViews.list(req.actor!, await filterOf(req.actor!, q), { sort: q.sort, limit: q.limit, ...(q.cursor ? { after: q.cursor } : {}) });
@@ -191,6 +193,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
       summary: '工作台: my to-dos by group (to sign for, to report, yellow/red, to verify, extensions to decide) with counts; the ledger takes the same ?todo=',
       response: { 200: z.object({ groups: z.array(z.object({ kind: z.enum(TODO_KINDS), count: z.number(), items: z.array(TaskListItem) })) }) },
     },
+    serializerCompiler: exactJson,
     handler: async (req) => ({
       groups: (await taskViews.workbench(req.actor!)).map((g) => ({
         kind: g.kind,
@@ -292,6 +295,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
         }),
       },
     },
+    serializerCompiler: exactJson,
     handler: async (req) => {
       const rows = await taskViews.stats(req.actor!, await filterOf(req.actor!, req.query));
       const byUnit = new Map<number, { unitId: number; unitName: string; total: number; byLight: Record<string, number>; byStatus: Record<string, number> }>();
@@ -411,6 +415,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
   app.get('/:id', {
     config: { access: ANY_USER },
     schema: { tags, summary: 'A task with its light, overdue 工作日, timeline and the actions you may take', params: IdParam, response: { 200: TaskDetailResponse } },
+    serializerCompiler: exactJson,
     handler: async (req) => present(req.actor!, req.params.id),
   });
 
@@ -422,6 +427,7 @@ export function taskRoutes(fastify: FastifyInstance, services: PlatformServices 
     app.post(`/:id/${path}`, {
       config: { access: ANY_USER },
       schema: { tags, summary: `${summary}. Answers with what changed and the new version (TaskChange)`, params: IdParam, body, response: { 200: TaskChange } },
+      serializerCompiler: exactJson,
       handler: async (req) => {
         const row = await run(req.actor!, req.auditContext(), req.params.id, req.body as z.infer<B>);
         return toTaskChange(row, await tasks.lightNow(row));
