@@ -1,6 +1,7 @@
-import { CamelCasePlugin, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type CompiledQuery } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, sql, type CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { compiledOnce } from './compiled.ts';
+import { CamelCaseResultsPlugin, SnakeCaseQueryCompiler } from './naming.ts';
 
 interface Db {
   task: { id: number; leadUnitId: number; status: string; title: string };
@@ -13,9 +14,9 @@ function recordingDb() {
       createAdapter: () => new PostgresAdapter(),
       createDriver: () => new DummyDriver(),
       createIntrospector: (k) => new PostgresIntrospector(k),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
+      createQueryCompiler: () => new SnakeCaseQueryCompiler(),
     },
-    plugins: [new CamelCasePlugin()],
+    plugins: [new CamelCaseResultsPlugin()],
   });
   const ran: CompiledQuery[] = [];
   const runner = Object.assign(db, {

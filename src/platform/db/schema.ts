@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-/** Database types; columns are snake_case in SQL and camelCase here (CamelCasePlugin). */
+/** Database types; columns are snake_case in SQL and camelCase here (naming.ts). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
 
