@@ -155,6 +155,16 @@ describe('hostile input', () => {
     ] as const) {
       expect400(await admin.post(`/api/v1/tasks/${taskId}/${path}`, body), field, `${path} ${JSON.stringify(body)}`);
     }
+    // Optional texts (a description, a note, evidence, a source reference) refuse terminal escapes and overrides too; tabs and line breaks stay.
+    for (const [body, field] of [
+      [{ title: '有转义的描述', level: 'normal', leadUnitId, deadline: '2026-12-31', description: '正文\u001b[2J清屏' }, 'body.description'],
+      [{ title: '有覆盖的来源', level: 'normal', leadUnitId, deadline: '2026-12-31', source: { kind: 'meeting', ref: '会议\u202e纪要' } }, 'body.source.ref'],
+      [{ title: '有响铃的标准', level: 'normal', leadUnitId, deadline: '2026-12-31', standard: '标准\u0007' }, 'body.standard'],
+    ] as const) {
+      expect400(await admin.post('/api/v1/tasks', body), field, JSON.stringify(body));
+    }
+    expect400(await admin.post(`/api/v1/tasks/${taskId}/submit`, { version: 1, completion: { text: '办完了', evidence: '照片\u001b' }, summary: { done: '做了', result: '成了', lessons: '有' } }), 'body.completion.evidence', 'evidence with ESC');
+    expect((await admin.post('/api/v1/tasks', { title: '有换行的描述', level: 'normal', leadUnitId, deadline: '2026-12-31', description: '第一行\n第二行\t缩进' })).statusCode).toBe(201);
     // Visible text around a zero-width joiner (emoji, some scripts) stays allowed.
     expect((await admin.post('/api/v1/tasks', { title: '家庭👨\u200d👩\u200d👧活动', level: 'normal', leadUnitId, deadline: '2026-12-31' })).statusCode).toBe(201);
   });

@@ -122,6 +122,12 @@ describe('Open311 GeoReport v2', () => {
     expect(badXml.body).toContain('<errors><error><code>403</code><description>');
     expect((await postForm({ api_key: key, jurisdiction_id: String(county.id), service_code: 'roads', description: '没有位置的提交内容' })).json()[0].code).toBe(400);
     expect((await postForm({ api_key: key, jurisdiction_id: String(county.id), service_code: 'nope', description: '未知服务', lat: '25', long: '102' })).json()[0].code).toBe(400);
+    // Terminal escapes and direction overrides in a citizen's words are refused, as in the /api texts.
+    for (const [field, value] of [['description', '路面塌陷\u001b[31m危险'], ['address_string', '滇池路\u202e1 号'], ['first_name', '王\u0007']]) {
+      const res = await postForm({ api_key: key, jurisdiction_id: String(county.id), service_code: 'roads', description: '桥头路面塌陷，危险', lat: '25', long: '102', [field!]: value! });
+      expect(res.statusCode, `${field} ${JSON.stringify(value)}`).toBe(400);
+      expect(res.json()[0].description).toContain(field);
+    }
     expect((await ctx.inject({ url: '/open311/v2/services/nope.json' })).statusCode).toBe(400);
     expect((await ctx.inject({ url: '/open311/v2/requests/2147483647.json' })).json()).toEqual([{ code: 404, description: expect.any(String) }]);
     expect((await ctx.inject({ url: '/open311/v2/nothing.json' })).json()[0].code).toBe(404);

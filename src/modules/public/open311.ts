@@ -4,7 +4,7 @@ import { create } from 'xmlbuilder2';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { PUBLIC } from '../../platform/http/access.ts';
-import { DateString } from '../../platform/http/zod.ts';
+import { DateString, OptionalText } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import { CATEGORIES, REQUEST_TYPES, STATUS_NAMES, TYPE_NAMES, type RequestStatus, type RequestType } from './rules.ts';
 import type { RequestRow } from './service.ts';
@@ -106,11 +106,11 @@ const PostBody = z.object({
   service_code: ServiceCode,
   lat: Coord(-90, 90).optional(),
   long: Coord(-180, 180).optional(),
-  address_string: z.string().max(200).optional(),
+  address_string: OptionalText(200).optional(),
   address_id: z.string().max(100).optional(),
-  description: z.string().max(4000).optional(),
-  first_name: z.string().max(50).optional(),
-  last_name: z.string().max(50).optional(),
+  description: OptionalText(4000).optional(),
+  first_name: OptionalText(50).optional(),
+  last_name: OptionalText(50).optional(),
   phone: z.string().max(30).optional(),
   email: z.string().max(200).optional(),
   device_id: z.string().max(200).optional(),

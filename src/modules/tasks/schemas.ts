@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Cursor, pageQuery } from '../../platform/http/paging.ts';
-import { DateString, Id, Line, QueryBool, QueryId, QueryText, Text } from '../../platform/http/zod.ts';
+import { DateString, Id, Line, QueryBool, QueryId, QueryText, OptionalText, Text } from '../../platform/http/zod.ts';
 import type { LightResult } from './rules.ts';
 import { ESCALATION_LEVELS, LIGHTS, SOURCE_KINDS, TASK_LEVELS, TASK_STATUSES } from './rules.ts';
 import type { TaskEscalationTable, TaskListFields } from './schema.ts';
@@ -20,7 +20,7 @@ export const TITLE_MAX = 200;
 
 export const TaskCreateBody = z.strictObject({
   title: Line(TITLE_MAX),
-  description: z.string().trim().max(20_000).optional(),
+  description: OptionalText(20_000).optional(),
   level: z.enum(TASK_LEVELS),
   leadUnitId: Id,
   coUnitIds: z.array(Id).max(50).optional(),
@@ -28,27 +28,27 @@ export const TaskCreateBody = z.strictObject({
   leaderId: Id.optional(),
   deadline: z.union([DateString, z.strictObject({ workdays: z.number().int().min(0).max(1000) })]),
   /** Where the task came from: a kind, the id of the record in its module (meeting 12), free text (文号). */
-  source: z.strictObject({ kind: z.enum(SOURCE_KINDS), id: Id.optional(), ref: z.string().trim().max(200).optional() }).optional(),
-  standard: z.string().trim().max(5000).optional(),
-  assessment: z.string().trim().max(5000).optional(),
+  source: z.strictObject({ kind: z.enum(SOURCE_KINDS), id: Id.optional(), ref: OptionalText(200).optional() }).optional(),
+  standard: OptionalText(5000).optional(),
+  assessment: OptionalText(5000).optional(),
   milestones: z.array(Milestone).max(100).optional(),
 });
 
 export const VersionBody = z.strictObject({ version: Version });
-export const DispatchBody = z.strictObject({ version: Version, responsibleId: Id, note: z.string().trim().max(1000).optional() });
+export const DispatchBody = z.strictObject({ version: Version, responsibleId: Id, note: OptionalText(1000).optional() });
 const AttachmentIds = z.array(Id).max(20).optional();
 export const ProgressBody = z.strictObject({ version: Version, percent: z.number().int().min(0).max(100), text: LongText(10_000), milestoneIds: z.array(Id).max(100).optional(), attachmentIds: AttachmentIds });
 export const PlanBody = z.strictObject({ version: Version, milestones: z.array(Milestone).min(1).max(100) });
 export const SubmitBody = z.strictObject({
   version: Version,
-  completion: z.strictObject({ text: LongText(10_000), evidence: z.string().trim().max(5000).optional() }),
+  completion: z.strictObject({ text: LongText(10_000), evidence: OptionalText(5000).optional() }),
   summary: SummaryBody,
   attachmentIds: AttachmentIds,
 });
-export const NoteBody = z.strictObject({ version: Version, note: z.string().trim().max(2000).optional() });
+export const NoteBody = z.strictObject({ version: Version, note: OptionalText(2000).optional() });
 export const ReasonBody = z.strictObject({ version: Version, reason: LongText(2000) });
 export const CloseBody = z.strictObject({ version: Version, summary: SummaryBody.optional() });
-export const ReassignBody = z.strictObject({ version: Version, leadUnitId: Id, responsibleId: Id.optional(), deadline: DateString.optional(), note: z.string().trim().max(1000).optional() });
+export const ReassignBody = z.strictObject({ version: Version, leadUnitId: Id, responsibleId: Id.optional(), deadline: DateString.optional(), note: OptionalText(1000).optional() });
 export const ExtensionBody = z.strictObject({ version: Version, reason: LongText(2000), newDeadline: DateString });
 export const ExtensionParams = z.object({ id: QueryId, eid: QueryId });
 /** A multi-line text without control characters other than line breaks and tabs. */
@@ -83,16 +83,16 @@ export const CoProgressBody = z.strictObject({ version: Version, unitId: Id.opti
 export const EditBody = z.strictObject({
   version: Version,
   title: Line(200).optional(),
-  description: z.string().trim().max(20_000).optional(),
-  standard: z.string().trim().max(5000).optional(),
-  assessment: z.string().trim().max(5000).optional(),
+  description: OptionalText(20_000).optional(),
+  standard: OptionalText(5000).optional(),
+  assessment: OptionalText(5000).optional(),
   deadline: DateString.optional(),
   leadUnitId: Id.optional(),
 });
 /** 撤回: the reason, told to the units. */
 export const WithdrawBody = z.strictObject({ version: Version, reason: Written(2000) });
 /** 补充附件: files uploaded to the task (POST /:id/attachments), put on its timeline. */
-export const AttachBody = z.strictObject({ version: Version, attachmentIds: z.array(Id).min(1).max(20), note: z.string().trim().max(1000).optional() });
+export const AttachBody = z.strictObject({ version: Version, attachmentIds: z.array(Id).min(1).max(20), note: OptionalText(1000).optional() });
 export const AttachmentParams = z.object({ id: QueryId, eid: QueryId });
 /** A co-unit's part as the task page shows it. */
 export const CoPartResponse = z.object({

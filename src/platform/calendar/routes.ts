@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { badRequest } from '../errors.ts';
 import { ANY_USER, roles } from '../http/access.ts';
 import { NoContent } from '../http/responses.ts';
-import { DateString, QueryInt } from '../http/zod.ts';
+import { DateString, OptionalText, QueryInt } from '../http/zod.ts';
 import { addDays } from './calendar.ts';
 import type { CalendarService } from './service.ts';
 
@@ -48,7 +48,7 @@ export function calendarRoutes(fastify: FastifyInstance, calendar: CalendarServi
       tags,
       summary: '导入或更正一年的日历 (replaces the built-in schedule of that year)',
       params: YearParam,
-      body: z.strictObject({ holidays: DayMap, workdays: DayMap, note: z.string().trim().max(200).nullable().optional() }),
+      body: z.strictObject({ holidays: DayMap, workdays: DayMap, note: OptionalText(200).nullable().optional() }),
       response: { 204: NoContent },
     },
     handler: async (req, reply) => {

@@ -42,6 +42,11 @@ export const Limit = QueryInt(1, 500).default(100);
 export const Text = (max: number) =>
   z.string().trim().min(1).max(max).refine(noControl, 'contains control characters').refine(visible, 'has no visible characters');
 /**
+ * An optional free text that may be left empty (a description, a note, evidence: an empty one
+ * clears it): trimmed and bounded, control characters and direction overrides refused as in Text.
+ */
+export const OptionalText = (max: number) => z.string().trim().max(max).refine(noControl, 'contains control characters');
+/**
  * A one-line text (a title): as Text, with any line break (CR LF, a bare CR or LF, U+2028/2029)
  * turned into a space, so that it cannot break a line in a feed, a header or an export.
  */
