@@ -51,6 +51,20 @@ describe('HTTP contract', () => {
     expect(task.json().error.message).toMatch(/^Invalid request: body/);
   });
 
+  it('gives zod’s validation details in Chinese and English, each alone when Accept-Language asks', async () => {
+    const bad = (lang?: string) =>
+      ctx.inject({ method: 'POST', url: '/api/v1/auth/login', headers: lang ? { 'accept-language': lang } : {}, payload: { login: 'x'.repeat(65), password: 'p', admin: true } });
+    const details = (await bad()).json().error.details as { path: string; message: string }[];
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { path: 'body', message: '出现未知的键（key）: "admin" (Unrecognized key: "admin")' },
+        { path: 'body.login', message: '数值过大：期望 string <=64 字符 (Too big: expected string to have <=64 characters)' },
+      ]),
+    );
+    expect(((await bad('zh-CN')).json().error.details as { message: string }[]).map((d) => d.message).sort()).toEqual(['出现未知的键（key）: "admin"', '数值过大：期望 string <=64 字符']);
+    expect(((await bad('en')).json().error.details as { message: string }[]).map((d) => d.message).sort()).toEqual(['Too big: expected string to have <=64 characters', 'Unrecognized key: "admin"']);
+  });
+
   it('refuses unknown fields and wrong types with field paths', async () => {
     const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 5, password: 'x', admin: true } });
     expect(res.statusCode).toBe(400);

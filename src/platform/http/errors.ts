@@ -3,6 +3,30 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError, PLATFORM_ERRORS as E, type ErrorCode, type ErrorDef } from '../errors.ts';
 import { localizeErrorBody, preferredLanguage } from './language.ts';
 import type { ErrorResponse } from './responses.ts';
+import { z } from 'zod';
+
+const zodEnglish = z.locales.en().localeError;
+const zodChinese = z.locales.zhCN().localeError;
+const text = (m: unknown) => (typeof m === 'string' ? m : m && typeof m === 'object' && 'message' in m ? String(m.message) : '');
+
+/**
+ * A validation message in both languages, as every other message: zod's own message (a bound, a
+ * type, an unknown key) gets zod's Chinese one before it — "数值过小：期望 number >=2000 (Too small:
+ * expected number to be >=2000)" — so the language layer can answer either. A message of our own
+ * (a refine's) is left as written.
+ */
+function bilingualZodMessage(v: { keyword: string; message?: string; params?: Record<string, unknown> }): string {
+  const message = v.message ?? '';
+  const issue = { ...v.params, code: v.keyword } as Parameters<typeof zodEnglish>[0];
+  try {
+    if (text(zodEnglish(issue)) !== message) return message;
+    // ASCII parentheses in the Chinese ("未知的键(key)") would be read as the English part.
+    const zh = text(zodChinese(issue)).replace(/\(/g, '（').replace(/\)/g, '）');
+    return zh && !message.includes('(') && !message.includes(')') ? `${zh} (${message})` : message;
+  } catch {
+    return message;
+  }
+}
 
 /** The one error body; its schema (ErrorResponse) is declared on every API route. */
 export type ErrorBody = ErrorResponse;
@@ -44,8 +68,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
-        path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-        message: v.message,
+        // The whole body (an unknown key) is `body`, not `body.`.
+        path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.').replace(/\.$/, '')}`,
+        message: bilingualZodMessage(v),
       }));
       const where = details.map((d) => d.path).join(', ');
       return reply.status(400).send(errorBody(E.VALIDATION, `请求参数有误 (invalid request): ${where}`, details));
