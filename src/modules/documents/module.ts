@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { rowExists } from '../../platform/db/index.ts';
 import type { MashangModule } from '../../platform/module.ts';
 import { seedDemoDocuments } from './demo.ts';
 import { documentRoutes } from './routes.ts';
@@ -18,7 +19,9 @@ export const documentsModule: MashangModule<'documents'> = {
   name: 'documents',
   prefix: '/api/v1/documents',
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
-  services({ database, clock, policy, org }) {
+  services({ database, clock, policy, org }, { tasks }) {
+    // A task may name only a document that exists as its source.
+    tasks.setSourceCheck('document', async (db, _actor, id) => ((await rowExists(db, 'document', id)) ? null : `公文 ${id} 不存在 (document not found).`));
     return { documents: new DocumentService(database.db, clock, policy, org, new DocumentStore()) };
   },
   routes: (app, s) => documentRoutes(app, s),

@@ -1,7 +1,7 @@
 import { appendAudit, changedFields, type AuditContext } from '../../platform/audit/audit.ts';
 import { scopeOf, type Actor } from '../../platform/auth/actor.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
-import { transact, type Db, type Executor } from '../../platform/db/index.ts';
+import { rowExists, transact, type Db, type Executor } from '../../platform/db/index.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, PLATFORM_ERRORS } from '../../platform/errors.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
@@ -127,6 +127,8 @@ export class MeetingService {
   ) {
     // 马上就反馈: when a decision's task is verified, the meeting's organiser hears of it.
     tasks.subscribe('meeting', (trx, t) => this.onTaskVerified(trx, t), ['verified']);
+    // A task may name only a meeting that exists as its source.
+    tasks.setSourceCheck('meeting', async (db, _actor, id) => ((await rowExists(db, 'meeting', id)) ? null : `会议 ${id} 不存在 (meeting not found).`));
   }
 
   /**

@@ -4,7 +4,7 @@ import { hasRole, type Actor } from '../../platform/auth/actor.ts';
 import { sha256 } from '../../platform/auth/service.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
-import type { Db, Executor } from '../../platform/db/index.ts';
+import { rowExists, type Db, type Executor } from '../../platform/db/index.ts';
 import { AppError, badRequest, conflict, forbidden, PLATFORM_ERRORS } from '../../platform/errors.ts';
 import { acceptUpload, type UploadRule } from '../../platform/files/upload.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
@@ -86,6 +86,7 @@ export class PublicRequestService {
     private readonly store: RequestStore,
   ) {
     tasks.subscribe('citizen', (trx, t) => this.onTask(trx, t));
+    tasks.setSourceCheck('citizen', async (db, _actor, id) => ((await rowExists(db, 'citizenRequest', id)) ? null : `群众诉求 ${id} 不存在 (citizen request not found).`));
     // 延期 of a request's task: the requests' keys, not tasks.maxExtensions.
     tasks.setExtensionRule('citizen', {
       maxExtensions: (policy) => policy.publicRequests.maxExtensions,

@@ -1,7 +1,7 @@
 import { appendAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { hasRole, RANKS, type Actor, type Rank } from '../../platform/auth/actor.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
-import { transact, type Db, type Executor } from '../../platform/db/index.ts';
+import { rowExists, transact, type Db, type Executor } from '../../platform/db/index.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, PLATFORM_ERRORS } from '../../platform/errors.ts';
 import type { NewNotification, NotifyService } from '../../platform/notify/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
@@ -154,6 +154,8 @@ export class ResearchService {
   ) {
     // 马上就反馈: a finding's task verified — the people on the visit hear of it.
     tasks.subscribe('research', (trx, t) => this.onTaskVerified(trx, t), ['verified']);
+    // A task from research names a finding (调研发现) that exists.
+    tasks.setSourceCheck('research', async (db, _actor, id) => ((await rowExists(db, 'fieldFinding', id)) ? null : `调研发现 ${id} 不存在 (field finding not found).`));
   }
 
   /** For the scoreboard (比学赶超): every leader's field days in the span (one grouped query). */

@@ -27,6 +27,9 @@ beforeAll(async () => {
   head = await ctx.newPerson({ unit: dept, roles: ['unit_head'] });
   staff = await ctx.newPerson({ unit: dept, roles: ['staff'] });
   leader = await ctx.newPerson({ unit: county, roles: ['leader', 'admin'] });
+  // These tests name meetings, findings and requests by made-up ids: the source modules' own
+  // checks (does the record exist?) are replaced here and tested below on a fresh app.
+  for (const kind of ['meeting', 'research', 'citizen'] as const) ctx.services.tasks.setSourceCheck(kind, () => Promise.resolve(null));
 });
 afterAll(() => ctx.close());
 
@@ -290,5 +293,34 @@ describe('one create path', () => {
     expect(page.items.every((t: { source: { kind: string; id: number } }) => t.source.kind === 'meeting' && t.source.id === 12)).toBe(true);
     expect((await client.get('/api/v1/tasks?sourceId=12')).statusCode).toBe(400);
     expect((await client.get('/api/v1/tasks?source=meeting&sourceId=777')).json().items).toEqual([]);
+  });
+});
+
+describe('a task’s source record', () => {
+  it('must exist when its module keeps such records (会议, 公文, 调研发现, 群众诉求); other kinds keep any id', async () => {
+    const fresh = await createTestContext({ now: '2026-12-01T09:00:00+08:00' });
+    try {
+      const c = await fresh.newUnit({ kind: 'region', level: 'county', name: '来源县' });
+      const d = await fresh.newUnit({ parent: c, name: '来源局' });
+      const client = await fresh.login(await fresh.newPerson({ unit: c, roles: ['leader', 'admin'] }));
+      const task = (source: object) => client.post('/api/v1/tasks', { title: '有来源的事项', level: 'normal', leadUnitId: d.id, deadline: '2026-12-31', source });
+      for (const kind of ['meeting', 'document', 'research', 'citizen']) {
+        const res = await task({ kind, id: 2147483600 });
+        expect(res.statusCode, `${kind}: ${res.body}`).toBe(400);
+        expect(res.json().error.details).toMatchObject({ field: 'source.id' });
+        expect(res.json().error.message).toContain('2147483600');
+      }
+      expect((await task({ kind: 'directive', id: 12, ref: '省委〔2026〕12 号' })).statusCode).toBe(201);
+      expect((await task({ kind: 'meeting' })).statusCode).toBe(201);
+      // A citizen request that exists may be named.
+      const filed = await fresh.inject({ method: 'POST', url: '/api/v1/public/requests', payload: { type: 'consult', category: 'roads', description: '请问村道什么时候修好' } });
+      expect(filed.statusCode, filed.body).toBe(201);
+      const requestId = (await fresh.handle.db.selectFrom('citizenRequest').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+      const cited = await task({ kind: 'citizen', id: requestId });
+      expect(cited.statusCode, cited.body).toBe(201);
+      expect(cited.json().source).toMatchObject({ kind: 'citizen', id: requestId });
+    } finally {
+      await fresh.close();
+    }
   });
 });

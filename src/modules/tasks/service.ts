@@ -104,6 +104,14 @@ export interface ExtensionRule {
   check(task: TaskRow, newDeadline: string, policy: Policy, cal: WorkCalendar): string | null;
 }
 
+/**
+ * How a source module answers for its records (`source: { kind, id }` on a new task): null when
+ * record `id` exists and the actor may name it as the task's source, else the refusal (a sentence,
+ * Chinese first), answered with 400 on `source.id`. Runs in the creating transaction, so a module
+ * creating tasks from a record it has just written finds it.
+ */
+export type SourceCheck = (db: Executor, actor: Actor, id: number) => Promise<string | null>;
+
 /** The catalogue's entry for each refusal the rules can give. */
 const REFUSALS = {
   FORBIDDEN: PLATFORM_ERRORS.FORBIDDEN,
@@ -145,6 +153,18 @@ export class TaskService {
   /** Lets a module set the extension limits of the tasks that came from it (`source.kind`). */
   setExtensionRule(source: SourceKind, rule: ExtensionRule): void {
     this.extensionRules.set(source, rule);
+  }
+
+  private readonly sourceChecks = new Map<SourceKind, SourceCheck>();
+
+  /**
+   * Lets a module vouch for the records tasks may name as their source (`source.kind`): a task
+   * citing meeting 2147483600, which does not exist, would run its whole life pointing nowhere,
+   * and the module would never hear of it. Kinds with no module (上级部署, 领导批示, 其他) keep
+   * whatever id they are given: it names a paper record outside Mashang.
+   */
+  setSourceCheck(source: SourceKind, check: SourceCheck): void {
+    this.sourceChecks.set(source, check);
   }
 
   private maxExtensions(t: TaskRow, policy: Policy): number {
@@ -345,6 +365,11 @@ export class TaskService {
       const [leader] = await this.org.peopleWithScope([input.leaderId], trx);
       if (!leader?.active || !leader.roles.includes('leader')) throw badRequest('分管领导须是在职的领导 (the overseeing leader must be an active leader).', { field: 'leaderId' });
       if (!canOversee(leader, lead.path)) throw forbidden('分管领导须分管主办单位所在区域 (the overseeing leader must lead the region of the lead unit).', { field: 'leaderId' });
+    }
+    const check = input.source?.id !== undefined ? this.sourceChecks.get(input.source.kind) : undefined;
+    if (check) {
+      const refused = await check(trx, actor, input.source!.id!);
+      if (refused) throw badRequest(refused, { field: 'source.id' });
     }
     const policy = await this.policy.forUnitPath(lead.path, trx);
     const due = typeof input.deadline === 'string' ? { date: input.deadline, estimated: cal.day(input.deadline).estimated } : cal.addWorkdays(today, input.deadline.workdays);

@@ -95,3 +95,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   const db = new Kysely<Database>({ dialect: new SnakeCasePGliteDialect(pglite), plugins });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }
+
+/** Tables whose rows are named by their `id` (an integer key). */
+type TableWithId = { [T in keyof Database]: Database[T] extends { id: unknown } ? T : never }[keyof Database];
+
+/** Whether row `id` of `table` exists (one index probe): a module vouching for a record another module names. */
+export async function rowExists(db: Executor, table: TableWithId, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom(table as 'task')
+    .select((eb) => eb.lit(1).as('one'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
