@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -6,6 +7,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on a 2-core CI machine that is one
+    // worker, and one core idles while the API tests run file after file. Each test file has its
+    // own database (and PGlite runs in the worker), so two files at once are independent.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
       {
