@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, TEST_PASSWORD, type TestContext } from '../../../test/helpers/context.ts';
 
 let ctx: TestContext;
@@ -179,18 +179,28 @@ describe('sessions and CSRF', () => {
   });
 });
 
+/** Date.now() (the caches' wall clock) held still from now on, moved only by `advance`. */
+function frozenWallClock() {
+  let now = Date.now();
+  vi.spyOn(Date, 'now').mockImplementation(() => now);
+  return { advance: (ms: number) => void (now += ms) };
+}
+
 describe('session cache', () => {
   it('reuses a session read briefly: a session ended on another node is refused once that time passes', async () => {
     const short = await createTestContext({ sessionCacheMs: 300 });
     try {
       const client = await short.as(['staff']);
+      // The cache's wall clock stands still until the test moves it: a slow machine cannot age the entry early.
+      const wall = frozenWallClock();
       expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
       // Another node (or an operator) ends the session: this node does not hear of it.
       await short.handle.db.deleteFrom('session').where('personId', '=', client.person.id).execute();
       expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
-      await new Promise((r) => setTimeout(r, 350));
+      wall.advance(350);
       expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
     } finally {
+      vi.restoreAllMocks();
       await short.close();
     }
   });
@@ -201,12 +211,14 @@ describe('session cache', () => {
       const client = await short.as(['staff']);
       const { token } = (await client.post('/api/v1/auth/tokens', { name: '对接' })).json();
       const me = () => short.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+      const wall = frozenWallClock();
       expect((await me()).statusCode).toBe(200);
       await short.handle.db.updateTable('apiToken').set({ revokedAt: new Date() }).where('personId', '=', client.person.id).execute();
       expect((await me()).statusCode).toBe(200);
-      await new Promise((r) => setTimeout(r, 350));
+      wall.advance(350);
       expect((await me()).statusCode).toBe(401);
     } finally {
+      vi.restoreAllMocks();
       await short.close();
     }
   });
