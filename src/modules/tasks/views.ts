@@ -3,7 +3,7 @@ import { hasRole, scopeOf } from '../../platform/auth/actor.ts';
 import { addDays } from '../../platform/calendar/calendar.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/index.ts';
+import type { Db, Executor } from '../../platform/db/index.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import { taskFacts } from './policy.ts';
@@ -29,6 +29,18 @@ export class TaskViews {
 
   private async lightDates(policy: Policy): Promise<LightDates> {
     return lightDatesFor(shanghaiDate(this.clock.now()), await this.calendar.get(), policy);
+  }
+
+  /**
+   * Moves the open-task counters to today's light dates when the day turned, or a change of the
+   * calendar or of the yellow window moved the window's end (the light-counters job). The dates
+   * are those of the top unit's policy: a region whose policy gives another yellow window reads
+   * its counts live (a read checks the counters' dates against its own, see countedAsOf).
+   */
+  async refreshOpenCounts(db: Executor = this.db): Promise<LightDates | null> {
+    const top = await db.selectFrom('unit').select('path').where('parentId', 'is', null).orderBy('id').executeTakeFirst();
+    const dates = await this.lightDates(await this.policy.forUnitPath(top?.path ?? '/', db));
+    return (await this.store.recountOpen(db, dates)) ? dates : null;
   }
 
   /** The viewer's part of every filter: what they may see, and what they head (workbench). */
