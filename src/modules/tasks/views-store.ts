@@ -316,44 +316,62 @@ export class TaskViewStore {
     const report = sql<SqlBool>`t.status in ('signed', 'in_progress')`;
 
     // The counts: parts summed by kind.
+    // The arms kept by person are small: read once (materialized), counted and cut from the same rows.
+    const sets: ReturnType<typeof sql>[] = [];
+    const set = (cond: Expression<SqlBool>) => {
+      const name = `a${sets.length}`;
+      sets.push(sql`${sql.ref(name)} as materialized (select t.id, t.deadline from task t where ${UNFINISHED} and ${cond})`);
+      return name;
+    };
+    const mine = notHeadsT && set(sql<SqlBool>`${report} and t.responsible_id = ${v} and ${notHeadsT}`);
+    const beyond = beyondT && set(sql<SqlBool>`${warnSql(d)} and ${beyondT}`);
+    const verify = set(this.todo('verify', v, f, d));
+    const extension = set(this.todo('extension', v, f, d));
+
+    // The counts: parts summed by kind.
     const parts: ReturnType<typeof sql>[] = [];
     const counted = (kind: TodoKind, cond: Expression<SqlBool>) =>
       parts.push(sql`select ${sql.lit(kind)} as kind, k.n::bigint as n from task_open_count k where ${fresh} and ${cond}`);
-    const liveCount = (kind: TodoKind, cond: Expression<SqlBool>, when: Expression<SqlBool> = sql<SqlBool>`true`) =>
-      parts.push(sql`select ${sql.lit(kind)} as kind, count(*) as n from task t where ${when} and ${UNFINISHED} and ${cond}`);
+    const setCount = (kind: TodoKind, name: string, when: Expression<SqlBool> = sql<SqlBool>`true`) =>
+      parts.push(sql`select ${sql.lit(kind)} as kind, count(*) as n from ${sql.table(name)} where ${when}`);
     if (headsK) {
       counted('sign', sql<SqlBool>`k.status = 'assigned' and ${headsK}`);
       counted('report', sql<SqlBool>`k.status in ('signed', 'in_progress') and ${headsK}`);
     }
-    if (notHeadsT) liveCount('report', sql<SqlBool>`${report} and t.responsible_id = ${v} and ${notHeadsT}`, fresh);
+    if (mine) setCount('report', mine, fresh);
     counted('warn', sql<SqlBool>`k.light in ('red', 'yellow') and ${countedIn(f.scopeIds, f.scopeCountyId)}`);
-    if (beyondT) liveCount('warn', sql<SqlBool>`${warnSql(d)} and ${beyondT}`, fresh);
+    if (beyond) setCount('warn', beyond, fresh);
     // The counters are as of other dates: the groups they answer, live over what the viewer sees.
     const byUnit = (['sign', 'report', 'warn'] as const).map((k) => sql`(${sql.lit(k)}, ${this.todo(k, v, f, d)})`);
     parts.push(sql`select k.kind, count(*) as n from task t cross join lateral (values ${sql.join(byUnit)}) as k(kind, hit)
         where not ${fresh} and ${UNFINISHED} and ${this.visible(f)} and k.hit group by k.kind`);
-    liveCount('verify', this.todo('verify', v, f, d));
-    liveCount('extension', this.todo('extension', v, f, d));
+    setCount('verify', verify);
+    setCount('extension', extension);
 
-    // Each group's first tasks: per arm a LIMITed range in (deadline, id) order, the arms merged and cut again.
-    const first = (kind: TodoKind, arms: (Expression<SqlBool> | null)[]) => {
+    // Each group's first tasks: per arm a LIMITed range in (deadline, id) order (or the arm's
+    // small set), the arms merged and cut again.
+    const first = (kind: TodoKind, arms: (Expression<SqlBool> | string | null)[]) => {
       const ranges = arms
-        .filter((a): a is Expression<SqlBool> => a !== null)
-        .map((a) => sql`(select t.id, t.deadline from task t where ${UNFINISHED} and ${a} order by t.deadline, t.id limit ${perGroup})`);
+        .filter((a) => a !== null)
+        .map((a) =>
+          typeof a === 'string'
+            ? sql`(select a.id, a.deadline from ${sql.table(a)} a order by a.deadline, a.id limit ${perGroup})`
+            : sql`(select t.id, t.deadline from task t where ${UNFINISHED} and ${a} order by t.deadline, t.id limit ${perGroup})`,
+        );
       if (ranges.length === 0) return null;
       return sql`select ${sql.lit(kind)} as kind, x.id from (select distinct y.id, y.deadline from (${sql.join(ranges, sql` union all `)}) y
           order by y.deadline, y.id limit ${perGroup}) x`;
     };
     const firsts = [
       first('sign', [headsT && sql<SqlBool>`t.status = 'assigned' and ${headsT}`]),
-      first('report', [headsT && sql<SqlBool>`${report} and ${headsT}`, notHeadsT && sql<SqlBool>`${report} and t.responsible_id = ${v}`]),
-      first('warn', [sql<SqlBool>`${warnSql(d)} and ${scopeT}`, beyondT && sql<SqlBool>`${warnSql(d)} and ${beyondT}`]),
-      first('verify', [this.todo('verify', v, f, d)]),
-      first('extension', [this.todo('extension', v, f, d)]),
+      first('report', [headsT && sql<SqlBool>`${report} and ${headsT}`, mine]),
+      first('warn', [sql<SqlBool>`${warnSql(d)} and ${scopeT}`, beyond]),
+      first('verify', [verify]),
+      first('extension', [extension]),
     ].filter((q) => q !== null);
     const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)})`));
     return sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number; escalations: EscalationJson[] }>`
-      with c as (
+      with ${sql.join(sets)}, c as (
         select p.kind, sum(p.n)::bigint as n from (${sql.join(parts, sql` union all `)}) p group by p.kind
       ), g as (${sql.join(firsts, sql` union all `)})
       select ${listColumnsSql}, u.path as lead_unit_path, u.name as lead_unit_name,
