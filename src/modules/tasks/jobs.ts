@@ -38,7 +38,9 @@ export function lightCountersJob(db: Db, views: TaskViews, everyMs: number): Job
     description: 'the open-task counters by light, recounted when the day turns (统计、工作台)',
     everyMs,
     async run() {
-      const r = await runExclusive(db, 'tasks.light-counters', (conn) => views.refreshOpenCounts(conn));
+      // The dates first: inside the lock only the lock's connection may be used (the embedded database has one).
+      const dates = await views.openCountDates();
+      const r = await runExclusive(db, 'tasks.light-counters', (conn) => views.refreshOpenCounts(conn, dates));
       if (!r.ran) return 'another process is recounting the open-task counters; nothing done';
       return r.result ? `open-task counters recounted as of ${r.result.today} (yellow before ${r.result.yellowBefore})` : null;
     },

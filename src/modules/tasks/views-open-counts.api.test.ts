@@ -96,7 +96,7 @@ async function answersAgainstLive(label: string) {
 }
 
 describe('open-task counters by light', () => {
-  it('count as the live queries do, at every light’s edge, as the day turns, through writes, moves and a stale date', async () => {
+  it('count as the live queries do, at every light’s edge, as the day turns, through writes, moves and a stale date', { timeout: 300_000 }, async () => {
     const random = rng(33);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const near = (n: number) => addDays(TODAY, n);
@@ -129,7 +129,7 @@ describe('open-task counters by light', () => {
     await answersAgainstLive('written');
 
     // The day turns: until the recount, reads count live; after it, the counters hold the new lights.
-    for (const day of [1, 2, 5].map(near)) {
+    for (const day of [1, 5].map(near)) {
       ctx.clock.set(new Date(`${day}T09:00:00+08:00`));
       await answersAgainstLive(`${day}, before the recount`);
       const recounted = await ctx.services.taskViews.refreshOpenCounts();
@@ -150,6 +150,18 @@ describe('open-task counters by light', () => {
     await answersAgainstLive('moved');
     expect((await admin.patch(`/api/v1/units/${town.id}`, { parentId: county.id })).statusCode).toBe(200);
     await countersAgainstTruth();
+
+    // Writes from several connections at once (on PostgreSQL: other backends, other shards), and
+    // the day turning in their midst: the recount waits for the writes whose counters it replaces,
+    // the writes after it move their tasks from the new dates' lights.
+    ctx.clock.set(new Date(`${near(6)}T09:00:00+08:00`));
+    await Promise.all([
+      ...ids.slice(0, 10).map((id, i) => scramble(id, i)),
+      ctx.services.taskViews.refreshOpenCounts(),
+      ...ids.slice(10, 20).map((id, i) => scramble(id, i + 3)),
+    ]);
+    await countersAgainstTruth();
+    await answersAgainstLive('concurrent');
 
     // Counters as of another yellow window (a calendar change): reads count live until recounted.
     await sql`update task_light_asof set yellow_before = yellow_before + 1`.execute(db());

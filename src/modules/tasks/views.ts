@@ -32,15 +32,23 @@ export class TaskViews {
   }
 
   /**
-   * Moves the open-task counters to today's light dates when the day turned, or a change of the
-   * calendar or of the yellow window moved the window's end (the light-counters job). The dates
-   * are those of the top unit's policy: a region whose policy gives another yellow window reads
-   * its counts live (a read checks the counters' dates against its own, see countedAsOf).
+   * The dates the open-task counters should be as of: today's light dates under the top unit's
+   * policy. A region whose policy gives another yellow window reads its counts live (a read
+   * checks the counters' dates against its own, see views-store.ts countedAsOf).
    */
-  async refreshOpenCounts(db: Executor = this.db): Promise<LightDates | null> {
-    const top = await db.selectFrom('unit').select('path').where('parentId', 'is', null).orderBy('id').executeTakeFirst();
-    const dates = await this.lightDates(await this.policy.forUnitPath(top?.path ?? '/', db));
-    return (await this.store.recountOpen(db, dates)) ? dates : null;
+  async openCountDates(): Promise<LightDates> {
+    const top = await this.db.selectFrom('unit').select('path').where('parentId', 'is', null).orderBy('id').executeTakeFirst();
+    return this.lightDates(await this.policy.forUnitPath(top?.path ?? '/'));
+  }
+
+  /**
+   * Moves the open-task counters to `dates` (by default openCountDates) when the day turned, or a
+   * change of the calendar or of the yellow window moved the window's end (the light-counters
+   * job). Returns the dates recounted for, or null when the counters were as of them already.
+   */
+  async refreshOpenCounts(db: Executor = this.db, dates?: LightDates): Promise<LightDates | null> {
+    const d = dates ?? (await this.openCountDates());
+    return (await this.store.recountOpen(db, d)) ? d : null;
   }
 
   /** The viewer's part of every filter: what they may see, and what they head (workbench). */
