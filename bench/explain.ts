@@ -9,7 +9,10 @@
 import { parseArgs } from 'node:util';
 import { CompiledQuery } from 'kysely';
 import type { Scope } from '../src/platform/auth/actor.ts';
-import { addDays } from '../src/platform/calendar/calendar.ts';
+import { builtinYears } from '../src/platform/calendar/builtin.ts';
+import { addDays, WorkCalendar } from '../src/platform/calendar/calendar.ts';
+import { defaultPolicy } from '../src/platform/policy.ts';
+import { lightDatesFor } from '../src/modules/tasks/rules.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { migrateAll } from '../src/modules/index.ts';
 import { TaskViewStore, type LightDates, type TaskFilter } from '../src/modules/tasks/views-store.ts';
@@ -22,7 +25,8 @@ const handle = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 1 } : {
 await migrateAll(handle.db);
 const db = handle.db;
 const store = new TaskViewStore();
-const dates: LightDates = { today: BENCH_TODAY, yellowBefore: addDays(BENCH_TODAY, 5) };
+// The server's dates (and the open-task counters', see generate.ts).
+const dates: LightDates = lightDatesFor(BENCH_TODAY, new WorkCalendar(builtinYears()), defaultPolicy);
 
 const unit = (code: string) => db.selectFrom('unit').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
 const countyCode = values.size === 'county' ? 'c1' : 'p1c1';

@@ -55,9 +55,14 @@ describe('mashang CLI', () => {
     // (unless the day turned between the two, when the due ones are checked and none fires twice).
     expect(job.stdout).toMatch(/^escalation: (nothing to do|\d+ overdue tasks checked, 0 escalations fired)/);
     expect(job.code).toBe(0);
+    // The open-task counters by light: recounted as of today the first time, current the next
+    // (unless the day turned between the two).
+    const counters = await mashang('jobs', 'run', 'light-counters');
+    expect(counters.stdout).toMatch(/^light-counters: open-task counters recounted as of \d{4}-\d\d-\d\d/);
+    expect((await mashang('jobs', 'run', 'light-counters')).stdout).toMatch(/^light-counters: (nothing to do|open-task counters recounted)/);
     const unknown = await mashang('jobs', 'run', 'nonsense');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/known: escalation, digest, research-behind, scoreboard, accountability-drafts, reports-scheduled, deliveries, sessions, vacuum/);
+    expect(unknown.stderr).toMatch(/known: escalation, light-counters, digest, research-behind, scoreboard, accountability-drafts, reports-scheduled, deliveries, sessions, vacuum/);
     // The embedded database has no autovacuum: the job vacuums it. A PostgreSQL server vacuums itself.
     const vacuum = await mashang('jobs', 'run', 'vacuum');
     expect(vacuum.stdout).toMatch(env.DATABASE_URL ? /^vacuum: nothing to do/ : /^vacuum: vacuum analyze in \d+ ms/);

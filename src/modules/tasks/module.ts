@@ -4,7 +4,7 @@ import { seedDemoTasks } from './demo.ts';
 import { TaskAttachments } from './attachments.ts';
 import { EscalationService } from './escalation.ts';
 import { TaskEvents } from './events.ts';
-import { escalationJob } from './jobs.ts';
+import { escalationJob, lightCountersJob } from './jobs.ts';
 import { LedgerService } from './ledger-service.ts';
 import { taskRoutes } from './routes.ts';
 import { TaskService } from './service.ts';
@@ -49,6 +49,6 @@ export const tasksModule: MashangModule<'tasks' | 'taskViews' | 'ledger' | 'task
     };
   },
   routes: (app, s) => taskRoutes(app, s),
-  jobs: (s, opts) => [escalationJob(s.database.db, s.escalation, opts.escalationEveryMs ?? 60_000)],
+  jobs: (s, opts) => [escalationJob(s.database.db, s.escalation, opts.escalationEveryMs ?? 60_000), lightCountersJob(s.database.db, s.taskViews, 60_000)],
   demo: (s, withClock) => seedDemoTasks(s, withClock),
 };

@@ -186,6 +186,27 @@ export interface TaskDoneCountTable {
   n: number;
 }
 
+/**
+ * Unfinished tasks per county (0: above county level), lead unit, status and light as of
+ * task_light_asof's dates, in shards (slot) that are summed; kept by a trigger on task and
+ * recounted when the dates move (migration 202612050000, the light-counters job).
+ */
+export interface TaskOpenCountTable {
+  countyId: number;
+  leadUnitId: number;
+  status: TaskStatus;
+  light: 'red' | 'yellow' | 'green';
+  slot: number;
+  n: number;
+}
+
+/** The one row: the dates task_open_count's lights are as of (null until the first recount). */
+export interface TaskLightAsofTable {
+  one: boolean;
+  today: string | null;
+  yellowBefore: string | null;
+}
+
 // The module's tables join the one Database type (module augmentation): every executor — the
 // platform's handle, a transaction another module opened — sees them with their types.
 declare module '../../platform/db/schema.ts' {
@@ -200,5 +221,7 @@ declare module '../../platform/db/schema.ts' {
     taskUrging: TaskUrgingTable;
     taskCoPart: TaskCoPartTable;
     taskDoneCount: TaskDoneCountTable;
+    taskOpenCount: TaskOpenCountTable;
+    taskLightAsof: TaskLightAsofTable;
   }
 }

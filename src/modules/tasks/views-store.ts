@@ -166,6 +166,21 @@ export function lightSql(d: LightDates) {
     else 'green' end`;
 }
 
+/**
+ * The open-task counters (task_open_count) hold the lights as of exactly these dates: a scalar
+ * sub-select, evaluated once before the statement's parts (a one-time filter), so a statement can
+ * carry both the counters' part and the live count's and run only the one that answers right.
+ */
+function countedAsOf(d: LightDates) {
+  return sql<SqlBool>`(select count(*) = 1 from task_light_asof a where a.today = ${d.today}::date and a.yellow_before = ${d.yellowBefore}::date)`;
+}
+
+/** The counters (`task_open_count as k`) of tasks led in these units: their county's range when they are one county's subtree. */
+function countedIn(unitIds: number[] | null, countyId: number | null): Expression<SqlBool> {
+  if (unitIds === null) return sql<SqlBool>`true`;
+  return countyId !== null ? sql<SqlBool>`k.county_id = ${countyId}` : sql<SqlBool>`k.lead_unit_id = any(${unitIds}::int[])`;
+}
+
 export class TaskViewStore {
   /** With a cache, scope paths become unit ids without a query most of the time (see UnitIdCache). */
   constructor(private readonly unitIds?: UnitIdCache) {}
@@ -236,16 +251,16 @@ export class TaskViewStore {
 
   /**
    * The arms of `visible` but the lead unit's: a task led outside the scope is seen through these
-   * only. `finishedBeyond` (statistics' finished tasks led outside the scope) keeps only those in
-   * the co-unit probes, before their ids are looked up again (a county's 2,000 co-handled tasks:
+   * only. `only` (statistics' finished tasks led outside the scope, the unfinished ones beside the
+   * counters) keeps only those in the co-unit probes, before their ids are looked up again (a county's 2,000 co-handled tasks:
    * 4,400 buffers of id probes for none).
    */
-  private visibleBeyondScope(scopeIds: number[], viewerId: number, finishedBeyond = false): Expression<SqlBool> {
+  private visibleBeyondScope(scopeIds: number[], viewerId: number, only?: 'finished' | 'unfinished'): Expression<SqlBool> {
     // Only the co-handled tasks led outside the scope: the others are seen by their lead unit, and
     // their ids, looked up again, cost a county head's workbench 4,300 of its 6,000 buffers.
-    const co = finishedBeyond
-      ? sql<SqlBool>`c.co_unit_ids @> array[s.unit_id] and c.status in ('verified', 'closed') and not (c.lead_unit_id = any(${scopeIds}::int[]))`
-      : sql<SqlBool>`c.co_unit_ids @> array[s.unit_id] and not (c.lead_unit_id = any(${scopeIds}::int[]))`;
+    const status =
+      only === 'finished' ? sql<SqlBool>`c.status in ('verified', 'closed')` : only === 'unfinished' ? sql<SqlBool>`c.status not in ('verified', 'closed', 'withdrawn')` : sql<SqlBool>`true`;
+    const co = sql<SqlBool>`c.co_unit_ids @> array[s.unit_id] and ${status} and not (c.lead_unit_id = any(${scopeIds}::int[]))`;
     return sql<SqlBool>`(t.assigner_id = ${viewerId} or t.responsible_id = ${viewerId} or t.leader_id = ${viewerId}
       or t.id = any(array(select m.task_id from task_milestone m where m.owner_id = ${viewerId}))
       or t.id = any(array(select c.id from unnest(${scopeIds}::int[]) as s(unit_id) cross join lateral (select c.id from task c where ${co}) c)))`;
@@ -270,43 +285,104 @@ export class TaskViewStore {
   }
 
   /**
-   * 工作台 in one query: what the viewer may see is read once (a materialized CTE, on the
-   * lead-unit and person indexes) with a flag per group; each group's count and its first
-   * `perGroup` tasks by deadline come from window functions over that set. Written as a
-   * `LIMIT` per group instead, the planner walks the deadline index of all 2 M tasks looking for
-   * a county head's five (40 s at province scale). `f` is resolved once, with headIds.
+   * 工作台 in one statement: each group's count and its first `perGroup` tasks by deadline. The
+   * counts of the groups kept by unit come from the open-task counters when their lights are as
+   * of `d` (sign: assigned in the units the viewer heads; report: signed or in progress there,
+   * plus the viewer's own elsewhere, live; warn: red or yellow led in the scope, plus those seen
+   * beyond it, live), the person's groups (verify, extension) live; when the counters are as of
+   * other dates, every count is live over what the viewer may see (as before the counters). The
+   * first tasks of each group are a LIMITed range per arm (the county key's or the lead unit's
+   * unfinished index, the person indexes), never the whole scope. `f` is resolved once, with headIds.
    */
   async workbench(db: Executor, f: ResolvedFilter, d: LightDates, perGroup: number) {
     const { rows } = await this.workbenchQuery(f, d, perGroup).execute(db);
     const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, Number(rows.find((r) => r.todoKind === k)?.groupCount ?? 0)])) as Record<TodoKind, number>;
-    return { counts, rows: withEscalations(rows) };
+    // A group without tasks is one row with its count and no task.
+    return { counts, rows: withEscalations(rows.filter((r) => r.id !== null)) };
   }
 
   /** The workbench's statement, unexecuted (bench/explain.ts prints its plan). */
   workbenchQuery(f: ResolvedFilter, d: LightDates, perGroup: number) {
-    const flags = sql.join(TODO_KINDS.map((k) => sql`${this.todo(k, f.viewerId, f, d)} as ${sql.ref(k)}`));
-    const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)}, v.${sql.ref(k)})`));
+    const v = f.viewerId;
+    const fresh = countedAsOf(d);
+    // Heads ⊆ scope (a unit head sees their unit's subtree; admin everything): the head's tasks are visible.
+    const allHeads = f.headIds === null;
+    const headsT = allHeads ? sql<SqlBool>`true` : f.headIds!.length ? ledIn(f.headIds!, f.headCountyId) : null;
+    const headsK = allHeads ? sql<SqlBool>`true` : f.headIds!.length ? countedIn(f.headIds, f.headCountyId) : null;
+    const notHeadsT = allHeads ? null : f.headIds!.length ? sql<SqlBool>`not (t.lead_unit_id = any(${f.headIds}::int[]))` : sql<SqlBool>`true`;
+    const scopeT = f.scopeIds === null ? sql<SqlBool>`true` : ledIn(f.scopeIds, f.scopeCountyId);
+    const beyondT =
+      f.scopeIds === null ? null : sql<SqlBool>`(not (t.lead_unit_id = any(${f.scopeIds}::int[])) and ${this.visibleBeyondScope(f.scopeIds, v, 'unfinished')})`;
+    const report = sql<SqlBool>`t.status in ('signed', 'in_progress')`;
+
+    // The counts: parts summed by kind.
+    // The arms kept by person are small: read once (materialized), counted and cut from the same rows.
+    const sets: ReturnType<typeof sql>[] = [];
+    const set = (cond: Expression<SqlBool>) => {
+      const name = `a${sets.length}`;
+      sets.push(sql`${sql.ref(name)} as materialized (select t.id, t.deadline from task t where ${UNFINISHED} and ${cond})`);
+      return name;
+    };
+    const mine = notHeadsT && set(sql<SqlBool>`${report} and t.responsible_id = ${v} and ${notHeadsT}`);
+    const beyond = beyondT && set(sql<SqlBool>`${warnSql(d)} and ${beyondT}`);
+    const verify = set(this.todo('verify', v, f, d));
+    const extension = set(this.todo('extension', v, f, d));
+
+    // The counts: parts summed by kind.
+    const parts: ReturnType<typeof sql>[] = [];
+    const counted = (kind: TodoKind, cond: Expression<SqlBool>) =>
+      parts.push(sql`select ${sql.lit(kind)} as kind, k.n::bigint as n from task_open_count k where ${fresh} and ${cond}`);
+    const setCount = (kind: TodoKind, name: string, when: Expression<SqlBool> = sql<SqlBool>`true`) =>
+      parts.push(sql`select ${sql.lit(kind)} as kind, count(*) as n from ${sql.table(name)} where ${when}`);
+    if (headsK) {
+      counted('sign', sql<SqlBool>`k.status = 'assigned' and ${headsK}`);
+      counted('report', sql<SqlBool>`k.status in ('signed', 'in_progress') and ${headsK}`);
+    }
+    if (mine) setCount('report', mine, fresh);
+    counted('warn', sql<SqlBool>`k.light in ('red', 'yellow') and ${countedIn(f.scopeIds, f.scopeCountyId)}`);
+    if (beyond) setCount('warn', beyond, fresh);
+    // The counters are as of other dates: the groups they answer, live over what the viewer sees.
+    const byUnit = (['sign', 'report', 'warn'] as const).map((k) => sql`(${sql.lit(k)}, ${this.todo(k, v, f, d)})`);
+    parts.push(sql`select k.kind, count(*) as n from task t cross join lateral (values ${sql.join(byUnit)}) as k(kind, hit)
+        where not ${fresh} and ${UNFINISHED} and ${this.visible(f)} and k.hit group by k.kind`);
+    setCount('verify', verify);
+    setCount('extension', extension);
+
+    // Each group's first tasks: per arm a LIMITed range in (deadline, id) order (or the arm's
+    // small set), the arms merged and cut again.
+    const first = (kind: TodoKind, arms: (Expression<SqlBool> | string | null)[]) => {
+      const ranges = arms
+        .filter((a) => a !== null)
+        .map((a) =>
+          typeof a === 'string'
+            ? sql`(select a.id, a.deadline from ${sql.table(a)} a order by a.deadline, a.id limit ${perGroup})`
+            : sql`(select t.id, t.deadline from task t where ${UNFINISHED} and ${a} order by t.deadline, t.id limit ${perGroup})`,
+        );
+      if (ranges.length === 0) return null;
+      return sql`select ${sql.lit(kind)} as kind, x.id from (select distinct y.id, y.deadline from (${sql.join(ranges, sql` union all `)}) y
+          order by y.deadline, y.id limit ${perGroup}) x`;
+    };
+    const firsts = [
+      first('sign', [headsT && sql<SqlBool>`t.status = 'assigned' and ${headsT}`]),
+      first('report', [headsT && sql<SqlBool>`${report} and ${headsT}`, mine]),
+      first('warn', [sql<SqlBool>`${warnSql(d)} and ${scopeT}`, beyond]),
+      first('verify', [verify]),
+      first('extension', [extension]),
+    ].filter((q) => q !== null);
+    const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)})`));
     return sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number; escalations: EscalationJson[] }>`
-      with v as materialized (
-        select t.id, t.deadline, ${flags} from task t
-        -- Finished tasks are nobody's to-do (UNFINISHED: task_unfinished_lead_idx).
-        where ${UNFINISHED} and ${this.visible(f)}
-      ), g as (
-        select v.id, k.kind, row_number() over (partition by k.kind order by v.deadline, v.id) as rn, count(*) over (partition by k.kind) as n
-        from v cross join lateral (values ${kinds}) as k(kind, hit)
-        where k.hit
-      )
-      -- The groups' first tasks by key (an array the planner sizes at a few): joined on g, whose
-      -- size it guesses from the whole set, it hashed all 20,000 tasks of a county for 25 rows
-      -- (42 of 62 ms, county data). The responsible person's name by key too.
+      with ${sql.join(sets)}, c as (
+        select p.kind, sum(p.n)::bigint as n from (${sql.join(parts, sql` union all `)}) p group by p.kind
+      ), g as (${sql.join(firsts, sql` union all `)})
       select ${listColumnsSql}, u.path as lead_unit_path, u.name as lead_unit_name,
-        (select r.name from person r where r.id = t.responsible_id) as responsible_name, g.kind as todo_kind, g.n as group_count,
+        (select r.name from person r where r.id = t.responsible_id) as responsible_name, kk.kind as todo_kind, coalesce(c.n, 0) as group_count,
         (select coalesce(json_agg(s order by s.at), '[]') from task_escalation s where s.task_id = t.id) as escalations
-      from g
-      join task t on t.id = g.id
-      join unit u on u.id = t.lead_unit_id
-      where g.rn <= ${perGroup} and t.id = any(array(select g2.id from g g2 where g2.rn <= ${perGroup}))
-      order by g.kind, t.deadline, t.id`;
+      from (values ${kinds}) as kk(kind)
+      left join c on c.kind = kk.kind
+      left join g on g.kind = kk.kind
+      left join task t on t.id = g.id
+      left join unit u on u.id = t.lead_unit_id
+      order by kk.kind, t.deadline, t.id`;
   }
 
   /** The tasks matching the filter (`task as t`, nothing joined: callers join what they show). */
@@ -427,10 +503,30 @@ export class TaskViewStore {
     // Only the scope and a unit filter: the finished tasks (light 'done', ≈ 70 % of a scope's)
     // come from task_done_count for the units led in the scope, and are counted live only where
     // the viewer sees them beyond it (assigner, responsible, leader, milestone owner, co-unit);
-    // the unfinished ones are counted live on the unfinished partial indexes. The three parts
-    // are disjoint (by status, by lead unit in or out of the scope).
-    const unfinished = live(this.filtered(db, f, d, true));
+    // the unfinished ones led in the scope from task_open_count when its lights are as of `d`
+    // (else live, on the unfinished partial indexes), those seen beyond it live. The parts are
+    // disjoint (by status, by lead unit in or out of the scope).
     const scopeWide = f.scopeIds === null || unitInsideScope(f);
+    const fresh = countedAsOf(d);
+    const openIn = db
+      .selectFrom('taskOpenCount as k')
+      .select(['k.leadUnitId', 'k.status', 'k.light', sql<number>`sum(k.n)::bigint`.as('n')])
+      .where(fresh)
+      .where(scopeWide ? sql<SqlBool>`true` : countedIn(f.scopeIds, f.scopeCountyId))
+      .where(countedIn(f.unitIds, f.countyId))
+      .groupBy(['k.leadUnitId', 'k.status', 'k.light'])
+      .having(sql`sum(k.n)`, '<>', 0);
+    let unfinished = live(this.filtered(db, f, d, true).where(sql<SqlBool>`not ${fresh}`)).unionAll(openIn);
+    if (!scopeWide && f.scopeIds !== null) {
+      let beyond = db
+        .selectFrom('task as t')
+        .where(UNFINISHED)
+        .where(sql<SqlBool>`not (t.lead_unit_id = any(${f.scopeIds}::int[]))`)
+        .where(this.visibleBeyondScope(f.scopeIds, f.viewerId, 'unfinished'))
+        .where(fresh);
+      if (f.unitIds) beyond = beyond.where(sql<SqlBool>`t.lead_unit_id = any(${f.unitIds}::int[])`);
+      unfinished = unfinished.unionAll(live(beyond));
+    }
     const doneIn = db
       .selectFrom('taskDoneCount as k')
       .select(['k.leadUnitId', 'k.status', sql<Light>`'done'`.as('light'), sql<number>`k.n::bigint`.as('n')])
@@ -443,7 +539,7 @@ export class TaskViewStore {
         .selectFrom('task as t')
         .where(sql<SqlBool>`t.status in ('verified', 'closed')`)
         .where(sql<SqlBool>`not (t.lead_unit_id = any(${f.scopeIds}::int[]))`)
-        .where(this.visibleBeyondScope(f.scopeIds, f.viewerId, true));
+        .where(this.visibleBeyondScope(f.scopeIds, f.viewerId, 'finished'));
       if (f.unitIds) beyond = beyond.where(sql<SqlBool>`t.lead_unit_id = any(${f.unitIds}::int[])`);
       counted = counted.unionAll(
         beyond
@@ -453,6 +549,17 @@ export class TaskViewStore {
       );
     }
     return named(counted);
+  }
+
+  /**
+   * Recounts the open-task counters as of `d` when they are as of other dates (one statement: the
+   * recount locks the counters against the writes' triggers, counts every unfinished task anew
+   * and moves the as-of dates). True when it recounted.
+   */
+  async recountOpen(db: Executor, d: LightDates): Promise<boolean> {
+    const { rows } = await sql<{ recounted: boolean }>`select task_open_count_recount(${d.today}::date, ${d.yellowBefore}::date) is null as recounted
+        from task_light_asof where today is distinct from ${d.today}::date or yellow_before is distinct from ${d.yellowBefore}::date`.execute(db);
+    return rows.length > 0;
   }
 
   /**

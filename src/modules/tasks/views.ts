@@ -3,7 +3,7 @@ import { hasRole, scopeOf } from '../../platform/auth/actor.ts';
 import { addDays } from '../../platform/calendar/calendar.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
 import { shanghaiDate, type Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/index.ts';
+import type { Db, Executor } from '../../platform/db/index.ts';
 import type { PolicyService } from '../../platform/policy/service.ts';
 import type { Policy } from '../../platform/policy.ts';
 import { taskFacts } from './policy.ts';
@@ -29,6 +29,26 @@ export class TaskViews {
 
   private async lightDates(policy: Policy): Promise<LightDates> {
     return lightDatesFor(shanghaiDate(this.clock.now()), await this.calendar.get(), policy);
+  }
+
+  /**
+   * The dates the open-task counters should be as of: today's light dates under the top unit's
+   * policy. A region whose policy gives another yellow window reads its counts live (a read
+   * checks the counters' dates against its own, see views-store.ts countedAsOf).
+   */
+  async openCountDates(): Promise<LightDates> {
+    const top = await this.db.selectFrom('unit').select('path').where('parentId', 'is', null).orderBy('id').executeTakeFirst();
+    return this.lightDates(await this.policy.forUnitPath(top?.path ?? '/'));
+  }
+
+  /**
+   * Moves the open-task counters to `dates` (by default openCountDates) when the day turned, or a
+   * change of the calendar or of the yellow window moved the window's end (the light-counters
+   * job). Returns the dates recounted for, or null when the counters were as of them already.
+   */
+  async refreshOpenCounts(db: Executor = this.db, dates?: LightDates): Promise<LightDates | null> {
+    const d = dates ?? (await this.openCountDates());
+    return (await this.store.recountOpen(db, d)) ? d : null;
   }
 
   /** The viewer's part of every filter: what they may see, and what they head (workbench). */
