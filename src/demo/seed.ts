@@ -84,7 +84,6 @@ const LEADERS: DemoPerson[] = [
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文海波晓燕鹏飞宇辉斌俊峰琳丹玲雪梅莉慧颖婷浩然佳欣晨阳思远振兴昌盛永福德顺';
 
-/** mulberry32: a small seeded generator, so the demo is the same everywhere. */
 function unitTitles(u: DemoUnit): { head: string; deputy: string } {
   if (u.kind === 'region') return u.name.endsWith('镇') ? { head: '镇长', deputy: '副镇长' } : { head: '乡长', deputy: '副乡长' };
   if (u.code === 'dcs') return { head: '督查室副主任', deputy: '督查专员' };

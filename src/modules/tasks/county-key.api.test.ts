@@ -5,6 +5,7 @@ import { scopeOf } from '../../platform/auth/actor.ts';
 import { addDays } from '../../platform/calendar/calendar.ts';
 import type { Unit } from '../../platform/db/schema.ts';
 import { TaskViewStore, type LightDates, type ListPage, type TaskFilter } from './views-store.ts';
+import { rng } from '../../demo/rng.ts';
 
 // Issue 21 at province scale: task.county_id (kept by triggers, migration 202612040000) makes a
 // county's ledger one index range. It must name exactly the tasks led in the county's subtree,
@@ -45,15 +46,6 @@ afterAll(() => ctx.close());
 const db = () => ctx.handle.db;
 const countyOf = async (taskId: number) => (await db().selectFrom('task').select('countyId').where('id', '=', taskId).executeTakeFirstOrThrow()).countyId;
 const ledgerIds = async (c: Client, q: string) => ((await c.get(`/api/v1/tasks?limit=200&${q}`)).json().items as { id: number }[]).map((t) => t.id);
-
-/** A deterministic pseudo-random sequence (the same data on every run and database). */
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 describe('the county key of a task', () => {
   it('names the county of the lead unit: the county itself, its departments and townships; none above county level', async () => {

@@ -5,6 +5,7 @@ import { scopeOf } from '../../platform/auth/actor.ts';
 import { addDays } from '../../platform/calendar/calendar.ts';
 import type { Unit } from '../../platform/db/schema.ts';
 import { TaskViewStore, WARN_FROM, type LightDates, type TaskFilter } from './views-store.ts';
+import { rng } from '../../demo/rng.ts';
 
 // Issue 21: yellow and "red or yellow" as index ranges (WARN_FROM, task_unfinished_warn_idx), and
 // statistics that take the finished tasks from task_done_count (kept by triggers on task).
@@ -18,15 +19,6 @@ let townOffice: Unit;
 let leader: Client;
 let supervisor: Client;
 let deptHead: Client;
-
-/** A deterministic pseudo-random sequence (the same data on every run and database). */
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 beforeAll(async () => {
   ctx = await createTestContext({ now: `${TODAY}T09:00:00+08:00` });

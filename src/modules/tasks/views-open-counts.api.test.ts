@@ -6,6 +6,7 @@ import { addDays } from '../../platform/calendar/calendar.ts';
 import type { Unit } from '../../platform/db/schema.ts';
 import { lightDatesFor } from './rules.ts';
 import { lightSql, TaskViewStore, type LightDates, type TaskFilter } from './views-store.ts';
+import { rng } from '../../demo/rng.ts';
 
 // Issue 21: statistics and the workbench count unfinished tasks from task_open_count (by county,
 // lead unit, status and light as of task_light_asof's dates), kept by a trigger on task and
@@ -22,14 +23,6 @@ let leader: Client;
 let supervisor: Client;
 let deptHead: Client;
 let countyHead: Client;
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 beforeAll(async () => {
   ctx = await createTestContext({ now: `${TODAY}T09:00:00+08:00` });
