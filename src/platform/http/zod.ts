@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidDate } from '../calendar/calendar.ts';
 
 /** Shared zod pieces for params, queries and bodies. */
 
@@ -34,7 +35,7 @@ export const QueryInt = (min: number, max: number) => z.coerce.number().int().mi
 export const DateString = z
   .string()
   .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD between 1900 and 2999')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+  .refine(isValidDate, 'not a calendar date');
 /** A query flag: ?includeInactive=true|false|1|0. */
 export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 export const Limit = QueryInt(1, 500).default(100);
