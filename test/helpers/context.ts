@@ -114,11 +114,13 @@ export async function createTestContext(
 
   const newUnit: TestContext['newUnit'] = async (o = {}) => {
     const kind = o.kind ?? 'department';
-    if (!o.parent && !county && !(kind === 'region' && o.level === 'county')) {
+    // A region of county level or above without a parent is a root of its own (a second county, a prefecture over two).
+    const root = !o.parent && kind === 'region' && (o.level === 'county' || o.level === 'prefecture' || o.level === 'province');
+    if (!o.parent && !county && !root) {
       county = await services.org.createUnit(system(), null, { parentId: null, code: uniq('county'), name: '测试县', kind: 'region', level: 'county' });
     }
-    if (!o.parent && kind === 'region' && o.level === 'county') {
-      return services.org.createUnit(system(), null, { parentId: null, code: uniq('county'), name: o.name ?? '测试县', kind: 'region', level: 'county' });
+    if (root) {
+      return services.org.createUnit(system(), null, { parentId: null, code: uniq('county'), name: o.name ?? '测试县', kind: 'region', level: o.level! });
     }
     const parent = o.parent ?? county!;
     return services.org.createUnit(system(), null, {

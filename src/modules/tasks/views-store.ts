@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
+import { PREPARE } from '../../platform/db/prepared.ts';
 import type { UnitIdCache } from '../../platform/org/service.ts';
 import { DONE_STATUSES, OPEN_STATUSES, TASK_STATUSES, TODO_KINDS, type Light, type SourceKind, type TaskLevel, type TaskStatus, type TodoKind } from './rules.ts';
 import { TASK_LIST_COLUMNS, type TaskListFields } from './schema.ts';
@@ -128,6 +129,11 @@ function ledIn(unitIds: number[], countyId: number | null): Expression<SqlBool> 
   return countyId !== null ? sql<SqlBool>`t.county_id = ${countyId}` : sql<SqlBool>`t.lead_unit_id = any(${unitIds}::int[])`;
 }
 
+/** Led outside these units (`task as t`): the negation of ledIn (a task above county level has no county key). */
+function ledOutside(unitIds: number[], countyId: number | null): Expression<SqlBool> {
+  return countyId !== null ? sql<SqlBool>`t.county_id is distinct from ${countyId}` : sql<SqlBool>`not (t.lead_unit_id = any(${unitIds}::int[]))`;
+}
+
 /** Up to this share of all units, a deadline-sorted page is read by unit and sorted (see listQuery). */
 const NARROW_SCOPE_SHARE = 0.05;
 /** Every unit under `unitPath` lies in the scope (a subtree of it, or everything). */
@@ -246,24 +252,32 @@ export class TaskViewStore {
    */
   private visible(f: ResolvedFilter): Expression<SqlBool> {
     if (f.scopeIds === null) return sql<SqlBool>`true`;
-    return sql<SqlBool>`(${ledIn(f.scopeIds, f.scopeCountyId)} or ${this.visibleBeyondScope(f.scopeIds, f.viewerId)})`;
+    return sql<SqlBool>`(${ledIn(f.scopeIds, f.scopeCountyId)} or ${this.visibleBeyondScope(f.scopeIds, f.scopeCountyId, f.viewerId)})`;
   }
 
   /**
    * The arms of `visible` but the lead unit's: a task led outside the scope is seen through these
    * only. `only` (statistics' finished tasks led outside the scope, the unfinished ones beside the
    * counters) keeps only those in the co-unit probes, before their ids are looked up again (a county's 2,000 co-handled tasks:
-   * 4,400 buffers of id probes for none).
+   * 4,400 buffers of id probes for none). A scope that is one county's subtree (`countyId`) finds
+   * the tasks its units co-handle that are led elsewhere in one range of task_co_county (migration
+   * 202612060000) instead of a probe per unit (a province county: 141 probes, ≈ 5 ms, for none).
    */
-  private visibleBeyondScope(scopeIds: number[], viewerId: number, only?: 'finished' | 'unfinished'): Expression<SqlBool> {
+  private visibleBeyondScope(scopeIds: number[], countyId: number | null, viewerId: number, only?: 'finished' | 'unfinished'): Expression<SqlBool> {
     // Only the co-handled tasks led outside the scope: the others are seen by their lead unit, and
     // their ids, looked up again, cost a county head's workbench 4,300 of its 6,000 buffers.
     const status =
       only === 'finished' ? sql<SqlBool>`c.status in ('verified', 'closed')` : only === 'unfinished' ? sql<SqlBool>`c.status not in ('verified', 'closed', 'withdrawn')` : sql<SqlBool>`true`;
-    const co = sql<SqlBool>`c.co_unit_ids @> array[s.unit_id] and ${status} and not (c.lead_unit_id = any(${scopeIds}::int[]))`;
+    const coHandled =
+      countyId !== null
+        ? only === undefined
+          ? sql`select x.task_id from task_co_county x where x.county_id = ${countyId}`
+          : sql`select c.id from task_co_county x join task c on c.id = x.task_id where x.county_id = ${countyId} and ${status}`
+        : sql`select c.id from unnest(${scopeIds}::int[]) as s(unit_id) cross join lateral (select c.id from task c
+            where c.co_unit_ids @> array[s.unit_id] and ${status} and not (c.lead_unit_id = any(${scopeIds}::int[]))) c`;
     return sql<SqlBool>`(t.assigner_id = ${viewerId} or t.responsible_id = ${viewerId} or t.leader_id = ${viewerId}
       or t.id = any(array(select m.task_id from task_milestone m where m.owner_id = ${viewerId}))
-      or t.id = any(array(select c.id from unnest(${scopeIds}::int[]) as s(unit_id) cross join lateral (select c.id from task c where ${co}) c)))`;
+      or t.id = any(array(${coHandled})))`;
   }
 
   /** The condition of one workbench group; mirrors who may act in rules.allowedActor. */
@@ -309,10 +323,10 @@ export class TaskViewStore {
     const allHeads = f.headIds === null;
     const headsT = allHeads ? sql<SqlBool>`true` : f.headIds!.length ? ledIn(f.headIds!, f.headCountyId) : null;
     const headsK = allHeads ? sql<SqlBool>`true` : f.headIds!.length ? countedIn(f.headIds, f.headCountyId) : null;
-    const notHeadsT = allHeads ? null : f.headIds!.length ? sql<SqlBool>`not (t.lead_unit_id = any(${f.headIds}::int[]))` : sql<SqlBool>`true`;
+    const notHeadsT = allHeads ? null : f.headIds!.length ? ledOutside(f.headIds!, f.headCountyId) : sql<SqlBool>`true`;
     const scopeT = f.scopeIds === null ? sql<SqlBool>`true` : ledIn(f.scopeIds, f.scopeCountyId);
     const beyondT =
-      f.scopeIds === null ? null : sql<SqlBool>`(not (t.lead_unit_id = any(${f.scopeIds}::int[])) and ${this.visibleBeyondScope(f.scopeIds, v, 'unfinished')})`;
+      f.scopeIds === null ? null : sql<SqlBool>`(${ledOutside(f.scopeIds, f.scopeCountyId)} and ${this.visibleBeyondScope(f.scopeIds, f.scopeCountyId, v, 'unfinished')})`;
     const report = sql<SqlBool>`t.status in ('signed', 'in_progress')`;
 
     // The counts: parts summed by kind.
@@ -370,6 +384,12 @@ export class TaskViewStore {
       first('extension', [extension]),
     ].filter((q) => q !== null);
     const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)})`));
+    // Its planning was half its cost (a county head's: 5–15 ms of PostgreSQL's CPU a request).
+    // When every unit set in it is a county key (a county's head or people; admin: none), its
+    // shape and plan do not depend on the values: prepared once per connection (see PREPARE). A
+    // list of unit ids (a township head's subtree, a scope of several subtrees) is planned for its
+    // values each time, as the ledger's are.
+    const preparable = (f.scopeIds === null || f.scopeCountyId !== null) && (f.headIds === null || f.headIds.length === 0 || f.headCountyId !== null);
     return sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number; escalations: EscalationJson[] }>`
       with ${sql.join(sets)}, c as (
         select p.kind, sum(p.n)::bigint as n from (${sql.join(parts, sql` union all `)}) p group by p.kind
@@ -382,7 +402,7 @@ export class TaskViewStore {
       left join g on g.kind = kk.kind
       left join task t on t.id = g.id
       left join unit u on u.id = t.lead_unit_id
-      order by kk.kind, t.deadline, t.id`;
+      order by kk.kind, t.deadline, t.id${preparable ? PREPARE : sql``}`;
   }
 
   /** The tasks matching the filter (`task as t`, nothing joined: callers join what they show). */
@@ -521,8 +541,8 @@ export class TaskViewStore {
       let beyond = db
         .selectFrom('task as t')
         .where(UNFINISHED)
-        .where(sql<SqlBool>`not (t.lead_unit_id = any(${f.scopeIds}::int[]))`)
-        .where(this.visibleBeyondScope(f.scopeIds, f.viewerId, 'unfinished'))
+        .where(ledOutside(f.scopeIds, f.scopeCountyId))
+        .where(this.visibleBeyondScope(f.scopeIds, f.scopeCountyId, f.viewerId, 'unfinished'))
         .where(fresh);
       if (f.unitIds) beyond = beyond.where(sql<SqlBool>`t.lead_unit_id = any(${f.unitIds}::int[])`);
       unfinished = unfinished.unionAll(live(beyond));
@@ -538,8 +558,8 @@ export class TaskViewStore {
       let beyond = db
         .selectFrom('task as t')
         .where(sql<SqlBool>`t.status in ('verified', 'closed')`)
-        .where(sql<SqlBool>`not (t.lead_unit_id = any(${f.scopeIds}::int[]))`)
-        .where(this.visibleBeyondScope(f.scopeIds, f.viewerId, 'finished'));
+        .where(ledOutside(f.scopeIds, f.scopeCountyId))
+        .where(this.visibleBeyondScope(f.scopeIds, f.scopeCountyId, f.viewerId, 'finished'));
       if (f.unitIds) beyond = beyond.where(sql<SqlBool>`t.lead_unit_id = any(${f.unitIds}::int[])`);
       counted = counted.unionAll(
         beyond
