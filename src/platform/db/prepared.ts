@@ -5,7 +5,7 @@ import type pg from 'pg';
 /**
  * Statements worth preparing: hot, of a fixed shape, and with a plan that does not depend on the
  * values (a row by its key, an insert). On a PostgreSQL server each is parsed once per connection
- * and, after five runs, planned once (plan_cache_mode auto): on province data the task page's
+ * and planned once (plan_cache_mode force_generic_plan, see SESSION_OPTIONS): on province data the task page's
  * query spent 1.3 ms of PostgreSQL's 1.9 ms being parsed and planned again on every view, and a
  * write's five statements ≈ 2 ms. Not for queries whose best plan depends on their values (the
  * ledger's unit-id arrays): those stay unnamed, planned for their values each time.
