@@ -475,6 +475,7 @@ const M = {
   'fw.showcaseHeavy': ['偏重先进点（盆景式）', 'Mostly model sites'],
   'fw.villagesUnvisited': ['未到行政村', 'Villages not visited'],
   'fw.behindBy': ['滞后', 'Behind by'],
+  'fw.behindMore': ['共 {n} 人，查看全部', 'All {n} people'],
   'fw.behindNone': ['无进度滞后人员', 'Nobody is behind'],
   'menu.scoreboard': ['比学赶超', 'Scoreboard'],
   'menu.cases': ['典型案例', 'Model cases'],
