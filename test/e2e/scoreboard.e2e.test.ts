@@ -14,7 +14,7 @@ import { chineseLeftovers, startE2E, type E2E } from './browser.ts';
  * Screenshots: test-results/e2e/score-*.png.
  */
 let e: E2E;
-const people = { supervisor: 'e2e.s.duchashi', headA: 'e2e.s.head.a', headB: 'e2e.s.head.b' };
+const people = { supervisor: 'e2e.s.duchashi', headA: 'e2e.s.head.a', headB: 'e2e.s.head.b', staffA: 'e2e.s.staff.a' };
 const LATE_TASK = '绿水镇河道清淤整治';
 let lateTaskId = 0;
 const MEETING = '绿水镇汛期工作部署会';
@@ -33,8 +33,10 @@ beforeAll(async () => {
   const sup = await e.ctx.newPerson({ unit: duchashi, roles: ['supervisor'], login: people.supervisor, name: '赵督查' });
   const headA = await e.ctx.newPerson({ unit: townA, roles: ['unit_head'], login: people.headA, name: '青山镇钱镇长', rank: 'township' });
   await e.ctx.newPerson({ unit: townB, roles: ['unit_head'], login: people.headB, name: '绿水镇孙镇长', rank: 'township' });
+  // A staff member of 青山镇 carries the first task: they are scored on it as a person.
+  const staffA = await e.ctx.newPerson({ unit: townA, roles: ['staff'], login: people.staffA, name: '青山镇李干事' });
   // 青山镇 signs for its two tasks at once; 绿水镇 never signs for its one. All run past their deadlines.
-  const a1 = await e.ctx.newTask({ leadUnit: townA, by: sup, title: '青山镇村道修复', deadline: { workdays: 3 } });
+  const a1 = await e.ctx.newTask({ leadUnit: townA, by: sup, title: '青山镇村道修复', deadline: { workdays: 3 }, responsibleId: staffA.id });
   const a2 = await e.ctx.newTask({ leadUnit: townA, by: sup, title: '青山镇垃圾清运', deadline: { workdays: 3 } });
   lateTaskId = (await e.ctx.newTask({ leadUnit: townB, by: sup, title: LATE_TASK, deadline: { workdays: 3 } })).id;
   const head = await e.ctx.login(headA);
@@ -289,6 +291,27 @@ describe('比学赶超 and 问责 through the web app', () => {
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     await page.context().close();
+  });
+
+  it('1d. a staff member opens 比学赶超 from the menu and sees their own score, not an error nor the units\' ranking', async () => {
+    for (const size of [{}, { width: 390, height: 844 }]) {
+      const page = await e.signIn(people.staffA, size);
+      if (size.width) await page.getByTestId('menu-button').click();
+      await page.getByRole('link', { name: '比学赶超' }).click();
+      await page.waitForURL(/\/scoreboard$/);
+      await page.getByTestId('sb-my').waitFor();
+      expect(await page.getByRole('heading', { level: 4 }).innerText()).toContain('我的得分');
+      expect(await page.getByTestId('sb-my').innerText()).toContain('青山镇');
+      expect(await page.getByTestId('sb-my-score').innerText()).toMatch(/^\d+\.\d$/);
+      expect(await page.getByTestId('sb-my').innerText()).toContain('按期办结');
+      // Nothing meant for those who oversee units: no ranking, no 红榜, no refusal.
+      expect(await page.getByTestId('sb-table').count()).toBe(0);
+      expect(await page.getByTestId('sb-red').count()).toBe(0);
+      expect(await page.locator('.ant-alert-error, .ant-result-error').count()).toBe(0);
+      if (size.width) await noSidewaysScroll(page, 390);
+      await e.shot(page, size.width ? 'score-09-staff-phone' : 'score-09-staff');
+      await page.context().close();
+    }
   });
 
   it('4. named controls, reachable by keyboard, and usable at phone width (390 px)', async () => {

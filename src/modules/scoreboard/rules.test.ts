@@ -130,6 +130,18 @@ describe('components', () => {
     expect(score('meetings', componentScores({ tasks: tasks({ due: 1, onTime: 1 }) }, p)).explanation).toContain('尚未接入');
   });
 
+  it('explains in zh-CN only, without English left in the words people read', () => {
+    const few = { ...p, minSamples: 3, minComponents: 20 };
+    const cases = [
+      ...componentScores({}, p),
+      ...componentScores({ tasks: tasks({ due: 0 }), citizen: EMPTY_CITIZEN_FACTS, field: { leaders: [] }, findings: { found: 1, resolved: 1 } }, few),
+    ];
+    for (const c of cases) expect(c.explanation, c.key).not.toMatch(/[A-Za-z]/);
+    expect(totalScore(componentScores({ tasks: tasks({ due: 4, onTime: 3 }) }, p), few).explanation).not.toMatch(/[A-Za-z]/);
+    // None of the kind at all says so, without "fewer than 1".
+    expect(score('on_time', componentScores({ tasks: tasks({ due: 0 }) }, p)).explanation).not.toContain('少于');
+  });
+
   it('a person is scored on the task components only', () => {
     expect(componentScores({ tasks: tasks({}) }, p, PERSON_COMPONENTS).map((c) => c.key)).toEqual([...PERSON_COMPONENTS]);
   });
@@ -353,6 +365,13 @@ describe('field days of the unit’s leaders', () => {
     expect(field([{ days: 4, expected: 8 }]).score).toBe(50);
     expect(field([{ days: 20, expected: 8 }]).score).toBe(100);
     expect(field([{ days: 20, expected: 8 }, { days: 0, expected: 8 }]).score).toBe(50); // one leader's surplus does not cover another
+  });
+
+  it('says the expected days in the half days a visit is counted in, not as 82.8', () => {
+    const c = field([{ days: 41, expected: 82.8 }]);
+    expect(c.explanation).toContain('期内应下基层 83 天、实际 41 天');
+    expect(c.score).toBe(49.5); // the score keeps the exact expectation: 100 × 41 ÷ 82.8
+    expect(field([{ days: 1.5, expected: 7.6 }, { days: 1, expected: 7.7 }]).explanation).toContain('期内应下基层 15.5 天、实际 2.5 天');
   });
 
   it('no leader with a quota is no data', () => {

@@ -260,13 +260,15 @@ export interface ComponentScore {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const clamp = (x: number) => Math.min(100, Math.max(0, x));
 const fmt = (x: number) => String(round1(x));
+/** Days as a person counts them: field days are logged in half days, so an expectation such as 82.8 reads 83. */
+const halfDays = (x: number) => String(Math.round(x * 2) / 2);
 
 const LEVEL_NAMES = { remind: '提醒', urge: '催办', supervise: '督办', notice: '通报', accountability: '问责建议' } as const;
 
 type Partial0 = Omit<ComponentScore, 'key' | 'name' | 'weight' | 'share'>;
 
 function share(numer: number, denom: number, what: string, ofWhat: string, min: number, facts: Record<string, number>): Partial0 {
-  if (denom < min) return { score: null, samples: denom, facts, explanation: `无数据：${ofWhat} ${denom} 件，少于 ${min} 件 (no data: fewer than ${min} records)。` };
+  if (denom < min) return { score: null, samples: denom, facts, explanation: `无数据：${ofWhat} ${denom} 件${denom === 0 ? '' : `，少于 ${min} 件`}。` };
   const s = round1(clamp((100 * numer) / denom));
   return { score: s, samples: denom, facts, explanation: `${ofWhat} ${denom} 件，${what} ${numer} 件；得分 = 100 × ${numer} ÷ ${denom} = ${fmt(s)}。` };
 }
@@ -298,7 +300,7 @@ function compliance(f: ComplianceFacts, what: string, verb: string, okWhat: stri
   } else {
     parts.push(`同比：去年同期 ${f.lastYear} 件，少于 ${min} 件，无数据`);
   }
-  if (scores.length === 0) return { score: null, samples: f.count, facts, explanation: `无数据：${parts.join('；')} (no data)。` };
+  if (scores.length === 0) return { score: null, samples: f.count, facts, explanation: `无数据：${parts.join('；')}。` };
   const score = round1(scores.reduce((a, b) => a + b, 0) / scores.length);
   return { score, samples: f.count, facts, explanation: `${parts.join('；')}；得分 = ${scores.length === 2 ? `(${fmt(scores[0]!)} + ${fmt(scores[1]!)}) ÷ 2 = ` : ''}${fmt(score)}。` };
 }
@@ -309,20 +311,20 @@ function fieldDays(f: FieldFacts): Partial0 {
   const days = round1(counted.reduce((s, l) => s + l.days, 0));
   const expected = round1(counted.reduce((s, l) => s + l.expected, 0));
   const facts = { leaders: counted.length, days, expected };
-  if (counted.length === 0) return { score: null, samples: 0, facts, explanation: '无数据：期内没有有一线工作天数指标的领导 (no data: no leader with a field-day quota in the period)。' };
+  if (counted.length === 0) return { score: null, samples: 0, facts, explanation: '无数据：期内没有有一线工作天数指标的领导。' };
   const met = counted.reduce((s, l) => s + Math.min(1, l.days / l.expected), 0);
   const score = round1(clamp((100 * met) / counted.length));
   return {
     score,
     samples: counted.length,
     facts,
-    explanation: `领导 ${counted.length} 人，期内应下基层 ${fmt(expected)} 天、实际 ${fmt(days)} 天；得分 = 100 × 各人完成率（最高 100%）之和 ÷ ${counted.length} = ${fmt(score)}。`,
+    explanation: `领导 ${counted.length} 人，期内应下基层 ${halfDays(expected)} 天、实际 ${halfDays(days)} 天；得分 = 100 × 各人完成率（最高 100%）之和 ÷ ${counted.length} = ${fmt(score)}。`,
   };
 }
 
 /** A source whose facts are absent (module not connected): no data, saying so. */
 function absent(source: string): Partial0 {
-  return { score: null, samples: 0, facts: {}, explanation: `无数据：${source}的数据尚未接入记分 (no data: this module's facts are not connected to the index)。` };
+  return { score: null, samples: 0, facts: {}, explanation: `无数据：${source}的数据尚未接入记分。` };
 }
 
 /** Each component's score from the subject's facts (not yet weighted). */
@@ -339,7 +341,7 @@ export function componentScores(facts: SubjectFacts, p: ScoreboardPolicy, keys: 
       case 'feedback':
         return t ? share(t.urgingsAnsweredOnTime, t.urgingsDue, '按时报送情况说明', '期内应回复的催办/督办', min, { urgingsDue: t.urgingsDue, answeredOnTime: t.urgingsAnsweredOnTime }) : absent('督查督办');
       case 'progress':
-        if (t && facts.progress === 'past') return { score: null, samples: 0, facts: {}, explanation: '无数据：进度报告按时按任务当时的状态计算，该期间结束前未留下计算结果 (no data: a past period’s progress reports cannot be read from today’s state)。' };
+        if (t && facts.progress === 'past') return { score: null, samples: 0, facts: {}, explanation: '无数据：进度报告按时按任务当时的状态计算，该期间结束前未留下计算结果。' };
         return t ? share(t.reporting - t.reportsLate, t.reporting, '进度报告未逾期', '应报进度的在办任务', min, { reporting: t.reporting, late: t.reportsLate }) : absent('督查督办');
       case 'overdue_days': {
         if (!t) return absent('督查督办');
@@ -400,7 +402,7 @@ export function componentScores(facts: SubjectFacts, p: ScoreboardPolicy, keys: 
 export function totalScore(parts: readonly ComponentScore[], p: Pick<ScoreboardPolicy, 'minComponents'>): { score: number | null; explanation: string } {
   const counted = parts.filter((x) => x.score !== null && x.weight > 0);
   if (counted.length < p.minComponents || counted.length === 0) {
-    return { score: null, explanation: `无数据：有数据的分项 ${counted.length} 项，少于 ${Math.max(1, p.minComponents)} 项 (no data: too few components with data)。` };
+    return { score: null, explanation: `无数据：有数据的分项 ${counted.length} 项，少于 ${Math.max(1, p.minComponents)} 项。` };
   }
   const weights = counted.reduce((s, x) => s + x.weight, 0);
   const sum = counted.reduce((s, x) => s + x.weight * x.score!, 0);

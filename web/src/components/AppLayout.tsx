@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../lib/api.ts';
-import { canAssign, canSeeReports, canSeeScoreboard, hasRole } from '../lib/auth.ts';
+import { canAssign, canSeeReports, hasRole } from '../lib/auth.ts';
 import { roleName } from '../lib/format.ts';
 import { NotifySettingsDialog } from './NotifySettingsDialog.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
@@ -49,7 +49,8 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { key: '/documents', icon: <FileTextOutlined aria-hidden />, label: <Link to="/documents">{t('menu.documents')}</Link> },
     { key: '/field-work', icon: <AimOutlined aria-hidden />, label: <Link to="/field-work">{t('menu.research')}</Link> },
     { key: '/dashboard', icon: <BarChartOutlined aria-hidden />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> },
-    ...(canSeeScoreboard(user) ? [{ key: '/scoreboard', icon: <TrophyOutlined aria-hidden />, label: <Link to="/scoreboard">{t('menu.scoreboard')}</Link> }] : []),
+    // Everyone: who oversees units sees the ranking, anyone else their own score (Scoreboard.tsx).
+    { key: '/scoreboard', icon: <TrophyOutlined aria-hidden />, label: <Link to="/scoreboard">{t('menu.scoreboard')}</Link> },
     { key: '/cases', icon: <BookOutlined aria-hidden />, label: <Link to="/cases">{t('menu.cases')}</Link> },
     { key: '/accountability', icon: <AuditOutlined aria-hidden />, label: <Link to="/accountability">{t('menu.accountability')}</Link> },
     ...(canSeeReports(user) ? [{ key: '/reports', icon: <FileDoneOutlined aria-hidden />, label: <Link to="/reports">{t('menu.reports')}</Link> }] : []),
@@ -136,11 +137,14 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
             </Badge>
             <span className="sr-only">{count ? `${t('menu.notifications')}（${t('a11y.unread')} ${count}）` : t('menu.notifications')}</span>
           </Link>
+          {/* On a phone the header's buttons are icons (their names stay for the screen reader), so the header stays one line. */}
           <Button type="text" icon={<FontSizeOutlined aria-hidden />} aria-pressed={largeText} onClick={() => setLargeText(!largeText)} data-testid="large-text">
-            {t('a11y.largeText')}
+            <span className={narrow ? 'sr-only' : undefined}>{t('a11y.largeText')}</span>
           </Button>
           <Button type="text" icon={<TranslationOutlined aria-hidden />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-            <span lang={lang === 'zh' ? 'en' : 'zh'}>{t('language')}</span>
+            <span lang={lang === 'zh' ? 'en' : 'zh'} className={narrow ? 'sr-only' : undefined}>
+              {t('language')}
+            </span>
           </Button>
           <Dropdown
             menu={{
@@ -153,7 +157,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
             }}
           >
             <Button type="text" icon={<UserOutlined aria-hidden />} data-testid="user-menu">
-              <Space>
+              <Space className={narrow ? 'sr-only' : undefined}>
                 <Typography.Text ellipsis style={{ maxWidth: 120 }} lang="zh">
                   {user.name}
                 </Typography.Text>

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, List, Radio, Row, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Col, List, Radio, Row, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorState } from '../components/States.tsx';
-import { serverToday } from '../lib/auth.ts';
+import { ErrorState, Loading } from '../components/States.tsx';
+import { canSeeScoreboard, serverToday, useMe } from '../lib/auth.ts';
 import { dateTime } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import { changeView, componentName, PEER, PERIOD_KIND, periodKind, periodName, periodOf, recentPeriods, redBlack, scoreText, type PeriodKind } from '../lib/score.ts';
-import { scoreApi, type ScoreComponent, type ScoreRow } from './score-api.ts';
+import { scoreApi, type PersonScore, type ScoreComponent, type ScoreRow } from './score-api.ts';
 import { LIGHT_TEXT } from '../lib/theme.ts';
 
 const LIST_SIZE = 3;
@@ -23,12 +23,113 @@ export function useScoreParams() {
   return { period, peer, today, params, setParams } as const;
 }
 
-/** 比学赶超: the efficiency index ranking among peers, with 红榜 / 黑榜; a unit opens its drill-down. */
+/**
+ * 比学赶超. Who oversees units (leaders, the supervision office, unit heads, admins) sees the
+ * ranking among peers; anyone else (staff) sees their own score, which is all the server shows them.
+ */
 export default function Scoreboard() {
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  return canSeeScoreboard(me.data) ? <UnitBoard /> : <MyScore />;
+}
+
+/** The period kind buttons and the period picker, kept in the address. */
+function PeriodPicker() {
   const t = useT();
   const { lang } = useLang();
   const { period, peer, today, setParams } = useScoreParams();
   const kind = periodKind(period)!;
+  const set = (patch: { period?: string }) => setParams({ period, peer, ...patch }, { replace: true });
+  const periods = recentPeriods(kind, today, kind === 'year' ? 5 : kind === 'quarter' ? 8 : 12);
+  return (
+    <Space wrap>
+      <Radio.Group
+        optionType="button"
+        aria-label={t('sb.periodKind')}
+        value={kind}
+        onChange={(e) => set({ period: periodOf(e.target.value as PeriodKind, today) })}
+        options={(Object.keys(PERIOD_KIND) as PeriodKind[]).map((k) => ({ value: k, label: PERIOD_KIND[k][lang === 'zh' ? 0 : 1] }))}
+        data-testid="sb-period-kind"
+      />
+      <Select
+        aria-label={t('sb.period')}
+        value={period}
+        onChange={(v) => set({ period: v })}
+        options={periods.map((p) => ({ value: p, label: periodName(p, lang) }))}
+        style={{ minWidth: 150 }}
+        data-testid="sb-period"
+      />
+    </Space>
+  );
+}
+
+/** A staff member's own score of the period: the task components, each with its formula. */
+function MyScore() {
+  const t = useT();
+  const { lang } = useLang();
+  const { period } = useScoreParams();
+  const mine = useQuery({ queryKey: ['scoreboard', 'me', period], queryFn: () => scoreApi.myScore(period) });
+  const row: PersonScore | undefined = mine.data?.items[0];
+  const c = changeView(row?.change);
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Row justify="space-between" align="middle" gutter={[8, 8]}>
+        <Col>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('sb.myTitle')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('sb.myHint')}</Typography.Text>
+        </Col>
+        <Col>
+          <PeriodPicker />
+        </Col>
+      </Row>
+      {mine.isError && <ErrorState error={mine.error} onRetry={() => mine.refetch()} />}
+      {mine.isPending && <Loading />}
+      {mine.data && !row && <Alert type="info" showIcon title={t('sb.myNone')} data-testid="sb-my-none" />}
+      {row && (
+        <Card size="small" title={`${mine.data!.unit.name} · ${periodName(period, lang)}`} data-testid="sb-my">
+          <Space size={32} wrap style={{ marginBottom: 12 }}>
+            <div>
+              <Typography.Text type="secondary">{t('sb.score')}</Typography.Text>
+              <div style={{ fontSize: 24 }} data-testid="sb-my-score">
+                {scoreText(row.score, lang)}
+              </div>
+            </div>
+            <div>
+              <Typography.Text type="secondary">{t('sb.myRank')}</Typography.Text>
+              <div style={{ fontSize: 24 }} data-testid="sb-my-rank">
+                {row.rank ?? '—'}
+              </div>
+            </div>
+            <div>
+              <Typography.Text type="secondary">{t('sb.change')}</Typography.Text>
+              <div style={{ fontSize: 24, color: CHANGE_COLOR[c.dir] }}>{c.text}</div>
+            </div>
+          </Space>
+          <Table<ScoreComponent>
+            rowKey="key"
+            size="small"
+            pagination={false}
+            dataSource={row.components}
+            scroll={{ x: 480 }}
+            columns={[
+              { title: t('sb.component'), dataIndex: 'key', width: 120, render: (k: string, r) => componentName(k, lang, r.name) },
+              { title: t('sb.score'), dataIndex: 'score', width: 80, render: (v: number | null) => scoreText(v, lang) },
+              { title: t('sb.explanation'), dataIndex: 'explanation', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{v || '—'}</span> },
+            ]}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+/** 比学赶超: the efficiency index ranking among peers, with 红榜 / 黑榜; a unit opens its drill-down. */
+function UnitBoard() {
+  const t = useT();
+  const { lang } = useLang();
+  const { period, peer, setParams } = useScoreParams();
   const set = (patch: { period?: string; peer?: string }) => setParams({ period, peer, ...patch }, { replace: true });
   const board = useQuery({ queryKey: ['scoreboard', period, peer], queryFn: () => scoreApi.board(period, peer) });
   const items = useMemo(() => board.data?.items ?? [], [board.data]);
@@ -41,7 +142,6 @@ export default function Scoreboard() {
     return redBlack(items, LIST_SIZE);
   }, [board.data, items]);
   const groups = new Set(items.map((i) => i.groupId)).size;
-  const periods = recentPeriods(kind, today, kind === 'year' ? 5 : kind === 'quarter' ? 8 : 12);
   const unitHref = (unitId: number) => `/scoreboard/units/${unitId}?period=${period}&peer=${peer}`;
 
   return (
@@ -54,24 +154,7 @@ export default function Scoreboard() {
           <Typography.Text type="secondary">{t('sb.hint')}</Typography.Text>
         </Col>
         <Col>
-          <Space wrap>
-            <Radio.Group
-              optionType="button"
-              aria-label={t('sb.periodKind')}
-              value={kind}
-              onChange={(e) => set({ period: periodOf(e.target.value as PeriodKind, today) })}
-              options={(Object.keys(PERIOD_KIND) as PeriodKind[]).map((k) => ({ value: k, label: PERIOD_KIND[k][lang === 'zh' ? 0 : 1] }))}
-              data-testid="sb-period-kind"
-            />
-            <Select
-              aria-label={t('sb.period')}
-              value={period}
-              onChange={(v) => set({ period: v })}
-              options={periods.map((p) => ({ value: p, label: periodName(p, lang) }))}
-              style={{ minWidth: 150 }}
-              data-testid="sb-period"
-            />
-          </Space>
+          <PeriodPicker />
         </Col>
       </Row>
       <Tabs

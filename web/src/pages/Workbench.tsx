@@ -79,7 +79,10 @@ export function Workbench() {
   );
 }
 
-/** 一线工作进度滞后: for the supervision office (its region) and unit heads (their unit). */
+/** How many of the people behind the card lists; a county has hundreds, the rest are one link away. */
+const BEHIND_SHOWN = 8;
+
+/** 一线工作进度滞后: for the supervision office (its region) and unit heads (their unit), the furthest behind first. */
 export function BehindCard() {
   const t = useT();
   const me = useMe();
@@ -107,7 +110,8 @@ export function BehindCard() {
       ) : (
         <List
           size="small"
-          dataSource={items}
+          dataSource={[...items].sort((a, b) => b.quota.shortfall - a.quota.shortfall).slice(0, BEHIND_SHOWN)}
+          footer={items.length > BEHIND_SHOWN ? <Link to="/field-work?tab=coverage" data-testid="wb-behind-more">{t('fw.behindMore').replace('{n}', String(items.length))}</Link> : undefined}
           renderItem={(r) => (
             <List.Item extra={<Tag color="error">{`${t('fw.behindBy')} ${daysText(r.quota.shortfall)} ${t('fw.daysUnit')}`}</Tag>}>
               <List.Item.Meta

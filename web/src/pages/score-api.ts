@@ -14,6 +14,7 @@ export interface Ref {
 export type Scoreboard = ApiResponse<'/api/v1/scoreboard', 'get'>;
 export type ScoreRow = Scoreboard['items'][number];
 export type ScoreComponent = ScoreRow['components'][number];
+export type PersonScore = ApiResponse<'/api/v1/scoreboard/people', 'get'>['items'][number];
 export type UnitScore = ApiResponse<'/api/v1/scoreboard/units/{unitId}', 'get'>;
 export type UnitComponent = UnitScore['components'][number];
 export type ComponentKey = UnitComponent['key'];
@@ -44,6 +45,8 @@ export const scoreApi = {
   board: (period: string, peer: string) => api.get<Scoreboard>(S, { period, peer }),
   unit: (unitId: number, period: string) => api.get<UnitScore>(`${S}/units/${unitId}`, { period }),
   records: (unitId: number, key: string, period: string, cursor?: string | null) => api.get<ComponentRecords>(`${S}/units/${unitId}/components/${encodeURIComponent(key)}`, { period, cursor }),
+  /** My own score (the task components) of a period: what the server shows a person who oversees no unit. */
+  myScore: (period: string) => api.get<ApiResponse<'/api/v1/scoreboard/people', 'get'>>(`${S}/people`, { period }),
   recompute: (periods?: string[]) => api.post<unknown>(`${S}/recompute`, periods ? { periods } : {}),
 
   cases: (query: Record<string, QueryValue>) => api.get<CasePage>(`${S}/cases`, query),
