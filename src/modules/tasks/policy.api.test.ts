@@ -93,7 +93,7 @@ describe('task visibility across a county line', () => {
       const ta = await c2.newUnit({ parent: a, kind: 'region', level: 'township', name: '东镇' });
       const units: Unit[] = [city, a, b, ta, await c2.newUnit({ parent: ta, name: '东镇办' }), await c2.newUnit({ parent: a, name: '东局' }), await c2.newUnit({ parent: b, name: '西局' })];
       const admin = await c2.newPerson({ unit: city, roles: ['admin'] });
-      const viewers = [];
+      const viewers: Awaited<ReturnType<typeof c2.newPerson>>[] = [];
       for (const u of units.slice(1)) for (const r of [['supervisor'], ['unit_head'], ['staff']] as Role[][]) viewers.push(await c2.newPerson({ unit: u, roles: r }));
 
       const made: number[] = [];
