@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../platform/policy.ts';
 import {
   activeFrom,
+  behindNotice,
   daysBetween,
   daysInYear,
   expectedBy,
   fieldDates,
   fieldDays,
+  halfDays,
   quotaOf,
   showcaseHeavy,
   showcaseStats,
@@ -180,6 +182,19 @@ describe('quotaOf: behind by more than the margin', () => {
     // Days before the post began do not count toward the prorated target; a post beginning next year counts nothing.
     expect(quotaOf({ rank: 'county', rankSince: '2026-06-20' }, [whole('2026-06-18', '2026-06-21')], 2026, today, research).days).toBe(2);
     expect(quotaOf({ rank: 'county', rankSince: '2027-01-05' }, [whole('2026-06-18')], 2026, today, research).days).toBe(0);
+  });
+});
+
+describe('behindNotice: the monthly reminder, in half days', () => {
+  it('says the expected days, the days logged and the shortfall to the half day, never 82.8', () => {
+    expect([82.8, 82.7, 82.2, 82.25, 12.3, 0, 45.1].map(halfDays)).toEqual([83, 82.5, 82, 82.5, 12.5, 0, 45]);
+    const q = quotaOf({ rank: 'county', rankSince: null }, [], 2026, '2026-11-15', research);
+    expect(q.expectedByNow % 0.5).not.toBe(0); // the case this is about: a tenth the reminder must not show
+    const { title, body } = behindNotice(q, '2026-11-15');
+    expect(title).toBe(`一线工作天数滞后：已 0 天，应达 ${halfDays(q.expectedByNow)} 天`);
+    expect(body).toContain(`截至 2026-11-15 应下基层 ${halfDays(q.expectedByNow)} 天，已记录 0 天，差 ${halfDays(q.shortfall)} 天（超过 10 天）`);
+    expect(`${title}${body}`).not.toMatch(/\d\.[1-46-9]/);
+    expect(`${title}${body}`).not.toMatch(/[A-Za-z]/);
   });
 });
 

@@ -121,6 +121,21 @@ export interface Quota {
   marginDays: number;
 }
 
+/** Days as a person reads them: to the half day, as visits are logged (82.8 → 83, 12.3 → 12.5); the web app's daysText. */
+export function halfDays(d: number): number {
+  return Math.round(d * 2) / 2;
+}
+
+/** The monthly reminder to someone behind their field days (一线工作法): its title and text, in half days. */
+export function behindNotice(q: Quota, today: string): { title: string; body: string } {
+  const expected = halfDays(q.expectedByNow);
+  const days = halfDays(q.days);
+  return {
+    title: `一线工作天数滞后：已 ${days} 天，应达 ${expected} 天`,
+    body: `按${q.year}年度目标 ${q.target} 天计，截至 ${today} 应下基层 ${expected} 天，已记录 ${days} 天，差 ${halfDays(q.shortfall)} 天（超过 ${q.marginDays} 天）。请合理安排到基层调研（一线工作法）。`,
+  };
+}
+
 /** The quota of one person for one year, from their visits. */
 export function quotaOf(
   p: { rank: Rank; rankSince: string | null },

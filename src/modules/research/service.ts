@@ -22,6 +22,7 @@ import {
   fieldDates,
   isResolved,
   monthOf,
+  behindNotice,
   quotaOf,
   showcaseHeavy,
   showcaseStats,
@@ -670,8 +671,7 @@ export class ResearchService {
       notes.push({
         recipientId: p.id,
         kind: 'research.behind',
-        title: `一线工作天数滞后：已 ${qt.days} 天，应达 ${qt.expectedByNow} 天`,
-        body: `按${year}年度目标 ${qt.target} 天计，截至 ${today} 应下基层 ${qt.expectedByNow} 天，已记录 ${qt.days} 天，差 ${qt.shortfall} 天（超过 ${qt.marginDays} 天）。请合理安排到基层调研（一线工作法）。`,
+        ...behindNotice(qt, today),
         objectType: 'person',
         objectId: p.id,
       });
