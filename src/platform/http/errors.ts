@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, PLATFORM_ERRORS as E, type ErrorCode, type ErrorDef } from '../errors.ts';
 import { localizeErrorBody, preferredLanguage } from './language.ts';
@@ -28,6 +28,25 @@ function bilingualZodMessage(v: { keyword: string; message?: string; params?: Re
   }
 }
 
+/** A path no route serves, said in both languages (the language layer picks one). */
+export const noRouteMessage = (method: string, path: string) => `没有这个接口：${method} ${path} (no route ${method} ${path}).`;
+
+/**
+ * Fastify's refusals made before any route is found — a path that is not valid percent-encoding
+ * (`/api/v1/tasks/%E4`) — in the one error shape (the Open311 API's list under /open311/),
+ * instead of Fastify's own English body.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  // A path parameter past the router's length limit falls through to the catch-all route's 404.
+  const [status, message] = err.code === 'FST_ERR_BAD_URL' ? [400, '网址含有无法解码的字符 (the URL is not valid percent-encoding).'] : [500, `服务器内部错误 (internal error), request ${req.id}.`];
+  if (status >= 500) req.log.error({ err }, 'request failed before routing');
+  if (req.url.startsWith('/open311/')) {
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify([{ code: status, description: message }]));
+    return;
+  }
+  void reply.status(status).send(errorBody(status >= 500 ? E.INTERNAL : E.VALIDATION, message));
+}
+
 /** The one error body; its schema (ErrorResponse) is declared on every API route. */
 export type ErrorBody = ErrorResponse;
 
@@ -39,10 +58,10 @@ export const errorBody = (error: ErrorDef<ErrorCode>, message: string, details?:
 /** Fastify's own errors (body too large, bad JSON, …) mapped to our codes. */
 const FASTIFY_CODES: Record<string, { error: ErrorDef<ErrorCode>; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { error: E.PAYLOAD_TOO_LARGE, message: '请求体过大 (request body too large).' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { error: E.UNSUPPORTED_MEDIA_TYPE, message: '不支持的内容类型 (unsupported Content-Type); send application/json.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { error: E.VALIDATION, message: 'Content-Type is application/json but the body is empty.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { error: E.UNSUPPORTED_MEDIA_TYPE, message: '不支持的内容类型，请以 application/json 发送 (unsupported Content-Type; send application/json).' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { error: E.VALIDATION, message: '请求体为空，但 Content-Type 为 application/json (Content-Type is application/json but the body is empty).' },
   FST_ERR_CTP_INVALID_JSON_BODY: { error: E.VALIDATION, message: '请求体不是合法的 JSON (the body is not valid JSON).' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: E.VALIDATION, message: 'Content-Length does not match the body.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: E.VALIDATION, message: 'Content-Length 与请求体长度不符 (Content-Length does not match the body).' },
 };
 
 /**
@@ -95,6 +114,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(errorBody(E.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}.`));
+    reply.status(404).send(errorBody(E.NOT_FOUND, noRouteMessage(req.method, req.url.split('?')[0]!)));
   });
 }
