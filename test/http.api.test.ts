@@ -90,6 +90,16 @@ describe('HTTP contract', () => {
     expect(((await bad('en')).json().error.details as { message: string }[]).map((d) => d.message).sort()).toEqual(['Too big: expected string to have <=64 characters', 'Unrecognized key: "admin"']);
   });
 
+  it('words a wrong type in both languages whatever it was (an array, NaN, null, a number), not in English alone', async () => {
+    const c = await ctx.as(['staff']);
+    const detail = async (url: string) => ((await ctx.inject({ method: 'GET', url, headers: { cookie: c.cookie, 'accept-language': 'zh-CN' } })).json().error.details as { message: string }[])[0]!.message;
+    expect(await detail('/api/v1/tasks?q=a&q=b')).toBe('无效输入：期望 string，实际接收 数组');
+    expect(await detail('/api/v1/tasks?limit=1&limit=2')).toBe('无效输入：期望 数字，实际接收 NaN');
+    const body = async (payload: unknown) => ((await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload })).json().error.details as { path: string; message: string }[]).find((d) => d.path === 'body.login')!.message;
+    expect(await body({ login: null, password: 'p' })).toBe('无效输入：期望 string，实际接收 空值（null） (Invalid input: expected string, received null)');
+    expect(await body({ login: 5, password: 'p' })).toBe('无效输入：期望 string，实际接收 数字 (Invalid input: expected string, received number)');
+  });
+
   it('refuses unknown fields and wrong types with field paths', async () => {
     const res = await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 5, password: 'x', admin: true } });
     expect(res.statusCode).toBe(400);

@@ -9,6 +9,9 @@ const zodEnglish = z.locales.en().localeError;
 const zodChinese = z.locales.zhCN().localeError;
 const text = (m: unknown) => (typeof m === 'string' ? m : m && typeof m === 'object' && 'message' in m ? String(m.message) : '');
 
+/** A value of each type zod names as "received …", for its message to be worded again. */
+const RECEIVED_SAMPLES: Record<string, unknown> = { array: [], NaN: Number.NaN, string: '', number: 0, boolean: false, null: null, object: {}, Date: new Date(0) };
+
 /**
  * A validation message in both languages, as every other message: zod's own message (a bound, a
  * type, an unknown key) gets zod's Chinese one before it — "数值过小：期望 number >=2000 (Too small:
@@ -17,7 +20,11 @@ const text = (m: unknown) => (typeof m === 'string' ? m : m && typeof m === 'obj
  */
 function bilingualZodMessage(v: { keyword: string; message?: string; params?: Record<string, unknown> }): string {
   const message = v.message ?? '';
-  const issue = { ...v.params, code: v.keyword } as Parameters<typeof zodEnglish>[0];
+  // A wrong type's issue does not carry the input (`?q=a&q=b` is an array, `?limit=1&limit=2` NaN):
+  // a sample of the type its message names lets zod word it again, in both languages.
+  const received = v.keyword === 'invalid_type' && !(v.params && 'input' in v.params) ? /received (\w+)$/.exec(message)?.[1] : undefined;
+  const input = received !== undefined && Object.hasOwn(RECEIVED_SAMPLES, received) ? { input: RECEIVED_SAMPLES[received] } : {};
+  const issue = { ...v.params, ...input, code: v.keyword } as Parameters<typeof zodEnglish>[0];
   try {
     if (text(zodEnglish(issue)) !== message) return message;
     // ASCII parentheses in the Chinese ("未知的键(key)") would be read as the English part.
