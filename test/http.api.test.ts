@@ -90,12 +90,26 @@ describe('HTTP contract', () => {
     expect(((await bad('en')).json().error.details as { message: string }[]).map((d) => d.message).sort()).toEqual(['Too big: expected string to have <=64 characters', 'Unrecognized key: "admin"']);
   });
 
+  it('gives the shared refusals (nothing visible, a date that does not exist, a forged cursor, a NUL character) in Chinese, English on request', async () => {
+    const c = await ctx.as(['staff']);
+    const send = (method: 'GET' | 'POST', url: string, lang: string, payload?: Record<string, unknown>) =>
+      ctx.inject({ method, url, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'accept-language': lang }, ...(payload ? { payload } : {}) });
+    const detail = async (method: 'GET' | 'POST', url: string, lang: string, payload?: Record<string, unknown>) => ((await send(method, url, lang, payload)).json().error.details as { message: string }[])[0]!.message;
+    expect(await detail('POST', '/api/v1/auth/tokens', 'zh-CN', { name: '\u200b' })).toBe('没有可见的文字');
+    expect(await detail('POST', '/api/v1/auth/tokens', 'en', { name: '\u200b' })).toBe('Has no visible characters');
+    expect(await detail('GET', '/api/v1/tasks?deadlineFrom=2026-02-30', 'zh-CN')).toBe('日历上没有这一天');
+    expect(await detail('GET', '/api/v1/tasks?deadlineFrom=0000-01-01', 'zh-CN')).toBe('须为 1900 至 2999 年间的日期 YYYY-MM-DD');
+    expect(await detail('GET', '/api/v1/notifications?cursor=garbage', 'zh-CN')).toBe('不是本接口给出的游标：请原样传回上一页的 nextCursor');
+    const nul = (await send('POST', '/api/v1/auth/tokens', 'zh-CN', { name: 'a\u0000' })).json().error;
+    expect(nul).toEqual({ code: 'VALIDATION', message: '请求参数有误: body.name 含有 NUL 字符 \\u0000，无法保存。', details: [{ path: 'body.name', message: '含有 NUL 字符 \\u0000，无法保存' }] });
+  });
+
   it('words a wrong type in both languages whatever it was (an array, NaN, null, a number), not in English alone', async () => {
     const c = await ctx.as(['staff']);
     const detail = async (url: string) => ((await ctx.inject({ method: 'GET', url, headers: { cookie: c.cookie, 'accept-language': 'zh-CN' } })).json().error.details as { message: string }[])[0]!.message;
     expect(await detail('/api/v1/tasks?q=a&q=b')).toBe('无效输入：期望 string，实际接收 数组');
     expect(await detail('/api/v1/tasks?limit=1&limit=2')).toBe('无效输入：期望 数字，实际接收 NaN');
-    const body = async (payload: unknown) => ((await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload })).json().error.details as { path: string; message: string }[]).find((d) => d.path === 'body.login')!.message;
+    const body = async (payload: Record<string, unknown>) => ((await ctx.inject({ method: 'POST', url: '/api/v1/auth/login', payload })).json().error.details as { path: string; message: string }[]).find((d) => d.path === 'body.login')!.message;
     expect(await body({ login: null, password: 'p' })).toBe('无效输入：期望 string，实际接收 空值（null） (Invalid input: expected string, received null)');
     expect(await body({ login: 5, password: 'p' })).toBe('无效输入：期望 string，实际接收 数字 (Invalid input: expected string, received number)');
   });

@@ -61,7 +61,7 @@ const Written = (max: number) =>
     .min(1)
     .max(max)
     // eslint-disable-next-line no-control-regex -- control characters are what is refused
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'contains control characters');
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), '含有控制字符 (contains control characters)');
 /** 催办 / 督办 by hand: the written urging and its reply deadline (a date, or 工作日 from today). */
 export const UrgeBody = z.strictObject({
   version: Version,
