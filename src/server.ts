@@ -17,7 +17,7 @@ import { calendarRoutes } from './platform/calendar/routes.ts';
 import { CalendarService } from './platform/calendar/service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/index.ts';
-import { registerErrorHandling } from './platform/http/errors.ts';
+import { frameworkErrors, registerErrorHandling } from './platform/http/errors.ts';
 import { registerResponseRules, transformObject } from './platform/http/responses.ts';
 import { registerGuard } from './platform/http/guard.ts';
 import { registerNulCheck } from './platform/http/nul.ts';
@@ -150,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     // Deeply nested JSON is refused while parsing, before it can cost anything.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors,
   });
   // The API speaks JSON (and, where a route says so, multipart uploads); plain text gets 415.
   app.removeContentTypeParser('text/plain');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, badRequest, conflict, defineErrors, errorCatalogue, forbidden, locked, notFound, PLATFORM_ERRORS, tooMany, unauthorized } from './errors.ts';
+import { localizeMessage } from './http/language.ts';
 
 describe('defineErrors', () => {
   it('gives each entry its code and status', () => {
@@ -51,12 +52,14 @@ describe('constructors', () => {
     expect(new AppError(400, 'VALIDATION', 'm', [1]).details).toEqual([1]);
   });
 
-  it('notFound answers the catalogued code by entry or by subject name, never a code built from the name', () => {
-    expect(notFound(PLATFORM_ERRORS.UNIT_NOT_FOUND, 7)).toMatchObject({ status: 404, code: 'UNIT_NOT_FOUND', message: 'Unit 7 does not exist.', details: { id: 7 } });
-    expect(notFound('Person', 3)).toMatchObject({ status: 404, code: 'PERSON_NOT_FOUND', message: 'Person 3 does not exist.' });
+  it('notFound answers the catalogued code by entry or by subject name, never a code built from the name, in Chinese and English', () => {
+    expect(notFound(PLATFORM_ERRORS.UNIT_NOT_FOUND, 7)).toMatchObject({ status: 404, code: 'UNIT_NOT_FOUND', message: '单位 7 不存在 (Unit 7 does not exist).', details: { id: 7 } });
+    expect(notFound('Person', 3)).toMatchObject({ status: 404, code: 'PERSON_NOT_FOUND', message: '人员 3 不存在 (Person 3 does not exist).' });
+    expect(localizeMessage(notFound('Person', 3).message, 'zh')).toBe('人员 3 不存在。');
+    expect(localizeMessage(notFound('Person', 3).message, 'en')).toBe('Person 3 does not exist.');
     // The calendar's historic spelling stays as clients know it.
     expect(notFound('CalendarYear', 2031).code).toBe('CALENDARYEAR_NOT_FOUND');
     // A subject no catalogue declares (only reachable past the types) is a plain 404, not an invented code.
-    expect(notFound('Gadget' as 'Unit', 1)).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(notFound('Gadget' as 'Unit', 1)).toMatchObject({ status: 404, code: 'NOT_FOUND', message: '记录 1 不存在 (Gadget 1 does not exist).' });
   });
 });

@@ -13,16 +13,19 @@
 export interface ErrorDef<C extends string = string, S extends number = number> {
   readonly code: C;
   readonly status: S;
-  /** `notFound(subject, id)` answers this error ("Task 5 does not exist."). */
+  /** `notFound(subject, id)` answers this error ("督办事项 5 不存在 (Task 5 does not exist)."). */
   readonly subject?: string;
+  /** The subject as users call it, in Chinese (督办事项); "记录" when a catalogue gives none. */
+  readonly name?: string;
 }
 
 interface ErrorSpec {
   readonly status: number;
   readonly subject?: string;
+  readonly name?: string;
 }
 
-type Defined<T extends Record<string, ErrorSpec>> = { readonly [K in keyof T & string]: ErrorDef<K, T[K]['status']> & Pick<T[K], 'subject'> };
+type Defined<T extends Record<string, ErrorSpec>> = { readonly [K in keyof T & string]: ErrorDef<K, T[K]['status']> & Pick<T[K], 'subject' | 'name'> };
 
 /** Code → status of every catalogue; the catalogues of modules are merged in by augmentation. */
 export type CodesOf<T extends Record<string, ErrorDef>> = { [K in keyof T]: T[K]['status'] };
@@ -45,7 +48,7 @@ export function defineErrors<const T extends Record<string, ErrorSpec>>(owner: s
   for (const [code, spec] of Object.entries(specs)) {
     if (!SCREAMING_SNAKE.test(code)) throw new Error(`error code ${code} (${owner}) is not SCREAMING_SNAKE`);
     if (!Number.isInteger(spec.status) || spec.status < 400 || spec.status > 599) throw new Error(`error code ${code} (${owner}) has status ${spec.status}, not 4xx/5xx`);
-    const def = Object.freeze({ code, status: spec.status, ...(spec.subject ? { subject: spec.subject } : {}), owner });
+    const def = Object.freeze({ code, status: spec.status, ...(spec.subject ? { subject: spec.subject } : {}), ...(spec.name ? { name: spec.name } : {}), owner });
     const known = catalogue.get(code);
     // The same catalogue evaluated twice (a test runner re-importing a file) is the same definition.
     if (known && (known.owner !== owner || known.status !== spec.status)) throw new Error(`error code ${code} is defined by ${known.owner} and again by ${owner}`);
@@ -81,13 +84,13 @@ export const PLATFORM_ERRORS = defineErrors('platform', {
   CSRF_REJECTED: { status: 403 },
   // 404: no route, or no such record.
   NOT_FOUND: { status: 404 },
-  UNIT_NOT_FOUND: { status: 404, subject: 'Unit' },
-  PERSON_NOT_FOUND: { status: 404, subject: 'Person' },
-  TOKEN_NOT_FOUND: { status: 404, subject: 'Token' },
-  NOTIFICATION_NOT_FOUND: { status: 404, subject: 'Notification' },
-  WEBHOOK_NOT_FOUND: { status: 404, subject: 'Webhook' },
+  UNIT_NOT_FOUND: { status: 404, subject: 'Unit', name: '单位' },
+  PERSON_NOT_FOUND: { status: 404, subject: 'Person', name: '人员' },
+  TOKEN_NOT_FOUND: { status: 404, subject: 'Token', name: 'API 令牌' },
+  NOTIFICATION_NOT_FOUND: { status: 404, subject: 'Notification', name: '通知' },
+  WEBHOOK_NOT_FOUND: { status: 404, subject: 'Webhook', name: 'Webhook 推送' },
   // The spelling clients have seen since the calendar shipped (built from "CalendarYear"); kept stable.
-  CALENDARYEAR_NOT_FOUND: { status: 404, subject: 'CalendarYear' },
+  CALENDARYEAR_NOT_FOUND: { status: 404, subject: 'CalendarYear', name: '日历年度' },
   // 409: the request is fine but the state does not allow it.
   /** A state machine refuses the action in the record's current state (every module's lifecycle). */
   INVALID_TRANSITION: { status: 409 },
@@ -146,15 +149,20 @@ export const unauthorized = (message = '请先登录。Please log in.') => new A
 export const forbidden = (message: string, details?: unknown) => new AppError(E.FORBIDDEN, message, details);
 
 /**
- * "<Subject> <id> does not exist." with the subject's catalogued 404 code: pass the catalogue
+ * "<名称> <id> 不存在 (<Subject> <id> does not exist)." with the subject's catalogued 404 code: pass the catalogue
  * entry (`notFound(PLATFORM_ERRORS.UNIT_NOT_FOUND, id)`) or its subject name (`notFound('Unit', id)`,
  * typed to the subjects the catalogues declare; the module's `errors.ts` must be loaded).
  */
 export function notFound(what: NotFoundSubject | (ErrorDef<ErrorCode> & { subject: string }), id: unknown): AppError {
   const def = typeof what === 'string' ? bySubject.get(what) : what;
   // Unreachable when the types hold and the module's catalogue is imported; a plain 404 beats a 500.
-  if (!def) return new AppError(E.NOT_FOUND, `${typeof what === 'string' ? what : what.subject} ${String(id)} does not exist.`, { id });
-  return new AppError(def as ErrorDef<ErrorCode>, `${def.subject} ${String(id)} does not exist.`, { id });
+  if (!def) return new AppError(E.NOT_FOUND, notFoundMessage(undefined, typeof what === 'string' ? what : what.subject, id), { id });
+  return new AppError(def as ErrorDef<ErrorCode>, notFoundMessage(def.name, def.subject ?? '', id), { id });
+}
+
+/** In Chinese first, as every message (the users read zh-CN), the English in parentheses for the language layer. */
+function notFoundMessage(name: string | undefined, subject: string, id: unknown): string {
+  return `${name ?? '记录'} ${String(id)} 不存在 (${subject} ${String(id)} does not exist).`;
 }
 
 /** 409: the request is valid but the record's state refuses it. */

@@ -5,12 +5,12 @@ import { defineErrors, type CodesOf, type SubjectsOf } from '../../platform/erro
  * FORBIDDEN, INVALID_TRANSITION, STALE_VERSION) are the platform's.
  */
 export const ACCOUNTABILITY_ERRORS = defineErrors('accountability', {
-  ACCOUNTABILITY_NOT_FOUND: { status: 404, subject: 'AccountabilityRecord' },
+  ACCOUNTABILITY_NOT_FOUND: { status: 404, subject: 'AccountabilityRecord', name: '问责记录' },
   /** The target person does not work in the target unit or below it. */
   ACCOUNTABILITY_TARGET_MISMATCH: { status: 400 },
   /** An evidence item names a task, request or attachment that does not exist or that the caller cannot see. */
   ACCOUNTABILITY_EVIDENCE_INVALID: { status: 400 },
-  ACCOUNTABILITY_ATTACHMENT_NOT_FOUND: { status: 404, subject: 'AccountabilityAttachment' },
+  ACCOUNTABILITY_ATTACHMENT_NOT_FOUND: { status: 404, subject: 'AccountabilityAttachment', name: '问责附件' },
 });
 
 type Errors = typeof ACCOUNTABILITY_ERRORS;

@@ -2,7 +2,7 @@ import { defineErrors, type CodesOf, type SubjectsOf } from '../../platform/erro
 
 /** The channels module's error codes (VALIDATION, FORBIDDEN are the platform's). */
 export const CHANNEL_ERRORS = defineErrors('channels', {
-  CHANNEL_ROBOT_NOT_FOUND: { status: 404, subject: 'Robot' },
+  CHANNEL_ROBOT_NOT_FOUND: { status: 404, subject: 'Robot', name: '群机器人' },
   /** The address is refused by the outbound rules (loopback, private, metadata) or cannot be resolved. */
   CHANNEL_URL_REFUSED: { status: 400 },
   /** A mobile number that is not a mainland China mobile. */

@@ -22,7 +22,7 @@ export const RobotBody = z.strictObject({
   name: Text(100),
   provider: z.enum(ROBOT_PROVIDERS),
   url: HttpUrl,
-  secret: z.string().trim().min(8).max(200).refine(noCc, 'contains control characters').nullable().default(null),
+  secret: z.string().trim().min(8).max(200).refine(noCc, '含有控制字符 (contains control characters)').nullable().default(null),
   kinds: z.array(Kind).max(50).default([]),
   urgentOnly: z.boolean().default(false),
   mention: z.boolean().default(true),
@@ -31,7 +31,7 @@ export const RobotBody = z.strictObject({
 export const RobotPatchBody = z.strictObject({
   name: Text(100).optional(),
   url: HttpUrl.optional(),
-  secret: z.string().trim().min(8).max(200).refine(noCc, 'contains control characters').nullable().optional(),
+  secret: z.string().trim().min(8).max(200).refine(noCc, '含有控制字符 (contains control characters)').nullable().optional(),
   kinds: z.array(Kind).max(50).optional(),
   urgentOnly: z.boolean().optional(),
   mention: z.boolean().optional(),
@@ -64,12 +64,12 @@ export const GatewayBody = z.strictObject({
   url: HttpUrl.nullable().default(null),
   method: z.enum(['POST', 'PUT', 'GET']).default('POST'),
   headers: z
-    .record(HeaderName, z.string().max(1000).refine(noCc, 'contains control characters'))
+    .record(HeaderName, z.string().max(1000).refine(noCc, '含有控制字符 (contains control characters)'))
     .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers')
     .default({}),
   bodyTemplate: z.string().max(4000).refine((s) => !s.includes('\u0000'), 'contains NUL').default(''),
   /** Omitted: keep the stored secret; null: remove it. */
-  secret: z.string().trim().min(8).max(200).refine(noCc, 'contains control characters').nullable().optional(),
+  secret: z.string().trim().min(8).max(200).refine(noCc, '含有控制字符 (contains control characters)').nullable().optional(),
 });
 
 export const GatewayResponse = z

@@ -5,7 +5,7 @@ import { defineErrors, type CodesOf, type SubjectsOf } from '../../platform/erro
  * FORBIDDEN, INVALID_TRANSITION, STALE_VERSION, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE) are the platform's.
  */
 export const DOCUMENT_ERRORS = defineErrors('documents', {
-  DOCUMENT_NOT_FOUND: { status: 404, subject: 'Document' },
+  DOCUMENT_NOT_FOUND: { status: 404, subject: 'Document', name: '文件' },
   /** A 文号 is unique per issuing unit and year. */
   DOCUMENT_NUMBER_TAKEN: { status: 409 },
   /** Issuing past last year's count less the reduction needs a written explanation. */

@@ -11,7 +11,7 @@ import type { DocumentWithNames, Quota } from './service.ts';
  */
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const BodyText = z.string().refine((s) => !CONTROL.test(s), 'contains control characters');
+const BodyText = z.string().refine((s) => !CONTROL.test(s), '含有控制字符 (contains control characters)');
 const Version = z.number().int().min(1).max(2_147_483_647);
 
 export const CheckBody = z.strictObject({ kind: z.enum(DOCUMENT_KINDS), text: BodyText });
@@ -19,7 +19,7 @@ export const CheckBody = z.strictObject({ kind: z.enum(DOCUMENT_KINDS), text: Bo
 export const DocumentCreateBody = z.strictObject({ title: Text(200), unitId: Id, kind: z.enum(DOCUMENT_KINDS), body: BodyText.optional() });
 export const DocumentUpdateBody = z.strictObject({ version: Version, title: Text(200).optional(), kind: z.enum(DOCUMENT_KINDS).optional(), body: BodyText.optional() });
 export const VersionBody = z.strictObject({ version: Version });
-export const IssueBody = z.strictObject({ version: Version, number: Text(60), explanation: z.string().trim().max(5000).refine((s) => !CONTROL.test(s), 'contains control characters').optional() });
+export const IssueBody = z.strictObject({ version: Version, number: Text(60), explanation: z.string().trim().max(5000).refine((s) => !CONTROL.test(s), '含有控制字符 (contains control characters)').optional() });
 export const PhrasesBody = z.strictObject({ phrases: z.array(z.string().max(200)).max(5000) });
 
 export const DocumentListQuery = z.object({

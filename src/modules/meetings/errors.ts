@@ -5,9 +5,9 @@ import { defineErrors, type CodesOf, type SubjectsOf } from '../../platform/erro
  * FORBIDDEN, INVALID_TRANSITION, STALE_VERSION) are the platform's.
  */
 export const MEETING_ERRORS = defineErrors('meetings', {
-  MEETING_NOT_FOUND: { status: 404, subject: 'Meeting' },
-  DECISION_NOT_FOUND: { status: 404, subject: 'Decision' },
-  AGENDA_ITEM_NOT_FOUND: { status: 404, subject: 'AgendaItem' },
+  MEETING_NOT_FOUND: { status: 404, subject: 'Meeting', name: '会议' },
+  DECISION_NOT_FOUND: { status: 404, subject: 'Decision', name: '会议决定事项' },
+  AGENDA_ITEM_NOT_FOUND: { status: 404, subject: 'AgendaItem', name: '会议议程' },
   /** A blocking finding (精文减会) and no written reason: `details.findings` names them. */
   MEETING_RULE_BLOCKED: { status: 409 },
   /** 一次布置到位: a decision lacks its lead unit, responsible person or deadline, or there is none. */

@@ -5,11 +5,11 @@ import { defineErrors, type CodesOf, type SubjectsOf } from '../../platform/erro
  * (VALIDATION, FORBIDDEN, INVALID_TRANSITION, STALE_VERSION, RATE_LIMITED) are the platform's.
  */
 export const PUBLIC_ERRORS = defineErrors('public', {
-  REQUEST_NOT_FOUND: { status: 404, subject: 'Request' },
-  PHOTO_NOT_FOUND: { status: 404, subject: 'Photo' },
-  WINDOW_NOT_FOUND: { status: 404, subject: 'Window' },
-  VISIT_NOT_FOUND: { status: 404, subject: 'Visit' },
-  CLIENT_NOT_FOUND: { status: 404, subject: 'Client' },
+  REQUEST_NOT_FOUND: { status: 404, subject: 'Request', name: '诉求' },
+  PHOTO_NOT_FOUND: { status: 404, subject: 'Photo', name: '照片' },
+  WINDOW_NOT_FOUND: { status: 404, subject: 'Window', name: '服务窗口' },
+  VISIT_NOT_FOUND: { status: 404, subject: 'Visit', name: '窗口办事记录' },
+  CLIENT_NOT_FOUND: { status: 404, subject: 'Client', name: '开放接口客户端' },
   /** The same description and place within a day: `details.code` is the earlier request's tracking code. */
   DUPLICATE_REQUEST: { status: 409 },
   /** A submission refused as automated (the honeypot field was filled). */

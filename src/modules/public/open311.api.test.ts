@@ -114,6 +114,30 @@ describe('Open311 GeoReport v2', () => {
     expect(xmlField(xml, 'service_request_id')).toEqual(all.json().map((r: { service_request_id: string }) => r.service_request_id));
   });
 
+  it('refuses a citizen’s words the portal refuses — nothing visible, too long, a broken address line — with 400 naming the field, and stores nothing', async () => {
+    const base = { api_key: key, jurisdiction_id: String(county.id), service_code: 'roads', lat: '25.61', long: '102.61' };
+    const before = await ctx.handle.db.selectFrom('citizenRequest').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const cases: [Record<string, string>, string][] = [
+      [{ description: '\u200b\u200b\u200b\u200b\u200b' }, 'description'],
+      [{ description: '路'.repeat(2001) }, 'description'],
+      [{ description: '桥头路面塌陷，危险', address_string: '\u200b\u3164', lat: '', long: '' }, 'address_string'],
+      [{ description: '桥头路面塌陷，危险', first_name: '\u200b' }, 'first_name'],
+    ];
+    for (const [fields, field] of cases) {
+      const body = Object.fromEntries(Object.entries({ ...base, ...fields }).filter(([, v]) => v !== ''));
+      const res = await postForm(body);
+      expect(res.statusCode, JSON.stringify(fields).slice(0, 80)).toBe(400);
+      expect(res.json()).toEqual([{ code: 400, description: expect.stringContaining(field) }]);
+    }
+    const after = await ctx.handle.db.selectFrom('citizenRequest').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    // 2,000 characters are taken whole; an address on two lines is kept on one.
+    const whole = await postForm({ ...base, description: '路'.repeat(2000), address_string: '滇池路\n1 号' });
+    expect(whole.statusCode).toBe(201);
+    const row = await ctx.handle.db.selectFrom('citizenRequest').select(['description', 'address']).where('id', '=', Number(whole.json()[0].service_request_id)).executeTakeFirstOrThrow();
+    expect(row).toEqual({ description: '路'.repeat(2000), address: '滇池路 1 号' });
+  });
+
   it('answers errors as [{ code, description }] in the asked format: bad key, revoked key, unknown things, bad input', async () => {
     const bad = await postForm({ api_key: 'o311_nope', service_code: 'roads', description: '没有有效密钥的提交', lat: '25', long: '102' });
     expect(bad.statusCode).toBe(403);

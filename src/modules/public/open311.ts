@@ -7,6 +7,7 @@ import { PUBLIC } from '../../platform/http/access.ts';
 import { DateString, OptionalText } from '../../platform/http/zod.ts';
 import type { ModuleServices, PlatformServices } from '../../platform/module.ts';
 import { CATEGORIES, REQUEST_TYPES, STATUS_NAMES, TYPE_NAMES, type RequestStatus, type RequestType } from './rules.ts';
+import { SubmitBody } from './schemas.ts';
 import type { RequestRow } from './service.ts';
 
 /**
@@ -120,6 +121,15 @@ const PostBody = z.object({
   attribute: z.object({ type: z.enum(REQUEST_TYPES).optional() }).optional(),
 });
 
+/** What a citizen writes, checked as the portal checks it. */
+const CitizenWords = SubmitBody.pick({ description: true, address: true, contactName: true });
+const OPEN311_FIELD = { description: 'description', address: 'address_string', contactName: 'first_name, last_name' } as const;
+const WORDS_REFUSED = {
+  description: 'description 须为 5 至 2000 字、有可见文字、不含控制字符的诉求内容',
+  address: 'address_string 须为 200 字以内、有可见文字的地址',
+  contactName: 'first_name 与 last_name 合计须为 50 字以内、有可见文字的姓名',
+} as const;
+
 /** Open311's view of one request. */
 function toOpen311(r: RequestRow) {
   const service = CATEGORIES.find((c) => c.code === r.category);
@@ -175,7 +185,7 @@ export function open311Routes(fastify: FastifyInstance, services: PlatformServic
         req.log.error({ err }, 'open311 request failed');
         return sendErrors(reply, format, 500, [{ code: 500, description: `服务器内部错误 (internal error), request ${req.id}.` }]);
       });
-      app.setNotFoundHandler((req, reply) => sendErrors(reply, req.url.split('?')[0]!.endsWith('.xml') ? 'xml' : 'json', 404, [{ code: 404, description: `No Open311 resource ${req.method} ${req.url.split('?')[0]}.` }]));
+      app.setNotFoundHandler((req, reply) => sendErrors(reply, req.url.split('?')[0]!.endsWith('.xml') ? 'xml' : 'json', 404, [{ code: 404, description: `没有这个 Open311 资源：${req.method} ${req.url.split('?')[0]} (no Open311 resource ${req.method} ${req.url.split('?')[0]}).` }]));
       // The platform's own refusals before a handler runs (a NUL character) come in the /api
       // shape: given here in the spec's.
       app.addHook('onSend', async (req, reply, payload) => {
@@ -311,9 +321,18 @@ export function open311Routes(fastify: FastifyInstance, services: PlatformServic
           const name = [b.last_name, b.first_name].filter(Boolean).join('') || undefined;
           const phone = b.phone?.trim();
           if (phone && !/^\+?[0-9][0-9 -]{3,18}[0-9]$/.test(phone)) throw new Open311Failure(400, 'phone 格式无效 (invalid phone).');
+          // The citizen's words by the portal's own rules (SubmitBody): something visible in each,
+          // the description whole (at most 2,000 characters, never cut short), address and name on one line.
+          const address = b.address_string?.trim() || undefined;
+          const words = CitizenWords.safeParse({ description, ...(address ? { address } : {}), ...(name ? { contactName: name } : {}) });
+          if (!words.success) {
+            const issue = words.error.issues[0]!;
+            const field = String(issue.path[0]) as keyof typeof WORDS_REFUSED;
+            throw new Open311Failure(400, `${WORDS_REFUSED[field]} (${OPEN311_FIELD[field]}: ${issue.message}).`);
+          }
           const out = await svc.submit(
             req.auditContext(),
-            { type, category: b.service_code, description: description.slice(0, 2000), address: b.address_string?.trim() || undefined, lat: b.lat, long: b.long, contactName: name, contactPhone: phone || undefined, jurisdictionId: region.id },
+            { type, category: b.service_code, description: words.data.description, address: words.data.address, lat: b.lat, long: b.long, contactName: words.data.contactName, contactPhone: phone || undefined, jurisdictionId: region.id },
             client.id,
           );
           const res = [{ service_request_id: String(out.id), token: out.code, service_notice: `请于 ${out.acknowledgeDue} 前受理`, account_id: null }];

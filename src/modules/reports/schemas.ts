@@ -8,7 +8,7 @@ const Version = z.number().int().min(1).max(2_147_483_647);
 // eslint-disable-next-line no-control-regex -- finding control characters is this check's job
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A section's or a summary's text: may be empty (a cleared section prints 暂无数据), line breaks kept, control characters refused. */
-const LongText = z.string().max(20_000).refine((s) => !CONTROL_CHARS.test(s), 'contains control characters');
+const LongText = z.string().max(20_000).refine((s) => !CONTROL_CHARS.test(s), '含有控制字符 (contains control characters)');
 /** A period key: 2026-W48, 2026-11, 2026-Q4, 2026 or 2026-11-01..2026-11-30 (checked against the kind by the service). */
 const PeriodKey = z.string().trim().max(30).regex(/^2\d{3}(-W\d{2}|-\d{2}|-Q[1-4]|-\d{2}-\d{2}\.\.2\d{3}-\d{2}-\d{2})?$/, 'expected 2026-W48, 2026-11, 2026-Q4, 2026 or 2026-11-01..2026-11-30 (years 2000–2999)');
 

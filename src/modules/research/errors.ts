@@ -2,9 +2,9 @@ import { defineErrors, type CodesOf, type SubjectsOf } from '../../platform/erro
 
 /** The research module's error codes; the generic ones (VALIDATION, FORBIDDEN, …) are the platform's. */
 export const RESEARCH_ERRORS = defineErrors('research', {
-  PLACE_NOT_FOUND: { status: 404, subject: 'Place' },
-  FIELD_VISIT_NOT_FOUND: { status: 404, subject: 'FieldVisit' },
-  FINDING_NOT_FOUND: { status: 404, subject: 'Finding' },
+  PLACE_NOT_FOUND: { status: 404, subject: 'Place', name: '调研点' },
+  FIELD_VISIT_NOT_FOUND: { status: 404, subject: 'FieldVisit', name: '一线调研' },
+  FINDING_NOT_FOUND: { status: 404, subject: 'Finding', name: '调研发现' },
   /** The finding already became a task. */
   FINDING_HAS_TASK: { status: 409 },
   /** A place of that name already exists in the township. */

@@ -48,6 +48,26 @@ describe('attachments', () => {
     expect((await head.post(`/api/v1/tasks/${taskId}/progress`, { version: 3, percent: 60, text: '再引用', attachmentIds: [pdf.id] })).statusCode).toBe(400);
   });
 
+  it('refuses an attachment or a milestone listed twice with 400 naming the field, and writes nothing', async () => {
+    const pdf = (await upload(head, PDF, '两次.pdf')).json();
+    const before = await ctx.handle.db.selectFrom('taskEvent').select((e) => e.fn.countAll().as('n')).where('taskId', '=', taskId).executeTakeFirstOrThrow();
+    const version = (await head.get(`/api/v1/tasks/${taskId}`)).json().version;
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['progress', { version, percent: 70, text: '见附件', attachmentIds: [pdf.id, pdf.id] }, 'body.attachmentIds'],
+      ['progress', { version, percent: 70, text: '节点完成', milestoneIds: [1, 1] }, 'body.milestoneIds'],
+      ['attach', { version, attachmentIds: [pdf.id, pdf.id] }, 'body.attachmentIds'],
+    ];
+    for (const [action, body, path] of cases) {
+      const res = await head.post(`/api/v1/tasks/${taskId}/${action}`, body);
+      expect(res.statusCode, `${action} ${path}`).toBe(400);
+      expect(res.json().error.details).toEqual([{ path, message: expect.stringContaining('重复') }]);
+    }
+    const after = await ctx.handle.db.selectFrom('taskEvent').select((e) => e.fn.countAll().as('n')).where('taskId', '=', taskId).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    // Listed once, it is taken.
+    expect((await head.post(`/api/v1/tasks/${taskId}/attach`, { version, attachmentIds: [pdf.id] })).statusCode).toBe(200);
+  });
+
   it('refuses executables, HTML and empty files with 415, whatever they are called', async () => {
     expect((await upload(head, Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), '报告.pdf')).statusCode).toBe(415);
     expect((await upload(head, Buffer.from('<html><script>alert(1)</script></html>'), '说明.txt')).statusCode).toBe(415);

@@ -282,3 +282,41 @@ describe('escalation rungs found due at once', () => {
     expect(new Set(events.map((e: { at: string }) => e.at)).size).toBe(5);
   });
 });
+
+describe('co-units named twice, or the lead unit named as a co-unit', () => {
+  const count = async (title: string) => Number((await ctx.handle.db.selectFrom('task').select((e) => e.fn.countAll().as('n')).where('title', '=', title).executeTakeFirstOrThrow()).n);
+
+  it('refuses 交办 with 400 naming coUnitIds, in Chinese, and writes nothing', async () => {
+    ctx.clock.set(at('2026-09-14'));
+    const c = await as(assigner);
+    const body = (title: string, coUnitIds: number[]) => ({ title, level: 'normal', leadUnitId: lead.id, coUnitIds, deadline: '2026-10-30' });
+    const withLead = await c.post('/api/v1/tasks', body('主办兼协办', [co1.id, lead.id]));
+    expect(withLead.statusCode).toBe(400);
+    expect(withLead.json().error).toEqual({ code: 'VALIDATION', message: `主办单位「住建局」不能同时是协办单位 (the lead unit cannot also be a co-unit): ${lead.id}`, details: { field: 'coUnitIds' } });
+    const twice = await c.post('/api/v1/tasks', body('协办重复', [co1.id, co2.id, co1.id]));
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error).toEqual({ code: 'VALIDATION', message: `协办单位重复 (a co-unit is named more than once): ${co1.id}`, details: { field: 'coUnitIds' } });
+    expect(await count('主办兼协办')).toBe(0);
+    expect(await count('协办重复')).toBe(0);
+    // Each once, without the lead: taken as given, in its order.
+    const ok = await c.post('/api/v1/tasks', body('协办各一次', [co2.id, co1.id]));
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().coUnitIds).toEqual([co2.id, co1.id]);
+  });
+
+  it('refuses 重新交办 to a unit that is a co-unit of the task with 400 naming leadUnitId, and leaves the task as it was', async () => {
+    const { id, version } = await newTask({ coUnitIds: [co1.id] });
+    const back = await (await as(head)).post(`/api/v1/tasks/${id}/return`, { version, reason: '不属于本单位职责' });
+    expect(back.statusCode).toBe(200);
+    const c = await as(assigner);
+    const before = await detail(id);
+    const r = await c.post(`/api/v1/tasks/${id}/reassign`, { version: back.json().version, leadUnitId: co1.id });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toEqual({ code: 'VALIDATION', message: '财政局 是本事项的协办单位，不能同时主办 (a co-unit cannot also lead).', details: { field: 'leadUnitId' } });
+    const after = await detail(id);
+    expect(after).toMatchObject({ version: before.version, status: 'returned', leadUnit: { id: lead.id } });
+    expect(after.coUnits.map((p: { unitId: number }) => p.unitId)).toEqual([co1.id]);
+    const moved = await c.post(`/api/v1/tasks/${id}/reassign`, { version: back.json().version, leadUnitId: other.id });
+    expect(moved.statusCode).toBe(200);
+  });
+});

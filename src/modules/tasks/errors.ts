@@ -5,15 +5,15 @@ import { defineErrors, type CodesOf, type SubjectsOf } from '../../platform/erro
  * INVALID_TRANSITION, STALE_VERSION, IMPORT_INVALID, UNSUPPORTED_MEDIA_TYPE, …) are the platform's.
  */
 export const TASK_ERRORS = defineErrors('tasks', {
-  TASK_NOT_FOUND: { status: 404, subject: 'Task' },
-  ATTACHMENT_NOT_FOUND: { status: 404, subject: 'Attachment' },
-  EXTENSION_NOT_FOUND: { status: 404, subject: 'Extension' },
+  TASK_NOT_FOUND: { status: 404, subject: 'Task', name: '督办事项' },
+  ATTACHMENT_NOT_FOUND: { status: 404, subject: 'Attachment', name: '附件' },
+  EXTENSION_NOT_FOUND: { status: 404, subject: 'Extension', name: '延期申请' },
   /** An ICS feed token that is unknown, revoked, or whose owner left. */
-  FEED_NOT_FOUND: { status: 404, subject: 'Feed' },
+  FEED_NOT_FOUND: { status: 404, subject: 'Feed', name: '日历订阅' },
   /** 延期: at most policy.tasks.maxExtensions per task. */
   EXTENSION_LIMIT: { status: 409 },
   EXTENSION_PENDING: { status: 409 },
-  URGING_NOT_FOUND: { status: 404, subject: 'Urging' },
+  URGING_NOT_FOUND: { status: 404, subject: 'Urging', name: '催办' },
   /** 情况说明: an urging is answered once. */
   URGING_ANSWERED: { status: 409 },
   /** 情况说明 while no urging waits for an answer. */

@@ -165,6 +165,17 @@ describe('台账 XLSX', () => {
     ]);
     expect(bad.json().error.details.errors).toHaveLength(3);
 
+    // 协办单位 naming the lead unit, or one unit twice: the row and the column, nothing imported.
+    const co = await post(await file([
+      [1, '主办兼协办', '其他', '住建局', '交通局、住建局', '', '', '2026-12-01', '', '', '', '', '一般'],
+      [2, '协办重复', '其他', '住建局', '交通局，交通局', '', '', '2026-12-01', '', '', '', '', '一般'],
+    ]));
+    expect(co.statusCode).toBe(400);
+    expect(co.json().error.details.problems).toEqual([{ row: 2, column: '协办单位', message: expect.stringContaining('主办单位「住建局」不能同时是协办单位') }]);
+    const twice = await post(await file([[1, '协办重复', '其他', '住建局', '交通局，交通局', '', '', '2026-12-01', '', '', '', '', '一般']]));
+    expect(twice.json().error.details.problems).toEqual([{ row: 2, column: '协办单位', message: expect.stringContaining('协办单位重复') }]);
+    expect((await org.leader.get(`/api/v1/tasks?q=${encodeURIComponent('协办')}`)).json().items).toEqual([]);
+
     const ok = await post(await file([[1, '状态空白即新交办', '其他', '住建局', '', '', '', '2026-12-01', '', '', '', '', '一般']]));
     expect(ok.statusCode).toBe(201);
     const made = (await org.leader.get(`/api/v1/tasks?q=${encodeURIComponent('状态空白即新交办')}`)).json().items;

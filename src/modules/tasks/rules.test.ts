@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinYears } from '../../platform/calendar/builtin.ts';
 import { WorkCalendar } from '../../platform/calendar/calendar.ts';
 import { defaultPolicy } from '../../platform/policy.ts';
-import { allowedActions, checkDeadline, checkEdit, checkMilestoneDue, decide, pickCoPart, dueEscalations, ladderState, lightOf, nextReportDue, replyDueOf, scheduleFor, urgingOverdue, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
+import { allowedActions, checkCoUnits, checkDeadline, checkEdit, checkMilestoneDue, decide, pickCoPart, dueEscalations, ladderState, lightOf, nextReportDue, replyDueOf, scheduleFor, urgingOverdue, TASK_STATUSES, type ActorFacts, type TaskAction, type TaskFacts, type TaskStatus } from './rules.ts';
 
 const cal = new WorkCalendar(builtinYears());
 const policy = defaultPolicy;
@@ -131,6 +131,13 @@ describe('extensions', () => {
   it('offers the decision only while a request is pending', () => {
     expect(allowedActions(t, WHO.assigner, policy)).not.toContain('decide_extension');
     expect(allowedActions({ ...t, pendingExtension: true }, WHO.assigner, policy)).toContain('decide_extension');
+  });
+  it('takes each co-unit once and never the lead unit itself', () => {
+    const lead = { id: 10, name: '住建局' };
+    expect(checkCoUnits(lead, [])).toBeNull();
+    expect(checkCoUnits(lead, [20, 21])).toBeNull();
+    expect(checkCoUnits(lead, [20, 10])).toMatch(/^主办单位「住建局」不能同时是协办单位.*: 10$/);
+    expect(checkCoUnits(lead, [20, 21, 20, 21, 20])).toMatch(/^协办单位重复.*: 20, 21$/);
   });
   it('needs a later deadline that is not in the past', () => {
     expect(checkDeadline('2026-10-20', '2026-10-01', '2026-10-16')).toBeNull();

@@ -570,6 +570,18 @@ export function checkMilestoneDue(m: { title: string; due: string }, deadline: s
   return null;
 }
 
+/**
+ * 协办单位: each co-unit named once, and never the lead unit itself (it leads; a co-unit signs for
+ * and reports on a part of the work). A list that breaks either is a mistake in the form or the
+ * ledger file: it is said, not tidied away, so the assigner sees what was meant.
+ */
+export function checkCoUnits(lead: { id: number; name: string }, coUnitIds: readonly number[]): string | null {
+  if (coUnitIds.includes(lead.id)) return `主办单位「${lead.name}」不能同时是协办单位 (the lead unit cannot also be a co-unit): ${lead.id}`;
+  const repeated = [...new Set(coUnitIds.filter((id, i) => coUnitIds.indexOf(id) !== i))];
+  if (repeated.length) return `协办单位重复 (a co-unit is named more than once): ${repeated.join(', ')}`;
+  return null;
+}
+
 export function checkDeadline(deadline: string, today: string, current?: string): string | null {
   if (deadline < today) return `完成时限 ${deadline} 已过 (the deadline is in the past).`;
   if (current !== undefined && deadline <= current) return `延期后的时限须晚于现时限 ${current} (the new deadline must be later than ${current}).`;

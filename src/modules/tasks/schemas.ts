@@ -36,8 +36,10 @@ export const TaskCreateBody = z.strictObject({
 
 export const VersionBody = z.strictObject({ version: Version });
 export const DispatchBody = z.strictObject({ version: Version, responsibleId: Id, note: OptionalText(1000).optional() });
-const AttachmentIds = z.array(Id).max(20).optional();
-export const ProgressBody = z.strictObject({ version: Version, percent: z.number().int().min(0).max(100), text: LongText(10_000), milestoneIds: z.array(Id).max(100).optional(), attachmentIds: AttachmentIds });
+/** A list of ids, each once: an id listed twice is a mistake said (as for co-units), not tidied away. */
+const IdList = (max: number, what: string, min = 0) => z.array(Id).min(min).max(max).refine((ids) => new Set(ids).size === ids.length, `${what}重复 (an id is listed more than once)`);
+const AttachmentIds = IdList(20, '附件').optional();
+export const ProgressBody = z.strictObject({ version: Version, percent: z.number().int().min(0).max(100), text: LongText(10_000), milestoneIds: IdList(100, '完成的节点').optional(), attachmentIds: AttachmentIds });
 export const PlanBody = z.strictObject({ version: Version, milestones: z.array(Milestone).min(1).max(100) });
 export const SubmitBody = z.strictObject({
   version: Version,
@@ -59,7 +61,7 @@ const Written = (max: number) =>
     .min(1)
     .max(max)
     // eslint-disable-next-line no-control-regex -- control characters are what is refused
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'contains control characters');
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), '含有控制字符 (contains control characters)');
 /** 催办 / 督办 by hand: the written urging and its reply deadline (a date, or 工作日 from today). */
 export const UrgeBody = z.strictObject({
   version: Version,
@@ -92,7 +94,7 @@ export const EditBody = z.strictObject({
 /** 撤回: the reason, told to the units. */
 export const WithdrawBody = z.strictObject({ version: Version, reason: Written(2000) });
 /** 补充附件: files uploaded to the task (POST /:id/attachments), put on its timeline. */
-export const AttachBody = z.strictObject({ version: Version, attachmentIds: z.array(Id).min(1).max(20), note: OptionalText(1000).optional() });
+export const AttachBody = z.strictObject({ version: Version, attachmentIds: IdList(20, '附件', 1), note: OptionalText(1000).optional() });
 export const AttachmentParams = z.object({ id: QueryId, eid: QueryId });
 /** A co-unit's part as the task page shows it. */
 export const CoPartResponse = z.object({

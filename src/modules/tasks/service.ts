@@ -18,6 +18,7 @@ import {
   allowedActions,
   checkDeadline,
   checkMilestoneDue,
+  checkCoUnits,
   checkEdit,
   decide,
   pickCoPart,
@@ -350,7 +351,9 @@ export class TaskService {
     const lead = await this.org.unitWithHeads(input.leadUnitId, trx);
     if (!lead?.active) throw badRequest(`主办单位 ${input.leadUnitId} 不存在或已撤销 (lead unit not found).`, { field: 'leadUnitId' });
     if (!canAssignTo(actor, lead.path)) throw forbidden('只能向您管辖范围内的单位交办 (you may assign only to units in your scope).');
-    const coUnitIds = [...new Set(input.coUnitIds ?? [])].filter((id) => id !== lead.id);
+    const coUnitIds = input.coUnitIds ?? [];
+    const coRefusal = checkCoUnits(lead, coUnitIds);
+    if (coRefusal) throw badRequest(coRefusal, { field: 'coUnitIds' });
     if (coUnitIds.length) {
       const found = (await this.org.unitsByIds(coUnitIds, trx)).filter((u) => u.active);
       const missing = coUnitIds.filter((id) => !found.some((f) => f.id === id));
@@ -686,10 +689,12 @@ export class TaskService {
 
   /** 重新交办: after a return, to another (or the same) lead unit, with a fresh sign-for clock. */
   reassign(ctx: AuditContext, actor: Actor, id: number, version: number, input: { leadUnitId: number; responsibleId?: number | undefined; deadline?: string | undefined; note?: string | undefined }, trx?: Executor) {
-    return this.act(ctx, actor, id, version, 'reassign', async (trx, t, policy, cal) => {
+    return this.act(ctx, actor, id, version, 'reassign', async (trx, t, policy, cal, parts) => {
       const lead = await this.org.unitWithHeads(input.leadUnitId, trx);
       if (!lead?.active) throw badRequest(`主办单位 ${input.leadUnitId} 不存在 (lead unit not found).`, { field: 'leadUnitId' });
       if (!canAssignTo(actor, lead.path)) throw forbidden('只能向您管辖范围内的单位交办 (you may assign only to units in your scope).');
+      // As in 修改事项: a co-unit's part stays its own; the new lead is another unit.
+      if (parts.some((p) => p.unitId === lead.id)) throw badRequest(`${lead.name} 是本事项的协办单位，不能同时主办 (a co-unit cannot also lead).`, { field: 'leadUnitId' });
       if (input.responsibleId && !(await this.org.personInSubtree(input.responsibleId, lead.path, trx))) {
         throw badRequest('责任人须是主办单位的在职人员 (the responsible person must work in the lead unit).', { field: 'responsibleId' });
       }

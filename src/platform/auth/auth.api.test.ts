@@ -281,6 +281,15 @@ describe('API tokens', () => {
     expect(after.json().error.code).toBe('INVALID_TOKEN');
   });
 
+  it('refuses to issue a token to a request made with a token (403), so revoking a leaked one cuts it off', async () => {
+    const client = await ctx.as(['staff']);
+    const { token } = (await client.post('/api/v1/auth/tokens', { name: '对接' })).json();
+    const minted = await ctx.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' }, payload: { name: '再签一个' } });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('不能用 API 令牌签发') });
+    expect((await client.get('/api/v1/auth/tokens')).json().items.map((t: { name: string }) => t.name)).toEqual(['对接']);
+  });
+
   it('refuses a malformed Authorization header and an unknown token with 401', async () => {
     expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
     expect((await ctx.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer msk_unknown' } })).statusCode).toBe(401);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ANY_USER, PUBLIC, roles } from '../http/access.ts';
 import { SESSION_COOKIE, sessionOf } from '../http/guard.ts';
 import { NoContent } from '../http/responses.ts';
+import { forbidden } from '../errors.ts';
 import { IdParam, QueryId, Text } from '../http/zod.ts';
 import type { Actor } from './actor.ts';
 import type { AuthService } from './service.ts';
@@ -97,6 +98,8 @@ export function authRoutes(fastify: FastifyInstance, auth: AuthService, cookie: 
       response: { 201: z.object({ id: z.number(), name: z.string(), token: z.string() }) },
     },
     handler: async (req, reply) => {
+      // A token does not mint tokens: revoking a leaked one would leave those it made working.
+      if (!sessionOf(req)) throw forbidden('API 令牌须由本人登录后签发，不能用 API 令牌签发 (sign in to issue an API token; a token cannot issue one).');
       const t = await auth.createApiToken(req.auditContext(), req.actor!.personId, req.body.name);
       return reply.status(201).send({ id: t.id, name: t.name, token: t.token });
     },

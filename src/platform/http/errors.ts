@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, PLATFORM_ERRORS as E, type ErrorCode, type ErrorDef } from '../errors.ts';
 import { localizeErrorBody, preferredLanguage } from './language.ts';
@@ -9,6 +9,9 @@ const zodEnglish = z.locales.en().localeError;
 const zodChinese = z.locales.zhCN().localeError;
 const text = (m: unknown) => (typeof m === 'string' ? m : m && typeof m === 'object' && 'message' in m ? String(m.message) : '');
 
+/** A value of each type zod names as "received …", for its message to be worded again. */
+const RECEIVED_SAMPLES: Record<string, unknown> = { array: [], NaN: Number.NaN, string: '', number: 0, boolean: false, null: null, object: {}, Date: new Date(0) };
+
 /**
  * A validation message in both languages, as every other message: zod's own message (a bound, a
  * type, an unknown key) gets zod's Chinese one before it — "数值过小：期望 number >=2000 (Too small:
@@ -17,7 +20,11 @@ const text = (m: unknown) => (typeof m === 'string' ? m : m && typeof m === 'obj
  */
 function bilingualZodMessage(v: { keyword: string; message?: string; params?: Record<string, unknown> }): string {
   const message = v.message ?? '';
-  const issue = { ...v.params, code: v.keyword } as Parameters<typeof zodEnglish>[0];
+  // A wrong type's issue does not carry the input (`?q=a&q=b` is an array, `?limit=1&limit=2` NaN):
+  // a sample of the type its message names lets zod word it again, in both languages.
+  const received = v.keyword === 'invalid_type' && !(v.params && 'input' in v.params) ? /received (\w+)$/.exec(message)?.[1] : undefined;
+  const input = received !== undefined && Object.hasOwn(RECEIVED_SAMPLES, received) ? { input: RECEIVED_SAMPLES[received] } : {};
+  const issue = { ...v.params, ...input, code: v.keyword } as Parameters<typeof zodEnglish>[0];
   try {
     if (text(zodEnglish(issue)) !== message) return message;
     // ASCII parentheses in the Chinese ("未知的键(key)") would be read as the English part.
@@ -26,6 +33,25 @@ function bilingualZodMessage(v: { keyword: string; message?: string; params?: Re
   } catch {
     return message;
   }
+}
+
+/** A path no route serves, said in both languages (the language layer picks one). */
+export const noRouteMessage = (method: string, path: string) => `没有这个接口：${method} ${path} (no route ${method} ${path}).`;
+
+/**
+ * Fastify's refusals made before any route is found — a path that is not valid percent-encoding
+ * (`/api/v1/tasks/%E4`) — in the one error shape (the Open311 API's list under /open311/),
+ * instead of Fastify's own English body.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  // A path parameter past the router's length limit falls through to the catch-all route's 404.
+  const [status, message] = err.code === 'FST_ERR_BAD_URL' ? [400, '网址含有无法解码的字符 (the URL is not valid percent-encoding).'] : [500, `服务器内部错误 (internal error), request ${req.id}.`];
+  if (status >= 500) req.log.error({ err }, 'request failed before routing');
+  if (req.url.startsWith('/open311/')) {
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify([{ code: status, description: message }]));
+    return;
+  }
+  void reply.status(status).send(errorBody(status >= 500 ? E.INTERNAL : E.VALIDATION, message));
 }
 
 /** The one error body; its schema (ErrorResponse) is declared on every API route. */
@@ -39,10 +65,10 @@ export const errorBody = (error: ErrorDef<ErrorCode>, message: string, details?:
 /** Fastify's own errors (body too large, bad JSON, …) mapped to our codes. */
 const FASTIFY_CODES: Record<string, { error: ErrorDef<ErrorCode>; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { error: E.PAYLOAD_TOO_LARGE, message: '请求体过大 (request body too large).' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { error: E.UNSUPPORTED_MEDIA_TYPE, message: '不支持的内容类型 (unsupported Content-Type); send application/json.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { error: E.VALIDATION, message: 'Content-Type is application/json but the body is empty.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { error: E.UNSUPPORTED_MEDIA_TYPE, message: '不支持的内容类型，请以 application/json 发送 (unsupported Content-Type; send application/json).' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { error: E.VALIDATION, message: '请求体为空，但 Content-Type 为 application/json (Content-Type is application/json but the body is empty).' },
   FST_ERR_CTP_INVALID_JSON_BODY: { error: E.VALIDATION, message: '请求体不是合法的 JSON (the body is not valid JSON).' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: E.VALIDATION, message: 'Content-Length does not match the body.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: E.VALIDATION, message: 'Content-Length 与请求体长度不符 (Content-Length does not match the body).' },
 };
 
 /**
@@ -95,6 +121,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(errorBody(E.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}.`));
+    reply.status(404).send(errorBody(E.NOT_FOUND, noRouteMessage(req.method, req.url.split('?')[0]!)));
   });
 }

@@ -30,6 +30,12 @@ describe('localizeMessage', () => {
     expect(localizeMessage('请求参数有误 (invalid request): body.title', 'zh')).toBe('请求参数有误: body.title');
     expect(localizeMessage('服务器内部错误 (internal error), request req-7.', 'en')).toBe('Internal error, request req-7.');
   });
+  it('takes each sentence of a message of two bilingual sentences in the one language', () => {
+    const m = '事项当前状态为「办理中」，不能删除附件 (cannot remove_attachment a task that is in_progress; needs assigned). 签收后附件只能补充，不能删除 (after sign-for attachments may be added, not removed)。';
+    expect(localizeMessage(m, 'zh')).toBe('事项当前状态为「办理中」，不能删除附件。签收后附件只能补充，不能删除。');
+    expect(localizeMessage(m, 'en')).toBe('Cannot remove_attachment a task that is in_progress; needs assigned. After sign-for attachments may be added, not removed.');
+    expect(localizeMessage(m, 'both')).toBe(m);
+  });
   it('keeps both when asked for both, and leaves a one-language message alone', () => {
     expect(localizeMessage('主办单位 3 不存在 (lead unit not found).', 'both')).toBe('主办单位 3 不存在 (lead unit not found).');
     expect(localizeMessage('No route GET /x.', 'zh')).toBe('No route GET /x.');

@@ -32,7 +32,17 @@ export function localizeMessage(message: string, lang: MessageLanguage): string 
   const m = BILINGUAL.exec(message);
   if (!m || !CJK.test(m[1]!) || CJK.test(m[2]!)) return message;
   const [, zh, en, rest] = m as unknown as [string, string, string, string];
-  if (lang === 'en') return `${en.charAt(0).toUpperCase()}${en.slice(1)}${rest}`;
+  const english = `${en.charAt(0).toUpperCase()}${en.slice(1)}`;
+  // A second sentence in both languages after the first ("不能删除附件 (…). 签收后附件只能补充 (…)。"):
+  // each sentence in the one language, not the second left in both.
+  const stop = /^[.。]\s*/.exec(rest);
+  const more = stop ? rest.slice(stop[0].length) : '';
+  const second = stop ? BILINGUAL.exec(more) : null;
+  if (second && CJK.test(second[1]!) && !CJK.test(second[2]!)) {
+    const next = localizeMessage(more, lang);
+    return lang === 'en' ? `${english}. ${next}` : `${zh}。${next}`;
+  }
+  if (lang === 'en') return `${english}${rest === '。' ? '.' : rest}`;
   return `${zh}${rest === '.' ? '。' : rest}`;
 }
 

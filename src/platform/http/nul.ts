@@ -33,8 +33,8 @@ export function registerNulCheck(app: FastifyInstance): void {
     const path = findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
     if (!path) return;
     return reply.status(400).send(
-      errorBody(PLATFORM_ERRORS.VALIDATION, `请求参数有误 (invalid request): ${path} contains a NUL character (\\u0000)`, [
-        { path, message: 'contains a NUL character (\\u0000), which cannot be stored' },
+      errorBody(PLATFORM_ERRORS.VALIDATION, `请求参数有误: ${path} 含有 NUL 字符 \\u0000，无法保存 (invalid request: ${path} contains a NUL character, which cannot be stored).`, [
+        { path, message: '含有 NUL 字符 \\u0000，无法保存 (contains a NUL character, which cannot be stored)' },
       ]),
     );
   });

@@ -13,7 +13,7 @@ export type CursorKey = readonly (string | number)[];
 
 export const encodeCursor = (key: CursorKey): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-const NOT_A_CURSOR = 'not a cursor from this API: pass the previous page’s nextCursor unchanged';
+const NOT_A_CURSOR = '不是本接口给出的游标：请原样传回上一页的 nextCursor (not a cursor from this API: pass the previous page’s nextCursor unchanged)';
 
 /** The `cursor` query parameter, decoded and checked against `shape` (a zod tuple of the sort keys). */
 export function Cursor<T extends z.ZodType<CursorKey>>(shape: T) {

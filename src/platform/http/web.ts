@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { PLATFORM_ERRORS } from '../errors.ts';
-import { errorBody } from './errors.ts';
+import { errorBody, noRouteMessage } from './errors.ts';
 
 /**
  * Serves the built web app (web/dist) at `/`: hashed assets cached for a year, index.html never
@@ -26,9 +26,9 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
   app.get('/*', { schema: { hide: true }, config: { webAsset: true } }, async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
     // The Open311 API answers its errors as the GeoReport spec's list of { code, description }.
-    if (path.startsWith('/open311/')) return reply.status(404).send([{ code: 404, description: `No Open311 resource ${req.method} ${path}.` }]);
+    if (path.startsWith('/open311/')) return reply.status(404).send([{ code: 404, description: `没有这个 Open311 资源：${req.method} ${path} (no Open311 resource ${req.method} ${path}).` }]);
     if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
-      return reply.status(404).send(errorBody(PLATFORM_ERRORS.NOT_FOUND, `No route ${req.method} ${path}.`));
+      return reply.status(404).send(errorBody(PLATFORM_ERRORS.NOT_FOUND, noRouteMessage(req.method, path)));
     }
     if (!built) {
       return reply

@@ -34,19 +34,19 @@ export const QueryInt = (min: number, max: number) => z.coerce.number().int().mi
  */
 export const DateString = z
   .string()
-  .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD between 1900 and 2999')
-  .refine(isValidDate, 'not a calendar date');
+  .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, '须为 1900 至 2999 年间的日期 YYYY-MM-DD (expected a date YYYY-MM-DD between 1900 and 2999)')
+  .refine(isValidDate, '日历上没有这一天 (not a calendar date)');
 /** A query flag: ?includeInactive=true|false|1|0. */
 export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 export const Limit = QueryInt(1, 500).default(100);
 /** Trimmed, non-empty, bounded text with something visible in it; control characters and direction overrides are refused. */
 export const Text = (max: number) =>
-  z.string().trim().min(1).max(max).refine(noControl, 'contains control characters').refine(visible, 'has no visible characters');
+  z.string().trim().min(1).max(max).refine(noControl, '含有控制字符 (contains control characters)').refine(visible, '没有可见的文字 (has no visible characters)');
 /**
  * An optional free text that may be left empty (a description, a note, evidence: an empty one
  * clears it): trimmed and bounded, control characters and direction overrides refused as in Text.
  */
-export const OptionalText = (max: number) => z.string().trim().max(max).refine(noControl, 'contains control characters');
+export const OptionalText = (max: number) => z.string().trim().max(max).refine(noControl, '含有控制字符 (contains control characters)');
 /**
  * A one-line text (a title): as Text, with any line break (CR LF, a bare CR or LF, U+2028/2029)
  * turned into a space, so that it cannot break a line in a feed, a header or an export.
@@ -55,9 +55,9 @@ export const Line = (max: number) =>
   z
     .string()
     .transform((s) => s.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ').trim())
-    .pipe(z.string().min(1).max(max).refine(noControl, 'contains control characters').refine(visible, 'has no visible characters'));
+    .pipe(z.string().min(1).max(max).refine(noControl, '含有控制字符 (contains control characters)').refine(visible, '没有可见的文字 (has no visible characters)'));
 /**
  * Free text from a query string (a search, a filter value): bounded, control characters refused
  * (PostgreSQL refuses a NUL byte with an error, which would otherwise surface as a 500).
  */
-export const QueryText = (max: number) => z.string().max(max).refine(noControl, 'contains control characters').transform((s) => s.trim());
+export const QueryText = (max: number) => z.string().max(max).refine(noControl, '含有控制字符 (contains control characters)').transform((s) => s.trim());
