@@ -168,6 +168,7 @@ const M = {
   'assign.estimated': ['该年度日历缺失，按周一至周五估算', 'No calendar for that year: estimated Mon–Fri'],
   'assign.milestone': ['节点', 'Milestone'],
   'assign.addMilestone': ['添加节点', 'Add a milestone'],
+  'assign.milestoneTitle': ['名称', 'title'],
   'assign.due': ['日期', 'Due'],
   'assign.owner': ['负责人', 'Owner'],
   'assign.created': ['已交办', 'Assigned'],
