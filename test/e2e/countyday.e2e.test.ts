@@ -111,6 +111,20 @@ describe('the county office’s day in the web app', () => {
     await context.close();
   });
 
+  it('a citizen who mistypes the tracking code is told it was not found, not a parameter name', async () => {
+    const context = await e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${e.base}/public/track`);
+    await page.getByLabel('查询码').fill('BADCODE1');
+    await page.getByLabel('查询码').press('Enter');
+    const error = page.getByTestId('pub-track-error');
+    await expect.poll(() => error.innerText()).toContain('没有找到这个查询码');
+    expect(await error.innerText()).not.toMatch(/params|code|请求参数/);
+    await e.shot(page, 'countyday-track-mistyped');
+    await context.close();
+  });
+
   it('saw no script errors or alerts', () => {
     expect(e.problems).toEqual([]);
   });
