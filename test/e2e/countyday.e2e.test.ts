@@ -125,6 +125,15 @@ describe('the county office’s day in the web app', () => {
     await context.close();
   });
 
+  it('an unknown page and an admin-only page speak Chinese only to a Chinese reader', async () => {
+    const page = await e.signIn(people.supervisor, { width: 390, height: 844 });
+    await page.goto(`${e.base}/no-such-page`);
+    await expect.poll(() => page.locator('.ant-result-subtitle').innerText()).toBe('页面不存在');
+    await page.goto(`${e.base}/admin/people`);
+    await expect.poll(() => page.locator('.ant-result-subtitle').innerText()).toBe('仅系统管理员可以访问');
+    await page.context().close();
+  });
+
   it('saw no script errors or alerts', () => {
     expect(e.problems).toEqual([]);
   });

@@ -626,6 +626,7 @@ const M = {
   'page.accountability': ['问责记录', 'Accountability record'],
   'page.report': ['报告详情', 'Report'],
   'page.notFound': ['页面不存在', 'No such page'],
+  'page.adminOnly': ['仅系统管理员可以访问', 'Administrators only'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;
