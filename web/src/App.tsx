@@ -148,11 +148,13 @@ function StaffApp() {
           <Route path="/reports" element={<Reports />} />
           <Route path="/reports/:id" element={<ReportDetail />} />
           <Route path="/summary" element={<MySummary />} />
-          <Route path="*" element={<Result status="404" title="404" subTitle="页面不存在 (no such page)" />} />
+          <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>
     </AppLayout>
   );
 }
 
-const Forbidden = () => <Result status="403" title="403" subTitle="仅系统管理员可以访问 (administrators only)" />;
+// In the reader's language only: not "页面不存在 (no such page)" to someone reading Chinese.
+const NotFound = () => <Result status="404" title="404" subTitle={useT()('page.notFound')} />;
+const Forbidden = () => <Result status="403" title="403" subTitle={useT()('page.adminOnly')} />;

@@ -71,13 +71,14 @@ export function useCalendarDays(center: Dayjs) {
 }
 
 /** A date picker that marks 休 (holidays) and 班 (makeup working days) and refuses past days. */
-export function WorkdayDatePicker(props: { value?: Dayjs | null; onChange?: (v: Dayjs | null) => void; id?: string; minDate?: Dayjs }) {
+export function WorkdayDatePicker(props: { value?: Dayjs | null; onChange?: (v: Dayjs | null) => void; id?: string; minDate?: Dayjs; 'aria-label'?: string }) {
   const t = useT();
   const [panel, setPanel] = useState<Dayjs>(props.value ?? props.minDate ?? serverToday());
   const days = useCalendarDays(panel);
   return (
     <DatePicker
       id={props.id}
+      aria-label={props['aria-label']}
       value={props.value ?? null}
       onChange={(v) => props.onChange?.(v)}
       onPanelChange={(v) => setPanel(v)}

@@ -168,6 +168,7 @@ const M = {
   'assign.estimated': ['该年度日历缺失，按周一至周五估算', 'No calendar for that year: estimated Mon–Fri'],
   'assign.milestone': ['节点', 'Milestone'],
   'assign.addMilestone': ['添加节点', 'Add a milestone'],
+  'assign.milestoneTitle': ['名称', 'title'],
   'assign.due': ['日期', 'Due'],
   'assign.owner': ['负责人', 'Owner'],
   'assign.created': ['已交办', 'Assigned'],
@@ -625,6 +626,7 @@ const M = {
   'page.accountability': ['问责记录', 'Accountability record'],
   'page.report': ['报告详情', 'Report'],
   'page.notFound': ['页面不存在', 'No such page'],
+  'page.adminOnly': ['仅系统管理员可以访问', 'Administrators only'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

@@ -355,7 +355,7 @@ function Extensions({ task }: { task: Detail }) {
           {e.decisionNote && <Typography.Text type="secondary">{e.decisionNote}</Typography.Text>}
           {e.status === 'pending' && canDecide && (
             <Space wrap style={{ marginTop: 4 }}>
-              <Input placeholder={lang === 'zh' ? '审批意见（选填）' : 'Note (optional)'} value={note} onChange={(ev) => setNote(ev.target.value)} maxLength={2000} style={{ width: 240 }} />
+              <Input placeholder={lang === 'zh' ? '审批意见（选填）' : 'Note (optional)'} aria-label={lang === 'zh' ? '审批意见（选填）' : 'Note (optional)'} value={note} onChange={(ev) => setNote(ev.target.value)} maxLength={2000} style={{ width: 240 }} />
               <Button type="primary" loading={decide.isPending} onClick={() => decide.mutate({ eid: e.id, approve: true })} data-action="approve-extension">
                 {lang === 'zh' ? '批准' : 'Approve'}
               </Button>

@@ -97,7 +97,7 @@ export default function PublicSubmit() {
   const workdays = catalog.data?.types.find((t) => t.code === type)?.resolveWorkdays;
   return (
     <Card title={<h1 style={{ fontSize: 17, margin: 0 }}>我要反映</h1>} styles={{ body: { padding: 14 } }}>
-      <Form form={form} name="pub" layout="vertical" onFinish={onFinish} initialValues={{ type: 'help' }} requiredMark="optional" scrollToFirstError>
+      <Form form={form} name="pub" layout="vertical" onFinish={onFinish} initialValues={{ type: 'help' }} requiredMark="optional" scrollToFirstError={{ behavior: 'smooth', block: 'center', focus: true }}>
         <Form.Item name="type" label="诉求类型" extra={workdays ? `受理后 ${workdays} 个工作日内办理答复` : type === 'praise' ? '表扬将转达被表扬的单位' : undefined} rules={[{ required: true, message: '请选择诉求类型' }]}>
           <Radio.Group aria-label="诉求类型" style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }} optionType="button" buttonStyle="solid">
             {(Object.keys(REQUEST_TYPE) as RequestType[]).map((k) => (

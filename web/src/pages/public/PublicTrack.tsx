@@ -45,17 +45,21 @@ function RequestView({ code }: { code: string }) {
     },
   });
   if (q.isPending) return <Card><Loading rows={5} /></Card>;
-  if (q.isError)
+  if (q.isError) {
+    // A code of the wrong shape is refused as a bad request (400): to the citizen it is a code
+    // that does not exist, not "请求参数有误: params.code".
+    const unknown = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
     return (
       <Alert
         type="error"
         role="alert"
         showIcon
         data-testid="pub-track-error"
-        title={q.error instanceof ApiError && q.error.status === 404 ? '没有找到这个查询码' : '查询失败'}
-        description={q.error instanceof ApiError && q.error.status === 404 ? '请核对查询码（不区分大小写，可省略横线）。' : q.error instanceof ApiError ? q.error.message : '网络异常，请稍后再试。'}
+        title={unknown ? '没有找到这个查询码' : '查询失败'}
+        description={unknown ? '请核对查询码（不区分大小写，可省略横线）。' : q.error instanceof ApiError ? q.error.message : '网络异常，请稍后再试。'}
       />
     );
+  }
   const r = q.data;
   const step = progressStep(r.status);
   return (
