@@ -39,7 +39,7 @@ export const tasksModule: MashangModule<'tasks' | 'taskViews' | 'ledger' | 'task
     auth.onCredentialsRevoked((trx, personId) => store.deleteFeedToken(trx, personId));
     const events = new TaskEvents();
     const tasks = new TaskService(db, clock, calendar, policy, notify, org, store, events);
-    const taskViews = new TaskViews(db, clock, calendar, policy, new TaskViewStore(org.unitIds));
+    const taskViews = new TaskViews(db, clock, calendar, policy, new TaskViewStore(org.unitIds, database.kind));
     return {
       tasks,
       taskViews,

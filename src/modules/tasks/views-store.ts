@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
-import { PREPARE } from '../../platform/db/prepared.ts';
+import { PREPARE, withGenericPlan } from '../../platform/db/prepared.ts';
 import type { UnitIdCache } from '../../platform/org/service.ts';
 import { DONE_STATUSES, OPEN_STATUSES, TASK_STATUSES, TODO_KINDS, type Light, type SourceKind, type TaskLevel, type TaskStatus, type TodoKind } from './rules.ts';
 import { TASK_LIST_COLUMNS, type TaskListFields } from './schema.ts';
@@ -187,9 +187,24 @@ function countedIn(unitIds: number[] | null, countyId: number | null): Expressio
   return countyId !== null ? sql<SqlBool>`k.county_id = ${countyId}` : sql<SqlBool>`k.lead_unit_id = any(${unitIds}::int[])`;
 }
 
+/**
+ * The workbench's statement is prepared and planned once per connection when every unit set in it
+ * is a county key (a county's head or people; admin: none): its shape and plan then do not depend
+ * on the values. Its planning was more than half its cost (a county head's: ≈ 3 ms of PostgreSQL's
+ * CPU a request, custom-planned every time). A list of unit ids (a township head's subtree, a scope
+ * of several subtrees) is planned for its values each time, as the ledger's are.
+ */
+function workbenchPreparable(f: ResolvedFilter): boolean {
+  return (f.scopeIds === null || f.scopeCountyId !== null) && (f.headIds === null || f.headIds.length === 0 || f.headCountyId !== null);
+}
+
 export class TaskViewStore {
   /** With a cache, scope paths become unit ids without a query most of the time (see UnitIdCache). */
-  constructor(private readonly unitIds?: UnitIdCache) {}
+  /** `kind`: the database (a PostgreSQL server plans the workbench's statement once, see withGenericPlan). */
+  constructor(
+    private readonly unitIds?: UnitIdCache,
+    private readonly kind: 'postgres' | 'pglite' = 'pglite',
+  ) {}
 
   private unitCount: { n: number; at: number } | null = null;
 
@@ -309,7 +324,9 @@ export class TaskViewStore {
    * unfinished index, the person indexes), never the whole scope. `f` is resolved once, with headIds.
    */
   async workbench(db: Executor, f: ResolvedFilter, d: LightDates, perGroup: number) {
-    const { rows } = await this.workbenchQuery(f, d, perGroup).execute(db);
+    const q = this.workbenchQuery(f, d, perGroup);
+    // Planned once per connection when its shape does not depend on the values (see workbenchQuery).
+    const { rows } = workbenchPreparable(f) ? await withGenericPlan(db, this.kind, (c) => q.execute(c)) : await q.execute(db);
     const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, Number(rows.find((r) => r.todoKind === k)?.groupCount ?? 0)])) as Record<TodoKind, number>;
     // A group without tasks is one row with its count and no task.
     return { counts, rows: withEscalations(rows.filter((r) => r.id !== null)) };
@@ -384,12 +401,7 @@ export class TaskViewStore {
       first('extension', [extension]),
     ].filter((q) => q !== null);
     const kinds = sql.join(TODO_KINDS.map((k) => sql`(${sql.lit(k)})`));
-    // Its planning was half its cost (a county head's: 5–15 ms of PostgreSQL's CPU a request).
-    // When every unit set in it is a county key (a county's head or people; admin: none), its
-    // shape and plan do not depend on the values: prepared once per connection (see PREPARE). A
-    // list of unit ids (a township head's subtree, a scope of several subtrees) is planned for its
-    // values each time, as the ledger's are.
-    const preparable = (f.scopeIds === null || f.scopeCountyId !== null) && (f.headIds === null || f.headIds.length === 0 || f.headCountyId !== null);
+    const preparable = workbenchPreparable(f);
     return sql<TaskRowWithNames & { todoKind: TodoKind; groupCount: number; escalations: EscalationJson[] }>`
       with ${sql.join(sets)}, c as (
         select p.kind, sum(p.n)::bigint as n from (${sql.join(parts, sql` union all `)}) p group by p.kind

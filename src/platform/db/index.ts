@@ -51,14 +51,9 @@ export interface DatabaseOptions {
  * a bad row estimate (an array overlap, say) can push a 5 ms query over jit_above_cost and add
  * 50–200 ms of compiling to it. No parallel workers either: starting one costs ≈ 20 ms, a
  * township's ledger page needs 1 ms of work (EXPLAIN on province data: 33 ms with a worker), and
- * concurrent requests already keep every core busy. Named (prepared) statements are planned once,
- * for any values (prepared.ts: only statements whose plan does not depend on them are named):
- * PostgreSQL's default plans the first five runs for their values and keeps doing so when the
- * generic plan's estimate is higher, which it was for the workbench's statement (planning ≈ 3 ms
- * of its ≈ 5). Unnamed statements (the ledger's, planned for their unit ids) are always planned
- * for their values whatever this says.
+ * concurrent requests already keep every core busy.
  */
-export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan';
+export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
 
 /** snake_case in SQL, camelCase in TypeScript (naming.ts): the compiler writes the names, a plugin renames the rows. */
 class SnakeCasePostgresDialect extends PostgresDialect {
