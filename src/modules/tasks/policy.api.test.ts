@@ -44,7 +44,8 @@ describe('task visibility: policy and SQL agree', () => {
         by: admin,
         leadUnit: lead,
         title: `见 ${i}`,
-        coUnitIds: random() < 0.4 ? [pick(units).id] : [],
+        // A co-unit is never the lead unit itself (refused with 400 since checkCoUnits).
+        coUnitIds: random() < 0.4 ? [pick(units.filter((u) => u.id !== lead.id)).id] : [],
         ...(random() < 0.5 && staffThere.length ? { responsibleId: pick(staffThere).id } : {}),
         ...(random() < 0.4 && leaderIds.length ? { leaderId: pick(leaderIds) } : {}),
         ...(random() < 0.4 && staffThere.length ? { milestones: [{ title: '节点', due: '2026-12-05', ownerId: pick(staffThere).id }] } : {}),
