@@ -719,6 +719,9 @@ export function scopeMatrix(part: number, of: number): void {
         leaders[place] = await ctx.newPerson({ unit: units[place], roles: ['leader'] });
         staff[place] = await ctx.newPerson({ unit: units[place], roles: ['staff'] });
       }
+      // A co-unit is never the lead unit itself (400 since checkCoUnits): the co-unit cases lead
+      // from an office inside T1, so naming T1 is naming a unit in scope that is not the lead.
+      const ownOffice = await ctx.newUnit({ parent: units.own, name: '本镇办' });
       const failures: string[] = [];
       const check = (what: string, who: Who, place: Place, status: number, allowed: boolean) => {
         const ok = allowed ? status === 201 || status === 200 : status >= 400 && status < 500;
@@ -729,7 +732,7 @@ export function scopeMatrix(part: number, of: number): void {
         for (const place of PLACES) {
           const base = { title: `指派矩阵 ${++seq}`, level: 'normal', leadUnitId: units.own.id, deadline: '2026-12-31' };
           const inScope = who === 'admin' || place === 'own';
-          check('co-unit', who, place, (await client.post('/api/v1/tasks', { ...base, coUnitIds: [units[place].id] })).statusCode, inScope);
+          check('co-unit', who, place, (await client.post('/api/v1/tasks', { ...base, leadUnitId: ownOffice.id, coUnitIds: [units[place].id] })).statusCode, inScope);
           check('overseeing leader', who, place, (await client.post('/api/v1/tasks', { ...base, leaderId: leaders[place].id })).statusCode, place === 'own' || place === 'parent');
           check('milestone owner', who, place, (await client.post('/api/v1/tasks', { ...base, milestones: [{ title: '节点', due: '2026-12-20', ownerId: staff[place].id }] })).statusCode, place === 'own');
           const created = await client.post('/api/v1/tasks', base);
