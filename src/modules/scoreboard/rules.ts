@@ -1,6 +1,6 @@
 import type { Policy } from '../../platform/policy.ts';
 import { yearlyAllowance } from '../meetings/rules.ts';
-import { activeFrom, daysBetween, targetFor } from '../research/rules.ts';
+import { activeFrom, daysBetween, halfDays, targetFor } from '../research/rules.ts';
 
 /**
  * 比学赶超: the efficiency index as pure arithmetic. Each component turns its facts into a score
@@ -260,8 +260,6 @@ export interface ComponentScore {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const clamp = (x: number) => Math.min(100, Math.max(0, x));
 const fmt = (x: number) => String(round1(x));
-/** Days as a person counts them: field days are logged in half days, so an expectation such as 82.8 reads 83. */
-const halfDays = (x: number) => String(Math.round(x * 2) / 2);
 
 const LEVEL_NAMES = { remind: '提醒', urge: '催办', supervise: '督办', notice: '通报', accountability: '问责建议' } as const;
 

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../platform/auth/actor.ts';
-import type { Executor } from '../../platform/db/index.ts';
+import type { DbKind, Executor } from '../../platform/db/index.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import { PREPARE, withGenericPlan } from '../../platform/db/prepared.ts';
 import type { UnitIdCache } from '../../platform/org/service.ts';
@@ -199,11 +199,13 @@ function workbenchPreparable(f: ResolvedFilter): boolean {
 }
 
 export class TaskViewStore {
-  /** With a cache, scope paths become unit ids without a query most of the time (see UnitIdCache). */
-  /** `kind`: the database (a PostgreSQL server plans the workbench's statement once, see withGenericPlan). */
+  /**
+   * With a cache, scope paths become unit ids without a query most of the time (see UnitIdCache).
+   * `kind`: the database (a PostgreSQL server plans the workbench's statement once, see withGenericPlan).
+   */
   constructor(
     private readonly unitIds?: UnitIdCache,
-    private readonly kind: 'postgres' | 'pglite' = 'pglite',
+    private readonly kind: DbKind = 'pglite',
   ) {}
 
   private unitCount: { n: number; at: number } | null = null;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
+import type { DbKind } from './index.ts';
 
 /**
  * Statements worth preparing: hot, of a fixed shape, and with a plan that does not depend on the
@@ -60,7 +61,7 @@ export function prepareMarkedStatements(pool: ConnectingPool): void {
  * (also when `run` fails). For a marked statement whose plan does not depend on its values and
  * whose planning is a large share of its cost; on the embedded database `run` runs as it is.
  */
-export async function withGenericPlan<D, T>(db: Kysely<D>, kind: 'postgres' | 'pglite', run: (conn: Kysely<D>) => Promise<T>): Promise<T> {
+export async function withGenericPlan<D, T>(db: Kysely<D>, kind: DbKind, run: (conn: Kysely<D>) => Promise<T>): Promise<T> {
   if (kind !== 'postgres' || db.isTransaction) return run(db);
   return db.connection().execute(async (conn) => {
     await sql`set plan_cache_mode = force_generic_plan`.execute(conn);
